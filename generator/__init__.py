@@ -1,0 +1,1 @@
+"""clientgen: turns vendored OpenAPI documents into a typed Python client package."""
