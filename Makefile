@@ -1,0 +1,41 @@
+# Two commands on a fresh clone: `make regenerate` and `make test`. Each bootstraps .venv
+# from the pinned versions in requirements/dev.txt on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
+
+.PHONY: regenerate test check lint types drift pytest clean
+
+$(STAMP): requirements/dev.txt pyproject.toml generated/pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements/dev.txt
+	$(PIP) install --no-build-isolation --no-deps -e . -e ./generated
+	touch $@
+
+regenerate: $(STAMP)
+	$(BIN)/clientgen generate
+
+test: check pytest
+
+check: lint types drift
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator templates/runtime tests
+	$(BIN)/black --check --quiet generator templates/runtime tests
+
+types: $(STAMP)
+	$(BIN)/mypy --strict generator templates/runtime
+	$(BIN)/mypy --strict --python-version 3.10 templates/runtime
+	cd generated && ../$(BIN)/mypy --strict --config-file ../pyproject.toml voice_clients
+	cd generated && ../$(BIN)/mypy --strict --config-file ../pyproject.toml --python-version 3.10 voice_clients
+
+drift: $(STAMP)
+	$(BIN)/clientgen check
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,1 @@
+"""The intermediate model between the OpenAPI document and the templates."""

@@ -1,0 +1,128 @@
+"""The API model: servers, security, resources and operations, as the templates read them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from generator.model.types import Definition, Field, JsonValue, TypeRef
+
+ParameterLocation = Literal["path", "query", "header", "cookie"]
+
+
+@dataclass(frozen=True)
+class Server:
+    name: str
+    url: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    key: str
+    kind: Literal["api_key", "bearer", "basic"]
+    location: Literal["header", "query", "cookie"] = "header"
+    parameter_name: str = "Authorization"
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Parameter:
+    python_name: str
+    wire_name: str
+    location: ParameterLocation
+    type: TypeRef
+    required: bool
+    description: str | None = None
+    # A header with a single allowed value is sent by default (`Cartesia-Version`).
+    default: JsonValue = None
+    has_default: bool = False
+    explode: bool = True
+    deprecated: bool = False
+
+
+@dataclass(frozen=True)
+class Body:
+    """A JSON request body. Object bodies are flattened into keyword arguments (`fields`)."""
+
+    type: TypeRef
+    required: bool
+    content_type: str
+    # Set when the body is an object whose properties become method arguments.
+    fields: tuple[Field, ...] | None = None
+    # The request model the flattened fields are collected into.
+    model_name: str | None = None
+    description: str | None = None
+    # The keyword argument for each of `fields` (renamed where it clashes with a parameter).
+    arguments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Response:
+    status: str  # "200", "2XX" or "default"
+    description: str | None
+    type: TypeRef | None  # None: no JSON body
+
+
+@dataclass(frozen=True)
+class Operation:
+    key: str  # "POST /v1/agents/{agentId}/telephony/phone-numbers"
+    operation_id: str | None
+    resource: str
+    name: str  # the Python method name
+    http_method: str
+    path: str
+    summary: str | None
+    description: str | None
+    deprecated: bool
+    parameters: tuple[Parameter, ...]
+    body: Body | None
+    success: tuple[Response, ...]
+    errors: tuple[Response, ...]
+    secured: bool
+    pointer: str
+
+    @property
+    def path_parameters(self) -> tuple[Parameter, ...]:
+        """In the order they appear in the path template."""
+        params = [p for p in self.parameters if p.location == "path"]
+        return tuple(sorted(params, key=lambda p: self.path.find("{" + p.wire_name + "}")))
+
+    @property
+    def other_parameters(self) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location != "path")
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str  # attribute on the client: `phone_numbers`
+    class_name: str  # `PhoneNumbers`
+    module: str  # `phone_numbers`
+    description: str | None
+    operations: tuple[Operation, ...]
+
+
+@dataclass(frozen=True)
+class Api:
+    name: str  # the specs/ folder name, or the spec file stem
+    package: str
+    client_class: str
+    async_client_class: str
+    title: str
+    version: str
+    description: str | None
+    servers: tuple[Server, ...]
+    server_parameter: str | None
+    security: tuple[SecurityScheme, ...]
+    api_key_env: str | None
+    base_url_env: str | None
+    resources: tuple[Resource, ...]
+    # Definitions rendered as response models and as request models (each sorted by name).
+    response_definitions: tuple[Definition, ...]
+    request_definitions: tuple[Definition, ...]
+    spec_sha256: str
+    notes: tuple[str, ...] = ()
+
+    @property
+    def operations(self) -> tuple[Operation, ...]:
+        return tuple(op for resource in self.resources for op in resource.operations)

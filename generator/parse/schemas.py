@@ -1,0 +1,464 @@
+"""Schemas → the type model.
+
+Every object, enum and object union gets a named definition; a component keeps its
+component name, an inline schema is named after its position (`PhoneNumberResponse`
++ `sip_outbound_trunk_config` → `PhoneNumberResponseSipOutboundTrunkConfig`), so
+names are stable across regenerations. Definitions are cached by JSON pointer, which
+is also what makes recursive schemas terminate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from generator.diagnostics import Diagnostic, join_pointer, unescape_pointer_token
+from generator.model.types import (
+    AliasDef,
+    AnyType,
+    ArrayType,
+    Constraints,
+    Definition,
+    EnumDef,
+    EnumValues,
+    Field,
+    MapType,
+    NamedRef,
+    Nullable,
+    NullType,
+    ObjectDef,
+    Primitive,
+    PrimitiveKind,
+    TypeRef,
+    UnionDef,
+    UnionOf,
+)
+from generator.naming import class_name, python_identifier, unique
+from generator.parse.document import resolve_pointer
+
+_PRIMITIVES: dict[str, PrimitiveKind] = {
+    "string": "string",
+    "integer": "integer",
+    "number": "number",
+    "boolean": "boolean",
+}
+# Field names that would shadow a builtin used in annotations inside a class body.
+_RESERVED_FIELD_NAMES = frozenset(
+    {"str", "int", "float", "bool", "bytes", "list", "dict", "object"}
+)
+_UNSUPPORTED_KEYWORDS = ("not", "if", "then", "else", "dependentSchemas", "patternProperties")
+
+Locate = Callable[[str, str], Diagnostic]
+
+
+class SchemaBuilder:
+    """Turns schema dicts into `TypeRef`s and collects the named definitions they need."""
+
+    def __init__(self, document: dict[str, Any], error: Locate) -> None:
+        self._document = document
+        self._error = error
+        self.definitions: dict[str, Definition] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self._by_pointer: dict[str, TypeRef] = {}
+        self._taken: set[str] = set()
+
+    # -- entry points -------------------------------------------------------------------------
+
+    def type_of(self, schema: Any, pointer: str, hint: str) -> TypeRef:
+        """The type of `schema` found at `pointer`; `hint` names any inline definition."""
+        if isinstance(schema, bool):
+            return AnyType() if schema else self._fail(pointer, "a `false` schema admits nothing")
+        if not isinstance(schema, dict):
+            return self._fail(pointer, "a schema must be an object")
+        if "$ref" in schema:
+            target = self.ref(schema["$ref"], join_pointer(pointer, "$ref"))
+            return Nullable(target) if schema.get("nullable") is True else target
+        for keyword in _UNSUPPORTED_KEYWORDS:
+            if keyword in schema:
+                self.diagnostics.append(
+                    self._error(join_pointer(pointer, keyword), f"`{keyword}` is not supported")
+                )
+        nullable, kinds = _nullability(schema)
+        result = self._non_null_type(schema, pointer, hint, kinds)
+        if nullable and not isinstance(result, Nullable | NullType | AnyType):
+            return Nullable(result)
+        return result
+
+    def ref(self, ref: Any, pointer: str) -> TypeRef:
+        """The type a `$ref` points to; named schemas become `NamedRef`s."""
+        if not isinstance(ref, str) or not ref.startswith("#/"):
+            return self._fail(pointer, f"unsupported $ref {ref!r}")
+        target_pointer = ref[1:]
+        cached = self._by_pointer.get(target_pointer)
+        if cached is not None:
+            return cached
+        schema = self._resolve(target_pointer)
+        if schema is None:
+            return self._fail(pointer, f"unresolved $ref {ref!r}")
+        name = unescape_pointer_token(target_pointer.rsplit("/", 1)[-1])
+        return self.named(schema, target_pointer, class_name(name))
+
+    def named(self, schema: Any, pointer: str, name: str) -> TypeRef:
+        """Define `schema` (found at `pointer`) under `name`, unless it is already defined."""
+        cached = self._by_pointer.get(pointer)
+        if cached is not None:
+            return cached
+        if not isinstance(schema, dict):
+            return self.type_of(schema, pointer, name)
+        nullable, kinds = _nullability(schema)
+        final = unique(name, self._taken)
+        ref: TypeRef = NamedRef(final)
+        self._by_pointer[pointer] = Nullable(ref) if nullable else ref
+        definition = self._definition(final, schema, pointer, kinds)
+        self.definitions[final] = definition
+        if isinstance(definition, AliasDef) and _is_alias_cycle(definition, self.definitions):
+            self.diagnostics.append(self._error(pointer, "$ref cycle with no schema in between"))
+        return self._by_pointer[pointer]
+
+    # -- definitions --------------------------------------------------------------------------
+
+    def _definition(
+        self, name: str, schema: dict[str, Any], pointer: str, kinds: list[str]
+    ) -> Definition:
+        description = _text(schema.get("description"))
+        if "$ref" in schema:
+            return AliasDef(name, self.ref(schema["$ref"], join_pointer(pointer, "$ref")))
+        if "enum" in schema and "object" not in kinds:
+            values = tuple(v for v in schema["enum"] if v is not None and _is_scalar(v))
+            return EnumDef(name, values, description, pointer)
+        if "allOf" in schema:
+            return self._all_of(name, schema, pointer)
+        if ("oneOf" in schema or "anyOf" in schema) and self._has_object_member(schema):
+            union = self._union(name, schema, pointer)
+            if union is not None:
+                return union
+        if _is_object_schema(schema, kinds) and _has_properties(schema):
+            return self._object(name, schema, pointer, description)
+        return AliasDef(
+            name, self._non_null_type(schema, pointer, name, kinds), description, pointer
+        )
+
+    def _object(
+        self, name: str, schema: dict[str, Any], pointer: str, description: str | None
+    ) -> ObjectDef:
+        properties = schema.get("properties") or {}
+        required = set(schema.get("required") or [])
+        fields = self._fields(name, properties, required, join_pointer(pointer, "properties"))
+        return ObjectDef(
+            name, fields, description, pointer, self._additional(schema, pointer, name)
+        )
+
+    def _fields(
+        self, owner: str, properties: dict[str, Any], required: set[str], pointer: str
+    ) -> tuple[Field, ...]:
+        taken: set[str] = set()
+        fields = []
+        for wire_name, sub in properties.items():
+            sub_pointer = join_pointer(pointer, wire_name)
+            ftype = self.type_of(sub, sub_pointer, owner + class_name(wire_name, fallback="Field"))
+            info = sub if isinstance(sub, dict) else {}
+            target = self._ref_target(info)
+            fields.append(
+                Field(
+                    python_name=unique(_field_name(wire_name), taken),
+                    wire_name=wire_name,
+                    type=ftype,
+                    required=wire_name in required,
+                    description=_text(info.get("description")) or _text(target.get("description")),
+                    default=info.get("default", target.get("default")),
+                    has_default="default" in info or "default" in target,
+                    deprecated=info.get("deprecated") is True,
+                )
+            )
+        return tuple(fields)
+
+    def _all_of(self, name: str, schema: dict[str, Any], pointer: str) -> Definition:
+        members = schema["allOf"]
+        description = _text(schema.get("description"))
+        if isinstance(members, list) and len(members) == 1 and not _has_properties(schema):
+            return AliasDef(name, self.type_of(members[0], join_pointer(pointer, "allOf", 0), name))
+        properties: dict[str, Any] = {}
+        required: set[str] = set()
+        for part, _ in self._flatten_all_of(schema, pointer, set()):
+            properties.update({k: v for k, v in (part.get("properties") or {}).items()})
+            required.update(part.get("required") or [])
+        fields = self._fields(name, properties, required, join_pointer(pointer, "properties"))
+        return ObjectDef(
+            name, fields, description, pointer, self._additional(schema, pointer, name)
+        )
+
+    def _flatten_all_of(
+        self, schema: dict[str, Any], pointer: str, seen: set[str]
+    ) -> list[tuple[dict[str, Any], str]]:
+        """The object schemas an allOf combines, refs resolved, in order (the schema last)."""
+        parts: list[tuple[dict[str, Any], str]] = []
+        for index, member in enumerate(schema.get("allOf") or []):
+            member_pointer = join_pointer(pointer, "allOf", index)
+            if isinstance(member, dict) and "$ref" in member and isinstance(member["$ref"], str):
+                target = member["$ref"][1:]
+                resolved = self._resolve(target)
+                if target in seen or not isinstance(resolved, dict):
+                    self.diagnostics.append(self._error(member_pointer, "allOf member is a cycle"))
+                    continue
+                member, member_pointer = resolved, target
+                seen = seen | {target}
+            if not isinstance(member, dict):
+                continue
+            if "oneOf" in member or "anyOf" in member:
+                self.diagnostics.append(
+                    self._error(member_pointer, "allOf with a oneOf/anyOf member is not supported")
+                )
+            parts.extend(self._flatten_all_of(member, member_pointer, seen))
+        own = {k: v for k, v in schema.items() if k in ("properties", "required")}
+        parts.append((own, pointer))
+        return parts
+
+    def _union(self, name: str, schema: dict[str, Any], pointer: str) -> UnionDef | None:
+        keyword = "oneOf" if "oneOf" in schema else "anyOf"
+        members = schema[keyword]
+        if not isinstance(members, list) or not members:
+            self.diagnostics.append(self._error(pointer, f"`{keyword}` must be a non-empty list"))
+            return None
+        variants: list[TypeRef] = []
+        for index, member in enumerate(members):
+            if isinstance(member, dict) and member.get("type") == "null" and len(member) == 1:
+                continue
+            title = member.get("title") if isinstance(member, dict) else None
+            hint = name + class_name(title if isinstance(title, str) else "", fallback="")
+            if hint == name:
+                hint = f"{name}Variant{index + 1}"
+            variants.append(self.type_of(member, join_pointer(pointer, keyword, index), hint))
+        if not any(self._is_object(v) for v in variants):
+            return None
+        discriminator = schema.get("discriminator")
+        if not isinstance(discriminator, dict):
+            discriminator = {}
+        tag = discriminator.get("propertyName")
+        mapping = self._mapping(discriminator, variants) if isinstance(tag, str) else ()
+        return UnionDef(
+            name,
+            tuple(variants),
+            tag if isinstance(tag, str) else None,
+            mapping,
+            _text(schema.get("description")),
+            pointer,
+        )
+
+    def _mapping(
+        self, discriminator: dict[str, Any], variants: list[TypeRef]
+    ) -> tuple[tuple[str, str], ...]:
+        """Tag → variant name: the explicit mapping, else each variant's one-value tag field."""
+        tag_field = discriminator["propertyName"]
+        explicit = discriminator.get("mapping")
+        result: dict[str, str] = {}
+        if isinstance(explicit, dict):
+            for tag, ref in explicit.items():
+                target = self.ref(ref, "") if isinstance(ref, str) else None
+                if isinstance(target, NamedRef):
+                    result[str(tag)] = target.name
+        for variant in variants:
+            if not isinstance(variant, NamedRef) or variant.name in result.values():
+                continue
+            definition = self.definitions.get(variant.name)
+            tags = _single_tag(definition, tag_field)
+            result[tags if tags is not None else variant.name] = variant.name
+        return tuple(result.items())
+
+    def _additional(self, schema: dict[str, Any], pointer: str, name: str) -> TypeRef | None:
+        extra = schema.get("additionalProperties")
+        if extra is None or extra is False:
+            return None
+        return self.type_of(extra, join_pointer(pointer, "additionalProperties"), name + "Value")
+
+    # -- structural types ---------------------------------------------------------------------
+
+    def _non_null_type(
+        self, schema: dict[str, Any], pointer: str, hint: str, kinds: list[str]
+    ) -> TypeRef:
+        if "const" in schema and _is_scalar(schema["const"]):
+            return EnumValues((schema["const"],))
+        if "enum" in schema and "object" not in kinds:
+            values = tuple(v for v in schema["enum"] if v is not None and _is_scalar(v))
+            return EnumValues(values) if values else NullType()
+        if "allOf" in schema or (
+            ("oneOf" in schema or "anyOf" in schema) and self._has_object_member(schema)
+        ):
+            return self.named(schema, pointer, hint)
+        if "oneOf" in schema or "anyOf" in schema:
+            keyword = "oneOf" if "oneOf" in schema else "anyOf"
+            members = [
+                self.type_of(m, join_pointer(pointer, keyword, i), f"{hint}Variant{i + 1}")
+                for i, m in enumerate(schema[keyword] or [])
+                if not (isinstance(m, dict) and m.get("type") == "null" and len(m) == 1)
+            ]
+            return members[0] if len(members) == 1 else UnionOf(tuple(members))
+        if _is_object_schema(schema, kinds):
+            if _has_properties(schema):
+                return self.named(schema, pointer, hint)
+            extra = self._additional(schema, pointer, hint)
+            return MapType(extra if extra is not None else AnyType())
+        if len(kinds) > 1:
+            return UnionOf(tuple(self._non_null_type(schema, pointer, hint, [k]) for k in kinds))
+        kind = kinds[0] if kinds else None
+        if kind == "array" or (kind is None and "items" in schema):
+            items = schema.get("items", {})
+            item_type = self.type_of(items, join_pointer(pointer, "items"), hint + "Item")
+            return ArrayType(item_type, _array_constraints(schema))
+        if kind in _PRIMITIVES:
+            fmt = schema.get("format")
+            return Primitive(
+                _PRIMITIVES[kind], fmt if isinstance(fmt, str) else None, _constraints(schema)
+            )
+        if kind == "null":
+            return NullType()
+        return AnyType()
+
+    def _has_object_member(self, schema: dict[str, Any]) -> bool:
+        members = schema.get("oneOf") or schema.get("anyOf") or []
+        for member in members:
+            if not isinstance(member, dict):
+                continue
+            if "$ref" in member and isinstance(member["$ref"], str):
+                member = self._resolve(member["$ref"][1:]) or {}
+            if isinstance(member, dict) and (
+                _is_object_schema(member, _nullability(member)[1]) or "allOf" in member
+            ):
+                return True
+        return False
+
+    def _is_object(self, type_ref: TypeRef) -> bool:
+        if isinstance(type_ref, Nullable):
+            return self._is_object(type_ref.inner)
+        if isinstance(type_ref, MapType):
+            return True
+        if isinstance(type_ref, NamedRef):
+            definition = self.definitions.get(type_ref.name)
+            return isinstance(definition, ObjectDef | UnionDef)
+        return False
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _resolve(self, pointer: str) -> Any:
+        return resolve_pointer(self._document, pointer)
+
+    def _ref_target(self, info: dict[str, Any]) -> dict[str, Any]:
+        """The schema a property's `$ref` points to, or {} (for its default and description)."""
+        ref = info.get("$ref")
+        target = self._resolve(ref[1:]) if isinstance(ref, str) and ref.startswith("#") else None
+        return target if isinstance(target, dict) else {}
+
+    def _fail(self, pointer: str, message: str) -> TypeRef:
+        self.diagnostics.append(self._error(pointer, message))
+        return AnyType()
+
+
+def _field_name(wire_name: str) -> str:
+    name = python_identifier(wire_name, fallback="field")
+    return name + "_" if name in _RESERVED_FIELD_NAMES else name
+
+
+def _nullability(schema: dict[str, Any]) -> tuple[bool, list[str]]:
+    """Whether `null` is allowed (3.0 `nullable`, 3.1 type lists, enums with null) and the types."""
+    raw = schema.get("type")
+    kinds = (
+        [raw]
+        if isinstance(raw, str)
+        else [k for k in raw if isinstance(k, str)] if isinstance(raw, list) else []
+    )
+    nullable = schema.get("nullable") is True or "null" in kinds
+    if isinstance(schema.get("enum"), list) and None in schema["enum"]:
+        nullable = True
+    for keyword in ("oneOf", "anyOf"):
+        members = schema.get(keyword)
+        if isinstance(members, list) and any(
+            isinstance(m, dict) and m.get("type") == "null" and len(m) == 1 for m in members
+        ):
+            nullable = True
+    return nullable, (
+        [k for k in kinds if k != "null"] if (len(kinds) > 1 or kinds != ["null"]) else kinds
+    )
+
+
+def _is_object_schema(schema: dict[str, Any], kinds: list[str]) -> bool:
+    if kinds:
+        return kinds == ["object"]
+    return "properties" in schema or "additionalProperties" in schema
+
+
+def _has_properties(schema: dict[str, Any]) -> bool:
+    return bool(schema.get("properties")) or bool(schema.get("required"))
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, str | int | float | bool)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _number(value: Any) -> float | None:
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _constraints(schema: dict[str, Any]) -> Constraints:
+    minimum, maximum = _number(schema.get("minimum")), _number(schema.get("maximum"))
+    ex_min, ex_max = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
+    ge, gt, le, lt = minimum, None, maximum, None
+    if ex_min is True:  # OpenAPI 3.0: a flag on `minimum`
+        ge, gt = None, minimum
+    elif _number(ex_min) is not None:  # 3.1: the bound itself
+        gt = _number(ex_min)
+    if ex_max is True:
+        le, lt = None, maximum
+    elif _number(ex_max) is not None:
+        lt = _number(ex_max)
+    pattern = schema.get("pattern")
+    min_length, max_length = schema.get("minLength"), schema.get("maxLength")
+    multiple_of = _number(schema.get("multipleOf"))
+    return Constraints(
+        min_length=min_length if isinstance(min_length, int) and min_length > 0 else None,
+        max_length=max_length if isinstance(max_length, int) else None,
+        pattern=pattern if isinstance(pattern, str) else None,
+        ge=ge,
+        gt=gt,
+        le=le,
+        lt=lt,
+        multiple_of=multiple_of if multiple_of else None,
+    )
+
+
+def _array_constraints(schema: dict[str, Any]) -> Constraints:
+    min_items, max_items = schema.get("minItems"), schema.get("maxItems")
+    return Constraints(
+        min_length=min_items if isinstance(min_items, int) and min_items > 0 else None,
+        max_length=max_items if isinstance(max_items, int) else None,
+    )
+
+
+def _single_tag(definition: Definition | None, tag_field: str) -> str | None:
+    if not isinstance(definition, ObjectDef):
+        return None
+    for field in definition.fields:
+        if field.wire_name == tag_field and isinstance(field.type, EnumValues):
+            values = field.type.values
+            if len(values) == 1 and isinstance(values[0], str):
+                return values[0]
+    return None
+
+
+def _is_alias_cycle(start: AliasDef, definitions: dict[str, Definition]) -> bool:
+    seen = {start.name}
+    current: TypeRef = start.target
+    while True:
+        while isinstance(current, Nullable):
+            current = current.inner
+        if not isinstance(current, NamedRef):
+            return False
+        if current.name in seen:
+            return True
+        seen.add(current.name)
+        definition = definitions.get(current.name)
+        if not isinstance(definition, AliasDef):
+            return False
+        current = definition.target

@@ -1,0 +1,92 @@
+"""The stages in order: load → validate → model → render → format.
+
+Each function returns a value or raises `GeneratorError`; none writes to disk, so
+`generate` and `check` share everything but the last step.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic, GeneratorError
+from generator.load import LoadedSpec, load_api_folder, load_spec_file
+from generator.model.api import Api
+from generator.parse.api import build_api
+from generator.render.formatting import format_files
+from generator.render.renderer import Distribution, render_distribution
+from generator.settings import (
+    ApiSettings,
+    DistributionSettings,
+    default_api_settings,
+    load_api_settings,
+)
+from generator.validate import validate_spec
+
+
+def api_folders(specs: Path) -> list[Path]:
+    """The API folders under `specs`, in name order."""
+    if not specs.is_dir():
+        raise GeneratorError([Diagnostic(f"specs folder {str(specs)!r} does not exist")])
+    folders = sorted(p for p in specs.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if not folders:
+        raise GeneratorError([Diagnostic(f"no API folders in {str(specs)!r}")])
+    return folders
+
+
+def load_api(folder: Path) -> LoadedSpec:
+    spec = load_api_folder(folder)
+    validate_spec(spec)
+    return spec
+
+
+def model_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
+    return build_api(spec, settings)
+
+
+def build_project(settings: DistributionSettings, root: Path) -> dict[str, bytes]:
+    """Every file of the project's distribution, from `specs/` and `templates/`."""
+    apis = []
+    problems: list[Diagnostic] = []
+    for folder in api_folders(root / settings.specs):
+        try:
+            spec = load_api(folder)
+            api_settings = load_api_settings(folder, _display(folder / "api.toml"))
+            apis.append(model_api(spec, api_settings))
+        except GeneratorError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        raise GeneratorError(problems)
+    _check_unique_packages(apis)
+    dist = Distribution(settings.distribution, settings.package, settings.version, tuple(apis))
+    return format_files(render_distribution(dist))
+
+
+def build_single(spec_file: Path, package: str) -> dict[str, bytes]:
+    """A standalone distribution for one spec file (the ad-hoc mode)."""
+    spec = load_spec_file(spec_file)
+    validate_spec(spec)
+    api = model_api(spec, default_api_settings(package))
+    dist = Distribution(package.replace("_", "-"), package, "0.1.0", (api,), flat=True)
+    return format_files(render_distribution(dist))
+
+
+def _check_unique_packages(apis: list[Api]) -> None:
+    seen: dict[str, Api] = {}
+    for api in apis:
+        if api.package in seen:
+            raise GeneratorError(
+                [
+                    Diagnostic(
+                        f"APIs {seen[api.package].name!r} and {api.name!r} both use the "
+                        f"package name {api.package!r}; set `package` in their api.toml"
+                    )
+                ]
+            )
+        seen[api.package] = api
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

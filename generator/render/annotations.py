@@ -1,0 +1,255 @@
+"""Python spellings of model types, per side of the wire.
+
+Responses are read leniently (enums as plain strings so new vendor values decode,
+no constraint checks); requests are checked strictly (Literal enums, `Meta`
+constraints) and accept a plain dict wherever a model is expected. Generated modules
+import typing and msgspec names with a leading underscore so spec names never
+shadow them.
+"""
+
+from __future__ import annotations
+
+import keyword
+from typing import Literal
+
+from generator.model.types import (
+    AliasDef,
+    AnyType,
+    ArrayType,
+    Constraints,
+    Definition,
+    EnumDef,
+    EnumValues,
+    Field,
+    MapType,
+    NamedRef,
+    Nullable,
+    NullType,
+    ObjectDef,
+    Primitive,
+    TypeRef,
+    UnionDef,
+    UnionOf,
+)
+from generator.render.literals import py_literal
+
+Side = Literal["request", "response"]
+
+_FORMATS = {"date-time": "_datetime.datetime", "date": "_datetime.date"}
+_KINDS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+
+# msgspec decodes a union only if each member falls in a different one of these groups.
+_Group = Literal["str", "int", "float", "bool", "array", "object", "custom", "none", "any"]
+
+
+class Annotations:
+    """Renders `TypeRef`s for one API and one side (request or response)."""
+
+    def __init__(
+        self,
+        definitions: dict[str, Definition],
+        side: Side,
+        *,
+        rendered: tuple[Definition, ...] = (),
+        prefix: str = "",
+    ) -> None:
+        self._definitions = definitions
+        self._side = side
+        # How the module being rendered reaches the models/params module (`_models.`).
+        self._prefix = prefix
+        # Object name → the unions (rendered on this side) it is a member of.
+        self._unions_of: dict[str, list[str]] = {}
+        for definition in rendered:
+            if isinstance(definition, UnionDef) and self.union_is_closed_over_objects(definition):
+                for variant in definition.variants:
+                    assert isinstance(variant, NamedRef)
+                    self._unions_of.setdefault(variant.name, []).append(definition.name)
+
+    # -- declarations -------------------------------------------------------------------------
+
+    def bases(self, definition: ObjectDef, base: str) -> str:
+        """Base classes and class keywords of an object model."""
+        parts = [base] + [f"_{union}Marker" for union in self._unions_of.get(definition.name, [])]
+        renames = {f.python_name: f.wire_name for f in definition.fields}
+        renames = {k: v for k, v in renames.items() if k != v}
+        if renames:
+            parts.append("rename=" + py_literal(renames))
+        return ", ".join(parts)
+
+    def field_declaration(self, field: Field) -> str:
+        """`annotation` or `annotation = default` for a model field."""
+        annotation = self.of(field.type)
+        if field.required:
+            return annotation
+        if self._side == "request":
+            return f"{annotation} | _UnsetType = _UNSET"
+        if field.has_default and _default_fits(field.default, annotation):
+            return f"{annotation} = {py_literal(field.default)}"
+        if annotation == "_Any" or annotation.endswith("| None"):
+            return f"{annotation} = None"
+        return f"{annotation} | None = None"
+
+    def typeddict_value(self, field: Field) -> str:
+        annotation = self.of(field.type)
+        return f"_Required[{annotation}]" if field.required else annotation
+
+    @staticmethod
+    def typeddict_class_syntax(definition: ObjectDef) -> bool:
+        """Class syntax needs every key to be a plain identifier."""
+        return all(
+            f.wire_name.isidentifier()
+            and not keyword.iskeyword(f.wire_name)
+            and not f.wire_name.startswith("_")
+            for f in definition.fields
+        )
+
+    def param_class(self, type_ref: TypeRef) -> str:
+        assert isinstance(type_ref, NamedRef)
+        return type_ref.name + "Param"
+
+    def literal(self, values: tuple[str | int | float | bool, ...]) -> str:
+        return "_Literal[" + ", ".join(py_literal(v) for v in values) + "]"
+
+    def of(self, type_ref: TypeRef) -> str:
+        if isinstance(type_ref, Nullable):
+            inner = self.of(type_ref.inner)
+            return inner if inner in ("_Any", "None") else f"{inner} | None"
+        if isinstance(type_ref, Primitive):
+            return self._primitive(type_ref)
+        if isinstance(type_ref, AnyType):
+            return "_Any"
+        if isinstance(type_ref, NullType):
+            return "None"
+        if isinstance(type_ref, EnumValues):
+            return self._enum(type_ref.values)
+        if isinstance(type_ref, ArrayType):
+            container = "_Sequence" if self._side == "request" else "list"
+            return self._constrained(
+                f"{container}[{self.of(type_ref.items)}]", type_ref.constraints
+            )
+        if isinstance(type_ref, MapType):
+            container = "_Mapping" if self._side == "request" else "dict"
+            return f"{container}[str, {self.of(type_ref.values)}]"
+        if isinstance(type_ref, UnionOf):
+            if not self.decodable(type_ref):
+                return "_Any"
+            return " | ".join(dict.fromkeys(self.of(v) for v in type_ref.variants))
+        return self._named(type_ref)
+
+    def decodable(self, type_ref: TypeRef) -> bool:
+        """Whether msgspec can decode this union (one member per kind of JSON value)."""
+        if not isinstance(type_ref, UnionOf):
+            return True
+        groups = [self._group(v) for v in type_ref.variants]
+        if "any" in groups or "custom" in groups:
+            return False
+        return len(groups) == len(set(groups))
+
+    def union_is_closed_over_objects(self, definition: UnionDef) -> bool:
+        """Whether every member is an object model, which a union marker needs."""
+        return all(
+            isinstance(v, NamedRef) and isinstance(self._definitions.get(v.name), ObjectDef)
+            for v in definition.variants
+        )
+
+    # -- names of definitions, per side -------------------------------------------------------
+
+    def name(self, definition: Definition) -> str:
+        """The class or alias a definition is rendered as on this side."""
+        if self._side == "response" or not isinstance(definition, ObjectDef):
+            return definition.name
+        return definition.name + "Param"
+
+    def input_name(self, definition: Definition) -> str:
+        """The name that annotates request values: a model or its dict shape."""
+        if isinstance(definition, ObjectDef | UnionDef):
+            return definition.name + "Input"
+        return definition.name
+
+    def _named(self, ref: NamedRef) -> str:
+        definition = self._definitions[ref.name]
+        if isinstance(definition, EnumDef):
+            if self._side == "response":
+                return self._enum(definition.values)
+            return self._prefix + definition.name
+        if isinstance(definition, UnionDef) and not self.union_is_closed_over_objects(definition):
+            return "_Any"
+        if self._side == "request":
+            return self._prefix + self.input_name(definition)
+        return self._prefix + definition.name
+
+    # -- leaves -------------------------------------------------------------------------------
+
+    def _primitive(self, primitive: Primitive) -> str:
+        base = _KINDS[primitive.kind]
+        if primitive.kind == "string" and primitive.format in _FORMATS:
+            base = _FORMATS[primitive.format]
+        if primitive.kind == "number" and self._side == "response":
+            base = "float"
+        return self._constrained(base, primitive.constraints)
+
+    def _enum(self, values: tuple[str | int | float | bool, ...]) -> str:
+        if self._side == "response":
+            kinds = dict.fromkeys(_value_kind(v) for v in values)
+            return " | ".join(kinds) or "_Any"
+        return self.literal(values)
+
+    def _constrained(self, base: str, constraints: Constraints) -> str:
+        if self._side == "response" or constraints.is_empty():
+            return base
+        arguments = []
+        for key in ("ge", "gt", "le", "lt", "multiple_of", "min_length", "max_length", "pattern"):
+            value = getattr(constraints, key)
+            if value is not None:
+                arguments.append(f"{key}={py_literal(value)}")
+        return f"_Annotated[{base}, _Meta({', '.join(arguments)})]"
+
+    def _group(self, type_ref: TypeRef) -> _Group:
+        if isinstance(type_ref, Primitive):
+            if type_ref.kind == "string":
+                return "str"
+            return "int" if type_ref.kind == "integer" else type_ref.kind  # type: ignore[return-value]
+        if isinstance(type_ref, EnumValues):
+            return _value_kind(type_ref.values[0]) if type_ref.values else "any"  # type: ignore[return-value]
+        if isinstance(type_ref, ArrayType):
+            return "array"
+        if isinstance(type_ref, MapType):
+            return "object"
+        if isinstance(type_ref, NullType | Nullable):
+            return "none"
+        if isinstance(type_ref, NamedRef):
+            definition = self._definitions[type_ref.name]
+            if isinstance(definition, ObjectDef):
+                return "object"
+            if isinstance(definition, EnumDef):
+                return self._group(EnumValues(definition.values))
+            if isinstance(definition, AliasDef):
+                return self._group(definition.target)
+            return "custom"
+        return "any"
+
+
+def _default_fits(value: object, annotation: str) -> bool:
+    """Whether a spec default can stand as the field default of this annotation."""
+    kinds: dict[str, type | tuple[type, ...]] = {
+        "str": str,
+        "int": int,
+        "float": (int, float),
+        "bool": bool,
+    }
+    expected = kinds.get(annotation)
+    if expected is None or value is None:
+        return False
+    if isinstance(value, bool) and annotation != "bool":
+        return False
+    return isinstance(value, expected)
+
+
+def _value_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "float"
+    return "str"

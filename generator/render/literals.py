@@ -1,0 +1,88 @@
+"""Spec text → Python source text that can never be anything but data.
+
+Every string from a spec (descriptions, enum values, defaults, URLs) reaches the
+generated code through these two functions: `py_literal` for values (built on
+`repr`, which always yields a valid, inert literal) and `docstring` for prose.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import textwrap
+from typing import Any
+
+_DOC_WIDTH = 88
+
+
+def py_literal(value: Any) -> str:
+    """A Python literal for a JSON value."""
+    if value is None or isinstance(value, bool | int | str):
+        return repr(value)
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return f"float({str(value)!r})"
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(py_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        items = ", ".join(f"{py_literal(str(k))}: {py_literal(v)}" for k, v in value.items())
+        return "{" + items + "}"
+    return repr(str(value))
+
+
+def docstring(*paragraphs: str | None, indent: int = 4) -> str:
+    """A triple-quoted docstring holding the given paragraphs, safely escaped.
+
+    Returns an empty string when there is no text, so templates can emit it as is.
+    """
+    text = "\n\n".join(p.strip() for p in paragraphs if p and p.strip())
+    if not text:
+        return ""
+    text = _escape(_wrap(text, _DOC_WIDTH - indent))
+    pad = " " * indent
+    lines = text.split("\n")
+    body = "\n".join((pad + line) if line else "" for line in lines[1:])
+    if len(lines) == 1:
+        return f'"""{lines[0]}"""'
+    return f'"""{lines[0]}\n{body}\n{pad}"""'
+
+
+def _wrap(text: str, width: int) -> str:
+    """Wrap long lines one by one, so lists and code blocks in Markdown keep their shape."""
+    lines = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            lines.append(line)
+            continue
+        stripped = line.lstrip()
+        lead = line[: len(line) - len(stripped)]
+        bullet = re.match(r"([-*+]|\d+[.)]) ", stripped)
+        hanging = lead + " " * (len(bullet.group(0)) if bullet else 0)
+        lines.extend(
+            textwrap.wrap(
+                line,
+                width=max(width, 40),
+                subsequent_indent=hanging,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or [line]
+        )
+    return "\n".join(lines)
+
+
+def _escape(text: str) -> str:
+    """Make arbitrary text safe inside a non-raw triple-quoted string."""
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out = []
+    for char in text:
+        if char == "\n" or char == "\t" or (char.isprintable() and char not in "\u2028\u2029"):
+            out.append(char)
+        else:
+            out.append(f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}")
+    escaped = "".join(out)
+    if escaped.endswith('"'):
+        escaped = escaped[:-1] + '\\"'
+    return escaped.replace("\t", "    ")

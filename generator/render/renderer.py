@@ -1,0 +1,194 @@
+"""The model → the files of the generated distribution (text, before formatting).
+
+Templates are named after the file they produce and read only the model plus the
+helpers passed here. The runtime's `.py` files are copied verbatim.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.model.api import Api, Operation
+from generator.model.types import (
+    AliasDef,
+    ArrayType,
+    Definition,
+    EnumDef,
+    MapType,
+    NamedRef,
+    Nullable,
+    ObjectDef,
+    TypeRef,
+    UnionDef,
+    UnionOf,
+)
+from generator.render.annotations import Annotations
+from generator.render.literals import docstring, py_literal
+from generator.render.signatures import Signatures, example_call, signature_summary
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+# Runtime names users need beside the errors, re-exported by every API package.
+_HELPERS = frozenset({"NOT_GIVEN", "NotGiven", "APIResponse", "Timeout"})
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """What to generate: one installable distribution holding one package per API.
+
+    With `flat`, the single API is the root package itself (the ad-hoc mode).
+    """
+
+    name: str
+    package: str
+    version: str
+    apis: tuple[Api, ...]
+    flat: bool = False
+
+
+def render_distribution(dist: Distribution, templates: Path = TEMPLATES_DIR) -> dict[str, str]:
+    env = _environment(templates)
+    files: dict[str, str] = {}
+    root = dist.package
+    common = {
+        "dist": dist,
+        "runtime": f"{root}._runtime",
+        "user_exports": _user_exports(templates / "runtime" / "__init__.py"),
+    }
+    files["pyproject.toml"] = env.get_template("pyproject.toml.jinja").render(**common)
+    files["README.md"] = env.get_template("README.md.jinja").render(**common)
+    files[f"{root}/py.typed"] = ""
+    for runtime_file in sorted((templates / "runtime").glob("*.py")):
+        files[f"{root}/_runtime/{runtime_file.name}"] = runtime_file.read_text(encoding="utf-8")
+    if not dist.flat:
+        files[f"{root}/__init__.py"] = env.get_template("root__init__.py.jinja").render(**common)
+    for api in dist.apis:
+        module = root if dist.flat else f"{root}.{api.package}"
+        folder = module.replace(".", "/")
+        context = {**common, **_api_context(api, module)}
+        files[f"{folder}/__init__.py"] = env.get_template("api__init__.py.jinja").render(**context)
+        files[f"{folder}/_client.py"] = env.get_template("_client.py.jinja").render(**context)
+        files[f"{folder}/models.py"] = env.get_template("models.py.jinja").render(**context)
+        files[f"{folder}/params.py"] = env.get_template("params.py.jinja").render(**context)
+        files[f"{folder}/api.md"] = env.get_template("api.md.jinja").render(**context)
+        files[f"{folder}/resources/__init__.py"] = env.get_template(
+            "resources__init__.py.jinja"
+        ).render(**context)
+        for resource in api.resources:
+            files[f"{folder}/resources/{resource.module}.py"] = env.get_template(
+                "resource.py.jinja"
+            ).render(**context, resource=resource)
+    return files
+
+
+def _user_exports(runtime_init: Path) -> list[str]:
+    """The runtime names each API package re-exports: errors and the per-call helpers.
+
+    Read from the runtime's `__all__`, so the runtime stays the one list of its names.
+    """
+    tree = ast.parse(runtime_init.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+            and isinstance(node.value, ast.List | ast.Tuple)
+        ):
+            names = [e.value for e in node.value.elts if isinstance(e, ast.Constant)]
+            return sorted(
+                n for n in names if isinstance(n, str) and (n.endswith("Error") or n in _HELPERS)
+            )
+    return []
+
+
+def _environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["py"] = py_literal
+    env.globals["doc"] = docstring
+    return env
+
+
+def _api_context(api: Api, module: str) -> dict[str, Any]:
+    everything: dict[str, Definition] = {d.name: d for d in api.response_definitions}
+    everything.update({d.name: d for d in api.request_definitions})
+    signatures = Signatures(
+        Annotations(everything, "request", prefix="_params."),
+        Annotations(everything, "response", prefix="_models."),
+    )
+    return {
+        "api": api,
+        "module": module,
+        "response": Annotations(everything, "response", rendered=api.response_definitions),
+        "request": Annotations(everything, "request", rendered=api.request_definitions),
+        "in_resource_response": Annotations(everything, "response", prefix="_models."),
+        "in_resource_request": Annotations(everything, "request", prefix="_params."),
+        "zip": zip,
+        "return_type": signatures.return_type,
+        "request_type": signatures.request_type,
+        "method_doc": signatures.method_doc,
+        "parameter_annotation": signatures.parameter_annotation,
+        "signature_summary": signature_summary,
+        "example_call": lambda op: example_call(op, module, api.client_class),
+        "response_order": _class_order(api.response_definitions),
+        "request_order": _class_order(api.request_definitions),
+        "endpoint_name": _endpoint_name,
+        "is_object": lambda d: isinstance(d, ObjectDef),
+        "is_union": lambda d: isinstance(d, UnionDef),
+        "is_enum": lambda d: isinstance(d, EnumDef),
+    }
+
+
+def _class_order(definitions: tuple[Definition, ...]) -> dict[str, list[Definition]]:
+    """Definitions grouped in the order a module must define them."""
+    return {
+        "unions": [d for d in definitions if isinstance(d, UnionDef)],
+        "objects": [d for d in definitions if isinstance(d, ObjectDef)],
+        "enums": [d for d in definitions if isinstance(d, EnumDef)],
+        "aliases": _aliases_in_dependency_order(definitions),
+    }
+
+
+def _aliases_in_dependency_order(definitions: tuple[Definition, ...]) -> list[Definition]:
+    aliases = {d.name: d for d in definitions if isinstance(d, AliasDef)}
+    ordered: list[Definition] = []
+    placed: set[str] = set()
+
+    def place(name: str) -> None:
+        if name in placed or name not in aliases:
+            return
+        placed.add(name)
+        for dependency in sorted(_names_in(aliases[name].target)):
+            place(dependency)
+        ordered.append(aliases[name])
+
+    for name in sorted(aliases):
+        place(name)
+    return ordered
+
+
+def _names_in(type_ref: TypeRef) -> set[str]:
+    if isinstance(type_ref, NamedRef):
+        return {type_ref.name}
+    if isinstance(type_ref, Nullable):
+        return _names_in(type_ref.inner)
+    if isinstance(type_ref, ArrayType):
+        return _names_in(type_ref.items)
+    if isinstance(type_ref, MapType):
+        return _names_in(type_ref.values)
+    if isinstance(type_ref, UnionOf):
+        return set().union(*(_names_in(v) for v in type_ref.variants))
+    return set()
+
+
+def _endpoint_name(operation: Operation) -> str:
+    return "_" + operation.name.strip("_").upper() + "_ENDPOINT"

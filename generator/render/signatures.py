@@ -1,0 +1,130 @@
+"""What a generated method declares: parameter and return annotations, docs, request type."""
+
+from __future__ import annotations
+
+from generator.model.api import Operation, Parameter
+from generator.model.types import (
+    ArrayType,
+    EnumValues,
+    MapType,
+    NamedRef,
+    Nullable,
+    Primitive,
+    TypeRef,
+)
+from generator.render.annotations import Annotations
+
+
+class Signatures:
+    def __init__(self, request: Annotations, response: Annotations) -> None:
+        self._request = request
+        self._response = response
+
+    def parameter_annotation(self, parameter: Parameter) -> str:
+        # A header sent by default can be overridden with another value (a newer API version).
+        if parameter.has_default and isinstance(parameter.type, EnumValues):
+            return "str"
+        return self._request.of(parameter.type)
+
+    def return_type(self, operation: Operation) -> str:
+        rendered = dict.fromkeys(
+            self._response.of(r.type) if r.type is not None else "None" for r in operation.success
+        )
+        if not rendered:
+            return "None"
+        ordered = [t for t in rendered if t != "None"] + (["None"] if "None" in rendered else [])
+        return " | ".join(ordered)
+
+    def request_type(self, operation: Operation) -> str:
+        body = operation.body
+        if body is None:
+            return "None"
+        if body.model_name is not None and body.fields is not None:
+            return f"_params.{body.model_name}Param"
+        annotation = self._request.of(body.type)
+        return "None" if annotation == "_Any" else annotation
+
+    def method_doc(self, operation: Operation) -> str:
+        lines = []
+        if operation.summary:
+            lines.append(operation.summary)
+        if operation.description and operation.description != operation.summary:
+            lines.append(operation.description)
+        if operation.deprecated:
+            lines.append("Deprecated.")
+        arguments = []
+        for parameter in operation.parameters:
+            text = (
+                parameter.description
+                or f"The `{parameter.wire_name}` {parameter.location} parameter."
+            )
+            if parameter.has_default:
+                text += f" Sent as {parameter.default!r} unless given."
+            arguments.append(f"{parameter.python_name}: {_one_paragraph(text)}")
+        body = operation.body
+        if body is not None and body.fields is not None:
+            for field, argument in zip(body.fields, body.arguments, strict=True):
+                text = field.description or f"The `{field.wire_name}` field of the request body."
+                if field.has_default:
+                    text += f" The server's default is {field.default!r}."
+                arguments.append(f"{argument}: {_one_paragraph(text)}")
+        elif body is not None:
+            arguments.append(f"body: {_one_paragraph(body.description or 'The request body.')}")
+        if arguments:
+            lines.append("Args:\n" + "\n".join("  " + a for a in arguments))
+        lines.append(f"Route: `{operation.http_method} {operation.path}`")
+        return "\n\n".join(lines)
+
+
+def _one_paragraph(text: str) -> str:
+    return " ".join(text.split())
+
+
+def signature_summary(operation: Operation) -> str:
+    """`agent_id, *, phone_numbers, client_env=...` for api.md."""
+    positional = [p.python_name for p in operation.path_parameters]
+    keywords = [p.python_name + ("" if p.required else "=...") for p in operation.other_parameters]
+    body = operation.body
+    if body is not None and body.fields is not None:
+        keywords += [
+            argument + ("" if field.required else "=...")
+            for field, argument in zip(body.fields, body.arguments, strict=True)
+        ]
+    elif body is not None:
+        keywords.append("body" if body.required else "body=...")
+    return ", ".join(positional + (["*", *keywords] if keywords else []))
+
+
+def example_call(operation: Operation, import_from: str, client_class: str) -> str:
+    """A minimal call with placeholder values for the required arguments, for api.md."""
+    arguments = [
+        f"    {p.python_name}={_placeholder(p.type)!s}," for p in operation.parameters if p.required
+    ]
+    body = operation.body
+    if body is not None and body.fields is not None:
+        arguments += [
+            f"    {argument}={_placeholder(field.type)},"
+            for field, argument in zip(body.fields, body.arguments, strict=True)
+            if field.required
+        ]
+    elif body is not None and body.required:
+        arguments.append(f"    body={_placeholder(body.type)},")
+    call = f"client.{operation.resource}.{operation.name}("
+    call += ("\n" + "\n".join(arguments) + "\n)") if arguments else ")"
+    return f"from {import_from} import {client_class}\n\nclient = {client_class}()\nresult = {call}"
+
+
+def _placeholder(type_ref: TypeRef) -> str:
+    if isinstance(type_ref, Nullable):
+        return _placeholder(type_ref.inner)
+    if isinstance(type_ref, Primitive):
+        return {"string": '"..."', "integer": "1", "number": "1.0", "boolean": "True"}[
+            type_ref.kind
+        ]
+    if isinstance(type_ref, EnumValues) and type_ref.values:
+        return repr(type_ref.values[0])
+    if isinstance(type_ref, ArrayType):
+        return f"[{_placeholder(type_ref.items)}]"
+    if isinstance(type_ref, NamedRef | MapType):
+        return "{...}"
+    return "..."

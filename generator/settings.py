@@ -1,0 +1,159 @@
+"""Settings: the distribution's (`[tool.clientgen]` in pyproject.toml) and each API's (`api.toml`).
+
+The per-API file pins the public names (subpackage, client classes, environment
+variables, resource and method names), so that a vendor renaming a tag or an
+operationId does not silently rename our users' calls.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomllib
+
+from generator.diagnostics import Diagnostic, GeneratorError, Location
+from generator.naming import class_name, env_var_prefix, python_identifier
+
+SETTINGS_FILE = "api.toml"
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class ServerNames:
+    """Names for the spec's servers, in order, exposed as one client parameter."""
+
+    parameter: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ApiSettings:
+    package: str
+    client_class: str
+    async_client_class: str
+    api_key_env: str | None
+    base_url_env: str | None
+    servers: ServerNames | None = None
+    # "METHOD /path" or operationId → "resource.method"
+    operations: Mapping[str, str] = field(default_factory=dict)
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class DistributionSettings:
+    distribution: str
+    package: str
+    version: str
+    specs: str
+    output: str
+
+
+def default_api_settings(name: str) -> ApiSettings:
+    """Settings derived from a name alone, for the ad-hoc mode and folders without api.toml."""
+    prefix = env_var_prefix(name)
+    return ApiSettings(
+        package=python_identifier(name, fallback="api"),
+        client_class=class_name(name, fallback="Api") or "Client",
+        async_client_class="Async" + (class_name(name, fallback="Api") or "Client"),
+        api_key_env=f"{prefix}_API_KEY",
+        base_url_env=f"{prefix}_BASE_URL",
+    )
+
+
+def load_api_settings(folder: Path, display: str) -> ApiSettings:
+    path = folder / SETTINGS_FILE
+    if not path.exists():
+        return default_api_settings(folder.name)
+    text = path.read_text(encoding="utf-8")
+    data = _parse_toml(text, display)
+    return _api_settings_from(data, text, display)
+
+
+def load_distribution_settings(pyproject: Path) -> DistributionSettings:
+    display = str(pyproject)
+    text = pyproject.read_text(encoding="utf-8") if pyproject.exists() else ""
+    table = _parse_toml(text, display).get("tool", {}).get("clientgen", {})
+    if not isinstance(table, dict):
+        raise _error(display, text, "clientgen", "[tool.clientgen] must be a table")
+    values = {
+        "distribution": table.get("distribution", "api-clients"),
+        "package": table.get("package", "api_clients"),
+        "version": table.get("version", "0.1.0"),
+        "specs": table.get("specs", "specs"),
+        "output": table.get("output", "generated"),
+    }
+    for key, value in values.items():
+        if not isinstance(value, str) or not value:
+            raise _error(display, text, key, f"[tool.clientgen] {key} must be a non-empty string")
+    if not _IDENTIFIER.match(values["package"]):
+        raise _error(display, text, "package", "[tool.clientgen] package must be an identifier")
+    return DistributionSettings(**values)
+
+
+def _api_settings_from(data: dict[str, Any], text: str, display: str) -> ApiSettings:
+    known = {"package", "client_class", "async_client_class", "api_key_env", "base_url_env"}
+    known |= {"servers", "operations"}
+    for key in data:
+        if key not in known:
+            raise _error(display, text, key, f"unknown setting {key!r}")
+    defaults = default_api_settings(str(data.get("package", "api")))
+    strings: dict[str, str] = {}
+    for key in sorted(known - {"servers", "operations"}):
+        value = data.get(key, getattr(defaults, key))
+        if not isinstance(value, str) or not _IDENTIFIER.match(value):
+            raise _error(display, text, key, f"{key} must be a Python identifier, got {value!r}")
+        strings[key] = value
+    servers = None
+    if "servers" in data:
+        table = data["servers"]
+        parameter = table.get("parameter") if isinstance(table, dict) else None
+        names = table.get("names") if isinstance(table, dict) else None
+        if not isinstance(parameter, str) or not _IDENTIFIER.match(parameter):
+            raise _error(display, text, "parameter", "servers.parameter must be an identifier")
+        if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+            raise _error(display, text, "names", "servers.names must be a list of strings")
+        servers = ServerNames(parameter, tuple(names))
+    operations = data.get("operations", {})
+    if not isinstance(operations, dict):
+        raise _error(display, text, "operations", "[operations] must be a table")
+    for key, target in operations.items():
+        parts = target.split(".") if isinstance(target, str) else []
+        if len(parts) != 2 or not all(_IDENTIFIER.match(p) for p in parts):
+            raise _error(display, text, key, f"operation {key!r} must map to 'resource.method'")
+    return ApiSettings(
+        package=strings["package"],
+        client_class=strings["client_class"],
+        async_client_class=strings["async_client_class"],
+        api_key_env=strings["api_key_env"],
+        base_url_env=strings["base_url_env"],
+        servers=servers,
+        operations=dict(operations),
+        source=display,
+    )
+
+
+def _parse_toml(text: str, display: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line, col = _toml_position(str(exc))
+        raise GeneratorError([Diagnostic(str(exc), Location(display, line, col))]) from None
+
+
+def _toml_position(message: str) -> tuple[int, int]:
+    match = re.search(r"line (\d+), column (\d+)", message)
+    return (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+
+
+def _error(display: str, text: str, key: str, message: str) -> GeneratorError:
+    """A located settings error; TOML keeps no positions, so find the key's line."""
+    line = 1
+    for number, content in enumerate(text.splitlines(), start=1):
+        if re.match(rf"\s*\"?{re.escape(key)}\"?\s*=", content):
+            line = number
+            break
+    return GeneratorError([Diagnostic(message, Location(display, line, 1))])

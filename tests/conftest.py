@@ -1,0 +1,23 @@
+"""Shared fixtures. Tests run from the repository root so displayed paths are relative."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "generator"))
+
+
+@pytest.fixture(autouse=True)
+def _at_repo_root() -> Iterator[None]:
+    previous = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        yield
+    finally:
+        os.chdir(previous)

@@ -1,0 +1,181 @@
+from typing import Any
+
+from model_helpers import operations
+
+from generator.model.types import EnumValues
+
+
+def _op(method: str = "post", **fields: Any) -> dict[str, Any]:
+    return {method: {"responses": {"200": {"description": "ok"}}, **fields}}
+
+
+def test_names_from_tag_and_operation_id_with_resource_words_stripped() -> None:
+    built = operations(
+        {"/agents/phone-numbers": _op(tags=["Phone Numbers"], operationId="phone_numbers_import")}
+    ).build_all()
+    assert [(o.resource, o.name) for o in built] == [("phone_numbers", "import_")]
+
+
+def test_names_from_summary_verb_without_operation_id() -> None:
+    built = operations(
+        {"/x": _op("delete", tags=["Phone Numbers"], summary="Delete phone numbers from a project")}
+    ).build_all()
+    assert [(o.resource, o.name) for o in built] == [("phone_numbers", "delete")]
+
+
+def test_untagged_operation_id_gives_resource_and_verb() -> None:
+    built = operations({"/import-phone-number": _op(operationId="importPhoneNumber")}).build_all()
+    assert [(o.resource, o.name) for o in built] == [("phone_number", "import_")]
+
+
+def test_settings_override_names() -> None:
+    built = operations(
+        {"/x/batch": _op(tags=["Phone Numbers"], summary="Batch get phone numbers")},
+        {"POST /x/batch": "phone_numbers.batch_get"},
+    ).build_all()
+    assert [(o.resource, o.name) for o in built] == [("phone_numbers", "batch_get")]
+
+
+def test_two_operations_with_one_name_is_an_error_naming_both() -> None:
+    builder = operations(
+        {
+            "/a": _op(tags=["Things"], operationId="list_things"),
+            "/b": _op(tags=["Things"], operationId="listThings"),
+        }
+    )
+    builder.build_all()
+    assert len(builder.diagnostics) == 1
+    message = builder.diagnostics[0].message
+    assert "'POST /b'" in message and "'POST /a'" in message and "things.list" in message
+
+
+def test_parameters_merge_path_level_and_rename_clashes() -> None:
+    built = operations(
+        {
+            "/agents/{agentId}": {
+                "parameters": [
+                    {
+                        "name": "agentId",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    }
+                ],
+                "get": {
+                    "tags": ["Agents"],
+                    "summary": "Get an agent",
+                    "parameters": [
+                        {"name": "timeout", "in": "query", "schema": {"type": "integer"}},
+                        {"name": "agent_id", "in": "query", "schema": {"type": "string"}},
+                    ],
+                    "responses": {"200": {"description": "ok"}},
+                },
+            }
+        }
+    ).build_all()
+    names = [(p.python_name, p.location) for p in built[0].parameters]
+    assert names == [("agent_id", "path"), ("timeout_query", "query"), ("agent_id_query", "query")]
+
+
+def test_required_header_with_one_value_is_sent_by_default() -> None:
+    built = operations(
+        {
+            "/x": _op(
+                tags=["X"],
+                operationId="create",
+                parameters=[
+                    {
+                        "name": "Cartesia-Version",
+                        "in": "header",
+                        "required": True,
+                        "schema": {"type": "string", "enum": ["2026-03-01"]},
+                    }
+                ],
+            )
+        }
+    ).build_all()
+    header = built[0].parameters[0]
+    assert header.python_name == "cartesia_version"
+    assert header.type == EnumValues(("2026-03-01",))
+    assert header.has_default and header.default == "2026-03-01" and not header.required
+
+
+def test_object_body_is_flattened_into_arguments() -> None:
+    built = operations(
+        {
+            "/x": _op(
+                tags=["X"],
+                operationId="create",
+                requestBody={
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["phoneNumbers"],
+                                "properties": {
+                                    "phoneNumbers": {"type": "array", "items": {"type": "string"}},
+                                    "timeout": {"type": "integer"},
+                                },
+                            }
+                        }
+                    },
+                },
+            )
+        }
+    ).build_all()
+    body = built[0].body
+    assert body is not None and body.model_name == "XCreateBody"
+    assert body.arguments == ("phone_numbers", "timeout_body")
+
+
+def test_non_json_body_is_a_located_unsupported_error() -> None:
+    builder = operations(
+        {
+            "/x": _op(
+                tags=["X"],
+                requestBody={"content": {"application/xml": {"schema": {"type": "object"}}}},
+            )
+        }
+    )
+    builder.build_all()
+    (diagnostic,) = builder.diagnostics
+    assert diagnostic.pointer == "/paths/~1x/post/requestBody/content"
+    assert "application/xml" in diagnostic.message and "not supported" in diagnostic.message
+
+
+def test_responses_split_into_success_and_errors() -> None:
+    built = operations(
+        {
+            "/x": {
+                "post": {
+                    "tags": ["X"],
+                    "summary": "Create x",
+                    "responses": {
+                        "201": {
+                            "description": "made",
+                            "content": {"application/json": {"schema": {"type": "string"}}},
+                        },
+                        "400": {
+                            "description": "bad",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {"message": {"type": "string"}},
+                                    }
+                                }
+                            },
+                        },
+                        "409": {"description": "conflict"},
+                    },
+                }
+            }
+        }
+    ).build_all()
+    operation = built[0]
+    assert [r.status for r in operation.success] == ["201"]
+    assert [(r.status, r.type is not None) for r in operation.errors] == [
+        ("400", True),
+        ("409", False),
+    ]

@@ -1,0 +1,242 @@
+from model_helpers import define, schema_builder
+
+from generator.model.types import (
+    AliasDef,
+    ArrayType,
+    Constraints,
+    EnumDef,
+    EnumValues,
+    MapType,
+    NamedRef,
+    Nullable,
+    ObjectDef,
+    Primitive,
+    UnionDef,
+    UnionOf,
+)
+
+
+def test_object_fields_keep_required_optional_and_nullable_apart() -> None:
+    definition, _ = define(
+        {
+            "Thing": {
+                "type": "object",
+                "required": ["id", "label"],
+                "properties": {
+                    "id": {"type": "string"},
+                    "label": {"type": "string", "nullable": True},
+                    "count": {"type": ["integer", "null"]},
+                    "env": {"type": "string", "default": "live"},
+                },
+            }
+        },
+        "Thing",
+    )
+    assert isinstance(definition, ObjectDef)
+    fields = {f.wire_name: f for f in definition.fields}
+    assert fields["id"].required and fields["id"].type == Primitive("string")
+    assert fields["label"].required and fields["label"].type == Nullable(Primitive("string"))
+    assert not fields["count"].required
+    assert fields["count"].type == Nullable(Primitive("integer"))
+    assert fields["env"].has_default and fields["env"].default == "live"
+
+
+def test_inline_objects_are_named_by_position() -> None:
+    definition, builder = define(
+        {
+            "PhoneNumberResponse": {
+                "type": "object",
+                "properties": {
+                    "sip_outbound_trunk_config": {
+                        "type": "object",
+                        "nullable": True,
+                        "properties": {"transport": {"type": "string"}},
+                    },
+                    "agents": {
+                        "type": "array",
+                        "items": {"type": "object", "properties": {"id": {"type": "string"}}},
+                    },
+                },
+            }
+        },
+        "PhoneNumberResponse",
+    )
+    assert isinstance(definition, ObjectDef)
+    trunk, agents = definition.fields
+    assert trunk.type == Nullable(NamedRef("PhoneNumberResponseSipOutboundTrunkConfig"))
+    assert agents.type == ArrayType(NamedRef("PhoneNumberResponseAgentsItem"))
+    assert set(builder.definitions) == {
+        "PhoneNumberResponse",
+        "PhoneNumberResponseSipOutboundTrunkConfig",
+        "PhoneNumberResponseAgentsItem",
+    }
+
+
+def test_all_of_merges_properties_and_required() -> None:
+    definition, _ = define(
+        {
+            "Base": {
+                "type": "object",
+                "required": ["id"],
+                "properties": {"id": {"type": "string"}, "note": {"type": "string"}},
+            },
+            "Full": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/Base"},
+                    {
+                        "type": "object",
+                        "required": ["provider"],
+                        "properties": {"provider": {"type": "string"}},
+                    },
+                ]
+            },
+        },
+        "Full",
+    )
+    assert isinstance(definition, ObjectDef)
+    assert [(f.wire_name, f.required) for f in definition.fields] == [
+        ("id", True),
+        ("note", False),
+        ("provider", True),
+    ]
+
+
+def test_discriminated_union_uses_the_mapping() -> None:
+    definition, _ = define(
+        {
+            "Provider": {
+                "oneOf": [
+                    {"$ref": "#/components/schemas/Twilio"},
+                    {"$ref": "#/components/schemas/Other"},
+                ],
+                "discriminator": {
+                    "propertyName": "type",
+                    "mapping": {"tw": "#/components/schemas/Twilio"},
+                },
+            },
+            "Twilio": {"type": "object", "properties": {"type": {"type": "string"}}},
+            "Other": {
+                "type": "object",
+                "properties": {"type": {"type": "string", "enum": ["other"]}},
+            },
+        },
+        "Provider",
+    )
+    assert isinstance(definition, UnionDef)
+    assert definition.discriminator == "type"
+    # Explicit mapping first; a variant's one-value enum supplies the tag otherwise.
+    assert definition.mapping == (("tw", "Twilio"), ("other", "Other"))
+
+
+def test_union_of_primitives_is_structural_with_constraints() -> None:
+    definition, _ = define(
+        {
+            "Version": {
+                "oneOf": [
+                    {"type": "integer", "minimum": 0},
+                    {"type": "string", "minLength": 1, "maxLength": 20, "pattern": "^v"},
+                ]
+            }
+        },
+        "Version",
+    )
+    assert definition == AliasDef(
+        "Version",
+        UnionOf(
+            (
+                Primitive("integer", None, Constraints(ge=0)),
+                Primitive("string", None, Constraints(min_length=1, max_length=20, pattern="^v")),
+            )
+        ),
+        None,
+        "/components/schemas/Version",
+    )
+
+
+def test_exclusive_minimum_in_both_versions() -> None:
+    builder = schema_builder({})
+    v30 = builder.type_of({"type": "number", "minimum": 0, "exclusiveMinimum": True}, "/a", "A")
+    v31 = builder.type_of({"type": "number", "exclusiveMinimum": 0}, "/b", "B")
+    assert v30 == Primitive("number", None, Constraints(gt=0))
+    assert v31 == Primitive("number", None, Constraints(gt=0))
+
+
+def test_min_items_on_arrays() -> None:
+    builder = schema_builder({})
+    array = builder.type_of({"type": "array", "minItems": 1, "items": {"type": "string"}}, "/", "A")
+    assert array == ArrayType(Primitive("string"), Constraints(min_length=1))
+
+
+def test_named_enum_and_inline_enum() -> None:
+    definition, builder = define(
+        {
+            "Region": {"type": "string", "enum": ["us1", "ie1"], "default": "us1"},
+            "Holder": {
+                "type": "object",
+                "properties": {
+                    "region": {"$ref": "#/components/schemas/Region"},
+                    "kind": {"type": "string", "enum": ["a", "b"]},
+                },
+            },
+        },
+        "Holder",
+    )
+    assert isinstance(definition, ObjectDef)
+    region, kind = definition.fields
+    assert region.type == NamedRef("Region") and region.default == "us1"
+    assert builder.definitions["Region"] == EnumDef(
+        "Region", ("us1", "ie1"), None, "/components/schemas/Region"
+    )
+    assert kind.type == EnumValues(("a", "b"))
+
+
+def test_recursive_schema_terminates() -> None:
+    definition, _ = define(
+        {
+            "Node": {
+                "type": "object",
+                "properties": {
+                    "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}}
+                },
+            }
+        },
+        "Node",
+    )
+    assert isinstance(definition, ObjectDef)
+    assert definition.fields[0].type == ArrayType(NamedRef("Node"))
+
+
+def test_pure_ref_cycle_is_an_error() -> None:
+    _, builder = define(
+        {"A": {"$ref": "#/components/schemas/B"}, "B": {"$ref": "#/components/schemas/A"}}, "A"
+    )
+    assert any("cycle" in d.message for d in builder.diagnostics)
+
+
+def test_free_form_object_is_a_map() -> None:
+    builder = schema_builder({})
+    assert builder.type_of({"type": "object"}, "/", "A") == MapType(
+        __import__("generator.model.types", fromlist=["AnyType"]).AnyType()
+    )
+    assert builder.type_of(
+        {"type": "object", "additionalProperties": {"type": "integer"}}, "/", "A"
+    ) == MapType(Primitive("integer"))
+
+
+def test_field_names_never_shadow_builtins_or_keywords() -> None:
+    definition, _ = define(
+        {
+            "Odd": {
+                "type": "object",
+                "properties": {
+                    "str": {"type": "string"},
+                    "class": {},
+                    "Foo-Bar": {},
+                    "foo_bar": {},
+                },
+            }
+        },
+        "Odd",
+    )
+    assert isinstance(definition, ObjectDef)
+    assert [f.python_name for f in definition.fields] == ["str_", "class_", "foo_bar", "foo_bar_2"]

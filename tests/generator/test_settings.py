@@ -1,0 +1,51 @@
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import GeneratorError
+from generator.settings import default_api_settings, load_api_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_vendored_settings_pin_the_public_names() -> None:
+    polyai = load_api_settings(ROOT / "specs" / "polyai", "specs/polyai/api.toml")
+    assert (polyai.package, polyai.client_class, polyai.async_client_class) == (
+        "polyai",
+        "PolyAI",
+        "AsyncPolyAI",
+    )
+    assert polyai.api_key_env == "POLYAI_API_KEY"
+    assert polyai.servers is not None and polyai.servers.names == ("us", "uk", "eu")
+    assert polyai.operations["POST /v1/agents/{agentId}/telephony/phone-numbers/batch"] == (
+        "phone_numbers.batch_get"
+    )
+
+
+def test_defaults_for_a_folder_without_settings() -> None:
+    settings = default_api_settings("pet-store")
+    assert settings.package == "pet_store"
+    assert settings.client_class == "PetStore"
+    assert settings.async_client_class == "AsyncPetStore"
+    assert settings.api_key_env == "PET_STORE_API_KEY"
+
+
+def test_bad_setting_is_located(tmp_path: Path) -> None:
+    (tmp_path / "api.toml").write_text('package = "x"\n\nclient_class = "not valid"\n')
+    with pytest.raises(GeneratorError) as caught:
+        load_api_settings(tmp_path, "specs/x/api.toml")
+    assert str(caught.value.diagnostics[0]).startswith("specs/x/api.toml:3:1: ")
+
+
+def test_toml_syntax_error_is_located(tmp_path: Path) -> None:
+    (tmp_path / "api.toml").write_text('package = "x"\nclient_class = \n')
+    with pytest.raises(GeneratorError) as caught:
+        load_api_settings(tmp_path, "api.toml")
+    location = caught.value.diagnostics[0].location
+    assert location is not None and location.line == 2
+
+
+def test_operation_override_must_name_resource_and_method(tmp_path: Path) -> None:
+    (tmp_path / "api.toml").write_text('[operations]\n"GET /x" = "just_a_method"\n')
+    with pytest.raises(GeneratorError, match=r"resource\.method"):
+        load_api_settings(tmp_path, "api.toml")
