@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 import yaml
 
-from generator.diagnostics import GeneratorError
+from generator.diagnostics import Diagnostic, GeneratorError
 from generator.pipeline import api_folders, build_project, build_single, load_api
 from generator.settings import load_distribution_settings
 from generator.write.tree import compare, write_tree
@@ -146,7 +146,7 @@ def validate(apis: tuple[str, ...], spec_file: Path | None) -> None:
     unknown = set(apis) - {f.name for f in folders}
     if unknown:
         raise click.UsageError(f"unknown API(s): {', '.join(sorted(unknown))}")
-    problems = []
+    problems: list[Diagnostic] = []
     for folder in wanted:
         try:
             load_api(folder)

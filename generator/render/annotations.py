@@ -70,6 +70,7 @@ class Annotations:
     def bases(self, definition: ObjectDef, base: str) -> str:
         """Base classes and class keywords of an object model."""
         parts = [base] + [f"_{union}Marker" for union in self._unions_of.get(definition.name, [])]
+        parts.append("kw_only=True")  # msgspec does not inherit it; fields keep spec order
         renames = {f.python_name: f.wire_name for f in definition.fields}
         renames = {k: v for k, v in renames.items() if k != v}
         if renames:

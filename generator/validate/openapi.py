@@ -1,0 +1,119 @@
+"""openapi-spec-validator, with every error it reports located in our input files.
+
+The library validates in two passes: the document against the OpenAPI JSON schema
+(errors carry their path in the document), then semantic checks such as path
+parameters, duplicate operation ids and schema defaults (errors carry no path at all).
+The semantic checkers are wrapped here so that each error is tagged with the path the
+checker was examining; that path may run through `$ref`s, and `follow` maps it back to
+where the offending node is written. The wrapper also stops one checker from recursing
+forever on valid recursive schemas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from jsonschema_path import SchemaPath
+from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+from openapi_spec_validator.validation.validators import SpecValidator
+
+from generator.diagnostics import Diagnostic, join_pointer
+from generator.load import LoadedSpec, diagnostic_at
+from generator.validate.errors import messages, most_specific, one_line
+from generator.validate.refs import follow
+
+# Set on semantic errors: the path of the node being checked; error paths are relative to it.
+_EXAMINED = "_clientgen_examined"
+
+
+def _locating(keyword: str, checker: type[Any]) -> type[Any]:
+    """`checker` tagging each error it yields with the path it examines, innermost first.
+
+    Defaults are checked by the "default" checker against the schema that holds them,
+    and their error paths are relative to the default value, hence the extra token.
+    """
+    extra = ("default",) if keyword == "default" else ()
+
+    def __call__(self: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        examined = next((arg for arg in args if isinstance(arg, SchemaPath)), None)
+        for error in checker.__call__(self, *args, **kwargs):
+            if examined is not None and not hasattr(error, _EXAMINED):
+                setattr(error, _EXAMINED, (*examined.parts, *extra))
+            yield error
+
+    def _collect_properties(self: Any, schema: SchemaPath) -> set[str]:
+        """The library's version never returns on a valid schema such as
+        `allOf: [$ref: List]` where `List` is an array of `List`s: skip schemas in progress.
+        """
+        in_progress: set[int] = self.__dict__.setdefault("_clientgen_collecting", set())
+        key = id(schema.read_value())
+        if key in in_progress:
+            return set()
+        in_progress.add(key)
+        try:
+            return set(checker._collect_properties(self, schema))
+        finally:
+            in_progress.discard(key)
+
+    namespace: dict[str, Any] = {"__call__": __call__}
+    if hasattr(checker, "_collect_properties"):
+        namespace["_collect_properties"] = _collect_properties
+    return type(checker.__name__, (checker,), namespace)
+
+
+def _locating_validator(base: type[SpecValidator]) -> type[SpecValidator]:
+    keywords = {name: _locating(name, cls) for name, cls in base.keyword_validators.items()}
+    return type(base.__name__, (base,), {"keyword_validators": keywords})
+
+
+_VALIDATORS = {
+    "3.0": _locating_validator(OpenAPIV30SpecValidator),
+    "3.1": _locating_validator(OpenAPIV31SpecValidator),
+}
+
+
+def library_problems(spec: LoadedSpec, minor: str) -> list[Diagnostic]:
+    """Every error the library finds, as few readable diagnostics per place as possible.
+
+    The passes are run directly rather than through `iter_errors`, whose cache keeps
+    every validator alive. The semantic checkers assume a well-formed document and may
+    crash on one that failed the schema pass; the schema errors then tell the story.
+    """
+    schema_errors: list[Any] = []
+    semantic_errors: list[Any] = []
+    try:
+        validator = _VALIDATORS[minor](spec.document)
+        schema_errors.extend(validator.schema_validator.iter_errors(spec.document))
+        for error in validator.root_validator(validator.schema_path):
+            semantic_errors.append(error)  # one by one, to keep what was found before a crash
+    except RecursionError:
+        if not schema_errors and not semantic_errors:
+            message = "validator failed: $refs nest too deeply or cyclically (RecursionError)"
+            return [diagnostic_at(spec, "", message)]
+    except Exception as failure:  # the library's bugs must not become our tracebacks
+        if not schema_errors and not semantic_errors:
+            message = one_line(f"validator failed: {type(failure).__name__}: {failure}")
+            return [diagnostic_at(spec, "", message)]
+    by_pointer: dict[str, list[Any]] = {}
+    for error in schema_errors:
+        for specific in most_specific(error):
+            by_pointer.setdefault(join_pointer("", *specific.absolute_path), []).append(specific)
+    already_reported = set(by_pointer)  # the semantic pass checks some nodes again
+    for error in semantic_errors:
+        examined = getattr(error, _EXAMINED, ())
+        for specific in most_specific(error):
+            pointer = follow(spec.document, (*examined, *specific.absolute_path))
+            if pointer not in already_reported:
+                by_pointer.setdefault(pointer, []).append(specific)
+    problems = [
+        diagnostic_at(spec, pointer, message)
+        for pointer, found in by_pointer.items()
+        for message in messages(found)
+    ]
+    return sorted(problems, key=_reading_order)
+
+
+def _reading_order(diagnostic: Diagnostic) -> tuple[str, int, int]:
+    location = diagnostic.location
+    return ("", 0, 0) if location is None else (location.file, location.line, location.col)
