@@ -1,0 +1,151 @@
+"""The API key never shows in a repr, a message, a log line or a raw response."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, ClassVar
+
+import httpx
+import pytest
+from runtime import (
+    APIConnectionError,
+    ApiKeyAuth,
+    APIStatusError,
+    APITimeoutError,
+    ClientConfig,
+    Endpoint,
+    RequestValidationError,
+    ResponseValidationError,
+    SyncAPIClient,
+)
+from runtime_support import (
+    API_KEY,
+    AsyncPoly,
+    DroppingServer,
+    PhoneNumberSpec,
+    Poly,
+    Recorder,
+    ScriptedServer,
+    json_response,
+)
+
+NUMBERS = [PhoneNumberSpec(phone_number="+1")]
+
+
+def shown(obj: object) -> str:
+    """Everything a user could print about `obj` without reaching into private internals."""
+    parts = [repr(obj), str(obj)]
+    if isinstance(obj, BaseException):
+        parts += [repr(arg) for arg in obj.args]
+    for name in getattr(obj, "__dict__", {}):
+        parts.append(f"{name}={getattr(obj, name)!r}")
+    for cls in type(obj).__mro__:
+        for name in getattr(cls, "__slots__", ()):
+            if hasattr(obj, name):
+                parts.append(f"{name}={getattr(obj, name)!r}")
+    return "\n".join(parts)
+
+
+def test_shown_would_catch_a_leak() -> None:
+    """The checks below are only worth something if `shown` reveals plain attributes."""
+
+    class Leaky:
+        def __init__(self) -> None:
+            self.token = API_KEY
+
+    assert API_KEY in shown(Leaky())
+
+
+def test_clients_and_their_copies() -> None:
+    client = Poly(api_key=API_KEY, http_client=httpx.Client())
+    for obj in (
+        client,
+        client.with_options(max_retries=1),
+        client._raw_view(),
+        client.phone_numbers,
+    ):
+        assert API_KEY not in shown(obj)
+    assert API_KEY not in repr(vars(client))
+
+
+class QueryKey(SyncAPIClient):
+    _config: ClassVar[ClientConfig] = ClientConfig(
+        name="QueryKey",
+        user_agent="QueryKey/1",
+        servers={"main": "https://q.example.test"},
+        auth=(ApiKeyAuth("api_key", "query"),),
+    )
+
+
+def test_raw_response_and_logs_mask_a_key_in_the_query(caplog: pytest.LogCaptureFixture) -> None:
+    recorder = Recorder(json_response(200, {"ok": True}))
+    client = QueryKey(api_key=API_KEY, http_client=recorder.client())
+    endpoint = Endpoint[Any](method="GET", path="/items", responses={"200": Any})
+    raw_client = client._raw_view()
+
+    with caplog.at_level(logging.DEBUG, logger="runtime"):
+        raw = raw_client.request(endpoint, query={"page": 1})
+
+    assert recorder.last.url.params["api_key"] == API_KEY  # it is sent...
+    assert str(raw.url) == "https://q.example.test/items?api_key=%5Bsecure%5D&page=1"
+    assert API_KEY not in shown(raw)  # ...but never shown
+    assert API_KEY not in caplog.text
+    assert "api_key=%5Bsecure%5D" in caplog.text
+
+
+def test_status_errors_and_raw_responses_keep_no_request(caplog: pytest.LogCaptureFixture) -> None:
+    script = [
+        (503, {}, b"{}"),
+        (201, {}, b'{"imported": [], "count": 0}'),
+        (401, {"x-request-id": "r1"}, b'{"message": "Invalid API key"}'),
+    ]
+    with ScriptedServer(script).running() as server:
+        client = Poly(api_key=API_KEY, base_url=server.url, max_retries=1)
+        with caplog.at_level(logging.DEBUG):
+            raw = client.phone_numbers.with_raw_response.import_("a", phone_numbers=NUMBERS)
+            with pytest.raises(APIStatusError) as caught:
+                client.phone_numbers.import_("a", phone_numbers=NUMBERS)
+        client.close()
+
+    assert raw.retries_taken == 1
+    assert API_KEY not in shown(raw)
+    assert caught.value.status_code == 401
+    assert API_KEY not in shown(caught.value)
+    # Every record, httpx's and httpcore's included, at DEBUG.
+    assert len(caplog.records) > 4
+    assert API_KEY not in caplog.text
+    assert all(API_KEY not in repr(record.args) for record in caplog.records)
+
+
+def test_validation_errors() -> None:
+    recorder = Recorder(httpx.Response(201, content=b'{"imported": 1}'))
+    client = Poly(api_key=API_KEY, http_client=recorder.client())
+
+    with pytest.raises(ResponseValidationError) as response_error:
+        client.phone_numbers.import_("a", phone_numbers=NUMBERS)
+    with pytest.raises(RequestValidationError) as request_error:
+        client.phone_numbers.import_("a", phone_numbers=[1])  # type: ignore[list-item]
+
+    assert API_KEY not in shown(response_error.value)
+    assert API_KEY not in shown(request_error.value)
+
+
+def test_connection_errors() -> None:
+    with DroppingServer().running() as server:
+        client = Poly(api_key=API_KEY, base_url=server.url, max_retries=0)
+        with pytest.raises(APIConnectionError) as caught:
+            client.phone_numbers.import_("a", phone_numbers=NUMBERS)
+        client.close()
+    assert API_KEY not in shown(caught.value)
+    assert API_KEY not in str(caught.value.__cause__)
+
+
+@pytest.mark.anyio
+async def test_async_timeout_error() -> None:
+    with ScriptedServer([5.0]).running() as server:
+        async with AsyncPoly(
+            api_key=API_KEY, base_url=server.url, timeout=0.05, max_retries=0
+        ) as client:
+            with pytest.raises(APITimeoutError) as caught:
+                await client.phone_numbers.import_("a", phone_numbers=NUMBERS)
+    assert API_KEY not in shown(caught.value)
