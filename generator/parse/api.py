@@ -59,7 +59,7 @@ def build_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
         security=security,
         api_key_env=settings.api_key_env if security else None,
         base_url_env=settings.base_url_env,
-        resources=_resources(built, document),
+        resources=_resources(built, document, {settings.client_class, settings.async_client_class}),
         response_definitions=_reachable(response_roots, definitions),
         request_definitions=_reachable(request_roots, definitions),
         spec_sha256=spec_sha256(document),
@@ -155,7 +155,9 @@ def _scheme(key: str, scheme: dict[str, Any]) -> SecurityScheme | None:
     return None
 
 
-def _resources(operations: list[Operation], document: dict[str, Any]) -> tuple[Resource, ...]:
+def _resources(
+    operations: list[Operation], document: dict[str, Any], client_classes: set[str]
+) -> tuple[Resource, ...]:
     tag_descriptions = {
         str(t.get("name")): t.get("description")
         for t in document.get("tags") or []
@@ -170,10 +172,13 @@ def _resources(operations: list[Operation], document: dict[str, Any]) -> tuple[R
         raw = document["paths"][members[0].path][members[0].http_method.lower()]
         tags = raw.get("tags") if isinstance(raw.get("tags"), list) else []
         description = tag_descriptions.get(str(tags[0])) if tags else None
+        resource_class = class_name(name, fallback="Resource")
+        if {resource_class, "Async" + resource_class} & client_classes:
+            resource_class += "Resource"  # the client itself has this name
         resources.append(
             Resource(
                 name=name,
-                class_name=class_name(name, fallback="Resource"),
+                class_name=resource_class,
                 module=name,
                 description=description if isinstance(description, str) else None,
                 operations=tuple(members),

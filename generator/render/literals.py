@@ -57,8 +57,9 @@ def _wrap(text: str, width: int) -> str:
             continue
         stripped = line.lstrip()
         lead = line[: len(line) - len(stripped)]
+        # Continuation lines hang under a list item's text, or an indented entry's.
         bullet = re.match(r"([-*+]|\d+[.)]) ", stripped)
-        hanging = lead + " " * (len(bullet.group(0)) if bullet else 0)
+        hanging = lead + " " * (len(bullet.group(0)) if bullet else 2 if lead else 0)
         lines.extend(
             textwrap.wrap(
                 line,

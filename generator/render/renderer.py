@@ -7,6 +7,7 @@ helpers passed here. The runtime's `.py` files are copied verbatim.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,13 @@ def render_distribution(dist: Distribution, templates: Path = TEMPLATES_DIR) -> 
     return files
 
 
+def readable_annotation(annotation: str) -> str:
+    """An annotation as users would write it: no module prefixes or private aliases."""
+    annotation = re.sub(r"\b_(models|params)\.", "", annotation)
+    annotation = annotation.replace("_datetime.", "datetime.")
+    return re.sub(r"(?<![\w.])_(?=[A-Z])", "", annotation)
+
+
 def _user_exports(runtime_init: Path) -> list[str]:
     """The runtime names each API package re-exports: errors and the per-call helpers.
 
@@ -114,6 +122,7 @@ def _environment(templates: Path) -> jinja2.Environment:
         autoescape=False,
     )
     env.filters["py"] = py_literal
+    env.filters["readable"] = readable_annotation
     env.globals["doc"] = docstring
     return env
 

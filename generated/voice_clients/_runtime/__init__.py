@@ -1,0 +1,74 @@
+"""The hand-written runtime that generated clients build on (copied verbatim into each)."""
+
+from ._async_client import AsyncAPIClient
+from ._auth import ApiKeyAuth, AuthScheme, BasicAuth, BearerAuth
+from ._endpoint import Endpoint
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    MissingAPIKeyError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RequestValidationError,
+    ResponseValidationError,
+    UnprocessableEntityError,
+    make_status_error,
+)
+from ._options import ClientConfig
+from ._response import APIResponse, async_to_raw_response_wrapper, to_raw_response_wrapper
+from ._sync_client import SyncAPIClient
+from ._types import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    NOT_GIVEN,
+    Body,
+    Headers,
+    NotGiven,
+    Query,
+    Timeout,
+)
+
+__all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIResponse",
+    "APIStatusError",
+    "APITimeoutError",
+    "ApiKeyAuth",
+    "AsyncAPIClient",
+    "AuthScheme",
+    "AuthenticationError",
+    "BadRequestError",
+    "BasicAuth",
+    "BearerAuth",
+    "Body",
+    "ClientConfig",
+    "ConflictError",
+    "Endpoint",
+    "Headers",
+    "InternalServerError",
+    "MissingAPIKeyError",
+    "NotFoundError",
+    "NotGiven",
+    "PermissionDeniedError",
+    "Query",
+    "RateLimitError",
+    "RequestValidationError",
+    "ResponseValidationError",
+    "SyncAPIClient",
+    "Timeout",
+    "UnprocessableEntityError",
+    "async_to_raw_response_wrapper",
+    "make_status_error",
+    "to_raw_response_wrapper",
+]

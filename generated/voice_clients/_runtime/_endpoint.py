@@ -1,0 +1,179 @@
+"""The description of one API operation that generated code hands to `request`.
+
+Generated resource modules create every endpoint at import, so the constructor only
+stores its arguments; the path template and the msgspec decoders are prepared on first
+use, then cached on the endpoint for every later call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar, cast
+
+import httpx
+import msgspec
+
+from ._errors import RequestValidationError, ResponseValidationError
+from ._models import dec_hook
+from ._path import PathTemplate
+
+T = TypeVar("T")
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+class Endpoint(Generic[T]):
+    """One operation; `T` is what a successful call returns.
+
+    `responses` and `errors` map a status (`"200"`), a range (`"2XX"`) or `"default"` to
+    the type of the body; `None` as a success type means the call returns None.
+    """
+
+    __slots__ = (
+        "_state",
+        "errors",
+        "method",
+        "path",
+        "path_params",
+        "request_type",
+        "responses",
+        "secured",
+    )
+
+    method: str
+    path: str
+    path_params: tuple[str, ...]
+    responses: Mapping[str, Any]
+    errors: Mapping[str, Any]
+    request_type: Any | None
+    secured: bool
+    _state: _State[T] | None
+
+    def __init__(
+        self,
+        *,
+        method: str,
+        path: str,
+        path_params: tuple[str, ...] = (),
+        responses: Mapping[str, Any],
+        errors: Mapping[str, Any] = _EMPTY,
+        request_type: Any | None = None,
+        secured: bool = True,
+    ) -> None:
+        init = object.__setattr__
+        init(self, "method", method)
+        init(self, "path", path)
+        init(self, "path_params", path_params)
+        init(self, "responses", responses)
+        init(self, "errors", errors)
+        init(self, "request_type", request_type)
+        init(self, "secured", secured)
+        init(self, "_state", None)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __repr__(self) -> str:
+        return f"<Endpoint {self.method} {self.path}>"
+
+    def _prepare(self) -> _State[T]:
+        state = _State(self)
+        object.__setattr__(self, "_state", state)
+        return state
+
+    def fill_path(self, values: Sequence[object]) -> str:
+        return (self._state or self._prepare()).path.fill(values)
+
+    def check_body(self, content: bytes) -> None:
+        """Raise `RequestValidationError` unless `content` matches `request_type`."""
+        decoder = (self._state or self._prepare()).request
+        if decoder is None:
+            return
+        try:
+            decoder.decode(content)
+        except msgspec.DecodeError as exc:
+            from ._validation import python_path, split_message  # failures only
+
+            message, json_path = split_message(exc)
+            path = python_path(self.request_type, json_path)
+            raise RequestValidationError(message, path=path) from None
+
+    def decode_success(self, status: int, headers: httpx.Headers, content: bytes) -> T:
+        """The typed success body, or `ResponseValidationError` when it does not fit."""
+        decoders = (self._state or self._prepare()).success
+        try:
+            decoder = decoders[status]
+        except KeyError:
+            found, tp = _lookup(self.responses, status, success=True)
+            if not found:
+                raise ResponseValidationError(
+                    f"HTTP {status} is not a documented response",
+                    status_code=status,
+                    headers=headers,
+                    body=content,
+                    path="$",
+                ) from None
+            decoder = decoders[status] = _decoder(tp)
+        if decoder is None:
+            return cast(T, None)
+        try:
+            return decoder.decode(content)
+        except msgspec.DecodeError as exc:
+            from ._validation import split_message  # failures only
+
+            message, path = split_message(exc)
+            raise ResponseValidationError(
+                message, status_code=status, headers=headers, body=content, path=path
+            ) from None
+
+    def decode_error(self, response: httpx.Response) -> Any:
+        """An error body: typed when documented and fitting, else JSON, else text."""
+        content = response.content
+        if not content:
+            return None
+        status = response.status_code
+        decoders = (self._state or self._prepare()).failure
+        try:
+            decoder = decoders[status]
+        except KeyError:
+            decoder = decoders[status] = _decoder(_lookup(self.errors, status, success=False)[1])
+        if decoder is not None:
+            try:
+                return decoder.decode(content)
+            except msgspec.DecodeError:
+                pass
+        try:
+            return msgspec.json.decode(content)
+        except msgspec.DecodeError:
+            return response.text
+
+
+class _State(Generic[T]):
+    """What an endpoint prepares on first use; mutable, unlike the endpoint."""
+
+    __slots__ = ("failure", "path", "request", "success")
+
+    def __init__(self, endpoint: Endpoint[T]) -> None:
+        self.path = PathTemplate(endpoint.path, endpoint.path_params)
+        self.success: dict[int, msgspec.json.Decoder[T] | None] = {}
+        self.failure: dict[int, msgspec.json.Decoder[Any] | None] = {}
+        self.request = _decoder(endpoint.request_type)
+
+
+def _lookup(types: Mapping[str, Any], status: int, *, success: bool) -> tuple[bool, Any]:
+    """Whether `types` documents `status`, and the body type it gives."""
+    for key in (str(status), f"{status // 100}XX", "default"):
+        if key in types:
+            return True, types[key]
+    if success:
+        # A server answering 200 where the spec says 201 (or the reverse) is common enough
+        # that the only documented success shape is the best guess.
+        documented = [key for key in types if key.startswith("2")]
+        if len(documented) == 1:
+            return True, types[documented[0]]
+    return False, None
+
+
+def _decoder(tp: Any) -> msgspec.json.Decoder[Any] | None:
+    return None if tp is None else msgspec.json.Decoder(tp, dec_hook=dec_hook)

@@ -1,0 +1,160 @@
+"""The exceptions a client raises, one class per way a call can go wrong.
+
+Status errors copy what they need out of the httpx response instead of keeping it: the
+response links to the request, and the request carries the credentials.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+# Headers services commonly use to name a request in their logs, most specific first.
+_REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid")
+_MAX_MESSAGE_BODY = 500
+
+
+class APIError(Exception):
+    """Base of every error a client raises on purpose."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class MissingAPIKeyError(APIError):
+    """Raised at construction: failing early beats a 401 on the first call."""
+
+
+class APIConnectionError(APIError):
+    """No response arrived (connection refused or dropped, protocol error), after retries."""
+
+    def __init__(self, message: str = "Connection error.", *, retries_taken: int = 0) -> None:
+        super().__init__(message)
+        self.retries_taken = retries_taken
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out on every attempt."""
+
+    def __init__(self, message: str = "Request timed out.", *, retries_taken: int = 0) -> None:
+        super().__init__(message, retries_taken=retries_taken)
+
+
+class RequestValidationError(APIError):
+    """An argument does not match the API schema; raised before anything is sent.
+
+    `path` names the offending argument with the Python parameter names where known
+    (`phone_numbers[0]`), or is empty when the whole body is at fault.
+    """
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+
+
+class ResponseValidationError(APIError):
+    """A 2xx body does not match the documented schema.
+
+    The call itself succeeded (the server did act on it), so callers that only need the
+    side effect can catch this and read the raw `body`.
+    """
+
+    def __init__(
+        self, message: str, *, status_code: int, headers: httpx.Headers, body: bytes, path: str
+    ) -> None:
+        super().__init__(
+            f"The request succeeded (HTTP {status_code}), but the response body does not match"
+            f" the documented schema at `{path}`: {message}"
+        )
+        self.status_code = status_code
+        self.headers = headers
+        self.body = body
+        self.path = path
+
+
+class APIStatusError(APIError):
+    """The server answered with a non-2xx status (after retries, when retryable)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        headers: httpx.Headers,
+        body: Any,
+        retries_taken: int,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.headers = headers
+        self.body = body
+        self.retries_taken = retries_taken
+        self.request_id: str | None = next(
+            (headers[name] for name in _REQUEST_ID_HEADERS if name in headers), None
+        )
+
+
+class BadRequestError(APIStatusError):
+    pass
+
+
+class AuthenticationError(APIStatusError):
+    pass
+
+
+class PermissionDeniedError(APIStatusError):
+    pass
+
+
+class NotFoundError(APIStatusError):
+    pass
+
+
+class ConflictError(APIStatusError):
+    pass
+
+
+class UnprocessableEntityError(APIStatusError):
+    pass
+
+
+class RateLimitError(APIStatusError):
+    pass
+
+
+class InternalServerError(APIStatusError):
+    pass
+
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def make_status_error(response: httpx.Response, body: Any, retries_taken: int) -> APIStatusError:
+    status = response.status_code
+    if status >= 500:
+        cls: type[APIStatusError] = InternalServerError
+    else:
+        cls = _STATUS_ERRORS.get(status, APIStatusError)
+    message = f"Error code: {status}"
+    if body is not None:
+        shown = body if isinstance(body, str) else repr(body)
+        if len(shown) > _MAX_MESSAGE_BODY:
+            shown = shown[:_MAX_MESSAGE_BODY] + "…"
+        message = f"{message} - {shown}"
+    return cls(
+        message,
+        status_code=status,
+        headers=response.headers,
+        body=body,
+        retries_taken=retries_taken,
+    )

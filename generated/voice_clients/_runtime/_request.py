@@ -1,0 +1,146 @@
+"""Turning the arguments of one call into an `httpx.Request`, and logging its attempts.
+
+This is the hot path of every call, so it leans on what `Options` and the endpoint
+precomputed and only copies the defaults when the call actually adds something.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import httpx
+import msgspec
+
+from ._endpoint import Endpoint
+from ._errors import APIConnectionError, APITimeoutError, RequestValidationError
+from ._options import Options
+from ._query import encode_query, merge_query, to_text
+from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+
+logger = logging.getLogger(__name__.rpartition(".")[0])
+
+_encoder = msgspec.json.Encoder()
+
+
+def build_request(
+    options: Options,
+    cookies: httpx.Cookies,
+    endpoint: Endpoint[Any],
+    path: Sequence[object],
+    query: Mapping[str, object] | None,
+    headers: Mapping[str, object] | None,
+    body: object,
+    extra_headers: Headers | None,
+    extra_query: Query | None,
+    extra_body: Body | None,
+    timeout: Timeout | NotGiven,
+) -> httpx.Request:
+    content = (
+        None if body is NOT_GIVEN and not extra_body else encode_body(endpoint, body, extra_body)
+    )
+    secured = endpoint.secured
+    url = options.base_url + endpoint.fill_path(path)
+    if query is None and extra_query is None:
+        encoded_query = options.query[secured][1]
+    else:
+        merged = merge_query(dict(options.query[secured][0]), query.items() if query else ())
+        if extra_query:
+            merge_query(merged, extra_query.items())
+        encoded_query = encode_query(merged)
+    if encoded_query:
+        url = f"{url}?{encoded_query}"
+    request_headers = options.headers[secured][content is not None]
+    if headers or extra_headers:
+        request_headers = httpx.Headers(request_headers)
+        if headers:
+            for name, value in headers.items():
+                if value is not NOT_GIVEN and value is not None:
+                    request_headers[name] = to_text(value)
+        if extra_headers:
+            for name, text in extra_headers.items():
+                request_headers[name] = text
+    if isinstance(timeout, NotGiven):
+        extensions = options.extensions
+    else:
+        extensions = {"timeout": httpx.Timeout(timeout).as_dict()}
+    return httpx.Request(
+        endpoint.method,
+        url,
+        headers=request_headers,
+        content=content,
+        extensions=extensions,
+        cookies=cookies,
+    )
+
+
+def encode_body(endpoint: Endpoint[Any], body: object, extra_body: Body | None) -> bytes:
+    """The JSON body, checked against the endpoint's request type before anything is sent.
+
+    `extra_body` is the escape hatch for what the schema gets wrong, so it is merged in
+    after the check rather than being held to the schema itself.
+    """
+    if body is not NOT_GIVEN:
+        try:
+            content = _encoder.encode(body)
+        except (TypeError, msgspec.EncodeError) as exc:
+            raise RequestValidationError(f"cannot be sent as JSON: {exc}", path="") from None
+        endpoint.check_body(content)
+        if not extra_body:
+            return content
+        merged = msgspec.json.decode(content)
+        if not isinstance(merged, dict):
+            raise RequestValidationError("extra_body needs a JSON object body to add to", path="")
+    else:
+        merged = {}
+    merged.update(extra_body or ())
+    try:
+        return _encoder.encode(merged)
+    except (TypeError, msgspec.EncodeError) as exc:
+        raise RequestValidationError(f"extra_body cannot be sent as JSON: {exc}", path="") from None
+
+
+def public_url(options: Options, url: httpx.URL) -> httpx.URL:
+    """`url` as it may be shown: query parameters carrying the API key are masked."""
+    if not options.secret_params or not url.query:
+        return url
+    masked = [
+        (name, "[secure]" if name in options.secret_params else value)
+        for name, value in url.params.multi_items()
+    ]
+    return url.copy_with(params=masked)
+
+
+def connection_error(exc: httpx.TransportError, retries_taken: int) -> APIConnectionError:
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(retries_taken=retries_taken)
+    return APIConnectionError(
+        f"Connection error ({type(exc).__name__}).", retries_taken=retries_taken
+    )
+
+
+def log_attempt(options: Options, request: httpx.Request, retries_taken: int) -> None:
+    logger.debug(
+        "Sending %s %s (attempt %d)",
+        request.method,
+        public_url(options, request.url),
+        retries_taken + 1,
+    )
+
+
+def log_retry(
+    options: Options, request: httpx.Request, outcome: httpx.Response | Exception, delay: float
+) -> None:
+    reason = (
+        f"HTTP {outcome.status_code}"
+        if isinstance(outcome, httpx.Response)
+        else type(outcome).__name__
+    )
+    logger.debug(
+        "Retrying %s %s in %.3fs after %s",
+        request.method,
+        public_url(options, request.url),
+        delay,
+        reason,
+    )

@@ -1,0 +1,1 @@
+"""Resources of Cartesia API, one module each, imported when first used."""

@@ -1,0 +1,1 @@
+"""Resources of PolyAI Agents API, one module each, imported when first used."""

@@ -1,0 +1,1 @@
+"""Resources of Retell SDK, one module each, imported when first used."""

@@ -1,0 +1,1 @@
+"""Resources of Widgets, one module each, imported when first used."""
