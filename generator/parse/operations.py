@@ -8,8 +8,9 @@ from typing import Any
 from generator.diagnostics import Diagnostic, join_pointer
 from generator.model.api import Body, Operation, Parameter, Response
 from generator.model.types import EnumValues, NamedRef, Nullable, ObjectDef, TypeRef
-from generator.naming import class_name, python_identifier, snake_case, split_words, unique
+from generator.naming import class_name, python_identifier, unique
 from generator.parse.document import resolve_pointer
+from generator.parse.operation_names import OperationSite, assign_names
 from generator.parse.schemas import Locate, SchemaBuilder
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -17,10 +18,7 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 CALL_OPTIONS = frozenset(
     {"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries"}
 )
-# Attributes of generated resource classes that methods must not shadow.
-RESOURCE_ATTRIBUTES = frozenset({"with_raw_response"})
 _JSON_TYPES = ("application/json",)
-_VERB_FALLBACK = {"get": "retrieve", "post": "create", "put": "update", "patch": "update"}
 
 
 class OperationBuilder:
@@ -39,46 +37,28 @@ class OperationBuilder:
         self.notes: list[str] = []
 
     def build_all(self) -> list[Operation]:
-        operations: list[Operation] = []
-        seen: dict[tuple[str, str], Operation] = {}
-        paths = self._document.get("paths") or {}
-        for path, item in paths.items():
+        sites = []
+        items: dict[str, dict[str, Any]] = {}
+        for path, item in (self._document.get("paths") or {}).items():
             if not isinstance(item, dict):
                 continue
             item_pointer = join_pointer("/paths", path)
             for method in HTTP_METHODS:
                 raw = item.get(method)
-                if not isinstance(raw, dict):
-                    continue
-                pointer = join_pointer(item_pointer, method)
-                operation = self._operation(path, method, item, raw, pointer)
-                if operation is None:
-                    continue
-                key = (operation.resource, operation.name)
-                if key in seen:
-                    first = seen[key]
-                    self.diagnostics.append(
-                        self._error(
-                            pointer,
-                            f"operation {operation.key!r} and {first.key!r} (at "
-                            f"{_where(self._error, first.pointer)}) both become "
-                            f"`{operation.resource}.{operation.name}`; "
-                            "set a name for one of them in api.toml [operations]",
-                        )
+                if isinstance(raw, dict):
+                    pointer = join_pointer(item_pointer, method)
+                    sites.append(
+                        OperationSite(f"{method.upper()} {path}", path, method, raw, pointer)
                     )
-                    continue
-                seen[key] = operation
-                operations.append(operation)
-        if not operations and not self.diagnostics:
-            self.diagnostics.append(self._error("/paths", "the document has no operations"))
-        return operations
+                    items[pointer] = item
+        names, collisions = assign_names(sites, self._overrides, self._error)
+        self.diagnostics.extend(collisions)
+        return [self._operation(site, items[site.pointer], *names[site.pointer]) for site in sites]
 
     def _operation(
-        self, path: str, method: str, item: dict[str, Any], raw: dict[str, Any], pointer: str
-    ) -> Operation | None:
-        key = f"{method.upper()} {path}"
-        operation_id = raw.get("operationId") if isinstance(raw.get("operationId"), str) else None
-        resource, name = self._names(key, operation_id, raw, path, method)
+        self, site: OperationSite, item: dict[str, Any], resource: str, name: str
+    ) -> Operation:
+        raw, pointer = site.raw, site.pointer
         context = class_name(f"{resource} {name}", fallback="Operation")
         parameters = self._parameters(item, raw, pointer, context)
         body = self._body(raw.get("requestBody"), join_pointer(pointer, "requestBody"), context)
@@ -90,12 +70,12 @@ class OperationBuilder:
             body = _rename_body(body, taken)
         success, errors = self._responses(raw.get("responses") or {}, pointer, context)
         return Operation(
-            key=key,
-            operation_id=operation_id,
+            key=site.key,
+            operation_id=site.operation_id,
             resource=resource,
             name=name,
-            http_method=method.upper(),
-            path=path,
+            http_method=site.method.upper(),
+            path=site.path,
             summary=_text(raw.get("summary")),
             description=_text(raw.get("description")),
             deprecated=raw.get("deprecated") is True,
@@ -106,44 +86,6 @@ class OperationBuilder:
             secured=self._secured(raw),
             pointer=pointer,
         )
-
-    # -- names --------------------------------------------------------------------------------
-
-    def _names(
-        self, key: str, operation_id: str | None, raw: dict[str, Any], path: str, method: str
-    ) -> tuple[str, str]:
-        """(resource, method): pinned in api.toml, else from tags, operationId and summary."""
-        pinned = self._overrides.get(key) or (operation_id and self._overrides.get(operation_id))
-        if pinned:
-            resource, name = pinned.split(".")
-            return resource, name
-        tags = raw.get("tags")
-        resource = ""
-        if isinstance(tags, list) and tags and isinstance(tags[0], str):
-            resource = snake_case(tags[0])
-        id_words = [w.lower() for w in split_words(operation_id or "")]
-        if not resource and len(id_words) > 1:
-            resource = "_".join(id_words[1:])
-        if not resource:
-            static = [s for s in path.split("/") if s and not s.startswith("{")]
-            resource = snake_case(static[0]) if static else "default"
-        resource = python_identifier(resource, fallback="default")
-        resource_words = set(resource.split("_"))
-        resource_words |= {w[:-1] for w in resource_words if w.endswith("s")}
-        remaining = [w for w in id_words if w not in resource_words]
-        if remaining:
-            name = "_".join(remaining)
-        else:
-            summary_words = split_words(_text(raw.get("summary")) or "")
-            if summary_words:
-                name = summary_words[0].lower()
-            else:
-                lists = method == "get" and not path.rstrip("/").endswith("}")
-                name = "list" if lists else _VERB_FALLBACK.get(method, method)
-        name = python_identifier(name, fallback="call")
-        if name in RESOURCE_ATTRIBUTES or name.startswith("_"):
-            name += "_"
-        return resource, name
 
     # -- parameters ---------------------------------------------------------------------------
 
@@ -345,11 +287,6 @@ def _json_media_type(content: Any) -> str | None:
         if base in _JSON_TYPES or base.endswith("+json"):
             return str(media)
     return None
-
-
-def _where(error: Locate, pointer: str) -> str:
-    diagnostic = error(pointer, "")
-    return str(diagnostic.location) if diagnostic.location is not None else pointer
 
 
 def _text(value: Any) -> str | None:

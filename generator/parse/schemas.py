@@ -129,9 +129,7 @@ class SchemaBuilder:
         if "allOf" in schema:
             return self._all_of(name, schema, pointer)
         if ("oneOf" in schema or "anyOf" in schema) and self._has_object_member(schema):
-            union = self._union(name, schema, pointer)
-            if union is not None:
-                return union
+            return self._union(name, schema, pointer)
         if _is_object_schema(schema, kinds) and _has_properties(schema):
             return self._object(name, schema, pointer, description)
         return AliasDef(
@@ -200,8 +198,8 @@ class SchemaBuilder:
                 if target in seen or not isinstance(resolved, dict):
                     self.diagnostics.append(self._error(member_pointer, "allOf member is a cycle"))
                     continue
-                member, member_pointer = resolved, target
-                seen = seen | {target}
+                parts.extend(self._flatten_all_of(resolved, target, seen | {target}))
+                continue
             if not isinstance(member, dict):
                 continue
             if "oneOf" in member or "anyOf" in member:
@@ -213,12 +211,11 @@ class SchemaBuilder:
         parts.append((own, pointer))
         return parts
 
-    def _union(self, name: str, schema: dict[str, Any], pointer: str) -> UnionDef | None:
+    def _union(self, name: str, schema: dict[str, Any], pointer: str) -> UnionDef:
+        """A union with an object member (the caller checked, on the raw schema, since a
+        member may be a definition still being built)."""
         keyword = "oneOf" if "oneOf" in schema else "anyOf"
         members = schema[keyword]
-        if not isinstance(members, list) or not members:
-            self.diagnostics.append(self._error(pointer, f"`{keyword}` must be a non-empty list"))
-            return None
         variants: list[TypeRef] = []
         for index, member in enumerate(members):
             if isinstance(member, dict) and member.get("type") == "null" and len(member) == 1:
@@ -227,9 +224,9 @@ class SchemaBuilder:
             hint = name + class_name(title if isinstance(title, str) else "", fallback="")
             if hint == name:
                 hint = f"{name}Variant{index + 1}"
-            variants.append(self.type_of(member, join_pointer(pointer, keyword, index), hint))
-        if not any(self._is_object(v) for v in variants):
-            return None
+            variant = self.type_of(member, join_pointer(pointer, keyword, index), hint)
+            if variant not in variants:
+                variants.append(variant)
         discriminator = schema.get("discriminator")
         if not isinstance(discriminator, dict):
             discriminator = {}
@@ -253,6 +250,8 @@ class SchemaBuilder:
         result: dict[str, str] = {}
         if isinstance(explicit, dict):
             for tag, ref in explicit.items():
+                if isinstance(ref, str) and not ref.startswith("#"):
+                    ref = "#/components/schemas/" + ref  # a bare schema name is allowed
                 target = self.ref(ref, "") if isinstance(ref, str) else None
                 if isinstance(target, NamedRef):
                     result[str(tag)] = target.name
@@ -315,7 +314,7 @@ class SchemaBuilder:
 
     def _has_object_member(self, schema: dict[str, Any]) -> bool:
         members = schema.get("oneOf") or schema.get("anyOf") or []
-        for member in members:
+        for member in members if isinstance(members, list) else []:
             if not isinstance(member, dict):
                 continue
             if "$ref" in member and isinstance(member["$ref"], str):
@@ -324,16 +323,6 @@ class SchemaBuilder:
                 _is_object_schema(member, _nullability(member)[1]) or "allOf" in member
             ):
                 return True
-        return False
-
-    def _is_object(self, type_ref: TypeRef) -> bool:
-        if isinstance(type_ref, Nullable):
-            return self._is_object(type_ref.inner)
-        if isinstance(type_ref, MapType):
-            return True
-        if isinstance(type_ref, NamedRef):
-            definition = self.definitions.get(type_ref.name)
-            return isinstance(definition, ObjectDef | UnionDef)
         return False
 
     # -- helpers ------------------------------------------------------------------------------

@@ -36,17 +36,44 @@ def test_settings_override_names() -> None:
     assert [(o.resource, o.name) for o in built] == [("phone_numbers", "batch_get")]
 
 
-def test_two_operations_with_one_name_is_an_error_naming_both() -> None:
+def test_two_pinned_operations_with_one_name_is_an_error_naming_both() -> None:
     builder = operations(
-        {
-            "/a": _op(tags=["Things"], operationId="list_things"),
-            "/b": _op(tags=["Things"], operationId="listThings"),
-        }
+        {"/a": _op(tags=["Things"]), "/b": _op(tags=["Things"])},
+        {"POST /a": "things.make", "POST /b": "things.make"},
     )
     builder.build_all()
     assert len(builder.diagnostics) == 1
     message = builder.diagnostics[0].message
-    assert "'POST /b'" in message and "'POST /a'" in message and "things.list" in message
+    assert "'POST /b'" in message and "'POST /a'" in message and "things.make" in message
+
+
+def test_unpinned_collisions_are_resolved_keeping_the_first_name() -> None:
+    built = operations(
+        {
+            "/things": _op("get", tags=["Things"], summary="All things"),
+            "/things/search": _op("get", tags=["Things"], summary="Things by name"),
+            "/things/{thingId}": _op("get", tags=["Things"], summary="Get a thing"),
+            "/things/{thingId}/parts": _op("get", tags=["Things"], summary="Get parts"),
+            "/a": _op(tags=["Things"], operationId="list_things"),
+            "/b": _op(tags=["Things"], operationId="listThings"),
+        }
+    ).build_all()
+    assert [o.name for o in built] == [
+        "list",  # no verb in the summary: GET on a collection
+        "list_search",  # the same name, told apart by its path
+        "get",  # the summary's verb
+        "get_by_thing_id_parts",
+        "list_things",  # "list" (operationId minus resource words) is taken: full operationId
+        "list_things_2",  # its full operationId sanitises to a taken name too
+    ]
+
+
+def test_pinned_name_wins_over_an_unpinned_one() -> None:
+    built = operations(
+        {"/x": _op(tags=["X"], operationId="createX"), "/y": _op(tags=["X"], operationId="makeX")},
+        {"POST /y": "x.create"},
+    ).build_all()
+    assert [(o.key, o.name) for o in built] == [("POST /x", "create_x"), ("POST /y", "create")]
 
 
 def test_parameters_merge_path_level_and_rename_clashes() -> None:
