@@ -37,17 +37,24 @@ class Parameter:
     # A header with a single allowed value is sent by default (`Cartesia-Version`).
     default: JsonValue = None
     has_default: bool = False
-    explode: bool = True
+    # How the runtime spells an array or object value: None (form, exploded), "csv",
+    # "ssv", "pipes" or "deep" (see the runtime's _query module).
+    style: str | None = None
     deprecated: bool = False
 
 
 @dataclass(frozen=True)
 class Body:
-    """A JSON request body. Object bodies are flattened into keyword arguments (`fields`)."""
+    """A request body; object bodies (JSON or forms) are flattened into keyword arguments.
+
+    `encoding` is how the runtime sends it: "json", "form" (urlencoded), "multipart",
+    "binary" or "text".
+    """
 
     type: TypeRef
     required: bool
     content_type: str
+    encoding: str = "json"
     # Set when the body is an object whose properties become method arguments.
     fields: tuple[Field, ...] | None = None
     # The request model the flattened fields are collected into.

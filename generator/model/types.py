@@ -84,6 +84,13 @@ class NamedRef:
     name: str
 
 
+@dataclass(frozen=True)
+class RawBody:
+    """A response that is not JSON: returned as text (`text/*`) or as bytes."""
+
+    text: bool
+
+
 TypeRef: TypeAlias = (
     Primitive
     | AnyType
@@ -94,6 +101,7 @@ TypeRef: TypeAlias = (
     | Nullable
     | UnionOf
     | NamedRef
+    | RawBody
 )
 
 

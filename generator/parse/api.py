@@ -40,7 +40,8 @@ def build_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
     built = operations.build_all()
     diagnostics = [*schemas.diagnostics, *operations.diagnostics]
     servers, server_parameter = _servers(document, settings, diagnostics, error)
-    security = _security(document, diagnostics, error)
+    notes: list[str] = []
+    security = _security(document, diagnostics, notes, error)
     if diagnostics:
         raise GeneratorError(_unique(diagnostics))
     info = document.get("info") or {}
@@ -63,6 +64,7 @@ def build_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
         response_definitions=_reachable(response_roots, definitions),
         request_definitions=_reachable(request_roots, definitions),
         spec_sha256=spec_sha256(document),
+        notes=tuple(notes),
     )
 
 
@@ -108,9 +110,13 @@ def _substitute_variables(url: str, variables: dict[str, Any]) -> str:
 
 
 def _security(
-    document: dict[str, Any], diagnostics: list[Diagnostic], error: Any
+    document: dict[str, Any], diagnostics: list[Diagnostic], notes: list[str], error: Any
 ) -> tuple[SecurityScheme, ...]:
-    """The schemes the operations require, in the order first required."""
+    """The scheme the client applies: the first supported one the operations require.
+
+    A scheme the client cannot apply from one credential (mutual TLS) is left to the
+    caller's own `http_client=` and noted.
+    """
     schemes = (document.get("components") or {}).get("securitySchemes") or {}
     required: list[str] = []
     requirement_lists = [document.get("security") or []]
@@ -133,8 +139,10 @@ def _security(
             continue
         converted = _scheme(key, scheme)
         if converted is None:
-            kind = scheme.get("type")
-            diagnostics.append(error(pointer, f"security scheme type {kind!r} is not supported"))
+            notes.append(
+                f"security scheme {key!r} ({scheme.get('type')}) is not applied by the client; "
+                "configure it on the httpx client passed as http_client="
+            )
             continue
         result.append(converted)
     return tuple(result[:1])

@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, join_pointer
 from generator.model.api import Body, Operation, Parameter, Response
-from generator.model.types import EnumValues, NamedRef, Nullable, ObjectDef, TypeRef
+from generator.model.types import EnumValues, NamedRef, Nullable, ObjectDef, RawBody, TypeRef
 from generator.naming import class_name, python_identifier, unique
 from generator.parse.document import resolve_pointer
 from generator.parse.operation_names import OperationSite, assign_names
@@ -111,20 +111,13 @@ class OperationBuilder:
                 "authorization",
             ):
                 continue  # OpenAPI says these are ignored; the transport sets them
-            if "schema" not in param:
-                self.diagnostics.append(
-                    self._error(
-                        param_pointer, "parameters described by `content` are not supported"
-                    )
-                )
+            schema, schema_pointer, style = self._parameter_schema(param, param_pointer, location)
+            if schema_pointer is None:
                 continue
             hint = context + class_name(wire_name, fallback="Param")
-            ptype = self._schemas.type_of(
-                param["schema"], join_pointer(param_pointer, "schema"), hint
-            )
+            ptype = self._schemas.type_of(schema, schema_pointer, hint)
             required = param.get("required") is True or location == "path"
             default, has_default = _parameter_default(ptype, required, location)
-            explode = param.get("explode")
             result.append(
                 Parameter(
                     python_name=python_identifier(wire_name, fallback="param"),
@@ -135,11 +128,27 @@ class OperationBuilder:
                     description=_text(param.get("description")),
                     default=default,
                     has_default=has_default,
-                    explode=explode if isinstance(explode, bool) else True,
+                    style=style,
                     deprecated=param.get("deprecated") is True,
                 )
             )
         return result
+
+    def _parameter_schema(
+        self, param: dict[str, Any], pointer: str, location: str
+    ) -> tuple[Any, str | None, str | None]:
+        """The schema, its pointer and the runtime style; a `content` parameter is JSON text."""
+        if "schema" in param:
+            return param["schema"], join_pointer(pointer, "schema"), _style(param, location)
+        content = param.get("content")
+        media = _json_media_type(content)
+        if media is None or not isinstance(content, dict) or not isinstance(content[media], dict):
+            self.diagnostics.append(
+                self._error(pointer, "a parameter needs a schema or JSON `content`")
+            )
+            return None, None, None
+        schema_pointer = join_pointer(pointer, "content", media, "schema")
+        return content[media].get("schema", {}), schema_pointer, "json"
 
     # -- request body -------------------------------------------------------------------------
 
@@ -149,32 +158,35 @@ class OperationBuilder:
         raw, pointer = self._deref(raw, pointer)
         if not isinstance(raw, dict):
             return None
-        content = raw.get("content") or {}
-        media = _json_media_type(content)
-        if media is None:
-            kinds = ", ".join(sorted(content)) or "none"
-            self.diagnostics.append(
-                self._error(
-                    join_pointer(pointer, "content"),
-                    f"request bodies of type {kinds} are not supported (only JSON)",
-                )
-            )
+        content = raw.get("content")
+        if not isinstance(content, dict) or not content:
             return None
+        media, encoding = _body_media_type(content)
         media_object = content[media] if isinstance(content[media], dict) else {}
         schema_pointer = join_pointer(pointer, "content", media, "schema")
         schema = media_object.get("schema", {})
-        body_type = self._schemas.type_of(schema, schema_pointer, context + "Body")
         required = raw.get("required") is True
+        description = _text(raw.get("description"))
+        if encoding in ("binary", "text"):
+            return Body(
+                RawBody(text=encoding == "text"), required, media, encoding, None, None, description
+            )
+        body_type = self._schemas.type_of(schema, schema_pointer, context + "Body")
         definition = self._object_definition(body_type)
         if definition is None:
-            return Body(body_type, required, media, description=_text(raw.get("description")))
+            if encoding != "json":
+                self.diagnostics.append(
+                    self._error(schema_pointer, f"a {media} body must be an object")
+                )
+            return Body(body_type, required, media, encoding, description=description)
         return Body(
             type=body_type,
             required=required,
             content_type=media,
+            encoding=encoding,
             fields=definition.fields,
             model_name=definition.name,
-            description=_text(raw.get("description")) or definition.description,
+            description=description or definition.description,
         )
 
     def _object_definition(self, type_ref: TypeRef) -> ObjectDef | None:
@@ -213,10 +225,13 @@ class OperationBuilder:
         return tuple(success), tuple(errors)
 
     def _response_type(self, raw: dict[str, Any], pointer: str, hint: str) -> TypeRef | None:
-        content = raw.get("content") or {}
+        content = raw.get("content")
+        if not isinstance(content, dict) or not content:
+            return None
         media = _json_media_type(content)
         if media is None:
-            return None
+            first = str(next(iter(content))).lower()
+            return RawBody(text=first.startswith("text/"))
         media_object = content[media] if isinstance(content[media], dict) else {}
         if "schema" not in media_object:
             return None
@@ -266,6 +281,19 @@ def _rename_body(body: Body, taken: set[str]) -> Body:
     return Body(**{**body.__dict__, "arguments": tuple(arguments)})
 
 
+def _style(param: dict[str, Any], location: str) -> str | None:
+    """The runtime's name for how a query array or object is written (None: the default)."""
+    if location != "query":
+        return None
+    style = param.get("style", "form")
+    explode = param.get("explode", style == "form")
+    return {
+        "deepObject": "deep",
+        "spaceDelimited": "ssv",
+        "pipeDelimited": "pipes",
+    }.get(style, "csv" if explode is False else None)
+
+
 def _parameter_default(ptype: TypeRef, required: bool, location: str) -> tuple[Any, bool]:
     """A required header that allows one value is sent by default (`Cartesia-Version`)."""
     inner = ptype.inner if isinstance(ptype, Nullable) else ptype
@@ -277,6 +305,30 @@ def _parameter_default(ptype: TypeRef, required: bool, location: str) -> tuple[A
     ):
         return inner.values[0], True
     return None, False
+
+
+def _body_media_type(content: dict[str, Any]) -> tuple[str, str]:
+    """The media type a method sends, and how: JSON first, then forms, then raw content."""
+    media = _json_media_type(content)
+    if media is not None:
+        return media, "json"
+    bases = {str(m).split(";")[0].strip().lower(): str(m) for m in content}
+    for base, encoding in (
+        ("application/x-www-form-urlencoded", "form"),
+        ("multipart/form-data", "multipart"),
+        ("multipart/mixed", "multipart"),
+    ):
+        if base in bases:
+            return bases[base], encoding
+    first = str(next(iter(content)))
+    schema = content[first].get("schema") if isinstance(content[first], dict) else None
+    is_text = first.lower().startswith("text/") or (
+        isinstance(schema, dict)
+        and schema.get("type") == "string"
+        and "format" not in schema
+        and first.lower() != "application/octet-stream"
+    )
+    return first, "text" if is_text else "binary"
 
 
 def _json_media_type(content: Any) -> str | None:

@@ -303,6 +303,8 @@ class SchemaBuilder:
             items = schema.get("items", {})
             item_type = self.type_of(items, join_pointer(pointer, "items"), hint + "Item")
             return ArrayType(item_type, _array_constraints(schema))
+        if kind == "string" and "contentMediaType" in schema and "contentEncoding" not in schema:
+            return Primitive("string", "binary")  # OpenAPI 3.1's spelling of a file
         if kind in _PRIMITIVES:
             fmt = schema.get("format")
             return Primitive(

@@ -27,6 +27,7 @@ from generator.model.types import (
     NullType,
     ObjectDef,
     Primitive,
+    RawBody,
     TypeRef,
     UnionDef,
     UnionOf,
@@ -135,6 +136,10 @@ class Annotations:
             if not self.decodable(type_ref):
                 return "_Any"
             return " | ".join(dict.fromkeys(self.of(v) for v in type_ref.variants))
+        if isinstance(type_ref, RawBody):
+            if type_ref.text:
+                return "str"
+            return "_FileContent" if self._side == "request" else "bytes"
         return self._named(type_ref)
 
     def decodable(self, type_ref: TypeRef) -> bool:
@@ -182,6 +187,9 @@ class Annotations:
     # -- leaves -------------------------------------------------------------------------------
 
     def _primitive(self, primitive: Primitive) -> str:
+        if primitive.format == "binary" and primitive.kind == "string":
+            # A file in a multipart body; in a JSON document it can only be text.
+            return "_FileInput" if self._side == "request" else "str"
         base = _KINDS[primitive.kind]
         if primitive.kind == "string" and primitive.format in _FORMATS:
             base = _FORMATS[primitive.format]

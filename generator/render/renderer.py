@@ -144,6 +144,7 @@ def _api_context(api: Api, module: str) -> dict[str, Any]:
         "zip": zip,
         "return_type": signatures.return_type,
         "request_type": signatures.request_type,
+        "response_decoder": signatures.response_decoder,
         "method_doc": signatures.method_doc,
         "parameter_annotation": signatures.parameter_annotation,
         "signature_summary": signature_summary,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model.api import Operation, Parameter
+from generator.model.api import Operation, Parameter, Response
 from generator.model.types import (
     ArrayType,
     EnumValues,
@@ -10,6 +10,7 @@ from generator.model.types import (
     NamedRef,
     Nullable,
     Primitive,
+    RawBody,
     TypeRef,
 )
 from generator.render.annotations import Annotations
@@ -35,9 +36,17 @@ class Signatures:
         ordered = [t for t in rendered if t != "None"] + (["None"] if "None" in rendered else [])
         return " | ".join(ordered)
 
+    def response_decoder(self, response: Response) -> str:
+        """What the endpoint decodes a response with: a type, `bytes`, `RawText` or None."""
+        if response.type is None:
+            return "None"
+        if isinstance(response.type, RawBody):
+            return "RawText" if response.type.text else "bytes"
+        return self._response.of(response.type)
+
     def request_type(self, operation: Operation) -> str:
         body = operation.body
-        if body is None:
+        if body is None or isinstance(body.type, RawBody):
             return "None"
         if body.model_name is not None and body.fields is not None:
             return f"_params.{body.model_name}Param"

@@ -98,11 +98,15 @@ def library_problems(spec: LoadedSpec, minor: str) -> list[Diagnostic]:
     by_pointer: dict[str, list[Any]] = {}
     for error in schema_errors:
         for specific in most_specific(error):
+            if _is_format_only(specific):
+                continue
             by_pointer.setdefault(join_pointer("", *specific.absolute_path), []).append(specific)
     already_reported = set(by_pointer)  # the semantic pass checks some nodes again
     for error in semantic_errors:
         examined = getattr(error, _EXAMINED, ())
         for specific in most_specific(error):
+            if _is_format_only(specific):
+                continue
             pointer = follow(spec.document, (*examined, *specific.absolute_path))
             if pointer not in already_reported:
                 by_pointer.setdefault(pointer, []).append(specific)
@@ -112,6 +116,13 @@ def library_problems(spec: LoadedSpec, minor: str) -> list[Diagnostic]:
         for message in messages(found)
     ]
     return sorted(problems, key=_reading_order)
+
+
+def _is_format_only(error: Any) -> bool:
+    """`format` is an annotation in JSON Schema, not an assertion: a default such as
+    '23:20:50.52' against `format: time` (or a checker lacking a library, as for
+    idn-hostname) must not stop generation."""
+    return bool(error.validator == "format")
 
 
 def _reading_order(diagnostic: Diagnostic) -> tuple[str, int, int]:

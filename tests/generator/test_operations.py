@@ -2,7 +2,7 @@ from typing import Any
 
 from model_helpers import operations
 
-from generator.model.types import EnumValues
+from generator.model.types import EnumValues, RawBody
 
 
 def _op(method: str = "post", **fields: Any) -> dict[str, Any]:
@@ -156,19 +156,41 @@ def test_object_body_is_flattened_into_arguments() -> None:
     assert body.arguments == ("phone_numbers", "timeout_body")
 
 
-def test_non_json_body_is_a_located_unsupported_error() -> None:
+def test_body_encodings_are_chosen_json_first_then_forms_then_raw() -> None:
+    def body(content: dict[str, Any]) -> Any:
+        built = operations({"/x": _op(tags=["X"], requestBody={"content": content})}).build_all()
+        return built[0].body
+
+    obj = {"schema": {"type": "object", "properties": {"a": {"type": "string"}}}}
+    both = body({"multipart/form-data": obj, "application/json": obj})
+    assert (both.encoding, both.content_type) == ("json", "application/json")
+    form = body({"application/x-www-form-urlencoded": obj})
+    assert (form.encoding, form.arguments) == ("form", ("a",))
+    xml = body({"application/xml": {"schema": {"type": "object"}}})
+    assert (xml.encoding, xml.type, xml.content_type) == (
+        "binary",
+        RawBody(text=False),
+        "application/xml",
+    )
+    text = body({"text/plain": {"schema": {"type": "string"}}})
+    assert (text.encoding, text.type) == ("text", RawBody(text=True))
+
+
+def test_form_body_that_is_not_an_object_is_a_located_error() -> None:
     builder = operations(
         {
             "/x": _op(
                 tags=["X"],
-                requestBody={"content": {"application/xml": {"schema": {"type": "object"}}}},
+                requestBody={
+                    "content": {"multipart/form-data": {"schema": {"type": "array", "items": {}}}}
+                },
             )
         }
     )
     builder.build_all()
     (diagnostic,) = builder.diagnostics
-    assert diagnostic.pointer == "/paths/~1x/post/requestBody/content"
-    assert "application/xml" in diagnostic.message and "not supported" in diagnostic.message
+    assert diagnostic.pointer == "/paths/~1x/post/requestBody/content/multipart~1form-data/schema"
+    assert "must be an object" in diagnostic.message
 
 
 def test_responses_split_into_success_and_errors() -> None:

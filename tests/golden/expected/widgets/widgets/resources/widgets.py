@@ -23,10 +23,13 @@ from widgets._runtime import (
     Headers,
     NotGiven,
     Query,
+    RawText,
     Timeout,
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
+from widgets._runtime import FileContent as _FileContent
+from widgets._runtime import FileInput as _FileInput
 from widgets import models as _models
 from widgets import params as _params
 
