@@ -1,0 +1,31 @@
+"""Generate a package from an inline spec into a temporary folder and import it."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from generator.pipeline import build_single
+from generator.write.tree import write_tree
+
+
+@contextmanager
+def generated(spec: dict[str, Any], tmp_path: Path, package: str) -> Iterator[ModuleType]:
+    """The generated package, importable for the duration of the block."""
+    spec_file = tmp_path / f"{package}.json"
+    spec_file.write_text(json.dumps(spec))
+    out = tmp_path / "out"
+    write_tree(build_single(spec_file, package), out)
+    sys.path.insert(0, str(out))
+    try:
+        yield importlib.import_module(package)
+    finally:
+        sys.path.remove(str(out))
+        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+            del sys.modules[name]
