@@ -15,6 +15,13 @@ from typing import Any, TypeVar
 import click
 import yaml
 
+from generator.changes.changes_file import (
+    CHANGES_FILE,
+    KEPT,
+    changes_since,
+    with_changes_file,
+)
+from generator.changes.render import render_text
 from generator.diagnostics import Diagnostic, GeneratorError
 from generator.pipeline import api_folders, build_project, build_single, load_api
 from generator.settings import load_distribution_settings
@@ -69,12 +76,21 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--spec", "spec_file", type=click.Path(path_type=Path), help="Ad-hoc: one spec file.")
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder.")
 @click.option("--package", help="Ad-hoc: the package name (default: the spec file's name).")
+@click.option(
+    "--fail-on-breaking",
+    is_flag=True,
+    help="Exit with 1 if the change report has breaking changes (the output is still written).",
+)
 @_reporting
-def generate(spec_file: Path | None, out: Path | None, package: str | None) -> None:
+def generate(
+    spec_file: Path | None, out: Path | None, package: str | None, fail_on_breaking: bool
+) -> None:
     """Generate the client package (all APIs of specs/), or one from --spec FILE."""
     if spec_file is not None:
         if out is None:
             raise click.UsageError("--spec needs --out")
+        if fail_on_breaking:
+            raise click.UsageError("--fail-on-breaking goes without --spec (no report there)")
         from generator.naming import python_identifier
 
         name = package or python_identifier(spec_file.stem, fallback="client")
@@ -88,15 +104,22 @@ def generate(spec_file: Path | None, out: Path | None, package: str | None) -> N
     settings = load_distribution_settings(Path("pyproject.toml"))
     target = out or Path(settings.output)
     files = build_project(settings, Path("."))
-    drift = compare(files, target)
+    report = changes_since(target, files)
+    drift = compare(files, target, ignore=KEPT)
     if not drift:
         click.echo(f"{target}: up to date ({len(files)} files)")
         return
-    write_tree(files, target)
+    write_tree(with_changes_file(files, report, target), target)
     click.echo(
         f"{target}: {len(drift.changed)} changed, {len(drift.added)} added, "
         f"{len(drift.removed)} removed"
     )
+    if report:
+        click.echo(render_text(report), nl=False)
+        click.echo(f"(also in {target / CHANGES_FILE})")
+    if fail_on_breaking and report and report.breaking_count:
+        click.echo("error: breaking changes for callers (--fail-on-breaking)", err=True)
+        sys.exit(1)
 
 
 @main.command()
@@ -107,11 +130,14 @@ def check(out: Path | None) -> None:
     settings = load_distribution_settings(Path("pyproject.toml"))
     target = out or Path(settings.output)
     files = build_project(settings, Path("."))
-    drift = compare(files, target)
+    report = changes_since(target, files)
+    drift = compare(files, target, ignore=KEPT)
     if not drift:
         click.echo(f"{target}: up to date with specs and templates")
         return
     click.echo(f"{target} has drifted from specs/ and templates/; run `make regenerate`.", err=True)
+    if report:
+        click.echo(render_text(report), err=True, nl=False)
     for label, paths in (
         ("changed", drift.changed),
         ("missing", drift.added),

@@ -53,11 +53,15 @@ class Annotations:
         *,
         rendered: tuple[Definition, ...] = (),
         prefix: str = "",
+        shadowed: frozenset[str] = frozenset(),
     ) -> None:
         self._definitions = definitions
         self._side = side
         # How the module being rendered reaches the models/params module (`_models.`).
         self._prefix = prefix
+        # Builtins that a class being rendered shadows (a method named `list`): spelled
+        # `_builtins.list` there.
+        self._shadowed = shadowed
         # Object name → the unions (rendered on this side) it is a member of.
         self._unions_of: dict[str, list[str]] = {}
         for definition in rendered:
@@ -125,22 +129,25 @@ class Annotations:
         if isinstance(type_ref, EnumValues):
             return self._enum(type_ref.values)
         if isinstance(type_ref, ArrayType):
-            container = "_Sequence" if self._side == "request" else "list"
+            container = "_Sequence" if self._side == "request" else self.builtin("list")
             return self._constrained(
                 f"{container}[{self.of(type_ref.items)}]", type_ref.constraints
             )
         if isinstance(type_ref, MapType):
-            container = "_Mapping" if self._side == "request" else "dict"
-            return f"{container}[str, {self.of(type_ref.values)}]"
+            container = "_Mapping" if self._side == "request" else self.builtin("dict")
+            return f"{container}[{self.builtin('str')}, {self.of(type_ref.values)}]"
         if isinstance(type_ref, UnionOf):
             if not self.decodable(type_ref):
                 return "_Any"
             return " | ".join(dict.fromkeys(self.of(v) for v in type_ref.variants))
         if isinstance(type_ref, RawBody):
             if type_ref.text:
-                return "str"
-            return "_FileContent" if self._side == "request" else "bytes"
+                return self.builtin("str")
+            return "_FileContent" if self._side == "request" else self.builtin("bytes")
         return self._named(type_ref)
+
+    def builtin(self, name: str) -> str:
+        return f"_builtins.{name}" if name in self._shadowed else name
 
     def decodable(self, type_ref: TypeRef) -> bool:
         """Whether msgspec can decode this union (one member per kind of JSON value)."""
@@ -189,17 +196,17 @@ class Annotations:
     def _primitive(self, primitive: Primitive) -> str:
         if primitive.format == "binary" and primitive.kind == "string":
             # A file in a multipart body; in a JSON document it can only be text.
-            return "_FileInput" if self._side == "request" else "str"
-        base = _KINDS[primitive.kind]
+            return "_FileInput" if self._side == "request" else self.builtin("str")
+        base = self.builtin(_KINDS[primitive.kind])
         if primitive.kind == "string" and primitive.format in _FORMATS:
             base = _FORMATS[primitive.format]
         if primitive.kind == "number" and self._side == "response":
-            base = "float"
+            base = self.builtin("float")
         return self._constrained(base, primitive.constraints)
 
     def _enum(self, values: tuple[str | int | float | bool, ...]) -> str:
         if self._side == "response":
-            kinds = dict.fromkeys(_value_kind(v) for v in values)
+            kinds = dict.fromkeys(self.builtin(_value_kind(v)) for v in values)
             return " | ".join(kinds) or "_Any"
         return self.literal(values)
 

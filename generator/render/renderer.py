@@ -14,7 +14,8 @@ from typing import Any
 
 import jinja2
 
-from generator.model.api import Api, Operation
+from generator.changes.manifest import SURFACE_FILE, manifest_text
+from generator.model.api import Api, Operation, Resource
 from generator.model.types import (
     AliasDef,
     ArrayType,
@@ -33,6 +34,8 @@ from generator.render.literals import docstring, py_literal
 from generator.render.signatures import Signatures, example_call, signature_summary
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+# Builtins that annotations in resource modules use.
+_ANNOTATION_BUILTINS = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict"})
 # Runtime names users need beside the errors, re-exported by every API package.
 _HELPERS = frozenset({"NOT_GIVEN", "NotGiven", "APIResponse", "Timeout"})
 
@@ -67,6 +70,8 @@ def render_distribution(dist: Distribution, templates: Path = TEMPLATES_DIR) -> 
         files[f"{root}/_runtime/{runtime_file.name}"] = runtime_file.read_text(encoding="utf-8")
     if not dist.flat:
         files[f"{root}/__init__.py"] = env.get_template("root__init__.py.jinja").render(**common)
+        # The public surface, read back by the next run to report what changed for callers.
+        files[SURFACE_FILE] = manifest_text(root, dist.apis, readable_annotation)
     for api in dist.apis:
         module = root if dist.flat else f"{root}.{api.package}"
         folder = module.replace(".", "/")
@@ -82,7 +87,7 @@ def render_distribution(dist: Distribution, templates: Path = TEMPLATES_DIR) -> 
         for resource in api.resources:
             files[f"{folder}/resources/{resource.module}.py"] = env.get_template(
                 "resource.py.jinja"
-            ).render(**context, resource=resource)
+            ).render(**{**context, **_resource_context(api, resource)}, resource=resource)
     return files
 
 
@@ -127,26 +132,45 @@ def _environment(templates: Path) -> jinja2.Environment:
     return env
 
 
-def _api_context(api: Api, module: str) -> dict[str, Any]:
+def _definitions(api: Api) -> dict[str, Definition]:
     everything: dict[str, Definition] = {d.name: d for d in api.response_definitions}
     everything.update({d.name: d for d in api.request_definitions})
-    signatures = Signatures(
-        Annotations(everything, "request", prefix="_params."),
-        Annotations(everything, "response", prefix="_models."),
-    )
+    return everything
+
+
+def _method_context(api: Api, shadowed: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """What templates need to write methods; `shadowed` builtins are spelled in full."""
+    everything = _definitions(api)
+    request = Annotations(everything, "request", prefix="_params.", shadowed=shadowed)
+    response = Annotations(everything, "response", prefix="_models.", shadowed=shadowed)
+    signatures = Signatures(request, response)
     return {
-        "api": api,
-        "module": module,
-        "response": Annotations(everything, "response", rendered=api.response_definitions),
-        "request": Annotations(everything, "request", rendered=api.request_definitions),
-        "in_resource_response": Annotations(everything, "response", prefix="_models."),
-        "in_resource_request": Annotations(everything, "request", prefix="_params."),
-        "zip": zip,
+        "in_resource_response": response,
+        "in_resource_request": request,
+        "builtin": request.builtin,
         "return_type": signatures.return_type,
         "request_type": signatures.request_type,
         "response_decoder": signatures.response_decoder,
         "method_doc": signatures.method_doc,
         "parameter_annotation": signatures.parameter_annotation,
+    }
+
+
+def _resource_context(api: Api, resource: Resource) -> dict[str, Any]:
+    """A resource class's methods shadow builtins of the same name inside the class."""
+    shadowed = frozenset(op.name for op in resource.operations) & _ANNOTATION_BUILTINS
+    return _method_context(api, shadowed)
+
+
+def _api_context(api: Api, module: str) -> dict[str, Any]:
+    everything = _definitions(api)
+    return {
+        "api": api,
+        "module": module,
+        "response": Annotations(everything, "response", rendered=api.response_definitions),
+        "request": Annotations(everything, "request", rendered=api.request_definitions),
+        **_method_context(api),
+        "zip": zip,
         "signature_summary": signature_summary,
         "example_call": lambda op: example_call(op, module, api.client_class),
         "response_order": _class_order(api.response_definitions),

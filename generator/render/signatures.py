@@ -24,7 +24,7 @@ class Signatures:
     def parameter_annotation(self, parameter: Parameter) -> str:
         # A header sent by default can be overridden with another value (a newer API version).
         if parameter.has_default and isinstance(parameter.type, EnumValues):
-            return "str"
+            return self._request.builtin("str")
         return self._request.of(parameter.type)
 
     def return_type(self, operation: Operation) -> str:
@@ -41,7 +41,7 @@ class Signatures:
         if response.type is None:
             return "None"
         if isinstance(response.type, RawBody):
-            return "RawText" if response.type.text else "bytes"
+            return "_RawText" if response.type.text else "_builtins.bytes"
         return self._response.of(response.type)
 
     def request_type(self, operation: Operation) -> str:

@@ -11,6 +11,7 @@ import difflib
 import os
 import shutil
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,8 +43,15 @@ def read_tree(root: Path) -> dict[str, bytes]:
     return found
 
 
-def compare(expected: dict[str, bytes], root: Path, context_lines: int = 3) -> Drift:
-    actual = read_tree(root)
+def compare(
+    expected: dict[str, bytes],
+    root: Path,
+    context_lines: int = 3,
+    ignore: Collection[str] = (),
+) -> Drift:
+    """How `root` differs from `expected`, leaving the paths in `ignore` out on both sides."""
+    expected = {p: c for p, c in expected.items() if p not in ignore}
+    actual = {p: c for p, c in read_tree(root).items() if p not in ignore}
     added = tuple(sorted(set(expected) - set(actual)))
     removed = tuple(sorted(set(actual) - set(expected)))
     changed = tuple(sorted(p for p in set(expected) & set(actual) if expected[p] != actual[p]))

@@ -21,6 +21,7 @@ from ._errors import (
     UnprocessableEntityError,
     make_status_error,
 )
+from ._files import FileContent, FileInput
 from ._options import ClientConfig
 from ._response import APIResponse, async_to_raw_response_wrapper, to_raw_response_wrapper
 from ._sync_client import SyncAPIClient
@@ -32,6 +33,7 @@ from ._types import (
     Headers,
     NotGiven,
     Query,
+    RawText,
     Timeout,
 )
 
@@ -55,6 +57,8 @@ __all__ = [
     "ClientConfig",
     "ConflictError",
     "Endpoint",
+    "FileContent",
+    "FileInput",
     "Headers",
     "InternalServerError",
     "MissingAPIKeyError",
@@ -63,6 +67,7 @@ __all__ = [
     "PermissionDeniedError",
     "Query",
     "RateLimitError",
+    "RawText",
     "RequestValidationError",
     "ResponseValidationError",
     "SyncAPIClient",

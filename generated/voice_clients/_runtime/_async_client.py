@@ -53,6 +53,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         path: Sequence[object] = (),
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
+        cookies: Mapping[str, object] | None = None,
         body: object = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -62,7 +63,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     ) -> T:
         """Send one call of `endpoint`, retrying what is safe to retry, and decode the result.
 
-        Values left as `NOT_GIVEN` are left out of the query, headers and body; `extra_*`
+        Values left as `NOT_GIVEN` are left out of the query, headers, cookies and body; `extra_*`
         add to (and override) what the generated method sends.
         """
         options = self._options
@@ -79,6 +80,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             extra_query,
             extra_body,
             timeout,
+            cookies,
         )
         retries = options.max_retries if isinstance(max_retries, NotGiven) else max_retries
         retries_taken = 0

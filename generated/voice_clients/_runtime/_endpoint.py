@@ -15,8 +15,10 @@ import httpx
 import msgspec
 
 from ._errors import RequestValidationError, ResponseValidationError
+from ._files import is_file
 from ._models import dec_hook
 from ._path import PathTemplate
+from ._types import RawText
 
 T = TypeVar("T")
 
@@ -28,14 +30,20 @@ class Endpoint(Generic[T]):
 
     `responses` and `errors` map a status (`"200"`), a range (`"2XX"`) or `"default"` to
     the type of the body; `None` as a success type means the call returns None.
+    `encoding` says how the body is sent: "json", "form" (urlencoded), "multipart",
+    "binary" or "text" (the last two as `content_type`). `query_styles` holds the
+    OpenAPI style of each query parameter that is not the default (form, exploded).
     """
 
     __slots__ = (
         "_state",
+        "content_type",
+        "encoding",
         "errors",
         "method",
         "path",
         "path_params",
+        "query_styles",
         "request_type",
         "responses",
         "secured",
@@ -48,6 +56,9 @@ class Endpoint(Generic[T]):
     errors: Mapping[str, Any]
     request_type: Any | None
     secured: bool
+    encoding: str
+    content_type: str | None
+    query_styles: Mapping[str, str]
     _state: _State[T] | None
 
     def __init__(
@@ -60,6 +71,9 @@ class Endpoint(Generic[T]):
         errors: Mapping[str, Any] = _EMPTY,
         request_type: Any | None = None,
         secured: bool = True,
+        encoding: str = "json",
+        content_type: str | None = None,
+        query_styles: Mapping[str, str] = _EMPTY,
     ) -> None:
         init = object.__setattr__
         init(self, "method", method)
@@ -69,6 +83,9 @@ class Endpoint(Generic[T]):
         init(self, "errors", errors)
         init(self, "request_type", request_type)
         init(self, "secured", secured)
+        init(self, "encoding", encoding)
+        init(self, "content_type", content_type)
+        init(self, "query_styles", query_styles)
         init(self, "_state", None)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -98,6 +115,24 @@ class Endpoint(Generic[T]):
             message, json_path = split_message(exc)
             path = python_path(self.request_type, json_path)
             raise RequestValidationError(message, path=path) from None
+
+    def check_fields(self, values: Mapping[str, Any]) -> None:
+        """`check_body` for form bodies: the fields by wire name; files are checked when read."""
+        if self.request_type is None:
+            return
+        checkable = {
+            name: None if _holds_files(value) else msgspec.to_builtins(value)
+            for name, value in values.items()
+        }
+        try:
+            msgspec.convert(checkable, self.request_type, dec_hook=dec_hook)
+        except msgspec.ValidationError as exc:
+            from ._validation import python_path, split_message  # failures only
+
+            message, json_path = split_message(exc)
+            raise RequestValidationError(
+                message, path=python_path(self.request_type, json_path)
+            ) from None
 
     def decode_success(self, status: int, headers: httpx.Headers, content: bytes) -> T:
         """The typed success body, or `ResponseValidationError` when it does not fit."""
@@ -156,9 +191,15 @@ class _State(Generic[T]):
 
     def __init__(self, endpoint: Endpoint[T]) -> None:
         self.path = PathTemplate(endpoint.path, endpoint.path_params)
-        self.success: dict[int, msgspec.json.Decoder[T] | None] = {}
-        self.failure: dict[int, msgspec.json.Decoder[Any] | None] = {}
+        self.success: dict[int, msgspec.json.Decoder[T] | _Raw | None] = {}
+        self.failure: dict[int, msgspec.json.Decoder[Any] | _Raw | None] = {}
         self.request = _decoder(endpoint.request_type)
+
+
+def _holds_files(value: object) -> bool:
+    if isinstance(value, list) and value:
+        return all(is_file(item) for item in value)
+    return is_file(value)
 
 
 def _lookup(types: Mapping[str, Any], status: int, *, success: bool) -> tuple[bool, Any]:
@@ -175,5 +216,21 @@ def _lookup(types: Mapping[str, Any], status: int, *, success: bool) -> tuple[bo
     return False, None
 
 
-def _decoder(tp: Any) -> msgspec.json.Decoder[Any] | None:
-    return None if tp is None else msgspec.json.Decoder(tp, dec_hook=dec_hook)
+class _Raw:
+    """Stands in for a JSON decoder where the body is returned as it came."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: bool) -> None:
+        self.text = text
+
+    def decode(self, content: bytes) -> Any:
+        return content.decode("utf-8", "replace") if self.text else content
+
+
+def _decoder(tp: Any) -> msgspec.json.Decoder[Any] | _Raw | None:
+    if tp is None:
+        return None
+    if tp is bytes or tp is RawText:
+        return _Raw(text=tp is RawText)
+    return msgspec.json.Decoder(tp, dec_hook=dec_hook)

@@ -1,7 +1,11 @@
 """Query parameters: values as the API expects them, and the wire encoding.
 
 A parameter keeps its name's position but takes the values of the last source that sets
-it (client defaults, then the call's own, then `extra_query`); a list repeats the name.
+it (client defaults, then the call's own, then `extra_query`). Arrays and objects follow
+the parameter's OpenAPI style: by default (form, exploded) a list repeats the name and
+an object's properties become parameters of their own; `csv`, `ssv` and `pipes` join a
+list (form unexploded, spaceDelimited, pipeDelimited); `deep` writes `name[key]=value`;
+`json` sends the value as JSON text (a parameter described by `content`).
 """
 
 from __future__ import annotations
@@ -11,16 +15,36 @@ from urllib.parse import urlencode
 
 import msgspec
 
+_SEPARATORS = {"csv": ",", "ssv": " ", "pipes": "|"}
+
 
 def merge_query(
-    merged: dict[str, list[str]], items: Iterable[tuple[str, object]]
+    merged: dict[str, list[str]],
+    items: Iterable[tuple[str, object]],
+    styles: Mapping[str, str] | None = None,
 ) -> dict[str, list[str]]:
     """Add `items` to `merged` (in place) and return it; unset and None values are left out."""
     for name, value in items:
         if value is msgspec.UNSET or value is None:
             continue
+        style = styles.get(name) if styles else None
+        if style == "json":  # a parameter described by JSON `content`
+            merged[name] = [msgspec.json.encode(value).decode()]
+            continue
+        if isinstance(value, msgspec.Struct):
+            value = msgspec.to_builtins(value)
         if isinstance(value, list | tuple):
-            merged[name] = [to_text(item) for item in value]
+            texts = [to_text(item) for item in value]
+            separator = _SEPARATORS.get(style or "")
+            merged[name] = [separator.join(texts)] if separator else texts
+        elif isinstance(value, dict):
+            pairs = [(str(key), to_text(item)) for key, item in value.items() if item is not None]
+            if style == "deep":
+                merged.update({f"{name}[{key}]": [text] for key, text in pairs})
+            elif style == "csv":
+                merged[name] = [",".join(part for pair in pairs for part in pair)]
+            else:
+                merged.update({key: [text] for key, text in pairs})
         else:
             merged[name] = [to_text(value)]
     return merged

@@ -15,6 +15,8 @@ import msgspec
 
 from ._endpoint import Endpoint
 from ._errors import APIConnectionError, APITimeoutError, RequestValidationError
+from ._files import read_content
+from ._forms import multipart_body, urlencoded_body, wire_values
 from ._options import Options
 from ._query import encode_query, merge_query, to_text
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
@@ -36,31 +38,48 @@ def build_request(
     extra_query: Query | None,
     extra_body: Body | None,
     timeout: Timeout | NotGiven,
+    cookie_params: Mapping[str, object] | None = None,
 ) -> httpx.Request:
-    content = (
-        None if body is NOT_GIVEN and not extra_body else encode_body(endpoint, body, extra_body)
-    )
+    content_type = None
+    if body is NOT_GIVEN and not extra_body:
+        content = None
+    elif endpoint.encoding == "json":
+        content = encode_body(endpoint, body, extra_body)
+    else:
+        content, content_type = encode_other_body(endpoint, body, extra_body)
     secured = endpoint.secured
     url = options.base_url + endpoint.fill_path(path)
     if query is None and extra_query is None:
         encoded_query = options.query[secured][1]
     else:
-        merged = merge_query(dict(options.query[secured][0]), query.items() if query else ())
+        merged = merge_query(
+            dict(options.query[secured][0]), query.items() if query else (), endpoint.query_styles
+        )
         if extra_query:
             merge_query(merged, extra_query.items())
         encoded_query = encode_query(merged)
     if encoded_query:
         url = f"{url}?{encoded_query}"
-    request_headers = options.headers[secured][content is not None]
+    request_headers = options.headers[secured][content is not None and content_type is None]
     if headers or extra_headers:
         request_headers = httpx.Headers(request_headers)
         if headers:
             for name, value in headers.items():
+                if isinstance(value, list | tuple):  # OpenAPI's "simple" style
+                    value = ",".join(to_text(item) for item in value)
                 if value is not NOT_GIVEN and value is not None:
                     request_headers[name] = to_text(value)
         if extra_headers:
             for name, text in extra_headers.items():
                 request_headers[name] = text
+    if content_type is not None:
+        request_headers = httpx.Headers(request_headers)
+        request_headers["Content-Type"] = content_type
+    if cookie_params:
+        cookies = httpx.Cookies(cookies)
+        for name, value in cookie_params.items():
+            if value is not NOT_GIVEN and value is not None:
+                cookies.set(name, to_text(value))
     if isinstance(timeout, NotGiven):
         extensions = options.extensions
     else:
@@ -99,6 +118,27 @@ def encode_body(endpoint: Endpoint[Any], body: object, extra_body: Body | None) 
         return _encoder.encode(merged)
     except (TypeError, msgspec.EncodeError) as exc:
         raise RequestValidationError(f"extra_body cannot be sent as JSON: {exc}", path="") from None
+
+
+def encode_other_body(
+    endpoint: Endpoint[Any], body: object, extra_body: Body | None
+) -> tuple[bytes, str]:
+    """A form, multipart, binary or text body, checked first, and its content type."""
+    encoding = endpoint.encoding
+    if encoding in ("form", "multipart"):
+        values = wire_values(body) if body is not NOT_GIVEN else {}
+        endpoint.check_fields(values)
+        values.update(extra_body or ())
+        return multipart_body(values) if encoding == "multipart" else urlencoded_body(values)
+    media_type = endpoint.content_type or "application/octet-stream"
+    if encoding == "text":
+        if not isinstance(body, str):
+            raise RequestValidationError(f"expected str, got {type(body).__name__}", path="body")
+        return body.encode("utf-8"), media_type
+    try:
+        return read_content(body), media_type
+    except TypeError as exc:
+        raise RequestValidationError(str(exc), path="body") from None
 
 
 def public_url(options: Options, url: httpx.URL) -> httpx.URL:

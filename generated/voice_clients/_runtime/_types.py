@@ -20,5 +20,13 @@ Headers: TypeAlias = Mapping[str, str]
 Query: TypeAlias = Mapping[str, object]
 Body: TypeAlias = Mapping[str, object]
 
+
+class RawText:
+    """As a response type: the body is text (e.g. `text/plain`), returned undecoded.
+
+    (`bytes` as a response type likewise returns the raw bytes of a binary body.)
+    """
+
+
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2

@@ -20,6 +20,7 @@ from msgspec import UNSET as _UNSET
 from msgspec import Meta as _Meta
 from msgspec import UnsetType as _UnsetType
 
+from voice_clients._runtime._files import FileInput as _FileInput
 from voice_clients._runtime._models import RequestModel as _RequestModel
 from voice_clients._runtime._models import UnionMarker as _UnionMarker
 from voice_clients._runtime._typeddict import Required as _Required

@@ -1,0 +1,54 @@
+"""File uploads: what callers may pass for a binary field or body, and how it is sent.
+
+A file is bytes, a binary file object, or a tuple `(filename, content)` or
+`(filename, content, media_type)` like httpx's `files=`. Content is read once, when
+the request is built, so that a retry sends the same bytes again.
+"""
+
+from __future__ import annotations
+
+from typing import IO, TYPE_CHECKING, Any, TypeAlias
+
+if TYPE_CHECKING:
+    FileContent: TypeAlias = IO[bytes] | bytes | bytearray | memoryview
+    FileInput: TypeAlias = (
+        FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
+    )
+else:
+    # msgspec validates request models; files are checked here instead, so any value passes.
+    FileContent = Any
+    FileInput = Any
+
+
+def is_file(value: object) -> bool:
+    if isinstance(value, bytes | bytearray | memoryview) or hasattr(value, "read"):
+        return True
+    return isinstance(value, tuple) and len(value) in (2, 3) and is_file(value[1])
+
+
+def read_content(value: object) -> bytes:
+    """The bytes of a file value (a tuple's content part, if given a tuple)."""
+    if isinstance(value, tuple):
+        value = value[1]
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, bytearray | memoryview):
+        return bytes(value)
+    read = getattr(value, "read", None)
+    if read is None:
+        raise TypeError(f"expected bytes or a binary file, got {type(value).__name__}")
+    data = read()
+    if isinstance(data, str):
+        raise TypeError("the file is open in text mode; open it with 'rb'")
+    return bytes(data)
+
+
+def file_part(value: object, default_name: str) -> tuple[str | None, bytes, str | None]:
+    """An httpx `files=` entry: (filename, content, media type)."""
+    if isinstance(value, tuple):
+        name = value[0]
+        media_type = value[2] if len(value) == 3 else None
+        return name, read_content(value), media_type
+    name = getattr(value, "name", None)
+    filename = name.rsplit("/", 1)[-1] if isinstance(name, str) else default_name
+    return filename, read_content(value), None

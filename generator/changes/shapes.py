@@ -1,0 +1,111 @@
+"""Structural descriptions of types ("shapes"), as JSON, per side of the wire.
+
+A shape says what values a Python annotation admits, so that a change can be judged
+wider or narrower rather than merely different. It follows what the generated code
+does on each side: requests keep enum values (`Literal`) and constraints (`Meta`);
+responses decode enums as their plain kind and check no constraints, so their shapes
+keep the enum values only to report them, and no constraints.
+
+The grammar: `"str" | "int" | "float" | "bool" | "datetime" | "date" | "any" | "null"`,
+`{"enum": [values]}`, `{"list": S}`, `{"map": S}`, `{"nullable": S}`, `{"union": [S]}`,
+`{"ref": "DefinitionName"}`, on the request side `{"constrained": S, <keyword>: v}`, and
+`{"python": "annotation"}` for any other type.
+"""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+from generator.model.types import (
+    AnyType,
+    ArrayType,
+    Constraints,
+    Definition,
+    EnumDef,
+    EnumValues,
+    JsonValue,
+    MapType,
+    NamedRef,
+    Nullable,
+    NullType,
+    Primitive,
+    TypeRef,
+    UnionDef,
+    UnionOf,
+)
+from generator.render.annotations import Annotations, Side
+
+Shape: TypeAlias = JsonValue
+
+_KINDS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+_FORMATS = {"date-time": "datetime", "date": "date"}
+_CONSTRAINT_KEYS = ("min_length", "max_length", "pattern", "ge", "gt", "le", "lt", "multiple_of")
+
+
+class Shapes:
+    """Shapes of one API's types on one side."""
+
+    def __init__(self, definitions: dict[str, Definition], side: Side) -> None:
+        self._definitions = definitions
+        self._side = side
+        # The renderer's own decisions (undecodable unions, open unions become Any).
+        self._annotations = Annotations(definitions, side)
+
+    def of(self, type_ref: TypeRef) -> Shape:
+        if isinstance(type_ref, Nullable):
+            inner = self.of(type_ref.inner)
+            return inner if inner in ("any", "null") else {"nullable": inner}
+        if isinstance(type_ref, Primitive):
+            base = _KINDS[type_ref.kind]
+            if type_ref.kind == "string":
+                base = _FORMATS.get(type_ref.format or "", base)
+            return self._constrained(base, type_ref.constraints)
+        if isinstance(type_ref, AnyType):
+            return "any"
+        if isinstance(type_ref, NullType):
+            return "null"
+        if isinstance(type_ref, EnumValues):
+            return {"enum": list(type_ref.values)}
+        if isinstance(type_ref, ArrayType):
+            return self._constrained({"list": self.of(type_ref.items)}, type_ref.constraints)
+        if isinstance(type_ref, MapType):
+            return {"map": self.of(type_ref.values)}
+        if isinstance(type_ref, UnionOf):
+            if not self._annotations.decodable(type_ref):
+                return "any"
+            return {"union": [self.of(v) for v in type_ref.variants]}
+        if isinstance(type_ref, NamedRef):
+            return self._named(type_ref)
+        # A kind of type the grammar does not model: described (and compared) as spelled.
+        return {"python": self._annotations.of(type_ref)}
+
+    def _named(self, ref: NamedRef) -> Shape:
+        definition = self._definitions[ref.name]
+        if isinstance(definition, EnumDef) and self._side == "response":
+            return {"enum": list(definition.values)}
+        if isinstance(definition, UnionDef) and not self._annotations.union_is_closed_over_objects(
+            definition
+        ):
+            return "any"
+        return {"ref": ref.name}
+
+    def _constrained(self, base: Shape, constraints: Constraints) -> Shape:
+        if self._side == "response" or constraints.is_empty():
+            return base
+        shape: dict[str, JsonValue] = {"constrained": base}
+        for key in _CONSTRAINT_KEYS:
+            value = getattr(constraints, key)
+            if value is not None:
+                shape[key] = value
+        return shape
+
+
+def refs_in(shape: Shape) -> set[str]:
+    """The definition names a shape refers to."""
+    if isinstance(shape, dict):
+        if "ref" in shape and isinstance(shape["ref"], str):
+            return {shape["ref"]}
+        return set().union(*(refs_in(value) for value in shape.values()))
+    if isinstance(shape, list):
+        return set().union(*(refs_in(item) for item in shape))
+    return set()
