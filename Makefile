@@ -5,14 +5,23 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
+NODE_STAMP := node_modules/.installed
 
-.PHONY: regenerate test check lint types drift pytest clean
+.PHONY: regenerate test check lint types drift pytest clean node
 
 $(STAMP): requirements/dev.txt pyproject.toml generated/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -r requirements/dev.txt
 	$(PIP) install --no-build-isolation --no-deps -e . -e ./generated
 	touch $@
+
+# Stoplight Prism for the contract tests, exactly as pinned in package-lock.json.
+# --ignore-scripts: no install scripts run (Prism's telemetry post-install among them).
+$(NODE_STAMP): package.json package-lock.json .npmrc
+	npm ci --ignore-scripts
+	touch $@
+
+node: $(NODE_STAMP)
 
 regenerate: $(STAMP)
 	$(BIN)/clientgen generate
@@ -34,7 +43,7 @@ types: $(STAMP)
 drift: $(STAMP)
 	$(BIN)/clientgen check
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 clean:
