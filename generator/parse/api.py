@@ -40,7 +40,7 @@ def build_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
     built = operations.build_all()
     diagnostics = [*schemas.diagnostics, *operations.diagnostics]
     servers, server_parameter = _servers(document, settings, diagnostics, error)
-    notes: list[str] = []
+    notes = _skipped_calls(document)
     security = _security(document, diagnostics, notes, error)
     if diagnostics:
         raise GeneratorError(_unique(diagnostics))
@@ -72,6 +72,25 @@ def spec_sha256(document: dict[str, Any]) -> str:
     """A digest of the effective spec, independent of key order and formatting."""
     canonical = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _skipped_calls(document: dict[str, Any]) -> list[str]:
+    """Webhooks and callbacks are calls the API makes to its users, not client calls."""
+    notes = []
+    webhooks = document.get("webhooks")
+    if isinstance(webhooks, dict) and webhooks:
+        names = ", ".join(sorted(str(name) for name in webhooks))
+        notes.append(f"webhooks are not client calls and have no methods: {names}")
+    for path, item in (document.get("paths") or {}).items():
+        for method, operation in item.items() if isinstance(item, dict) else ():
+            callbacks = operation.get("callbacks") if isinstance(operation, dict) else None
+            if isinstance(callbacks, dict) and callbacks:
+                names = ", ".join(sorted(str(name) for name in callbacks))
+                notes.append(
+                    f"callbacks of {method.upper()} {path} are not client calls and have no "
+                    f"methods: {names}"
+                )
+    return notes
 
 
 def _servers(
