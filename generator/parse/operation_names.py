@@ -21,6 +21,10 @@ from generator.parse.schemas import Locate
 
 # Attributes of generated resource classes that methods must not shadow.
 RESOURCE_ATTRIBUTES = frozenset({"with_raw_response"})
+# Attributes of the client classes that resources must not shadow.
+CLIENT_ATTRIBUTES = frozenset(
+    {"base_url", "timeout", "max_retries", "with_options", "close", "request"}
+)
 # A summary's first word is taken as the method name only when it is one of these.
 _VERBS = frozenset("""
     activate add append apply approve archive assign attach authenticate authorize batch
@@ -69,6 +73,8 @@ def assign_names(
             pinned.add(site.pointer)
         else:
             resource, method = _preferred(site)
+        if resource in CLIENT_ATTRIBUTES or resource.startswith("_"):
+            resource += "_"
         names[site.pointer] = (resource, method)
 
     diagnostics: list[Diagnostic] = []

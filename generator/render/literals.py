@@ -84,6 +84,7 @@ def _escape(text: str) -> str:
         else:
             out.append(f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}")
     escaped = "".join(out)
-    if escaped.endswith('"'):
-        escaped = escaped[:-1] + '\\"'
+    body = escaped[:-1]
+    if escaped.endswith('"') and (len(body) - len(body.rstrip("\\"))) % 2 == 0:
+        escaped = body + '\\"'  # a bare quote would close the docstring early
     return escaped.replace("\t", "    ")

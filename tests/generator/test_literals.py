@@ -12,6 +12,9 @@ HOSTILE = [
     "{{ jinja }} {% raw %}",
     "line separator \u2028 here",
     "x" * 500,
+    'ends with triple """',
+    'ends with escaped quote \\"',
+    "ends with backslashes \\\\",
     "'''single triple'''",
 ]
 
