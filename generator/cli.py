@@ -96,8 +96,11 @@ def generate(
         name = package or python_identifier(spec_file.stem, fallback="client")
         if not name.isidentifier():
             raise click.UsageError(f"--package {name!r} is not a Python identifier")
-        write_tree(build_single(spec_file, name), out)
+        notes: list[str] = []
+        write_tree(build_single(spec_file, name, notes), out)
         click.echo(f"generated {name} into {out}")
+        for note in notes:
+            click.echo(f"note: {note}")
         return
     if package is not None:
         raise click.UsageError("--package goes with --spec")

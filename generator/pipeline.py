@@ -61,11 +61,19 @@ def build_project(settings: DistributionSettings, root: Path) -> dict[str, bytes
     return format_files(render_distribution(dist))
 
 
-def build_single(spec_file: Path, package: str) -> dict[str, bytes]:
-    """A standalone distribution for one spec file (the ad-hoc mode)."""
+def build_single(
+    spec_file: Path, package: str, notes: list[str] | None = None
+) -> dict[str, bytes]:
+    """A standalone distribution for one spec file (the ad-hoc mode).
+
+    `notes`, when given, receives what the caller should know but is not an error
+    (webhooks without methods, a security scheme left to the caller).
+    """
     spec = load_spec_file(spec_file)
     validate_spec(spec)
     api = model_api(spec, default_api_settings(package))
+    if notes is not None:
+        notes.extend(api.notes)
     dist = Distribution(package.replace("_", "-"), package, "0.1.0", (api,), flat=True)
     return format_files(render_distribution(dist))
 

@@ -128,3 +128,18 @@ def test_mutually_recursive_schemas_generate(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     models = (tmp_path / "out" / "mutual" / "models.py").read_text()
     assert "employer: Company | None = None" in models and "ceo: Person | None = None" in models
+
+
+def test_webhooks_are_skipped_with_a_note(tmp_path: Path) -> None:
+    hook = {
+        "post": {
+            "requestBody": {"content": {"application/json": {"schema": {}}}},
+            "responses": {"200": {"description": "ok"}},
+        }
+    }
+    spec = tmp_path / "hooks.json"
+    spec.write_text(json.dumps(_spec(webhooks={"newPet": hook})))
+    done = _run(spec, tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert "note: webhooks are not client calls and have no methods: newPet" in done.stdout
+    assert "newPet" in (tmp_path / "out" / "hooks" / "api.md").read_text()
