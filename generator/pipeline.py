@@ -61,9 +61,7 @@ def build_project(settings: DistributionSettings, root: Path) -> dict[str, bytes
     return format_files(render_distribution(dist))
 
 
-def build_single(
-    spec_file: Path, package: str, notes: list[str] | None = None
-) -> dict[str, bytes]:
+def build_single(spec_file: Path, package: str, notes: list[str] | None = None) -> dict[str, bytes]:
     """A standalone distribution for one spec file (the ad-hoc mode).
 
     `notes`, when given, receives what the caller should know but is not an error

@@ -1,4 +1,4 @@
-"""Loading an API's spec files into one located document: parse, merge fragments, apply overlays."""
+"""Loading an API's spec files into one located document: parse, merge, overlay, bundle."""
 
 from generator.load.folder import load_api_folder, load_spec_file
 from generator.load.source_map import SourceMap

@@ -7,31 +7,22 @@ front gives one clear, located message per broken reference.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import unquote
 
-from generator.diagnostics import Diagnostic, join_pointer, unescape_pointer_token
+from generator.diagnostics import Diagnostic, join_pointer
 from generator.load import LoadedSpec, diagnostic_at
+from generator.load.references import references, resolve
 
-# Keys whose mapping values are keyed by names the API author chose (a property called
-# "default", a response called "default"), not by OpenAPI keywords.
-_NAME_MAPS = frozenset(
-    {
-        "paths", "webhooks", "properties", "patternProperties", "schemas", "responses",
-        "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links",
-        "callbacks", "pathItems", "content", "encoding", "$defs", "definitions",
-        "dependentSchemas", "variables", "mapping", "scopes",
-    }
-)  # fmt: skip
-# Keywords whose values are example or literal data, where "$ref" is just a key.
-_DATA = frozenset({"example", "default", "enum", "const", "value"})
+__all__ = ["check_refs", "follow", "ref_problem", "resolve"]
 
 
 def check_refs(spec: LoadedSpec) -> list[Diagnostic]:
     """One located diagnostic per `$ref` that does not resolve in the document."""
     problems = []
-    for pointer, ref in _references(spec.document):
+    for pointer, node in references(spec.document):
+        ref = node["$ref"]
         message = ref_problem(spec.document, ref)
         if message is not None:
             problems.append(diagnostic_at(spec, join_pointer(pointer, "$ref"), message))
@@ -39,7 +30,12 @@ def check_refs(spec: LoadedSpec) -> list[Diagnostic]:
 
 
 def ref_problem(document: dict[str, Any], ref: str) -> str | None:
-    """Why `ref` cannot be followed, or None; the one place to extend for external files."""
+    """Why `ref` cannot be followed, or None.
+
+    The loader bundles external files into the document and rewrites references to them
+    as local ones, reporting precisely any it cannot follow; anything still external here
+    did not come through the loader.
+    """
     if not ref.startswith("#"):
         return f"external $ref not supported yet: {ref!r}"
     fragment = unquote(ref[1:])
@@ -50,20 +46,6 @@ def ref_problem(document: dict[str, Any], ref: str) -> str | None:
     except LookupError:
         return f"unresolved $ref {ref!r}"
     return None
-
-
-def resolve(document: Any, pointer: str) -> Any:
-    """The node at an RFC 6901 pointer; LookupError if there is none."""
-    node = document
-    for token in pointer.split("/")[1:] if pointer else ():
-        key = unescape_pointer_token(token)
-        if isinstance(node, dict):
-            node = node[key]
-        elif isinstance(node, list) and key.isdigit() and (key == "0" or key[0] != "0"):
-            node = node[int(key)]
-        else:
-            raise LookupError(pointer)
-    return node
 
 
 def follow(document: dict[str, Any], tokens: Sequence[str | int]) -> str:
@@ -100,34 +82,3 @@ def follow(document: dict[str, Any], tokens: Sequence[str | int]) -> str:
             return join_pointer(pointer, *tokens[index:])
         pointer = join_pointer(pointer, token)
         index += 1
-
-
-def _references(document: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    """(pointer of the object, its `$ref`) in document order, skipping example data.
-
-    Iterative, so that a deeply nested document cannot exhaust the stack here.
-    """
-    stack: list[tuple[Any, str, bool]] = [(document, "", False)]  # (node, pointer, names?)
-    while stack:
-        node, pointer, names = stack.pop()
-        if isinstance(node, list):
-            stack.extend(
-                (item, join_pointer(pointer, index), False)
-                for index, item in reversed(list(enumerate(node)))
-            )
-        elif isinstance(node, dict):
-            ref = node.get("$ref")
-            if not names and isinstance(ref, str):
-                yield pointer, ref
-            children = []
-            for key, child in node.items():
-                data = (
-                    key in _DATA
-                    or key.startswith("x-")
-                    or (key == "examples" and isinstance(child, list))
-                )
-                if names or not data:
-                    children.append(
-                        (child, join_pointer(pointer, key), not names and key in _NAME_MAPS)
-                    )
-            stack.extend(reversed(children))

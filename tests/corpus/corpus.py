@@ -209,7 +209,8 @@ def read_table(table: Path = TABLE) -> dict[str, str]:
     rows = [
         line for line in table.read_text(encoding="utf-8").splitlines() if line.startswith("| ")
     ]
-    return {cells[0]: cells[3] for cells in (r.strip("| ").split(" | ") for r in rows[1:])}
+    # The first two rows are the header and its separator.
+    return {cells[0]: cells[3] for cells in (r.strip("| ").split(" | ") for r in rows[2:])}
 
 
 def main() -> None:
