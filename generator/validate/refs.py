@@ -19,14 +19,33 @@ __all__ = ["check_refs", "follow", "ref_problem", "resolve"]
 
 
 def check_refs(spec: LoadedSpec) -> list[Diagnostic]:
-    """One located diagnostic per `$ref` that does not resolve in the document."""
+    """One located diagnostic per `$ref` that does not resolve in the document, or that
+    starts a chain of references returning to itself with no schema in between (the
+    validator would only report a RecursionError at the document root)."""
     problems = []
     for pointer, node in references(spec.document):
         ref = node["$ref"]
-        message = ref_problem(spec.document, ref)
+        message = ref_problem(spec.document, ref) or _cycle_problem(spec.document, pointer)
         if message is not None:
             problems.append(diagnostic_at(spec, join_pointer(pointer, "$ref"), message))
     return problems
+
+
+def _cycle_problem(document: dict[str, Any], start: str) -> str | None:
+    """The cycle `start` is part of, if following its `$ref`s only meets more `$ref`s."""
+    chain = [start]
+    node: Any = resolve(document, start)
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and len(node) == 1:
+        target = unquote(node["$ref"][1:])
+        if not node["$ref"].startswith("#") or ref_problem(document, node["$ref"]):
+            return None
+        if target in chain:
+            if target != start or start != min(chain):
+                return None  # reported once, at the cycle's first member in pointer order
+            return "$ref cycle with no schema in between: " + " -> ".join([*chain, start])
+        chain.append(target)
+        node = resolve(document, target)
+    return None
 
 
 def ref_problem(document: dict[str, Any], ref: str) -> str | None:

@@ -131,3 +131,27 @@ def test_unquoted_version_is_a_number_not_a_version(tmp_path: Path) -> None:
     (diagnostic,) = problems(path)
     assert diagnostic.location == Location(str(path), 3, 1)
     assert diagnostic.message == "openapi must be a version string such as '3.1.0', not 3.1"
+
+
+def test_pure_ref_cycle_is_reported_once_at_the_cycle(tmp_path: Path) -> None:
+    spec = tmp_path / "cycle.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\n"
+        "info: {title: T, version: '1'}\n"
+        "paths: {}\n"
+        "components:\n"
+        "  schemas:\n"
+        "    B:\n"
+        "      $ref: '#/components/schemas/A'\n"
+        "    A:\n"
+        "      $ref: '#/components/schemas/B'\n"
+        "    C:\n"
+        "      $ref: '#/components/schemas/A'\n"
+    )
+    (cycle,) = problems(spec)
+    assert cycle.pointer == "/components/schemas/A/$ref"
+    assert cycle.location is not None and (cycle.location.line, cycle.location.col) == (9, 7)
+    assert cycle.message == (
+        "$ref cycle with no schema in between: "
+        "/components/schemas/A -> /components/schemas/B -> /components/schemas/A"
+    )
