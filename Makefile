@@ -51,5 +51,11 @@ pytest: $(STAMP) $(NODE_STAMP)
 corpus: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tests/corpus/corpus.py
 
+# Benchmarks against httpx, the official SDKs and openapi-python-client (not part of `make test`):
+# prints the tables and rewrites docs/benchmarks.md and docs/benchmarks.png. About 5 minutes.
+.PHONY: bench
+bench: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m bench
+
 clean:
 	rm -rf $(VENV)
