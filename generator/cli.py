@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 import yaml
 
+from generator.changes.change import Report
 from generator.changes.changes_file import (
     CHANGES_FILE,
     KEPT,
@@ -25,7 +26,7 @@ from generator.changes.render import render_text
 from generator.diagnostics import Diagnostic, GeneratorError
 from generator.pipeline import api_folders, build_project, build_single, load_api
 from generator.settings import load_distribution_settings
-from generator.write.tree import compare, write_tree
+from generator.write.tree import Drift, compare, write_tree
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 _DIFF_LINES = 80
@@ -104,11 +105,7 @@ def generate(
         return
     if package is not None:
         raise click.UsageError("--package goes with --spec")
-    settings = load_distribution_settings(Path("pyproject.toml"))
-    target = out or Path(settings.output)
-    files = build_project(settings, Path("."))
-    report = changes_since(target, files)
-    drift = compare(files, target, ignore=KEPT)
+    target, files, report, drift = _rebuild(out)
     if not drift:
         click.echo(f"{target}: up to date ({len(files)} files)")
         return
@@ -125,16 +122,21 @@ def generate(
         sys.exit(1)
 
 
+def _rebuild(out: Path | None) -> tuple[Path, dict[str, bytes], Report | None, Drift]:
+    """Everything the project produces, in memory, with what it changes for callers
+    and on disk: the shared first half of `generate` and `check`."""
+    settings = load_distribution_settings(Path("pyproject.toml"))
+    target = out or Path(settings.output)
+    files = build_project(settings, Path("."))
+    return target, files, changes_since(target, files), compare(files, target, ignore=KEPT)
+
+
 @main.command()
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder to compare.")
 @_reporting
 def check(out: Path | None) -> None:
     """Fail if generated/ differs from what specs/ and templates/ produce."""
-    settings = load_distribution_settings(Path("pyproject.toml"))
-    target = out or Path(settings.output)
-    files = build_project(settings, Path("."))
-    report = changes_since(target, files)
-    drift = compare(files, target, ignore=KEPT)
+    target, _, report, drift = _rebuild(out)
     if not drift:
         click.echo(f"{target}: up to date with specs and templates")
         return

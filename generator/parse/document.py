@@ -1,21 +1,16 @@
-"""Reading the raw document by JSON pointer."""
+"""Reading the raw document by JSON pointer, for the model builder."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from generator.diagnostics import unescape_pointer_token
+from generator.load.references import resolve
 
 
 def resolve_pointer(document: Any, pointer: str) -> Any:
-    """The node at an RFC 6901 `pointer`, or None when there is none."""
-    node = document
-    for token in pointer.split("/")[1:]:
-        token = unescape_pointer_token(token)
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return None
-    return node
+    """The node at an RFC 6901 `pointer`, or None when there is none (the model builder
+    reports a missing node itself, where it knows what the node was for)."""
+    try:
+        return resolve(document, pointer)
+    except (LookupError, IndexError):
+        return None
