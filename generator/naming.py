@@ -43,6 +43,18 @@ def python_identifier(name: str, *, fallback: str = "value") -> str:
 
 
 def class_name(name: str, *, fallback: str = "Model") -> str:
+    """A PascalCase class name; a keyword gets a trailing underscore (`None` → `None_`).
+
+    `None`, `True` and `False` are the keywords PascalCase can produce, and a class by
+    that name would not compile.
+    """
+    ident = name_part(name, fallback=fallback)
+    return ident + "_" if keyword.iskeyword(ident) else ident
+
+
+def name_part(name: str, *, fallback: str = "Model") -> str:
+    """`class_name` for a piece appended to another name (`Owner` + `None`), where a
+    keyword is harmless and its underscore would only get in the way."""
     ident = pascal_case(name) or fallback
     if ident[:1].isdigit():
         ident = f"{fallback}{ident}"

@@ -1,6 +1,6 @@
 import pytest
 
-from generator.naming import class_name, python_identifier, split_words, unique
+from generator.naming import class_name, name_part, python_identifier, split_words, unique
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,10 @@ def test_python_identifier(raw: str, expected: str) -> None:
         ("By ID", "ByID"),
         ("sip_outbound_trunk_config", "SipOutboundTrunkConfig"),
         ("2fa", "Model2fa"),
+        ("None", "None_"),
+        ("true", "True_"),
+        ("False", "False_"),
+        ("none value", "NoneValue"),
     ],
 )
 def test_class_name(raw: str, expected: str) -> None:
@@ -47,3 +51,8 @@ def test_unique_is_deterministic_and_records() -> None:
     assert unique("foo", taken) == "foo_3"
     assert unique("bar", taken) == "bar"
     assert taken == {"foo", "foo_2", "foo_3", "bar"}
+
+
+def test_name_part_keeps_keywords_appended_to_a_name() -> None:
+    assert "Owner" + name_part("None") == "OwnerNone"
+    assert name_part("2fa", fallback="Field") == "Field2fa"
