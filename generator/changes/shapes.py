@@ -48,8 +48,9 @@ class Shapes:
     def __init__(self, definitions: dict[str, Definition], side: Side) -> None:
         self._definitions = definitions
         self._side = side
-        # The renderer's own decisions (undecodable unions, open unions become Any).
+        # The renderer's own decisions (which unions stay Any).
         self._annotations = Annotations(definitions, side)
+        self._expanding: set[str] = set()
 
     def of(self, type_ref: TypeRef) -> Shape:
         if isinstance(type_ref, Nullable):
@@ -71,7 +72,7 @@ class Shapes:
         if isinstance(type_ref, MapType):
             return {"map": self.of(type_ref.values)}
         if isinstance(type_ref, UnionOf):
-            if not self._annotations.decodable(type_ref):
+            if self._annotations.of(type_ref) == "_Any":
                 return "any"
             return {"union": [self.of(v) for v in type_ref.variants]}
         if isinstance(type_ref, NamedRef):
@@ -86,7 +87,14 @@ class Shapes:
         if isinstance(definition, UnionDef) and not self._annotations.union_is_closed_over_objects(
             definition
         ):
-            return "any"
+            # Spelled out where used, like the renderer does (a union containing itself is Any).
+            if ref.name in self._expanding or self._annotations.of(ref) == "_Any":
+                return "any"
+            self._expanding.add(ref.name)
+            try:
+                return {"union": [self.of(v) for v in definition.variants]}
+            finally:
+                self._expanding.discard(ref.name)
         return {"ref": ref.name}
 
     def _constrained(self, base: Shape, constraints: Constraints) -> Shape:

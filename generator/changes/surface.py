@@ -117,7 +117,10 @@ class _SurfaceBuilder:
             for field, argument in zip(body.fields, body.arguments, strict=True):
                 arguments[argument] = self._field(field, "request")
         elif body is not None:
-            arguments["body"] = self._slot(body.type, "request", required=body.required)
+            slot = self._slot(body.type, "request", required=body.required)
+            if body.positional:
+                slot["position"] = len(positions)
+            arguments[body.argument] = slot
         return arguments
 
     def _parameter(self, parameter: Parameter, position: int | None) -> Json:

@@ -62,6 +62,10 @@ class Body:
     description: str | None = None
     # The keyword argument for each of `fields` (renamed where it clashes with a parameter).
     arguments: tuple[str, ...] = ()
+    # A body sent as one value (no `fields`): its argument, which may also be passed by
+    # position when the value is a primitive or an array (`positional`).
+    argument: str = "body"
+    positional: bool = False
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def build_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
     built = operations.build_all()
     diagnostics = [*schemas.diagnostics, *operations.diagnostics]
     servers, server_parameter = _servers(document, settings, diagnostics, error)
-    notes = _skipped_calls(document)
+    notes = _skipped_calls(document) + schemas.notes
     security = _security(document, diagnostics, notes, error)
     if diagnostics:
         raise GeneratorError(_unique(diagnostics))

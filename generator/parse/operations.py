@@ -7,8 +7,19 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, join_pointer
 from generator.model.api import Body, Operation, Parameter, Response
-from generator.model.types import EnumValues, NamedRef, Nullable, ObjectDef, RawBody, TypeRef
-from generator.naming import class_name, python_identifier, unique
+from generator.model.types import (
+    AliasDef,
+    ArrayType,
+    EnumDef,
+    EnumValues,
+    NamedRef,
+    Nullable,
+    ObjectDef,
+    Primitive,
+    RawBody,
+    TypeRef,
+)
+from generator.naming import class_name, name_part, python_identifier, unique
 from generator.parse.document import resolve_pointer
 from generator.parse.operation_names import OperationSite, assign_names
 from generator.parse.schemas import Locate, SchemaBuilder
@@ -68,6 +79,8 @@ class OperationBuilder:
             named_parameters.append(_rename(parameter, taken))
         if body is not None and body.fields is not None:
             body = _rename_body(body, taken)
+        elif body is not None:
+            body = _rename_body_argument(body, taken)
         success, errors = self._responses(raw.get("responses") or {}, pointer, context)
         return Operation(
             key=site.key,
@@ -114,7 +127,7 @@ class OperationBuilder:
             schema, schema_pointer, style = self._parameter_schema(param, param_pointer, location)
             if schema_pointer is None:
                 continue
-            hint = context + class_name(wire_name, fallback="Param")
+            hint = context + name_part(wire_name, fallback="Param")
             ptype = self._schemas.type_of(schema, schema_pointer, hint)
             required = param.get("required") is True or location == "path"
             default, has_default = _parameter_default(ptype, required, location)
@@ -167,18 +180,51 @@ class OperationBuilder:
         schema = media_object.get("schema", {})
         required = raw.get("required") is True
         description = _text(raw.get("description"))
+        argument = _argument_name(self._resolved_schema(schema))
         if encoding in ("binary", "text"):
+            raw_type = RawBody(text=encoding == "text")
             return Body(
-                RawBody(text=encoding == "text"), required, media, encoding, None, None, description
+                raw_type,
+                required,
+                media,
+                encoding,
+                description=description,
+                argument=argument,
+                positional=True,
             )
+        if self._is_empty_object(schema):
+            # No fields to send: the method takes none, and sends a body only if `extra_body=`
+            # gives one (a form body on a GET of a large public API is declared like this).
+            body_type = self._schemas.type_of(schema, schema_pointer, context + "Body")
+            return Body(body_type, required, media, encoding, (), None, description)
         body_type = self._schemas.type_of(schema, schema_pointer, context + "Body")
+        if encoding != "json" and _is_file(body_type):
+            body_type = self._file_body(schema, schema_pointer, context, encoding)
+            if isinstance(body_type, RawBody):
+                return Body(
+                    body_type,
+                    required,
+                    media,
+                    "binary",
+                    description=description,
+                    argument=argument,
+                    positional=True,
+                )
         definition = self._object_definition(body_type)
         if definition is None:
             if encoding != "json":
                 self.diagnostics.append(
-                    self._error(schema_pointer, f"a {media} body must be an object")
+                    self._error(schema_pointer, f"a {media} body must be an object or one file")
                 )
-            return Body(body_type, required, media, encoding, description=description)
+            return Body(
+                body_type,
+                required,
+                media,
+                encoding,
+                description=description,
+                argument=argument if self._is_single_value(body_type) else "body",
+                positional=self._is_single_value(body_type),
+            )
         return Body(
             type=body_type,
             required=required,
@@ -188,6 +234,56 @@ class OperationBuilder:
             model_name=definition.name,
             description=description or definition.description,
         )
+
+    def _file_body(self, schema: Any, pointer: str, context: str, encoding: str) -> TypeRef:
+        """A form or multipart body that is one binary string: one file argument. Multipart
+        sends it as the part `file` (what such endpoints read); a urlencoded body is the
+        already encoded bytes."""
+        if encoding != "multipart":
+            return RawBody(text=False)
+        wrapper = {"type": "object", "required": ["file"], "properties": {"file": schema}}
+        # The key is a pointer no schema has, so the body's own schema keeps its meaning.
+        return self._schemas.named(wrapper, pointer + "/", context + "Body")
+
+    def _is_empty_object(self, schema: Any) -> bool:
+        """An object that declares it has no properties (`properties: {}` or
+        `additionalProperties: false`, and none listed)."""
+        schema = self._resolved_schema(schema)
+        if not isinstance(schema, dict) or schema.get("properties") or schema.get("required"):
+            return False
+        if any(k in schema for k in ("allOf", "oneOf", "anyOf", "items", "enum", "const")):
+            return False
+        kind = schema.get("type", "object")
+        if kind != "object" and kind != ["object"]:
+            return False
+        extra = schema.get("additionalProperties")
+        return extra is False or ("properties" in schema and extra is None)
+
+    def _is_single_value(self, type_ref: TypeRef) -> bool:
+        """Whether a body is one primitive or array (passed by position or keyword)."""
+        while True:
+            if isinstance(type_ref, Nullable):
+                type_ref = type_ref.inner
+            elif isinstance(type_ref, NamedRef):
+                definition = self._schemas.definitions.get(type_ref.name)
+                if isinstance(definition, EnumDef):
+                    return True
+                if not isinstance(definition, AliasDef):
+                    return False
+                type_ref = definition.target
+            else:
+                return isinstance(type_ref, Primitive | EnumValues | ArrayType)
+
+    def _resolved_schema(self, schema: Any) -> Any:
+        """A schema with its `$ref`s followed (for what the body looks like, not its type)."""
+        seen: set[str] = set()
+        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            ref = schema["$ref"]
+            if not ref.startswith("#/") or ref in seen:
+                return schema
+            seen.add(ref)
+            schema = resolve_pointer(self._document, ref[1:])
+        return schema
 
     def _object_definition(self, type_ref: TypeRef) -> ObjectDef | None:
         if isinstance(type_ref, NamedRef):
@@ -215,7 +311,7 @@ class OperationBuilder:
                 continue
             is_success = status.startswith("2") or (status == "DEFAULT" and not has_2xx)
             suffix = "Response" if is_success else f"{status.title()}Error"
-            hint = class_name(component_name) + "Body" if component_name else context + suffix
+            hint = name_part(component_name) + "Body" if component_name else context + suffix
             response = Response(
                 status="default" if status == "DEFAULT" else status,
                 description=_text(raw.get("description")),
@@ -270,6 +366,24 @@ def _rename(parameter: Parameter, taken: set[str]) -> Parameter:
     if name == parameter.python_name:
         return parameter
     return Parameter(**{**parameter.__dict__, "python_name": name})
+
+
+def _rename_body_argument(body: Body, taken: set[str]) -> Body:
+    name = body.argument if body.argument not in taken else f"{body.argument}_body"
+    name = unique(name, taken)
+    return body if name == body.argument else Body(**{**body.__dict__, "argument": name})
+
+
+def _argument_name(schema: Any) -> str:
+    """A single-value body's argument: named from its schema's title, else `body`."""
+    title = schema.get("title") if isinstance(schema, dict) else None
+    name = python_identifier(title, fallback="body") if isinstance(title, str) else "body"
+    return "body" if name in CALL_OPTIONS else name
+
+
+def _is_file(type_ref: TypeRef) -> bool:
+    inner = type_ref.inner if isinstance(type_ref, Nullable) else type_ref
+    return isinstance(inner, Primitive) and inner.kind == "string" and inner.format == "binary"
 
 
 def _rename_body(body: Body, taken: set[str]) -> Body:

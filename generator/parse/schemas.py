@@ -10,6 +10,7 @@ is also what makes recursive schemas terminate.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from generator.diagnostics import Diagnostic, join_pointer, unescape_pointer_token
@@ -33,8 +34,9 @@ from generator.model.types import (
     UnionDef,
     UnionOf,
 )
-from generator.naming import class_name, python_identifier, unique
+from generator.naming import class_name, name_part, python_identifier, unique
 from generator.parse.document import resolve_pointer
+from generator.parse.patterns import PatternError, python_pattern
 
 _PRIMITIVES: dict[str, PrimitiveKind] = {
     "string": "string",
@@ -46,6 +48,8 @@ _PRIMITIVES: dict[str, PrimitiveKind] = {
 _RESERVED_FIELD_NAMES = frozenset(
     {"str", "int", "float", "bool", "bytes", "list", "dict", "object"}
 )
+# What an allOf member contributes besides its own members: fields, and a union to distribute.
+_OWN_KEYWORDS = ("properties", "required", "oneOf", "anyOf", "discriminator")
 _UNSUPPORTED_KEYWORDS = ("not", "if", "then", "else", "dependentSchemas", "patternProperties")
 
 Locate = Callable[[str, str], Diagnostic]
@@ -59,6 +63,8 @@ class SchemaBuilder:
         self._error = error
         self.definitions: dict[str, Definition] = {}
         self.diagnostics: list[Diagnostic] = []
+        # What users should know about the schemas but is not an error (for api.md).
+        self.notes: list[str] = []
         self._by_pointer: dict[str, TypeRef] = {}
         self._taken: set[str] = set()
 
@@ -67,7 +73,7 @@ class SchemaBuilder:
     def type_of(self, schema: Any, pointer: str, hint: str) -> TypeRef:
         """The type of `schema` found at `pointer`; `hint` names any inline definition."""
         if isinstance(schema, bool):
-            return AnyType() if schema else self._fail(pointer, "a `false` schema admits nothing")
+            return AnyType() if schema else self._fail(pointer, "a `false` schema admits no value")
         if not isinstance(schema, dict):
             return self._fail(pointer, "a schema must be an object")
         if "$ref" in schema:
@@ -126,7 +132,7 @@ class SchemaBuilder:
         if "enum" in schema and "object" not in kinds:
             values = tuple(v for v in schema["enum"] if v is not None and _is_scalar(v))
             return EnumDef(name, values, description, pointer)
-        if "allOf" in schema:
+        if "allOf" in schema or (_union_keyword(schema) and _has_properties(schema)):
             return self._all_of(name, schema, pointer)
         if ("oneOf" in schema or "anyOf" in schema) and self._has_object_member(schema):
             return self._union(name, schema, pointer)
@@ -153,7 +159,13 @@ class SchemaBuilder:
         fields = []
         for wire_name, sub in properties.items():
             sub_pointer = join_pointer(pointer, wire_name)
-            ftype = self.type_of(sub, sub_pointer, owner + class_name(wire_name, fallback="Field"))
+            if sub is False:
+                self._note(
+                    f"`{owner}.{wire_name}` has the schema `false` (it can never be present), "
+                    "so the model has no field for it"
+                )
+                continue
+            ftype = self.type_of(sub, sub_pointer, owner + name_part(wire_name, fallback="Field"))
             info = sub if isinstance(sub, dict) else {}
             target = self._ref_target(info)
             fields.append(
@@ -171,13 +183,26 @@ class SchemaBuilder:
         return tuple(fields)
 
     def _all_of(self, name: str, schema: dict[str, Any], pointer: str) -> Definition:
-        members = schema["allOf"]
+        """The object an allOf combines, or, when a member is a union, the union of each
+        variant combined with the other members (`allOf[oneOf[A, B], R]` is
+        `oneOf[A∧R, B∧R]`)."""
+        members = schema.get("allOf")
         description = _text(schema.get("description"))
-        if isinstance(members, list) and len(members) == 1 and not _has_properties(schema):
+        if (
+            isinstance(members, list)
+            and len(members) == 1
+            and not _has_properties(schema)
+            and not _union_keyword(schema)
+        ):
             return AliasDef(name, self.type_of(members[0], join_pointer(pointer, "allOf", 0), name))
+        parts = self._flatten_all_of(schema, pointer, set())
+        for index, (part, _) in enumerate(parts):
+            keyword = _union_keyword(part)
+            if keyword is not None:
+                return self._distribute(name, schema, pointer, parts, index, keyword)
         properties: dict[str, Any] = {}
         required: set[str] = set()
-        for part, _ in self._flatten_all_of(schema, pointer, set()):
+        for part, _ in parts:
             properties.update({k: v for k, v in (part.get("properties") or {}).items()})
             required.update(part.get("required") or [])
         fields = self._fields(name, properties, required, join_pointer(pointer, "properties"))
@@ -202,14 +227,103 @@ class SchemaBuilder:
                 continue
             if not isinstance(member, dict):
                 continue
-            if "oneOf" in member or "anyOf" in member:
-                self.diagnostics.append(
-                    self._error(member_pointer, "allOf with a oneOf/anyOf member is not supported")
-                )
             parts.extend(self._flatten_all_of(member, member_pointer, seen))
-        own = {k: v for k, v in schema.items() if k in ("properties", "required")}
+        own = {k: v for k, v in schema.items() if k in _OWN_KEYWORDS}
         parts.append((own, pointer))
         return parts
+
+    def _distribute(
+        self,
+        name: str,
+        schema: dict[str, Any],
+        pointer: str,
+        parts: list[tuple[dict[str, Any], str]],
+        index: int,
+        keyword: str,
+    ) -> UnionDef:
+        """`parts[index]` is a union: each of its variants, combined with the other parts,
+        becomes a variant of the result (named after the variant), keeping the tags."""
+        union, union_pointer = parts[index]
+        own = {k: v for k, v in union.items() if k in ("properties", "required")}
+        before = [part for part, _ in parts[:index]]
+        after = [part for part, _ in parts[index + 1 :]]
+        discriminator = union.get("discriminator") or schema.get("discriminator")
+        if not isinstance(discriminator, dict):
+            discriminator = {}
+        tag_field = discriminator.get("propertyName")
+        explicit = discriminator.get("mapping")
+        tags_by_ref: dict[str, list[str]] = {}
+        for tag, ref in explicit.items() if isinstance(explicit, dict) else ():
+            if isinstance(ref, str):
+                tags_by_ref.setdefault(_full_ref(ref), []).append(str(tag))
+        variants: list[TypeRef] = []
+        mapping: list[tuple[str, str]] = []
+        for position, member in enumerate(union.get(keyword) or []):
+            if isinstance(member, dict) and member.get("type") == "null" and len(member) == 1:
+                continue
+            member_pointer = join_pointer(union_pointer, keyword, position)
+            ref = member.get("$ref") if isinstance(member, dict) else None
+            ref = ref if isinstance(ref, str) and ref.startswith("#/") else None
+            target = self._resolve(ref[1:]) if ref else member
+            label = _variant_label(member, ref, position)
+            if not self._combines(target):
+                variant = self.type_of(member, member_pointer, name + label)
+            else:
+                combined = {"allOf": [*before, member, own, *after]}
+                key = f"{join_pointer(pointer, 'allOf')}/{keyword}:{index}:{position}"
+                variant = self.named(combined, key, name + label)
+            if variant in variants:
+                continue
+            variants.append(variant)
+            if not isinstance(tag_field, str) or not isinstance(variant, NamedRef):
+                continue
+            tags = tags_by_ref.get(ref or "")
+            if not tags:
+                single = _single_tag(self.definitions.get(variant.name), tag_field)
+                implicit = unescape_pointer_token(ref.rsplit("/", 1)[-1]) if ref else variant.name
+                tags = [single if single is not None else implicit]
+            mapping.extend((tag, variant.name) for tag in tags)
+        if not isinstance(tag_field, str):
+            tag_field, mapping = self._inferred_tag(variants)
+        return UnionDef(
+            name,
+            tuple(variants),
+            tag_field,
+            tuple(dict(mapping).items()),
+            _text(schema.get("description")) or _text(union.get("description")),
+            pointer,
+        )
+
+    def _inferred_tag(self, variants: list[TypeRef]) -> tuple[str | None, list[tuple[str, str]]]:
+        """A discriminator the variants carry without saying so: a property every variant
+        requires with one string value of its own (`type: {const: custom}`). Decoding by
+        it keeps a response from landing in the first variant whose fields happen to fit."""
+        objects = [self.definitions.get(v.name) for v in variants if isinstance(v, NamedRef)]
+        if len(variants) < 2 or len(objects) != len(variants):
+            return None, []
+        first = objects[0]
+        if not isinstance(first, ObjectDef):
+            return None, []
+        for candidate in (f.wire_name for f in first.fields if f.required):
+            mapping = []
+            for variant, definition in zip(variants, objects, strict=True):
+                tag = _single_tag(definition, candidate, required=True)
+                if tag is None:
+                    break
+                assert isinstance(variant, NamedRef)
+                mapping.append((tag, variant.name))
+            else:
+                if len({tag for tag, _ in mapping}) == len(mapping):
+                    return candidate, mapping
+        return None, []
+
+    def _combines(self, schema: Any) -> bool:
+        """Whether a union variant is an object that the other allOf members extend."""
+        if not isinstance(schema, dict):
+            return False
+        if "allOf" in schema or _union_keyword(schema) is not None:
+            return True
+        return _is_object_schema(schema, _nullability(schema)[1])
 
     def _union(self, name: str, schema: dict[str, Any], pointer: str) -> UnionDef:
         """A union with an object member (the caller checked, on the raw schema, since a
@@ -221,7 +335,7 @@ class SchemaBuilder:
             if isinstance(member, dict) and member.get("type") == "null" and len(member) == 1:
                 continue
             title = member.get("title") if isinstance(member, dict) else None
-            hint = name + class_name(title if isinstance(title, str) else "", fallback="")
+            hint = name + name_part(title if isinstance(title, str) else "", fallback="")
             if hint == name:
                 hint = f"{name}Variant{index + 1}"
             variant = self.type_of(member, join_pointer(pointer, keyword, index), hint)
@@ -231,11 +345,16 @@ class SchemaBuilder:
         if not isinstance(discriminator, dict):
             discriminator = {}
         tag = discriminator.get("propertyName")
-        mapping = self._mapping(discriminator, variants) if isinstance(tag, str) else ()
+        tag_field: str | None = tag if isinstance(tag, str) else None
+        if tag_field is not None:
+            mapping = self._mapping(discriminator, variants)
+        else:
+            tag_field, inferred = self._inferred_tag(variants)
+            mapping = tuple(inferred)
         return UnionDef(
             name,
             tuple(variants),
-            tag if isinstance(tag, str) else None,
+            tag_field,
             mapping,
             _text(schema.get("description")),
             pointer,
@@ -308,7 +427,9 @@ class SchemaBuilder:
         if kind in _PRIMITIVES:
             fmt = schema.get("format")
             return Primitive(
-                _PRIMITIVES[kind], fmt if isinstance(fmt, str) else None, _constraints(schema)
+                _PRIMITIVES[kind],
+                fmt if isinstance(fmt, str) else None,
+                self._checked_pattern(_constraints(schema), pointer),
             )
         if kind == "null":
             return NullType()
@@ -338,9 +459,48 @@ class SchemaBuilder:
         target = self._resolve(ref[1:]) if isinstance(ref, str) and ref.startswith("#") else None
         return target if isinstance(target, dict) else {}
 
+    def _checked_pattern(self, constraints: Constraints, pointer: str) -> Constraints:
+        """The constraints with the pattern in Python's syntax, or without it if `re`
+        cannot express it: an uncompilable pattern would make the module fail to import."""
+        if constraints.pattern is None:
+            return constraints
+        try:
+            return replace(constraints, pattern=python_pattern(constraints.pattern))
+        except PatternError as exc:
+            self._note(
+                f"the pattern `{constraints.pattern}` at `{join_pointer(pointer, 'pattern')}` is "
+                f"not checked: {exc}"
+            )
+            return replace(constraints, pattern=None)
+
+    def _note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
     def _fail(self, pointer: str, message: str) -> TypeRef:
         self.diagnostics.append(self._error(pointer, message))
         return AnyType()
+
+
+def _union_keyword(schema: dict[str, Any]) -> str | None:
+    for keyword in ("oneOf", "anyOf"):
+        if isinstance(schema.get(keyword), list):
+            return keyword
+    return None
+
+
+def _full_ref(ref: str) -> str:
+    """A discriminator mapping value as a `$ref` (a bare schema name is allowed there)."""
+    return ref if ref.startswith("#") else "#/components/schemas/" + ref
+
+
+def _variant_label(member: Any, ref: str | None, position: int) -> str:
+    """What a combined variant's name adds: the variant's schema name, title or position."""
+    if ref is not None:
+        return name_part(unescape_pointer_token(ref.rsplit("/", 1)[-1]))
+    title = member.get("title") if isinstance(member, dict) else None
+    label = name_part(title, fallback="") if isinstance(title, str) else ""
+    return label or f"Variant{position + 1}"
 
 
 def _field_name(wire_name: str) -> str:
@@ -409,29 +569,38 @@ def _constraints(schema: dict[str, Any]) -> Constraints:
     multiple_of = _number(schema.get("multipleOf"))
     return Constraints(
         min_length=min_length if isinstance(min_length, int) and min_length > 0 else None,
-        max_length=max_length if isinstance(max_length, int) else None,
+        max_length=_count(max_length),
         pattern=pattern if isinstance(pattern, str) else None,
         ge=ge,
         gt=gt,
         le=le,
         lt=lt,
-        multiple_of=multiple_of if multiple_of else None,
+        multiple_of=multiple_of if multiple_of and multiple_of > 0 else None,
     )
+
+
+def _count(value: Any) -> int | None:
+    """A `maxLength`/`maxItems`: msgspec rejects a negative one when the module imports."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 def _array_constraints(schema: dict[str, Any]) -> Constraints:
     min_items, max_items = schema.get("minItems"), schema.get("maxItems")
     return Constraints(
         min_length=min_items if isinstance(min_items, int) and min_items > 0 else None,
-        max_length=max_items if isinstance(max_items, int) else None,
+        max_length=_count(max_items),
     )
 
 
-def _single_tag(definition: Definition | None, tag_field: str) -> str | None:
+def _single_tag(
+    definition: Definition | None, tag_field: str, *, required: bool = False
+) -> str | None:
     if not isinstance(definition, ObjectDef):
         return None
     for field in definition.fields:
         if field.wire_name == tag_field and isinstance(field.type, EnumValues):
+            if required and not field.required:
+                return None
             values = field.type.values
             if len(values) == 1 and isinstance(values[0], str):
                 return values[0]

@@ -41,6 +41,12 @@ _KINDS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool
 
 # msgspec decodes a union only if each member falls in a different one of these groups.
 _Group = Literal["str", "int", "float", "bool", "array", "object", "custom", "none", "any"]
+_PRIMITIVE_GROUPS: dict[str, _Group] = {
+    "string": "str",
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+}
 
 
 class Annotations:
@@ -62,6 +68,8 @@ class Annotations:
         # Builtins that a class being rendered shadows (a method named `list`): spelled
         # `_builtins.list` there.
         self._shadowed = shadowed
+        # Open unions being spelled out, so a union that contains itself ends in `_Any`.
+        self._expanding: set[str] = set()
         # Object name → the unions (rendered on this side) it is a member of.
         self._unions_of: dict[str, list[str]] = {}
         for definition in rendered:
@@ -138,7 +146,7 @@ class Annotations:
             return f"{container}[{self.builtin('str')}, {self.of(type_ref.values)}]"
         if isinstance(type_ref, UnionOf):
             if not self.decodable(type_ref):
-                return "_Any"
+                return self._merged_union(type_ref.variants)
             return " | ".join(dict.fromkeys(self.of(v) for v in type_ref.variants))
         if isinstance(type_ref, RawBody):
             if type_ref.text:
@@ -186,10 +194,83 @@ class Annotations:
                 return self._enum(definition.values)
             return self._prefix + definition.name
         if isinstance(definition, UnionDef) and not self.union_is_closed_over_objects(definition):
-            return "_Any"
+            return self._open_union(definition)
         if self._side == "request":
             return self._prefix + self.input_name(definition)
         return self._prefix + definition.name
+
+    # -- unions -------------------------------------------------------------------------------
+
+    def _open_union(self, definition: UnionDef) -> str:
+        """A union with members other than object models (`str | Expression`), spelled out
+        where it is used: msgspec decodes and encodes it natively when each member is a
+        different kind of JSON value."""
+        if definition.name in self._expanding:
+            return "_Any"
+        self._expanding.add(definition.name)
+        try:
+            return self.of(UnionOf(definition.variants))
+        finally:
+            self._expanding.discard(definition.name)
+
+    def _merged_union(self, variants: tuple[TypeRef, ...]) -> str:
+        """A union msgspec cannot decode as written, made decodable where that loses nothing
+        a caller relies on: members of one scalar kind merge (string enums into one
+        `Literal` on the request side, else the plain kind); `_Any` where that is not enough
+        (two object or array members, a member of unknown kind)."""
+        members: list[TypeRef] = []
+        nullable = self._flatten_union(variants, members)
+        groups: dict[_Group, list[TypeRef]] = {}
+        for member in members:
+            groups.setdefault(self._group(member), []).append(member)
+        if "any" in groups or "custom" in groups:
+            return "_Any"
+        parts = []
+        for group, grouped in groups.items():
+            if len(grouped) == 1:
+                parts.append(self.of(grouped[0]))
+            elif group in ("str", "int", "float", "bool"):
+                parts.append(self._merged_scalars(group, grouped))
+            else:
+                return "_Any"
+        if nullable:
+            parts.append("None")
+        return " | ".join(dict.fromkeys(parts)) or "None"
+
+    def _flatten_union(self, variants: tuple[TypeRef, ...], into: list[TypeRef]) -> bool:
+        """Nested unions and nullables as one flat member list; whether `null` is a member."""
+        nullable = False
+        for variant in variants:
+            if isinstance(variant, Nullable):
+                self._flatten_union((variant.inner,), into)
+                nullable = True
+            elif isinstance(variant, NullType):
+                nullable = True
+            elif isinstance(variant, UnionOf):
+                nullable = self._flatten_union(variant.variants, into) or nullable
+            elif variant not in into:
+                into.append(variant)
+        return nullable
+
+    def _merged_scalars(self, group: str, members: list[TypeRef]) -> str:
+        values: list[str | int | float | bool] = []
+        for member in members:
+            member_values = self._enum_values(member)
+            if member_values is None or self._side == "response":
+                return self.builtin(group)
+            values.extend(member_values)
+        return self.literal(tuple(dict.fromkeys(values)))
+
+    def _enum_values(self, type_ref: TypeRef) -> tuple[str | int | float | bool, ...] | None:
+        if isinstance(type_ref, EnumValues):
+            return type_ref.values
+        if isinstance(type_ref, NamedRef):
+            definition = self._definitions[type_ref.name]
+            if isinstance(definition, EnumDef):
+                return definition.values
+            if isinstance(definition, AliasDef):
+                return self._enum_values(definition.target)
+        return None
 
     # -- leaves -------------------------------------------------------------------------------
 
@@ -224,7 +305,7 @@ class Annotations:
         if isinstance(type_ref, Primitive):
             if type_ref.kind == "string":
                 return "str"
-            return "int" if type_ref.kind == "integer" else type_ref.kind  # type: ignore[return-value]
+            return _PRIMITIVE_GROUPS[type_ref.kind]
         if isinstance(type_ref, EnumValues):
             return _value_kind(type_ref.values[0]) if type_ref.values else "any"  # type: ignore[return-value]
         if isinstance(type_ref, ArrayType):

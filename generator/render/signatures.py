@@ -46,7 +46,7 @@ class Signatures:
 
     def request_type(self, operation: Operation) -> str:
         body = operation.body
-        if body is None or isinstance(body.type, RawBody):
+        if body is None or isinstance(body.type, RawBody) or body.fields == ():
             return "None"
         if body.model_name is not None and body.fields is not None:
             return f"_params.{body.model_name}Param"
@@ -78,7 +78,8 @@ class Signatures:
                     text += f" The server's default is {field.default!r}."
                 arguments.append(f"{argument}: {_one_paragraph(text)}")
         elif body is not None:
-            arguments.append(f"body: {_one_paragraph(body.description or 'The request body.')}")
+            text = _one_paragraph(body.description or "The request body.")
+            arguments.append(f"{body.argument}: {text}")
         if arguments:
             lines.append("Args:\n" + "\n".join("  " + a for a in arguments))
         lines.append(f"Route: `{operation.http_method} {operation.path}`")
@@ -100,7 +101,9 @@ def signature_summary(operation: Operation) -> str:
             for field, argument in zip(body.fields, body.arguments, strict=True)
         ]
     elif body is not None:
-        keywords.append("body" if body.required else "body=...")
+        (positional if body.positional else keywords).append(
+            body.argument + ("" if body.required else "=...")
+        )
     return ", ".join(positional + (["*", *keywords] if keywords else []))
 
 
@@ -117,7 +120,7 @@ def example_call(operation: Operation, import_from: str, client_class: str) -> s
             if field.required
         ]
     elif body is not None and body.required:
-        arguments.append(f"    body={_placeholder(body.type)},")
+        arguments.append(f"    {body.argument}={_placeholder(body.type)},")
     call = f"client.{operation.resource}.{operation.name}("
     call += ("\n" + "\n".join(arguments) + "\n)") if arguments else ")"
     return f"from {import_from} import {client_class}\n\nclient = {client_class}()\nresult = {call}"
