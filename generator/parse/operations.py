@@ -198,8 +198,8 @@ class OperationBuilder:
             body_type = self._schemas.type_of(schema, schema_pointer, context + "Body")
             return Body(body_type, required, media, encoding, (), None, description)
         body_type = self._schemas.type_of(schema, schema_pointer, context + "Body")
-        if encoding != "json" and _is_file(body_type):
-            body_type = self._file_body(schema, schema_pointer, context, encoding)
+        if encoding != "json" and _is_file(self._unaliased(body_type)):
+            body_type = self._file_body(schema, schema_pointer, context, encoding, required)
             if isinstance(body_type, RawBody):
                 return Body(
                     body_type,
@@ -235,13 +235,17 @@ class OperationBuilder:
             description=description or definition.description,
         )
 
-    def _file_body(self, schema: Any, pointer: str, context: str, encoding: str) -> TypeRef:
+    def _file_body(
+        self, schema: Any, pointer: str, context: str, encoding: str, required: bool
+    ) -> TypeRef:
         """A form or multipart body that is one binary string: one file argument. Multipart
         sends it as the part `file` (what such endpoints read); a urlencoded body is the
         already encoded bytes."""
         if encoding != "multipart":
             return RawBody(text=False)
-        wrapper = {"type": "object", "required": ["file"], "properties": {"file": schema}}
+        wrapper = {"type": "object", "properties": {"file": schema}}
+        if required:
+            wrapper["required"] = ["file"]
         # The key is a pointer no schema has, so the body's own schema keeps its meaning.
         return self._schemas.named(wrapper, pointer + "/", context + "Body")
 
@@ -261,18 +265,25 @@ class OperationBuilder:
 
     def _is_single_value(self, type_ref: TypeRef) -> bool:
         """Whether a body is one primitive or array (passed by position or keyword)."""
+        target = self._unaliased(type_ref)
+        if isinstance(target, NamedRef):
+            return isinstance(self._schemas.definitions.get(target.name), EnumDef)
+        return isinstance(target, Primitive | EnumValues | ArrayType)
+
+    def _unaliased(self, type_ref: TypeRef) -> TypeRef:
+        """The type behind nullables and aliases (an alias cycle is reported elsewhere)."""
+        seen: set[str] = set()
         while True:
             if isinstance(type_ref, Nullable):
                 type_ref = type_ref.inner
-            elif isinstance(type_ref, NamedRef):
-                definition = self._schemas.definitions.get(type_ref.name)
-                if isinstance(definition, EnumDef):
-                    return True
-                if not isinstance(definition, AliasDef):
-                    return False
-                type_ref = definition.target
-            else:
-                return isinstance(type_ref, Primitive | EnumValues | ArrayType)
+                continue
+            if not isinstance(type_ref, NamedRef) or type_ref.name in seen:
+                return type_ref
+            seen.add(type_ref.name)
+            definition = self._schemas.definitions.get(type_ref.name)
+            if not isinstance(definition, AliasDef):
+                return type_ref
+            type_ref = definition.target
 
     def _resolved_schema(self, schema: Any) -> Any:
         """A schema with its `$ref`s followed (for what the body looks like, not its type)."""
@@ -382,8 +393,11 @@ def _argument_name(schema: Any) -> str:
 
 
 def _is_file(type_ref: TypeRef) -> bool:
-    inner = type_ref.inner if isinstance(type_ref, Nullable) else type_ref
-    return isinstance(inner, Primitive) and inner.kind == "string" and inner.format == "binary"
+    return (
+        isinstance(type_ref, Primitive)
+        and type_ref.kind == "string"
+        and type_ref.format == "binary"
+    )
 
 
 def _rename_body(body: Body, taken: set[str]) -> Body:

@@ -85,6 +85,7 @@ SCHEMAS: dict[str, Any] = {
             },
         ]
     },
+    "Blob": {"type": "string", "format": "binary"},
     # Class names that are Python keywords.
     "None": {"type": "object", "properties": {"value": {"type": "string"}}},
     "True": {"type": "object", "properties": {"none": _ref("None"), "false": _ref("False")}},
@@ -218,6 +219,26 @@ SPEC: dict[str, Any] = {
                 },
                 "responses": {"204": {"description": "stored"}},
             }
+        },
+        "/avatars": {
+            "put": {
+                "operationId": "putAvatar",
+                "tags": ["avatars"],
+                "requestBody": {"content": {"multipart/form-data": {"schema": _ref("Blob")}}},
+                "responses": {"204": {"description": "stored"}},
+            },
+            "post": {
+                "operationId": "postAvatarForm",
+                "tags": ["avatars"],
+                "requestBody": {
+                    "content": {
+                        "application/x-www-form-urlencoded": {
+                            "schema": {"type": "string", "format": "binary"}
+                        }
+                    }
+                },
+                "responses": {"204": {"description": "stored"}},
+            },
         },
         "/labels/{label_id}/tags": {
             "put": {

@@ -205,6 +205,17 @@ def test_a_single_binary_multipart_body_is_one_file_argument(package: Any) -> No
         _client(package, recorder).uploads.create()
 
 
+def test_file_bodies_through_a_ref_and_in_a_urlencoded_form(package: Any) -> None:
+    recorder = Recorder()
+    client = _client(package, recorder)
+    client.avatars.put(file=b"\x89PNG")  # the body schema is a `$ref` to a binary string
+    assert b'name="file"' in recorder.requests[0].content
+    client.avatars.post_form(b"a=1&b=2")  # already encoded, sent as given
+    request = recorder.requests[1]
+    assert request.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert request.content == b"a=1&b=2"
+
+
 def test_primitive_and_array_bodies_are_one_argument_by_position_or_keyword(package: Any) -> None:
     recorder = Recorder()
     client = _client(package, recorder)
