@@ -155,9 +155,15 @@ class Endpoint(Generic[T]):
         try:
             return decoder.decode(content)
         except msgspec.DecodeError as exc:
-            from ._validation import split_message  # failures only
+            from ._validation import split_message, type_name  # failures only
 
-            message, path = split_message(exc)
+            if isinstance(decoder, msgspec.json.Decoder) and not content.strip():
+                # msgspec would say "Input data was truncated", which sends callers hunting
+                # for a network fault rather than a server that answered with nothing.
+                expected = type_name(decoder.type)
+                message, path = f"empty response body, expected {expected} as JSON", "$"
+            else:
+                message, path = split_message(exc)
             raise ResponseValidationError(
                 message, status_code=status, headers=headers, body=content, path=path
             ) from None
