@@ -2,7 +2,7 @@
 
 Status errors copy what they need out of the httpx response instead of keeping it: the
 response links to the request, and the request carries the credentials. They keep the
-body three ways: `body` as documented (typed), `json_body` as sent (every field, even
+body three ways: `body` as documented (typed), `json_body` as parsed (every field, even
 undocumented ones) and `content` as received (bytes), since a vendor's reason for refusing
 a call is often in a field its spec never mentions.
 """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from urllib.parse import unquote
 
 import httpx
@@ -34,6 +35,42 @@ TEMPLATE = "/v1/agents/{agentId}/telephony/phone-numbers/{phoneNumber}"
 )
 def test_encode_segment(value: object, encoded: str) -> None:
     assert encode_segment(value, "agentId") == encoded
+
+
+class Colour(Enum):
+    RED = "red"
+    PAIR = ("r", "g")
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        (None, "got NoneType"),
+        (b"x", "got bytes"),
+        (bytearray(b"x"), "got bytearray"),
+        ([1], "got list"),
+        ({"a": 1}, "got dict"),
+        ({1}, "got set"),
+        (Colour.PAIR, "got tuple"),
+        (float("inf"), "finite number"),
+        (float("nan"), "finite number"),
+    ],
+)
+def test_values_that_are_not_scalars_are_refused(value: object, reason: str) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        encode_segment(value, "phone_number")
+    assert caught.value.path == "phone_number"
+    assert reason in str(caught.value)
+
+
+def test_enum_members_are_sent_as_their_value() -> None:
+    assert encode_segment(Colour.RED, "colour") == "red"
+
+
+def test_errors_name_the_placeholder_without_python_names() -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        PathTemplate(TEMPLATE, ("agentId", "phoneNumber")).fill(("a", None))
+    assert caught.value.path == "phoneNumber"
 
 
 def test_empty_value_names_the_parameter() -> None:
