@@ -21,11 +21,18 @@ _DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
 
 
 class PathTemplate:
-    """A template split once into literals and the index of the value filling each gap."""
+    """A template split once into literals and the index of the value filling each gap.
+
+    Some specs give two operations on one URL distinct path keys by a fragment
+    (`/#X-Amz-Target=Service.Action`) or a literal query (`/?Action=List`). A fragment
+    is never sent, so it is dropped here; a literal query stays (arguments are
+    percent-encoded, so a `?` in the filled path is always the template's own).
+    """
 
     __slots__ = ("indexes", "literals", "names")
 
     def __init__(self, template: str, params: Sequence[str]) -> None:
+        template = template.split("#", 1)[0]
         pieces = re.split(_PLACEHOLDER, template)
         # `split` alternates literal, placeholder name, literal, ...
         self.literals: tuple[str, ...] = tuple(pieces[0::2])
