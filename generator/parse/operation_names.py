@@ -11,6 +11,7 @@ renames an existing method.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +41,9 @@ _VERBS = frozenset("""
     unsubscribe update upgrade upload upsert validate verify view void watch
     """.split())  # noqa: SIM905 (a word list reads best as words)
 _CRUD = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
+# Azure's `OperationGroup_Method` operationIds (`Things_CreateOrUpdate`): two capitalised
+# words joined by one underscore. Snake-case ids (`get_user`) do not match.
+_GROUPED_ID = re.compile(r"^(?P<group>[A-Z][A-Za-z0-9]*)_(?P<method>[A-Z][A-Za-z0-9]*)$")
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,9 @@ def _preferred(site: OperationSite) -> tuple[str, str]:
     resource = ""
     if isinstance(tags, list) and tags and isinstance(tags[0], str):
         resource = snake_case(tags[0])
+    grouped = _GROUPED_ID.match(site.operation_id or "")
+    if grouped and not resource:  # `Things_ListByGroup`: the group names the resource
+        resource = python_identifier(grouped["group"], fallback="default")
     id_words = [w.lower() for w in split_words(site.operation_id or "")]
     if not resource and len(id_words) > 1:
         resource = "_".join(id_words[1:])

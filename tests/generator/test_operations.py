@@ -228,3 +228,23 @@ def test_responses_split_into_success_and_errors() -> None:
         ("400", True),
         ("409", False),
     ]
+
+
+def test_untagged_group_underscore_method_ids_name_the_group_as_resource() -> None:
+    """Azure's `OperationGroup_Method` convention, not read backwards as verb + noun."""
+    built = operations(
+        {
+            "/things": {**_op("get", operationId="Things_List")},
+            "/things/{thingName}": {
+                **_op("put", operationId="Things_CreateOrUpdate"),
+                **_op("delete", operationId="PrivateEndpointConnections_Delete"),
+            },
+            "/users/{id}": _op("get", operationId="get_user"),
+        }
+    ).build_all()
+    assert [(o.resource, o.name) for o in built] == [
+        ("things", "list"),
+        ("things", "create_or_update"),
+        ("private_endpoint_connections", "delete"),
+        ("user", "get"),
+    ]
