@@ -86,6 +86,26 @@ def test_target_fragment_and_literal_query_reach_the_right_url(tmp_path: Path) -
     assert listing.url.params["Version"] == "2018-01-01"
 
 
+def test_azure_operation_groups_become_resources(tmp_path: Path) -> None:
+    spec = json.loads((SHAPES / "azure-arm-style.json").read_text())
+    sent: list[httpx.Request] = []
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"value": [{"name": "t1", "location": "west"}]})
+
+    with generated(spec, tmp_path, "azure_arm") as package:
+        http = httpx.Client(transport=httpx.MockTransport(respond))
+        client: Any = package.AzureArm(api_key="t", http_client=http)
+        listed = client.things.list("sub-1", api_version="2021-06-01")
+        assert callable(client.things.create_or_update) and callable(client.things.delete)
+
+    assert listed.value[0].name == "t1"
+    assert sent[0].url.raw_path == (
+        b"/subscriptions/sub-1/providers/Microsoft.Things/things?api-version=2021-06-01"
+    )
+
+
 def _verdict(returncode: int | None, output: str, wrote: bool = False) -> Verdict | None:
     return _clientgen_outcome(_Ran(returncode, output, 0.1), wrote)
 
