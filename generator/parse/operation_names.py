@@ -116,7 +116,7 @@ def _preferred(site: OperationSite) -> tuple[str, str]:
     grouped = _GROUPED_ID.match(site.operation_id or "")
     if grouped and not resource:  # `Things_ListByGroup`: the group names the resource
         resource = python_identifier(grouped["group"], fallback="default")
-    id_words = [w.lower() for w in split_words(site.operation_id or "")]
+    id_words = [w.lower() for w in split_words(_after_resource(site.operation_id or "", resource))]
     if not resource and len(id_words) > 1:
         resource = "_".join(id_words[1:])
     if not resource:
@@ -132,6 +132,16 @@ def _preferred(site: OperationSite) -> tuple[str, str]:
         first = words[0].lower() if words else ""
         method = first if first in _VERBS else _crud(site)
     return resource, _method_identifier(method)
+
+
+def _after_resource(operation_id: str, resource: str) -> str:
+    """`chat.spaces.messages.list` under resource `spaces` → `messages.list`: in dotted
+    ids (Google's `api.resource.method`) what precedes the resource is a namespace."""
+    segments = operation_id.split(".")
+    keys = [snake_case(segment) for segment in segments[:-1]]
+    if resource and resource in keys:
+        return ".".join(segments[keys.index(resource) + 1 :])
+    return operation_id
 
 
 def _longer(site: OperationSite, resource: str, method: str) -> str:

@@ -248,3 +248,21 @@ def test_untagged_group_underscore_method_ids_name_the_group_as_resource() -> No
         ("private_endpoint_connections", "delete"),
         ("user", "get"),
     ]
+
+
+def test_dotted_ids_drop_the_namespace_before_the_resource() -> None:
+    """Google's `api.resource[.subresource].method` under the resource's tag."""
+    built = operations(
+        {
+            "/v1/spaces:setup": _op(tags=["spaces"], operationId="chat.spaces.setup"),
+            "/v1/{parent}/messages": _op(
+                "get", tags=["spaces"], operationId="chat.spaces.messages.list"
+            ),
+            "/v1/other": _op("get", tags=["other"], operationId="chat.things.get"),
+        }
+    ).build_all()
+    assert [(o.resource, o.name) for o in built] == [
+        ("spaces", "setup"),
+        ("spaces", "messages_list"),
+        ("other", "chat_things_get"),
+    ]
