@@ -420,6 +420,11 @@ KNOWN_CAUSES = (
         "a `pattern` with a `\\p{…}` Unicode class, which Python's `re` cannot compile; "
         "owned by the schema builder (patterns)",
     ),
+    (
+        re.compile(r"unresolved \$ref '#[^']*%[0-9A-Fa-f]{2}"),
+        "a `$ref` fragment with percent-encoded characters (`%7B` for `{`), which RFC 6901 "
+        "says to decode before use; the validator does, the schema builder's `ref()` does not",
+    ),
 )
 
 
