@@ -11,6 +11,7 @@ renames an existing method.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +41,9 @@ _VERBS = frozenset("""
     unsubscribe update upgrade upload upsert validate verify view void watch
     """.split())  # noqa: SIM905 (a word list reads best as words)
 _CRUD = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
+# Azure's `OperationGroup_Method` operationIds (`Things_CreateOrUpdate`): two capitalised
+# words joined by one underscore. Snake-case ids (`get_user`) do not match.
+_GROUPED_ID = re.compile(r"^(?P<group>[A-Z][A-Za-z0-9]*)_(?P<method>[A-Z][A-Za-z0-9]*)$")
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,10 @@ def _preferred(site: OperationSite) -> tuple[str, str]:
     resource = ""
     if isinstance(tags, list) and tags and isinstance(tags[0], str):
         resource = snake_case(tags[0])
-    id_words = [w.lower() for w in split_words(site.operation_id or "")]
+    grouped = _GROUPED_ID.match(site.operation_id or "")
+    if grouped and not resource:  # `Things_ListByGroup`: the group names the resource
+        resource = python_identifier(grouped["group"], fallback="default")
+    id_words = [w.lower() for w in split_words(_after_resource(site.operation_id or "", resource))]
     if not resource and len(id_words) > 1:
         resource = "_".join(id_words[1:])
     if not resource:
@@ -125,6 +132,16 @@ def _preferred(site: OperationSite) -> tuple[str, str]:
         first = words[0].lower() if words else ""
         method = first if first in _VERBS else _crud(site)
     return resource, _method_identifier(method)
+
+
+def _after_resource(operation_id: str, resource: str) -> str:
+    """`chat.spaces.messages.list` under resource `spaces` → `messages.list`: in dotted
+    ids (Google's `api.resource.method`) what precedes the resource is a namespace."""
+    segments = operation_id.split(".")
+    keys = [snake_case(segment) for segment in segments[:-1]]
+    if resource and resource in keys:
+        return ".".join(segments[keys.index(resource) + 1 :])
+    return operation_id
 
 
 def _longer(site: OperationSite, resource: str, method: str) -> str:

@@ -26,6 +26,11 @@ _PLACEHOLDER = r"\{([^{}]+)\}"
 class PathTemplate:
     """A template split once into literals and the index of the value filling each gap.
 
+    Some specs give two operations on one URL distinct path keys by a fragment
+    (`/#X-Amz-Target=Service.Action`) or a literal query (`/?Action=List`). A fragment
+    is never sent, so it is dropped here; a literal query stays (arguments are
+    percent-encoded, so a `?` in the filled path is always the template's own).
+
     `python_names` (parallel to `params`) are the caller's names for the values, used in
     error messages; by default they are the placeholders' own names.
     """
@@ -35,6 +40,7 @@ class PathTemplate:
     def __init__(
         self, template: str, params: Sequence[str], python_names: Sequence[str] = ()
     ) -> None:
+        template = template.split("#", 1)[0]
         pieces = re.split(_PLACEHOLDER, template)
         # `split` alternates literal, placeholder name, literal, ...
         self.literals: tuple[str, ...] = tuple(pieces[0::2])

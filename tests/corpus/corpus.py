@@ -32,6 +32,8 @@ CORPUS = Path(
     os.environ.get("CLIENTGEN_CORPUS", ROOT / "node_modules" / "@readme" / "oas-examples")
 )
 TABLE = ROOT / "docs" / "corpus.md"
+# docs/corpus.md also holds the table of the public sample (public.py), from this heading on.
+PUBLIC_SECTION = "\n## 200 public specs"
 
 GENERATED = "generated"
 REFUSED = "refused"
@@ -201,14 +203,15 @@ def write_table(outcomes: list[Outcome], table: Path = TABLE) -> None:
         cells = [o.spec, str(o.operations), str(o.methods), o.outcome, f"{o.seconds:.2f}", detail]
         lines.append("| " + " | ".join(cells) + " |")
     table.parent.mkdir(parents=True, exist_ok=True)
-    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept = table.read_text(encoding="utf-8") if table.exists() else ""
+    public = kept[kept.find(PUBLIC_SECTION) :] if PUBLIC_SECTION in kept else ""
+    table.write_text("\n".join(lines) + "\n" + public, encoding="utf-8")
 
 
 def read_table(table: Path = TABLE) -> dict[str, str]:
     """spec → outcome, as last recorded."""
-    rows = [
-        line for line in table.read_text(encoding="utf-8").splitlines() if line.startswith("| ")
-    ]
+    text = table.read_text(encoding="utf-8").split(PUBLIC_SECTION)[0]
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
     # The first two rows are the header and its separator.
     return {cells[0]: cells[3] for cells in (r.strip("| ").split(" | ") for r in rows[2:])}
 

@@ -228,3 +228,41 @@ def test_responses_split_into_success_and_errors() -> None:
         ("400", True),
         ("409", False),
     ]
+
+
+def test_untagged_group_underscore_method_ids_name_the_group_as_resource() -> None:
+    """Azure's `OperationGroup_Method` convention, not read backwards as verb + noun."""
+    built = operations(
+        {
+            "/things": {**_op("get", operationId="Things_List")},
+            "/things/{thingName}": {
+                **_op("put", operationId="Things_CreateOrUpdate"),
+                **_op("delete", operationId="PrivateEndpointConnections_Delete"),
+            },
+            "/users/{id}": _op("get", operationId="get_user"),
+        }
+    ).build_all()
+    assert [(o.resource, o.name) for o in built] == [
+        ("things", "list"),
+        ("things", "create_or_update"),
+        ("private_endpoint_connections", "delete"),
+        ("user", "get"),
+    ]
+
+
+def test_dotted_ids_drop_the_namespace_before_the_resource() -> None:
+    """Google's `api.resource[.subresource].method` under the resource's tag."""
+    built = operations(
+        {
+            "/v1/spaces:setup": _op(tags=["spaces"], operationId="chat.spaces.setup"),
+            "/v1/{parent}/messages": _op(
+                "get", tags=["spaces"], operationId="chat.spaces.messages.list"
+            ),
+            "/v1/other": _op("get", tags=["other"], operationId="chat.things.get"),
+        }
+    ).build_all()
+    assert [(o.resource, o.name) for o in built] == [
+        ("spaces", "setup"),
+        ("spaces", "messages_list"),
+        ("other", "chat_things_get"),
+    ]

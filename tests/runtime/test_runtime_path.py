@@ -121,3 +121,13 @@ def test_any_text_is_one_segment_that_decodes_back(value: str) -> None:
     assert segments[:3] == ["", "v1", "agents"]
     assert segments[4:] == ["telephony", "phone-numbers", "x"]
     assert unquote(segments[3]) == value
+
+
+def test_a_fragment_in_the_template_is_not_sent() -> None:
+    template = PathTemplate("/#X-Amz-Target=Svc.Associate", ())
+    assert template.fill(()) == "/"
+
+
+def test_a_literal_query_in_the_template_is_kept() -> None:
+    template = PathTemplate("/{id}?Action=List#v2", ("id",))
+    assert template.fill(("a?b",)) == "/a%3Fb?Action=List"

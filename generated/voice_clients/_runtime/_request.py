@@ -48,7 +48,8 @@ def build_request(
     else:
         content, content_type = encode_other_body(endpoint, body, extra_body)
     secured = endpoint.secured
-    url = options.base_url + endpoint.fill_path(path)
+    filled = endpoint.fill_path(path)
+    url = options.base_url + filled
     if query is None and extra_query is None:
         encoded_query = options.query[secured][1]
     else:
@@ -58,8 +59,8 @@ def build_request(
         if extra_query:
             merge_query(merged, extra_query.items())
         encoded_query = encode_query(merged)
-    if encoded_query:
-        url = f"{url}?{encoded_query}"
+    if encoded_query:  # after the path's own literal query, if it has one
+        url = f"{url}{'&' if '?' in filled else '?'}{encoded_query}"
     request_headers = options.headers[secured][content is not None and content_type is None]
     if headers or extra_headers:
         request_headers = httpx.Headers(request_headers)
