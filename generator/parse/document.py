@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote
 
 from generator.load.references import resolve
 
@@ -14,3 +15,9 @@ def resolve_pointer(document: Any, pointer: str) -> Any:
         return resolve(document, pointer)
     except (LookupError, IndexError):
         return None
+
+
+def ref_pointer(ref: str) -> str:
+    """The JSON pointer of a local `$ref` ("#/a/b"): a `$ref` is a URI, so its fragment is
+    percent-decoded first (`#/paths/~1%7Bid%7D` names the key `/{id}`), as RFC 6901 says."""
+    return unquote(ref[1:])

@@ -20,7 +20,7 @@ from generator.model.types import (
     TypeRef,
 )
 from generator.naming import class_name, name_part, python_identifier, unique
-from generator.parse.document import resolve_pointer
+from generator.parse.document import ref_pointer, resolve_pointer
 from generator.parse.operation_names import OperationSite, assign_names
 from generator.parse.schemas import Locate, SchemaBuilder
 
@@ -293,7 +293,7 @@ class OperationBuilder:
             if not ref.startswith("#/") or ref in seen:
                 return schema
             seen.add(ref)
-            schema = resolve_pointer(self._document, ref[1:])
+            schema = resolve_pointer(self._document, ref_pointer(ref))
         return schema
 
     def _object_definition(self, type_ref: TypeRef) -> ObjectDef | None:
@@ -364,7 +364,7 @@ class OperationBuilder:
                 self.diagnostics.append(self._error(pointer, f"cannot follow $ref {ref!r}"))
                 return None, pointer
             seen.add(ref)
-            pointer = ref[1:]
+            pointer = ref_pointer(ref)
             node = resolve_pointer(self._document, pointer)
         return node, pointer
 

@@ -35,7 +35,7 @@ from generator.model.types import (
     UnionOf,
 )
 from generator.naming import class_name, name_part, python_identifier, unique
-from generator.parse.document import resolve_pointer
+from generator.parse.document import ref_pointer, resolve_pointer
 from generator.parse.patterns import PatternError, python_pattern
 
 _PRIMITIVES: dict[str, PrimitiveKind] = {
@@ -94,7 +94,7 @@ class SchemaBuilder:
         """The type a `$ref` points to; named schemas become `NamedRef`s."""
         if not isinstance(ref, str) or not ref.startswith("#/"):
             return self._fail(pointer, f"unsupported $ref {ref!r}")
-        target_pointer = ref[1:]
+        target_pointer = ref_pointer(ref)
         cached = self._by_pointer.get(target_pointer)
         if cached is not None:
             return cached
@@ -218,7 +218,7 @@ class SchemaBuilder:
         for index, member in enumerate(schema.get("allOf") or []):
             member_pointer = join_pointer(pointer, "allOf", index)
             if isinstance(member, dict) and "$ref" in member and isinstance(member["$ref"], str):
-                target = member["$ref"][1:]
+                target = ref_pointer(member["$ref"])
                 resolved = self._resolve(target)
                 if target in seen or not isinstance(resolved, dict):
                     self.diagnostics.append(self._error(member_pointer, "allOf member is a cycle"))
@@ -264,7 +264,7 @@ class SchemaBuilder:
             member_pointer = join_pointer(union_pointer, keyword, position)
             ref = member.get("$ref") if isinstance(member, dict) else None
             ref = ref if isinstance(ref, str) and ref.startswith("#/") else None
-            target = self._resolve(ref[1:]) if ref else member
+            target = self._resolve(ref_pointer(ref)) if ref else member
             label = _variant_label(member, ref, position)
             if not self._combines(target):
                 variant = self.type_of(member, member_pointer, name + label)
@@ -441,7 +441,7 @@ class SchemaBuilder:
             if not isinstance(member, dict):
                 continue
             if "$ref" in member and isinstance(member["$ref"], str):
-                member = self._resolve(member["$ref"][1:]) or {}
+                member = self._resolve(ref_pointer(member["$ref"])) or {}
             if isinstance(member, dict) and (
                 _is_object_schema(member, _nullability(member)[1]) or "allOf" in member
             ):
@@ -456,7 +456,11 @@ class SchemaBuilder:
     def _ref_target(self, info: dict[str, Any]) -> dict[str, Any]:
         """The schema a property's `$ref` points to, or {} (for its default and description)."""
         ref = info.get("$ref")
-        target = self._resolve(ref[1:]) if isinstance(ref, str) and ref.startswith("#") else None
+        target = (
+            self._resolve(ref_pointer(ref))
+            if isinstance(ref, str) and ref.startswith("#")
+            else None
+        )
         return target if isinstance(target, dict) else {}
 
     def _checked_pattern(self, constraints: Constraints, pointer: str) -> Constraints:

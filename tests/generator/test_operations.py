@@ -266,3 +266,19 @@ def test_dotted_ids_drop_the_namespace_before_the_resource() -> None:
         ("spaces", "messages_list"),
         ("other", "chat_things_get"),
     ]
+
+
+def test_percent_encoded_parameter_refs_are_followed() -> None:
+    shared = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+    builder = operations(
+        {
+            "/things/{id}": {"parameters": [shared], **_op("get")},
+            "/things/{id}/copy": _op(
+                "post", parameters=[{"$ref": "#/paths/~1things~1%7Bid%7D/parameters/0"}]
+            ),
+        }
+    )
+    built = builder.build_all()
+    assert builder.diagnostics == []
+    copy = next(o for o in built if o.path == "/things/{id}/copy")
+    assert [p.wire_name for p in copy.path_parameters] == ["id"]

@@ -240,3 +240,22 @@ def test_field_names_never_shadow_builtins_or_keywords() -> None:
     )
     assert isinstance(definition, ObjectDef)
     assert [f.python_name for f in definition.fields] == ["str_", "class_", "foo_bar", "foo_bar_2"]
+
+
+def test_percent_encoded_ref_fragments_are_decoded() -> None:
+    # A $ref is a URI: "A%20B" names the schema "A B", "~1%7Bid%7D" the key "/{id}".
+    definition, builder = define(
+        {
+            "A B": {"type": "object", "properties": {"x": {"type": "string"}}},
+            "Holder": {
+                "type": "object",
+                "properties": {"a": {"$ref": "#/components/schemas/A%20B"}},
+            },
+        },
+        "Holder",
+    )
+    assert builder.diagnostics == []
+    assert isinstance(definition, ObjectDef)
+    (field,) = definition.fields
+    assert isinstance(field.type, NamedRef)
+    assert isinstance(builder.definitions[field.type.name], ObjectDef)
