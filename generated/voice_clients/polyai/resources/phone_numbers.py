@@ -26,9 +26,14 @@ from voice_clients._runtime import Headers as _Headers
 from voice_clients._runtime import NotGiven as _NotGiven
 from voice_clients._runtime import Query as _Query
 from voice_clients._runtime import RawText as _RawText
+from voice_clients._runtime import RequestOptions as _RequestOptions
 from voice_clients._runtime import Timeout as _Timeout
 from voice_clients._runtime import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from voice_clients._runtime import (
+    async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper,
+)
 from voice_clients._runtime import to_raw_response_wrapper as _to_raw_response_wrapper
+from voice_clients._runtime import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from voice_clients.polyai import models as _models
 from voice_clients.polyai import params as _params
 
@@ -114,6 +119,13 @@ class PhoneNumbers:
         """
         return PhoneNumbersWithRawResponse(self)
 
+    @_cached_property
+    def with_streaming_response(self) -> PhoneNumbersWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response, to
+        read the body piece by piece.
+        """
+        return PhoneNumbersWithStreamingResponse(self)
+
     def list(
         self,
         agent_id: str,
@@ -139,11 +151,13 @@ class PhoneNumbers:
             query={
                 "connectorId": connector_id,
             },
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     def import_(
@@ -175,11 +189,13 @@ class PhoneNumbers:
                 phone_numbers=phone_numbers,
                 client_env=client_env,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     def delete(
@@ -207,11 +223,13 @@ class PhoneNumbers:
             body=_params.DeletePhoneNumbersBodyParam(
                 phone_numbers=phone_numbers,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     def batch_get(
@@ -239,11 +257,13 @@ class PhoneNumbers:
             body=_params.BatchGetPhoneNumbersBodyParam(
                 phone_numbers=phone_numbers,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     def get(
@@ -271,11 +291,13 @@ class PhoneNumbers:
                 agent_id,
                 phone_number,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
 
@@ -291,6 +313,13 @@ class AsyncPhoneNumbers:
         parsed value.
         """
         return AsyncPhoneNumbersWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncPhoneNumbersWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response, to
+        read the body piece by piece.
+        """
+        return AsyncPhoneNumbersWithStreamingResponse(self)
 
     async def list(
         self,
@@ -317,11 +346,13 @@ class AsyncPhoneNumbers:
             query={
                 "connectorId": connector_id,
             },
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     async def import_(
@@ -353,11 +384,13 @@ class AsyncPhoneNumbers:
                 phone_numbers=phone_numbers,
                 client_env=client_env,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     async def delete(
@@ -385,11 +418,13 @@ class AsyncPhoneNumbers:
             body=_params.DeletePhoneNumbersBodyParam(
                 phone_numbers=phone_numbers,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     async def batch_get(
@@ -417,11 +452,13 @@ class AsyncPhoneNumbers:
             body=_params.BatchGetPhoneNumbersBodyParam(
                 phone_numbers=phone_numbers,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     async def get(
@@ -449,11 +486,13 @@ class AsyncPhoneNumbers:
                 agent_id,
                 phone_number,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
 
@@ -473,3 +512,21 @@ class AsyncPhoneNumbersWithRawResponse:
         self.delete = _async_to_raw_response_wrapper(resource.delete)
         self.batch_get = _async_to_raw_response_wrapper(resource.batch_get)
         self.get = _async_to_raw_response_wrapper(resource.get)
+
+
+class PhoneNumbersWithStreamingResponse:
+    def __init__(self, resource: PhoneNumbers) -> None:
+        self.list = _to_streamed_response_wrapper(resource.list)
+        self.import_ = _to_streamed_response_wrapper(resource.import_)
+        self.delete = _to_streamed_response_wrapper(resource.delete)
+        self.batch_get = _to_streamed_response_wrapper(resource.batch_get)
+        self.get = _to_streamed_response_wrapper(resource.get)
+
+
+class AsyncPhoneNumbersWithStreamingResponse:
+    def __init__(self, resource: AsyncPhoneNumbers) -> None:
+        self.list = _async_to_streamed_response_wrapper(resource.list)
+        self.import_ = _async_to_streamed_response_wrapper(resource.import_)
+        self.delete = _async_to_streamed_response_wrapper(resource.delete)
+        self.batch_get = _async_to_streamed_response_wrapper(resource.batch_get)
+        self.get = _async_to_streamed_response_wrapper(resource.get)

@@ -26,9 +26,14 @@ from widgets._runtime import Headers as _Headers
 from widgets._runtime import NotGiven as _NotGiven
 from widgets._runtime import Query as _Query
 from widgets._runtime import RawText as _RawText
+from widgets._runtime import RequestOptions as _RequestOptions
 from widgets._runtime import Timeout as _Timeout
 from widgets._runtime import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from widgets._runtime import (
+    async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper,
+)
 from widgets._runtime import to_raw_response_wrapper as _to_raw_response_wrapper
+from widgets._runtime import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from widgets import models as _models
 from widgets import params as _params
 
@@ -79,6 +84,13 @@ class WidgetsResource:
         """
         return WidgetsResourceWithRawResponse(self)
 
+    @_cached_property
+    def with_streaming_response(self) -> WidgetsResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response, to
+        read the body piece by piece.
+        """
+        return WidgetsResourceWithStreamingResponse(self)
+
     def get(
         self,
         widget_id: str,
@@ -104,11 +116,13 @@ class WidgetsResource:
             query={
                 "expand": expand,
             },
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     def create(
@@ -153,11 +167,13 @@ class WidgetsResource:
                 note=note,
                 parts=parts,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
 
@@ -173,6 +189,13 @@ class AsyncWidgetsResource:
         parsed value.
         """
         return AsyncWidgetsResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncWidgetsResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response, to
+        read the body piece by piece.
+        """
+        return AsyncWidgetsResourceWithStreamingResponse(self)
 
     async def get(
         self,
@@ -199,11 +222,13 @@ class AsyncWidgetsResource:
             query={
                 "expand": expand,
             },
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     async def create(
@@ -248,11 +273,13 @@ class AsyncWidgetsResource:
                 note=note,
                 parts=parts,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
 
@@ -266,3 +293,15 @@ class AsyncWidgetsResourceWithRawResponse:
     def __init__(self, resource: AsyncWidgetsResource) -> None:
         self.get = _async_to_raw_response_wrapper(resource.get)
         self.create = _async_to_raw_response_wrapper(resource.create)
+
+
+class WidgetsResourceWithStreamingResponse:
+    def __init__(self, resource: WidgetsResource) -> None:
+        self.get = _to_streamed_response_wrapper(resource.get)
+        self.create = _to_streamed_response_wrapper(resource.create)
+
+
+class AsyncWidgetsResourceWithStreamingResponse:
+    def __init__(self, resource: AsyncWidgetsResource) -> None:
+        self.get = _async_to_streamed_response_wrapper(resource.get)
+        self.create = _async_to_streamed_response_wrapper(resource.create)
