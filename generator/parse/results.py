@@ -1,8 +1,9 @@
 """The result kind of each operation: a value, raw content, an event stream or a page.
 
 Pages come from the api.toml `[pagination]` schemes, or are detected where the shape
-leaves no doubt: a response object with one array field and a string cursor field that
-the request sends back under the same name.
+leaves no doubt: a response object with one array field and either a string cursor
+field that the request sends back under the same name, or a `total`/`totalCount`
+integer next to an `offset` query parameter.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from generator.parse.schemas import Locate
 from generator.settings import PaginationScheme
 
 _CURSOR_NAME = re.compile(r"cursor|token|key|after|next", re.IGNORECASE)
+_TOTAL_NAME = re.compile(r"^total(_?count)?$", re.IGNORECASE)
 _HAS_MORE_NAMES = ("has_more", "hasMore", "has_next", "hasNext")
 
 
@@ -164,6 +166,14 @@ class ResultBuilder:
         if len(arrays) != 1:
             return None
         query = {p.wire_name for p in parameters if p.location == "query"}
+        array = self._array(arrays[0].type)
+        assert array is not None
+        totals = [f for f in envelope.fields if _TOTAL_NAME.match(f.wire_name) and _is_int(f.type)]
+        if "offset" in query and len(totals) == 1:
+            paging = Paging(
+                "detected", arrays[0].python_name, offset="offset", total=totals[0].python_name
+            )
+            return Result("page", item=array.items, paging=paging)
         has_more = next(
             (f for f in envelope.fields if f.wire_name in _HAS_MORE_NAMES and _is_boolean(f.type)),
             None,
@@ -177,8 +187,6 @@ class ResultBuilder:
         ]
         if len(cursors) != 1:
             return None
-        array = self._array(arrays[0].type)
-        assert array is not None
         paging = Paging(
             "detected",
             arrays[0].python_name,
@@ -235,6 +243,11 @@ def _request_name(
 def _is_string(type_ref: TypeRef) -> bool:
     inner = type_ref.inner if isinstance(type_ref, Nullable) else type_ref
     return isinstance(inner, Primitive) and inner.kind == "string"
+
+
+def _is_int(type_ref: TypeRef) -> bool:
+    inner = type_ref.inner if isinstance(type_ref, Nullable) else type_ref
+    return isinstance(inner, Primitive) and inner.kind == "integer"
 
 
 def _is_boolean(type_ref: TypeRef) -> bool:

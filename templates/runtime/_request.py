@@ -14,11 +14,11 @@ import httpx
 import msgspec
 
 from ._errors import APIConnectionError, APITimeoutError, RequestValidationError
-from ._files import read_content
 from ._forms import multipart_body, urlencoded_body, wire_values
 from ._options import DEFAULT_REQUEST_OPTIONS, Options, RequestOptions
 from ._query import encode_query, merge_query, to_text
 from ._types import NOT_GIVEN, Body, NotGiven
+from ._uploads import UploadStream, upload_body
 
 if TYPE_CHECKING:
     from ._endpoint import Endpoint
@@ -72,6 +72,7 @@ def build_request(
     )
     query, headers, timeout = call.query, call.headers, extra.timeout
     content_type = None
+    content: bytes | UploadStream | None
     if body is NOT_GIVEN and not extra_body:
         content = None
     elif endpoint.encoding == "json":
@@ -111,6 +112,16 @@ def build_request(
         for name, value in call.cookies.items():
             if value is not NOT_GIVEN and value is not None:
                 cookies.set(name, to_text(value))
+    stream = None
+    if isinstance(content, UploadStream):
+        stream, content = content, None
+        # httpx takes a given stream as it is: Host and the length (or chunking) are ours.
+        request_headers = httpx.Headers(request_headers)
+        request_headers["Host"] = httpx.URL(url).netloc.decode("ascii")
+        if stream.length is not None:
+            request_headers["Content-Length"] = str(stream.length)
+        else:
+            request_headers["Transfer-Encoding"] = "chunked"
     if isinstance(timeout, NotGiven):
         extensions = options.extensions
     else:
@@ -120,6 +131,7 @@ def build_request(
         url,
         headers=request_headers,
         content=content,
+        stream=stream,
         extensions=extensions,
         cookies=cookies,
     )
@@ -153,7 +165,7 @@ def encode_body(endpoint: Endpoint[Any], body: object, extra_body: Body | None) 
 
 def encode_other_body(
     endpoint: Endpoint[Any], body: object, extra_body: Body | None
-) -> tuple[bytes, str]:
+) -> tuple[bytes | UploadStream, str]:
     """A form, multipart, binary or text body, checked first, and its content type."""
     encoding = endpoint.encoding
     if encoding in ("form", "multipart"):
@@ -167,7 +179,7 @@ def encode_other_body(
             raise RequestValidationError(f"expected str, got {type(body).__name__}", path="body")
         return body.encode("utf-8"), media_type
     try:
-        return read_content(body), media_type
+        return upload_body(body), media_type
     except TypeError as exc:
         raise RequestValidationError(str(exc), path="body") from None
 
