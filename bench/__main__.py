@@ -16,6 +16,7 @@ from pathlib import Path
 from . import decode as decode_section
 from . import generation as gen
 from . import percall
+from . import streams as streams_section
 from .common import APIS, QUICK, ROOT
 from .imports import import_times
 from .png import Bar, Group, chart
@@ -111,6 +112,9 @@ def main() -> int:
 
         print("bench: decode (section 3) ...", flush=True)
         decodes = decode_section.decode(opc_root)
+
+        print("bench: event streams and pages (section 6) ...", flush=True)
+        stream_rates = streams_section.streams()
 
         print("bench: scale, GitHub's API (section 5) ...", flush=True)
         spec_ops, scale_rows, packages = gen.scale(work, SCALE_TIMEOUT, 1 if QUICK else 3)
@@ -390,6 +394,11 @@ def main() -> int:
             lines += ["", f"{r.tool}: {len(r.import_errors)} modules fail to import, e.g.:"]
             lines += [f"- `{e[:160]}`" for e in r.import_errors[:3]]
     lines += [""]
+
+    # 6. streams and pages
+    lines += ["## 6. Event streams and pages", ""]
+    lines += [" ".join((streams_section.__doc__ or "").split("\n\n", 1)[1].split()), ""]
+    lines += [*streams_section.table(stream_rates), ""]
 
     elapsed = time.perf_counter() - started
     head = [
