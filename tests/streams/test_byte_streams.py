@@ -12,17 +12,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from streams_specs import POLYAI
-from streams_support import Exchange, LocalServer, generated_with
+from streams_support import Exchange, LocalServer
 
 MB = 1024 * 1024
 _BLOCK = bytes(range(256)) * 4096  # 1 MB
-
-
-@pytest.fixture(scope="module")
-def polyai(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    with generated_with(POLYAI, tmp_path_factory.mktemp("polyai"), "polyai_s") as package:
-        yield package
 
 
 def _download(total: int):  # type: ignore[no-untyped-def]

@@ -3,26 +3,11 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from streams_specs import CARTESIA, CARTESIA_OPERATIONS, CARTESIA_PAGINATION
-from streams_support import Exchange, LocalServer, generated_with
-
-
-@pytest.fixture(scope="module")
-def cartesia(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    tmp = tmp_path_factory.mktemp("cartesia")
-    with generated_with(
-        CARTESIA,
-        tmp,
-        "cartesia_s",
-        operations=CARTESIA_OPERATIONS,
-        pagination=CARTESIA_PAGINATION,
-    ) as package:
-        yield package
+from streams_support import Exchange, LocalServer
 
 
 def _sse_head(exchange: Exchange, length: int | None = None) -> None:

@@ -7,43 +7,13 @@ that keeps returning the same cursor must not make iteration loop.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from types import ModuleType
 
 import pytest
-from streams_specs import (
-    CARTESIA,
-    CARTESIA_OPERATIONS,
-    CARTESIA_PAGINATION,
-    POLYAI,
-    RETELL,
-    RETELL_PAGINATION,
-)
-from streams_support import Exchange, LocalServer, generated_with
+from streams_support import Exchange, LocalServer
 
 Handler = Callable[[Exchange], None]
-
-
-@pytest.fixture(scope="module")
-def cartesia(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    tmp = tmp_path_factory.mktemp("cartesia_pages")
-    with generated_with(
-        CARTESIA, tmp, "cartesia_p", operations=CARTESIA_OPERATIONS, pagination=CARTESIA_PAGINATION
-    ) as package:
-        yield package
-
-
-@pytest.fixture(scope="module")
-def retell(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    tmp = tmp_path_factory.mktemp("retell_pages")
-    with generated_with(RETELL, tmp, "retell_p", pagination=RETELL_PAGINATION) as package:
-        yield package
-
-
-@pytest.fixture(scope="module")
-def polyai(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    with generated_with(POLYAI, tmp_path_factory.mktemp("polyai_pages"), "polyai_p") as package:
-        yield package
 
 
 def _after(ids: list[str], cursor: str | None, repeat: bool) -> list[str]:
@@ -113,31 +83,31 @@ def audio_cache(repeat: bool = False) -> Handler:
 
 # (fixture, client class, how to call the list method, handler, the item's id field)
 SHAPES = {
-    "cursor_by_item_id": ("cartesia", "CartesiaP", lambda c: c.voices.list(limit=2), voices, "id"),
+    "cursor_by_item_id": ("cartesia", "CartesiaS", lambda c: c.voices.list(limit=2), voices, "id"),
     "token_envelope_allof": (
         "retell",
-        "RetellP",
+        "RetellS",
         lambda c: c.phone_number.list_numbers(limit=2),
         phone_numbers,
         "phone_number",
     ),
     "last_item_bare_array": (
         "retell",
-        "RetellP",
+        "RetellS",
         lambda c: c.agent.list_agents(limit=2),
         agents,
         "agent_id",
     ),
     "cursor_in_json_body": (
         "retell",
-        "RetellP",
+        "RetellS",
         lambda c: c.call.list_calls(limit=2),
         calls,
         "call_id",
     ),
     "offset_total_count": (
         "polyai",
-        "PolyaiP",
+        "PolyaiS",
         lambda c: c.audio_cache.list("agent", limit=2),
         audio_cache,
         "id",
@@ -180,7 +150,7 @@ def test_a_repeated_cursor_stops_the_iteration(shape: str, request: pytest.Fixtu
 
 def test_a_server_repeating_the_offset_list_stops_at_the_total(polyai: ModuleType) -> None:
     with LocalServer(audio_cache(repeat=True)).running() as server:
-        client = polyai.PolyaiP(base_url=server.url)
+        client = polyai.PolyaiS(base_url=server.url)
         items = [entry.id for entry in client.audio_cache.list("agent", limit=2)]
         client.close()
     assert items == ["e1", "e2"] * 3  # offsets 0, 2, 4; the total (6) ends it
@@ -206,14 +176,14 @@ async def test_async_iterates_every_item_across_pages(
 @pytest.mark.anyio
 async def test_async_repeated_cursor_stops(retell: ModuleType) -> None:
     with LocalServer(agents(repeat=True)).running() as server:
-        async with retell.AsyncRetellP(base_url=server.url) as client:
+        async with retell.AsyncRetellS(base_url=server.url) as client:
             items = [a.agent_id async for a in client.agent.list_agents(limit=2)]
     assert items == ["a1", "a2", "a1", "a2"]
 
 
 def test_page_methods_and_the_first_pages_fields(cartesia: ModuleType) -> None:
     with LocalServer(voices()).running() as server:
-        client = cartesia.CartesiaP(base_url=server.url)
+        client = cartesia.CartesiaS(base_url=server.url)
         page = client.voices.list(limit=2)
         assert page.has_more is True  # the first page's own fields
         assert [v.id for v in page.data] == ["v1", "v2"]
@@ -232,11 +202,11 @@ def test_page_methods_and_the_first_pages_fields(cartesia: ModuleType) -> None:
 
 def test_an_explicit_cursor_starts_there(cartesia: ModuleType, retell: ModuleType) -> None:
     with LocalServer(voices()).running() as server:
-        client = cartesia.CartesiaP(base_url=server.url)
+        client = cartesia.CartesiaS(base_url=server.url)
         assert [v.id for v in client.voices.list(limit=2, starting_after="v2")] == ["v3", "v4"]
         client.close()
     with LocalServer(calls()).running() as server:
-        client = retell.RetellP(base_url=server.url)
+        client = retell.RetellS(base_url=server.url)
         assert [c.call_id for c in client.call.list_calls(pagination_key="c1")] == [
             "c2",
             "c3",
@@ -247,7 +217,7 @@ def test_an_explicit_cursor_starts_there(cartesia: ModuleType, retell: ModuleTyp
 
 def test_the_next_page_keeps_the_other_arguments(retell: ModuleType) -> None:
     with LocalServer(phone_numbers()).running() as server:
-        client = retell.RetellP(base_url=server.url)
+        client = retell.RetellS(base_url=server.url)
         list(client.phone_number.list_numbers(limit=2, sort_order="descending"))
         client.close()
     assert [q.get("sort_order") for _, _, q in server.requests] == ["descending"] * 3
@@ -256,7 +226,7 @@ def test_the_next_page_keeps_the_other_arguments(retell: ModuleType) -> None:
 
 def test_raw_response_of_a_list_is_the_first_page_response(cartesia: ModuleType) -> None:
     with LocalServer(voices()).running() as server:
-        client = cartesia.CartesiaP(base_url=server.url)
+        client = cartesia.CartesiaS(base_url=server.url)
         raw = client.voices.with_raw_response.list(limit=2)
         assert raw.status_code == 200
         assert [v.id for v in raw.parse().data] == ["v1", "v2"]

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
 
 import httpx
 import pytest
-from streams_specs import POLYAI
-from streams_support import generated_with
-
-
-@pytest.fixture(scope="module")
-def polyai(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    with generated_with(POLYAI, tmp_path_factory.mktemp("polyai_opts"), "polyai_o") as package:
-        yield package
 
 
 def _client(polyai: ModuleType, sent: list[httpx.Request]) -> Any:
@@ -24,7 +15,7 @@ def _client(polyai: ModuleType, sent: list[httpx.Request]) -> Any:
         return httpx.Response(200, json={"entries": [], "totalCount": 0})
 
     http = httpx.Client(transport=httpx.MockTransport(record))
-    return polyai.PolyaiO(base_url="https://polyai.test", http_client=http)
+    return polyai.PolyaiS(base_url="https://polyai.test", http_client=http)
 
 
 @pytest.mark.parametrize(
@@ -81,7 +72,7 @@ async def test_async_bad_option_is_rejected_before_sending(polyai: ModuleType) -
         return httpx.Response(204)
 
     http = httpx.AsyncClient(transport=httpx.MockTransport(record))
-    client = polyai.AsyncPolyaiO(base_url="https://polyai.test", http_client=http)
+    client = polyai.AsyncPolyaiS(base_url="https://polyai.test", http_client=http)
     with pytest.raises(polyai.RequestValidationError, match="max_retries"):
         await client.audio_cache.upload_file("a", "e", body=b"x", max_retries="3")
     assert sent == []
