@@ -1,4 +1,4 @@
-"""Section 6: event-stream decoding and page iteration, each as a ratio in the same run.
+"""Section 7: event-stream decoding and page iteration, each as a ratio in the same run.
 
 Event streams: 20,000 Cartesia-shaped `chunk` events (base64 audio, as `POST /tts/sse`
 sends them) served by an `httpx.MockTransport` in 16 KiB pieces, decoded into typed

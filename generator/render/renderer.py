@@ -38,8 +38,9 @@ from generator.render.signatures import (
     pagination_arguments,
     signature_summary,
 )
+from generator.render.template_files import templates_dir
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+TEMPLATES_DIR = templates_dir()
 # Builtins that annotations in resource modules use.
 _ANNOTATION_BUILTINS = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict"})
 # Runtime names users need beside the errors, re-exported by every API package.

@@ -162,7 +162,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                         await outcome.aclose()
             except httpx.TransportError as exc:
                 outcome = exc
-            delay = _attempts.next_step(endpoint, outcome, retries_taken, retries)
+            delay = _attempts.next_step(endpoint, outcome, retries_taken, retries, options.api_key)
             if delay is None:
                 return cast(httpx.Response, outcome), retries_taken
             if logger.isEnabledFor(logging.DEBUG):

@@ -157,7 +157,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                         outcome.close()
             except httpx.TransportError as exc:
                 outcome = exc
-            delay = _attempts.next_step(endpoint, outcome, retries_taken, retries)
+            delay = _attempts.next_step(endpoint, outcome, retries_taken, retries, options.api_key)
             if delay is None:
                 return cast(httpx.Response, outcome), retries_taken
             if logger.isEnabledFor(logging.DEBUG):

@@ -23,8 +23,12 @@ def next_step(
     outcome: httpx.Response | httpx.TransportError,
     retries_taken: int,
     max_retries: int,
+    secret: str | None = None,
 ) -> float | None:
-    """None to return `outcome`, seconds to wait before retrying, or raise the final error."""
+    """None to return `outcome`, seconds to wait before retrying, or raise the final error.
+
+    `secret` (the API key) is masked wherever the error repeats what the server said.
+    """
     if isinstance(outcome, httpx.TransportError):
         if retries_taken >= max_retries:
             raise connection_error(outcome, retries_taken) from outcome
@@ -32,5 +36,5 @@ def next_step(
     if 200 <= outcome.status_code < 300:
         return None
     if retries_taken >= max_retries or not _retries.should_retry(outcome):
-        raise make_status_error(outcome, endpoint.decode_error(outcome), retries_taken)
+        raise make_status_error(outcome, endpoint.decode_error(outcome), retries_taken, secret)
     return _retries.retry_delay(outcome.headers, retries_taken)

@@ -46,6 +46,7 @@ _LIST_ENDPOINT = _Endpoint[_models.GetPhoneNumbersResponse](
     method="GET",
     path="/v1/agents/{agentId}/telephony/phone-numbers",
     path_params=("agentId",),
+    path_names=("agent_id",),
     responses={
         "200": _models.GetPhoneNumbersResponse,
     },
@@ -58,6 +59,7 @@ _IMPORT_ENDPOINT = _Endpoint[_models.ImportPhoneNumbersResponse](
     method="POST",
     path="/v1/agents/{agentId}/telephony/phone-numbers",
     path_params=("agentId",),
+    path_names=("agent_id",),
     responses={
         "201": _models.ImportPhoneNumbersResponse,
     },
@@ -70,6 +72,7 @@ _DELETE_ENDPOINT = _Endpoint[_models.DeletePhoneNumbersResponse](
     method="DELETE",
     path="/v1/agents/{agentId}/telephony/phone-numbers",
     path_params=("agentId",),
+    path_names=("agent_id",),
     responses={
         "200": _models.DeletePhoneNumbersResponse,
     },
@@ -82,6 +85,7 @@ _BATCH_GET_ENDPOINT = _Endpoint[_models.BatchGetPhoneNumbersResponse](
     method="POST",
     path="/v1/agents/{agentId}/telephony/phone-numbers/batch",
     path_params=("agentId",),
+    path_names=("agent_id",),
     responses={
         "200": _models.BatchGetPhoneNumbersResponse,
     },
@@ -96,6 +100,10 @@ _GET_ENDPOINT = _Endpoint[_models.PhoneNumberResponse](
     path_params=(
         "agentId",
         "phoneNumber",
+    ),
+    path_names=(
+        "agent_id",
+        "phone_number",
     ),
     responses={
         "200": _models.PhoneNumberResponse,
