@@ -16,6 +16,7 @@ from pathlib import Path
 from . import decode as decode_section
 from . import generation as gen
 from . import percall
+from . import streams as streams_section
 from . import regenerate as regenerate_section
 from .common import APIS, QUICK, ROOT
 from .imports import import_times
@@ -112,6 +113,9 @@ def main() -> int:
 
         print("bench: decode (section 3) ...", flush=True)
         decodes = decode_section.decode(opc_root)
+
+        print("bench: event streams and pages (section 7) ...", flush=True)
+        stream_rates = streams_section.streams()
 
         print("bench: scale, GitHub's API (section 5) ...", flush=True)
         spec_ops, scale_rows, packages = gen.scale(work, SCALE_TIMEOUT, 1 if QUICK else 3)
@@ -398,6 +402,11 @@ def main() -> int:
     # 6. regenerate and check
     lines += regen_lines
     summary += regen_summary
+
+    # 7. streams and pages
+    lines += ["## 7. Event streams and pages", ""]
+    lines += [" ".join((streams_section.__doc__ or "").split("\n\n", 1)[1].split()), ""]
+    lines += [*streams_section.table(stream_rates), ""]
 
     elapsed = time.perf_counter() - started
     head = [

@@ -31,6 +31,30 @@ class ServerNames:
 
 
 @dataclass(frozen=True)
+class PaginationScheme:
+    """A named way of paging, by the wire names it uses, and the operations that use it.
+
+    `items` is the response field holding the array (None: the response is the array);
+    the next page comes from `next_cursor` (a response field), `cursor_item` (a field of
+    the last item) or `offset` (advanced by the number of items, up to `total`), sent
+    back as the request parameter or body field `cursor` (or `offset`).
+    """
+
+    name: str
+    operations: tuple[str, ...]
+    items: str | None = None
+    cursor: str | None = None
+    next_cursor: str | None = None
+    cursor_item: str | None = None
+    has_more: str | None = None
+    offset: str | None = None
+    total: str | None = None
+
+
+PAGINATION_FIELDS = ("items", "cursor", "next_cursor", "cursor_item", "has_more", "offset", "total")
+
+
+@dataclass(frozen=True)
 class ApiSettings:
     package: str
     client_class: str
@@ -41,6 +65,8 @@ class ApiSettings:
     # "METHOD /path" or operationId → "resource.method"
     operations: Mapping[str, str] = field(default_factory=dict)
     source: str | None = None
+    # `[pagination.<scheme>]` tables, by scheme name.
+    pagination: tuple[PaginationScheme, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,13 +122,13 @@ def load_distribution_settings(pyproject: Path) -> DistributionSettings:
 
 def _api_settings_from(data: dict[str, Any], text: str, display: str) -> ApiSettings:
     known = {"package", "client_class", "async_client_class", "api_key_env", "base_url_env"}
-    known |= {"servers", "operations"}
+    known |= {"servers", "operations", "pagination"}
     for key in data:
         if key not in known:
             raise _error(display, text, key, f"unknown setting {key!r}")
     defaults = default_api_settings(str(data.get("package", "api")))
     strings: dict[str, str] = {}
-    for key in sorted(known - {"servers", "operations"}):
+    for key in sorted(known - {"servers", "operations", "pagination"}):
         value = data.get(key, getattr(defaults, key))
         if not isinstance(value, str) or not _IDENTIFIER.match(value):
             raise _error(display, text, key, f"{key} must be a Python identifier, got {value!r}")
@@ -133,7 +159,32 @@ def _api_settings_from(data: dict[str, Any], text: str, display: str) -> ApiSett
         servers=servers,
         operations=dict(operations),
         source=display,
+        pagination=_pagination_from(data.get("pagination", {}), text, display),
     )
+
+
+def _pagination_from(table: object, text: str, display: str) -> tuple[PaginationScheme, ...]:
+    if not isinstance(table, dict):
+        raise _error(display, text, "pagination", "[pagination] must hold one table per scheme")
+    schemes = []
+    for name, raw in table.items():
+        if not isinstance(raw, dict):
+            raise _error(display, text, name, f"pagination scheme {name!r} must be a table")
+        for key, value in raw.items():
+            if key == "operations":
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise _error(display, text, key, f"{name}.operations must be a list of strings")
+            elif key not in PAGINATION_FIELDS:
+                raise _error(display, text, key, f"unknown pagination setting {key!r} in {name!r}")
+            elif not isinstance(value, str) or not value:
+                raise _error(display, text, key, f"{name}.{key} must be a field name")
+        if "cursor" not in raw and "offset" not in raw:
+            raise _error(display, text, name, f"pagination scheme {name!r} needs cursor or offset")
+        if "cursor" in raw and not ("next_cursor" in raw or "cursor_item" in raw):
+            raise _error(display, text, name, f"{name!r} needs next_cursor or cursor_item")
+        fields = {key: raw.get(key) for key in PAGINATION_FIELDS}
+        schemes.append(PaginationScheme(name, tuple(raw.get("operations", ())), **fields))
+    return tuple(schemes)
 
 
 def _parse_toml(text: str, display: str) -> dict[str, Any]:

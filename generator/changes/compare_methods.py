@@ -48,10 +48,32 @@ def _method(name: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> list[C
     if new.get("deprecated") and not old.get("deprecated"):
         changes.append(compatible(subject, "deprecated"))
     changes += _arguments(name, old["arguments"], new["arguments"])
+    changes += _kind(subject, old["returns"], new["returns"])
     changes += type_changes(subject, "return type", old["returns"], new["returns"], "response")
     for status in sorted(set(old["errors"]) | set(new["errors"])):
         changes += _error(subject, status, old["errors"].get(status), new["errors"].get(status))
     return changes
+
+
+_KIND_NAMES = {
+    "value": "a value",
+    "event_stream": "an event stream (iterate it for each event)",
+    "page": "a page (iterate it for the items of every page)",
+}
+
+
+def _kind(subject: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Change]:
+    """A method that starts (or stops) streaming or paging is consumed differently."""
+    old_kind, new_kind = old.get("result", "value"), new.get("result", "value")
+    if old_kind == new_kind:
+        return []
+    return [
+        breaking(
+            subject,
+            f"now returns {_KIND_NAMES.get(new_kind, new_kind)}, "
+            f"was {_KIND_NAMES.get(old_kind, old_kind)}",
+        )
+    ]
 
 
 def _error(

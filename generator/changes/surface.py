@@ -37,6 +37,10 @@ def api_surface(api: Api, module: str, spell: Speller) -> Json:
     return _SurfaceBuilder(api, spell).build(module)
 
 
+# Result kinds a caller consumes differently from a returned value (recorded in the surface).
+STREAMED_KINDS = ("event_stream", "page")
+
+
 @dataclass(frozen=True)
 class _Spelling:
     annotations: Annotations
@@ -144,10 +148,13 @@ class _SurfaceBuilder:
             shape = "null" if response.type is None else self._shape(response.type, "response")
             if shape not in shapes:
                 shapes.append(shape)
-        return {
-            "type": self._spell(self._signatures.return_type(op)),
+        returns: Json = {
+            "type": self._spell(self._signatures.return_type(op, False)),
             "shape": shapes[0] if len(shapes) == 1 else {"union": shapes} if shapes else "null",
         }
+        if op.result.kind in STREAMED_KINDS:
+            returns["result"] = op.result.kind
+        return returns
 
     # -- models -----------------------------------------------------------------------------
 

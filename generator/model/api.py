@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
+from generator.model.results import Result
 from generator.model.types import Definition, Field, JsonValue, TypeRef
 
 ParameterLocation = Literal["path", "query", "header", "cookie"]
@@ -73,6 +74,8 @@ class Response:
     status: str  # "200", "2XX" or "default"
     description: str | None
     type: TypeRef | None  # None: no JSON body
+    # The body is a `text/event-stream`; `type` is then the type of each event's data.
+    events: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class Operation:
     errors: tuple[Response, ...]
     secured: bool
     pointer: str
+    result: Result = field(default_factory=Result)
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:

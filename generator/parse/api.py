@@ -36,7 +36,9 @@ def build_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
         return Diagnostic(message, spec.locate(pointer), pointer)
 
     schemas = SchemaBuilder(document, error)
-    operations = OperationBuilder(document, schemas, settings.operations, error)
+    operations = OperationBuilder(
+        document, schemas, settings.operations, error, settings.pagination
+    )
     built = operations.build_all()
     diagnostics = [*schemas.diagnostics, *operations.diagnostics]
     servers, server_parameter = _servers(document, settings, diagnostics, error)

@@ -7,6 +7,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, join_pointer
 from generator.model.api import Body, Operation, Parameter, Response
+from generator.model.call_options import RESERVED_ARGUMENTS
 from generator.model.types import (
     AliasDef,
     ArrayType,
@@ -22,14 +23,13 @@ from generator.model.types import (
 from generator.naming import class_name, name_part, python_identifier, unique
 from generator.parse.document import ref_pointer, resolve_pointer
 from generator.parse.operation_names import OperationSite, assign_names
+from generator.parse.results import ResultBuilder
 from generator.parse.schemas import Locate, SchemaBuilder
+from generator.settings import PaginationScheme
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-# Keyword arguments every generated method has; spec parameters must not take these names.
-CALL_OPTIONS = frozenset(
-    {"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries"}
-)
 _JSON_TYPES = ("application/json",)
+_EVENT_STREAM = "text/event-stream"
 
 
 class OperationBuilder:
@@ -39,11 +39,13 @@ class OperationBuilder:
         schemas: SchemaBuilder,
         overrides: Mapping[str, str],
         error: Locate,
+        pagination: tuple[PaginationScheme, ...] = (),
     ) -> None:
         self._document = document
         self._schemas = schemas
         self._overrides = overrides
         self._error = error
+        self._results = ResultBuilder(schemas.definitions, pagination, error)
         self.diagnostics: list[Diagnostic] = []
         self.notes: list[str] = []
 
@@ -64,7 +66,10 @@ class OperationBuilder:
                     items[pointer] = item
         names, collisions = assign_names(sites, self._overrides, self._error)
         self.diagnostics.extend(collisions)
-        return [self._operation(site, items[site.pointer], *names[site.pointer]) for site in sites]
+        built = [self._operation(site, items[site.pointer], *names[site.pointer]) for site in sites]
+        self._results.unused_schemes("/paths")
+        self.diagnostics.extend(self._results.diagnostics)
+        return built
 
     def _operation(
         self, site: OperationSite, item: dict[str, Any], resource: str, name: str
@@ -73,7 +78,7 @@ class OperationBuilder:
         context = class_name(f"{resource} {name}", fallback="Operation")
         parameters = self._parameters(item, raw, pointer, context)
         body = self._body(raw.get("requestBody"), join_pointer(pointer, "requestBody"), context)
-        taken = set(CALL_OPTIONS)
+        taken = set(RESERVED_ARGUMENTS)
         named_parameters = []
         for parameter in parameters:
             named_parameters.append(_rename(parameter, taken))
@@ -82,6 +87,12 @@ class OperationBuilder:
         elif body is not None:
             body = _rename_body_argument(body, taken)
         success, errors = self._responses(raw.get("responses") or {}, pointer, context)
+        names = (
+            site.key,
+            *([site.operation_id] if site.operation_id else []),
+            f"{resource}.{name}",
+        )
+        result = self._results.result(names, success, named_parameters, body, pointer)
         return Operation(
             key=site.key,
             operation_id=site.operation_id,
@@ -98,6 +109,7 @@ class OperationBuilder:
             errors=errors,
             secured=self._secured(raw),
             pointer=pointer,
+            result=result,
         )
 
     # -- parameters ---------------------------------------------------------------------------
@@ -323,27 +335,36 @@ class OperationBuilder:
             is_success = status.startswith("2") or (status == "DEFAULT" and not has_2xx)
             suffix = "Response" if is_success else f"{status.title()}Error"
             hint = name_part(component_name) + "Body" if component_name else context + suffix
+            body_type, events = self._response_type(raw, response_pointer, hint)
             response = Response(
                 status="default" if status == "DEFAULT" else status,
                 description=_text(raw.get("description")),
-                type=self._response_type(raw, response_pointer, hint),
+                type=body_type,
+                events=events,
             )
             (success if is_success else errors).append(response)
         return tuple(success), tuple(errors)
 
-    def _response_type(self, raw: dict[str, Any], pointer: str, hint: str) -> TypeRef | None:
+    def _response_type(
+        self, raw: dict[str, Any], pointer: str, hint: str
+    ) -> tuple[TypeRef | None, bool]:
+        """The body type, and whether the body is an event stream (then: each event's type)."""
         content = raw.get("content")
         if not isinstance(content, dict) or not content:
-            return None
+            return None, False
         media = _json_media_type(content)
-        if media is None:
+        events = media is None and _media_base(content, _EVENT_STREAM)
+        if events:
+            media = events
+        elif media is None:
             first = str(next(iter(content))).lower()
-            return RawBody(text=first.startswith("text/"))
+            return RawBody(text=first.startswith("text/")), False
+        assert media is not None
         media_object = content[media] if isinstance(content[media], dict) else {}
         if "schema" not in media_object:
-            return None
+            return (Primitive("string"), True) if events else (None, False)
         schema_pointer = join_pointer(pointer, "content", media, "schema")
-        return self._schemas.type_of(media_object["schema"], schema_pointer, hint)
+        return self._schemas.type_of(media_object["schema"], schema_pointer, hint), bool(events)
 
     # -- security -----------------------------------------------------------------------------
 
@@ -389,7 +410,7 @@ def _argument_name(schema: Any) -> str:
     """A single-value body's argument: named from its schema's title, else `body`."""
     title = schema.get("title") if isinstance(schema, dict) else None
     name = python_identifier(title, fallback="body") if isinstance(title, str) else "body"
-    return "body" if name in CALL_OPTIONS else name
+    return "body" if name in RESERVED_ARGUMENTS else name
 
 
 def _is_file(type_ref: TypeRef) -> bool:
@@ -457,6 +478,14 @@ def _body_media_type(content: dict[str, Any]) -> tuple[str, str]:
         and first.lower() != "application/octet-stream"
     )
     return first, "text" if is_text else "binary"
+
+
+def _media_base(content: dict[str, Any], base: str) -> str | None:
+    """The media type key of `content` whose base type is `base`, if any."""
+    for media in content:
+        if str(media).split(";")[0].strip().lower() == base:
+            return str(media)
+    return None
 
 
 def _json_media_type(content: Any) -> str | None:

@@ -31,14 +31,34 @@ from generator.model.types import (
 )
 from generator.render.annotations import Annotations
 from generator.render.literals import docstring, py_literal
-from generator.render.signatures import Signatures, example_call, signature_summary
+from generator.render.signatures import (
+    Signatures,
+    client_call,
+    example_call,
+    pagination_arguments,
+    signature_summary,
+)
 from generator.render.template_files import templates_dir
 
 TEMPLATES_DIR = templates_dir()
 # Builtins that annotations in resource modules use.
 _ANNOTATION_BUILTINS = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict"})
 # Runtime names users need beside the errors, re-exported by every API package.
-_HELPERS = frozenset({"NOT_GIVEN", "NotGiven", "APIResponse", "Timeout"})
+_HELPERS = frozenset(
+    {
+        "NOT_GIVEN",
+        "NotGiven",
+        "APIResponse",
+        "Timeout",
+        "Stream",
+        "AsyncStream",
+        "SyncPage",
+        "AsyncPage",
+        "AsyncPager",
+        "StreamedResponse",
+        "AsyncStreamedResponse",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -150,6 +170,11 @@ def _method_context(api: Api, shadowed: frozenset[str] = frozenset()) -> dict[st
         "in_resource_request": request,
         "builtin": request.builtin,
         "return_type": signatures.return_type,
+        "endpoint_type": signatures.endpoint_type,
+        "is_coroutine": signatures.is_coroutine,
+        "call_options": signatures.call_options,
+        "client_call": client_call,
+        "pagination_arguments": pagination_arguments,
         "request_type": signatures.request_type,
         "response_decoder": signatures.response_decoder,
         "method_doc": signatures.method_doc,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.model.api import Operation, Parameter, Response
+from generator.model.call_options import CALL_OPTIONS
 from generator.model.types import (
     ArrayType,
     EnumValues,
@@ -27,7 +28,20 @@ class Signatures:
             return self._request.builtin("str")
         return self._request.of(parameter.type)
 
-    def return_type(self, operation: Operation) -> str:
+    def return_type(self, operation: Operation, is_async: bool) -> str:
+        """What the sync or async method returns; streams and pages differ by mode."""
+        result = operation.result
+        if result.kind == "event_stream":
+            stream = "_AsyncStream" if is_async else "_Stream"
+            return f"{stream}[{self.endpoint_type(operation)}]"
+        if result.kind == "page":
+            page = "_AsyncPager" if is_async else "_SyncPage"
+            item = self._response.of(result.item) if result.item is not None else "_Any"
+            return f"{page}[{self.endpoint_type(operation)}, {item}]"
+        return self.endpoint_type(operation)
+
+    def endpoint_type(self, operation: Operation) -> str:
+        """What the endpoint decodes a success body (or each event's data) into."""
         rendered = dict.fromkeys(
             self._response.of(r.type) if r.type is not None else "None" for r in operation.success
         )
@@ -36,6 +50,10 @@ class Signatures:
         ordered = [t for t in rendered if t != "None"] + (["None"] if "None" in rendered else [])
         return " | ".join(ordered)
 
+    def is_coroutine(self, operation: Operation, is_async: bool) -> bool:
+        """Async methods are coroutines, except list methods: their pager is iterated."""
+        return is_async and operation.result.kind != "page"
+
     def response_decoder(self, response: Response) -> str:
         """What the endpoint decodes a response with: a type, `bytes`, `RawText` or None."""
         if response.type is None:
@@ -43,6 +61,11 @@ class Signatures:
         if isinstance(response.type, RawBody):
             return "_RawText" if response.type.text else "_builtins.bytes"
         return self._response.of(response.type)
+
+    def call_options(self) -> list[tuple[str, str, str]]:
+        """(name, annotation, default) of the per-call options, as resource modules spell them."""
+        int_name = self._request.builtin("int")
+        return [(o.name, o.annotation.replace("{int}", int_name), o.default) for o in CALL_OPTIONS]
 
     def request_type(self, operation: Operation) -> str:
         body = operation.body
@@ -84,6 +107,22 @@ class Signatures:
             lines.append("Args:\n" + "\n".join("  " + a for a in arguments))
         lines.append(f"Route: `{operation.http_method} {operation.path}`")
         return "\n\n".join(lines)
+
+
+CLIENT_CALLS = {"value": "request", "raw": "request", "event_stream": "stream", "page": "paginate"}
+
+
+def client_call(operation: Operation) -> str:
+    """The runtime client method that sends the call and makes its kind of result."""
+    return CLIENT_CALLS[operation.result.kind]
+
+
+def pagination_arguments(operation: Operation) -> str:
+    """`items="data", cursor="starting_after", ...` for the runtime's `Pagination`."""
+    paging = operation.result.paging
+    if paging is None:
+        return ""
+    return ", ".join(f"{name}={value!r}" for name, value in paging.runtime_arguments())
 
 
 def _one_paragraph(text: str) -> str:

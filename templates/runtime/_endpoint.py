@@ -7,7 +7,7 @@ use, then cached on the endpoint for every later call.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar, cast
 
@@ -17,7 +17,9 @@ import msgspec
 from ._errors import RequestValidationError, ResponseValidationError
 from ._files import is_file
 from ._models import dec_hook
+from ._pagination import Pagination
 from ._path import PathTemplate
+from ._streaming import ServerSentEvent, event_decoder
 from ._types import RawText
 
 T = TypeVar("T")
@@ -35,6 +37,9 @@ class Endpoint(Generic[T]):
     `encoding` says how the body is sent: "json", "form" (urlencoded), "multipart",
     "binary" or "text" (the last two as `content_type`). `query_styles` holds the
     OpenAPI style of each query parameter that is not the default (form, exploded).
+    `result` is what a call gives back: "value" (the decoded body), "raw" (bytes or
+    text, also readable as a stream), "event_stream" (the success type is the type of
+    each event's data) or "page" (with `pagination` saying how to get the next page).
     """
 
     __slots__ = (
@@ -43,12 +48,14 @@ class Endpoint(Generic[T]):
         "encoding",
         "errors",
         "method",
+        "pagination",
         "path",
         "path_names",
         "path_params",
         "query_styles",
         "request_type",
         "responses",
+        "result",
         "secured",
     )
 
@@ -63,6 +70,8 @@ class Endpoint(Generic[T]):
     encoding: str
     content_type: str | None
     query_styles: Mapping[str, str]
+    result: str
+    pagination: Pagination | None
     _state: _State[T] | None
 
     def __init__(
@@ -79,6 +88,8 @@ class Endpoint(Generic[T]):
         encoding: str = "json",
         content_type: str | None = None,
         query_styles: Mapping[str, str] = _EMPTY,
+        result: str = "value",
+        pagination: Pagination | None = None,
     ) -> None:
         init = object.__setattr__
         init(self, "method", method)
@@ -92,6 +103,8 @@ class Endpoint(Generic[T]):
         init(self, "encoding", encoding)
         init(self, "content_type", content_type)
         init(self, "query_styles", query_styles)
+        init(self, "result", result)
+        init(self, "pagination", pagination)
         init(self, "_state", None)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -174,6 +187,14 @@ class Endpoint(Generic[T]):
                 message, status_code=status, headers=headers, body=content, path=path
             ) from None
 
+    def event_decoder(self) -> Callable[[ServerSentEvent], T]:
+        """How each event of an event stream becomes an item (prepared once)."""
+        state = self._state or self._prepare()
+        if state.events is None:
+            success = [tp for key, tp in self.responses.items() if key.startswith("2")]
+            state.events = event_decoder(success[0] if success else None)
+        return state.events
+
     def decode_error(self, response: httpx.Response) -> Any:
         """An error body: typed when documented and fitting, else JSON, else text."""
         content = response.content
@@ -199,13 +220,14 @@ class Endpoint(Generic[T]):
 class _State(Generic[T]):
     """What an endpoint prepares on first use; mutable, unlike the endpoint."""
 
-    __slots__ = ("failure", "path", "request", "success")
+    __slots__ = ("events", "failure", "path", "request", "success")
 
     def __init__(self, endpoint: Endpoint[T]) -> None:
         self.path = PathTemplate(endpoint.path, endpoint.path_params, endpoint.path_names)
         self.success: dict[int, msgspec.json.Decoder[T] | _Raw | None] = {}
         self.failure: dict[int, msgspec.json.Decoder[Any] | _Raw | None] = {}
         self.request = _decoder(endpoint.request_type)
+        self.events: Callable[[ServerSentEvent], T] | None = None
 
 
 def _holds_files(value: object) -> bool:

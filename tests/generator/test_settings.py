@@ -49,3 +49,32 @@ def test_operation_override_must_name_resource_and_method(tmp_path: Path) -> Non
     (tmp_path / "api.toml").write_text('[operations]\n"GET /x" = "just_a_method"\n')
     with pytest.raises(GeneratorError, match=r"resource\.method"):
         load_api_settings(tmp_path, "api.toml")
+
+
+def test_pagination_schemes_are_read_by_name(tmp_path: Path) -> None:
+    (tmp_path / "api.toml").write_text(
+        'package = "x"\n\n[pagination.cursor]\nitems = "data"\ncursor = "starting_after"\n'
+        'cursor_item = "id"\nhas_more = "has_more"\noperations = ["GET /voices", "voices.list"]\n'
+    )
+    (scheme,) = load_api_settings(tmp_path, "specs/x/api.toml").pagination
+    assert scheme.name == "cursor"
+    assert scheme.operations == ("GET /voices", "voices.list")
+    assert (scheme.items, scheme.cursor, scheme.cursor_item) == ("data", "starting_after", "id")
+    assert scheme.next_cursor is None
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('[pagination.p]\ncursor = "k"\nnext_cursor = "k"\nlimit = "n"\n', "unknown pagination"),
+        ('[pagination.p]\nitems = "data"\n', "needs cursor or offset"),
+        ('[pagination.p]\ncursor = "k"\n', "needs next_cursor or cursor_item"),
+        ('[pagination.p]\noffset = "o"\noperations = "GET /x"\n', "must be a list of strings"),
+        ("[pagination.p]\noffset = 1\n", "must be a field name"),
+    ],
+)
+def test_bad_pagination_settings_are_errors(tmp_path: Path, table: str, message: str) -> None:
+    (tmp_path / "api.toml").write_text('package = "x"\n\n' + table)
+    with pytest.raises(GeneratorError) as caught:
+        load_api_settings(tmp_path, "specs/x/api.toml")
+    assert message in str(caught.value.diagnostics[0])

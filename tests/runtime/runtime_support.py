@@ -25,6 +25,7 @@ from runtime import (
     Headers,
     NotGiven,
     Query,
+    RequestOptions,
     SyncAPIClient,
     Timeout,
     async_to_raw_response_wrapper,
@@ -157,10 +158,12 @@ class PhoneNumbers:
             IMPORT,
             path=(agent_id,),
             body=ImportBody(phone_numbers=phone_numbers, provider=provider, dry_run=dry_run),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def get(self, phone_number: str, *, agent_id: str) -> Item:
@@ -247,7 +250,7 @@ class AsyncPhoneNumbers:
             IMPORT,
             path=(agent_id,),
             body=ImportBody(phone_numbers=phone_numbers, provider=provider),
-            extra_body=extra_body,
+            options=RequestOptions(extra_body=extra_body),
         )
 
     async def get(self, phone_number: str, *, agent_id: str) -> Item:

@@ -11,7 +11,14 @@ from typing import Any, ClassVar
 import httpx
 import msgspec
 import pytest
-from runtime import ClientConfig, Endpoint, RawText, RequestValidationError, SyncAPIClient
+from runtime import (
+    ClientConfig,
+    Endpoint,
+    RawText,
+    RequestOptions,
+    RequestValidationError,
+    SyncAPIClient,
+)
 from runtime._files import FileInput
 from runtime._models import RequestModel
 
@@ -122,7 +129,9 @@ def test_text_mode_file_is_refused_before_sending() -> None:
 def test_urlencoded_form() -> None:
     recorder = Recorder()
     body = Form(name="a b&c", colors=["red", "green"])
-    recorder.client().request(_endpoint("form", Form), body=body, extra_body={"extra": "1"})
+    recorder.client().request(
+        _endpoint("form", Form), body=body, options=RequestOptions(extra_body={"extra": "1"})
+    )
     request = recorder.requests[0]
     assert request.headers["content-type"] == "application/x-www-form-urlencoded"
     assert request.content == b"name=a+b%26c&colors=red&colors=green&extra=1"

@@ -8,7 +8,15 @@ from typing import Any
 import httpx
 import msgspec
 import pytest
-from runtime import NOT_GIVEN, ApiKeyAuth, BasicAuth, ClientConfig, Endpoint, SyncAPIClient
+from runtime import (
+    NOT_GIVEN,
+    ApiKeyAuth,
+    BasicAuth,
+    ClientConfig,
+    Endpoint,
+    RequestOptions,
+    SyncAPIClient,
+)
 from runtime_support import (
     API_KEY,
     HEALTH,
@@ -132,7 +140,7 @@ def test_extra_body_alone_is_the_body() -> None:
     recorder = Recorder(json_response(200, {}))
     client = Poly(api_key=API_KEY, http_client=recorder.client())
 
-    client.request(HEALTH, extra_body={"ping": 1})
+    client.request(HEALTH, options=RequestOptions(extra_body={"ping": 1}))
 
     assert recorder.last.content == b'{"ping":1}'
     assert recorder.last.headers["content-type"] == "application/json"

@@ -14,6 +14,7 @@ from runtime import (
     ConflictError,
     InternalServerError,
     RateLimitError,
+    RequestOptions,
     _retries,
 )
 from runtime_support import (
@@ -82,7 +83,7 @@ def test_per_call_max_retries(sleeps: list[float]) -> None:
                 IMPORT,
                 path=("a",),
                 body={"phoneNumbers": []},
-                max_retries=0,
+                options=RequestOptions(max_retries=0),
             )
         client.close()
     assert caught.value.retries_taken == 0

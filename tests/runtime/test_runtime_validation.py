@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import msgspec
 import pytest
-from runtime import Endpoint, RequestValidationError, ResponseValidationError
+from runtime import Endpoint, RequestOptions, RequestValidationError, ResponseValidationError
 from runtime_support import (
     API_KEY,
     DELETE_NUMBER,
@@ -85,7 +85,7 @@ def test_extra_body_needs_an_object_body() -> None:
     endpoint = Endpoint[None](method="POST", path="/x", responses={"204": None})
 
     with pytest.raises(RequestValidationError, match="extra_body needs a JSON object"):
-        client.request(endpoint, body=[1, 2], extra_body={"a": 1})
+        client.request(endpoint, body=[1, 2], options=RequestOptions(extra_body={"a": 1}))
     assert recorder.requests == []
 
 

@@ -22,8 +22,16 @@ from ._errors import (
     make_status_error,
 )
 from ._files import FileContent, FileInput
-from ._options import ClientConfig
+from ._options import ClientConfig, RequestOptions
+from ._pagination import AsyncPage, AsyncPager, Pagination, SyncPage
 from ._response import APIResponse, async_to_raw_response_wrapper, to_raw_response_wrapper
+from ._streamed_response import (
+    AsyncStreamedResponse,
+    StreamedResponse,
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
+from ._streaming import AsyncStream, ServerSentEvent, Stream
 from ._sync_client import SyncAPIClient
 from ._types import (
     DEFAULT_MAX_RETRIES,
@@ -48,6 +56,10 @@ __all__ = [
     "APITimeoutError",
     "ApiKeyAuth",
     "AsyncAPIClient",
+    "AsyncPage",
+    "AsyncPager",
+    "AsyncStream",
+    "AsyncStreamedResponse",
     "AuthScheme",
     "AuthenticationError",
     "BadRequestError",
@@ -64,16 +76,24 @@ __all__ = [
     "MissingAPIKeyError",
     "NotFoundError",
     "NotGiven",
+    "Pagination",
     "PermissionDeniedError",
     "Query",
     "RateLimitError",
     "RawText",
+    "RequestOptions",
     "RequestValidationError",
     "ResponseValidationError",
+    "ServerSentEvent",
+    "Stream",
+    "StreamedResponse",
     "SyncAPIClient",
+    "SyncPage",
     "Timeout",
     "UnprocessableEntityError",
     "async_to_raw_response_wrapper",
+    "async_to_streamed_response_wrapper",
     "make_status_error",
     "to_raw_response_wrapper",
+    "to_streamed_response_wrapper",
 ]

@@ -7,10 +7,17 @@ the request is built, so that a retry sends the same bytes again.
 
 from __future__ import annotations
 
+from pathlib import Path, PurePath
 from typing import IO, TYPE_CHECKING, Any, TypeAlias
 
 if TYPE_CHECKING:
-    FileContent: TypeAlias = IO[bytes] | bytes | bytearray | memoryview
+    from collections.abc import AsyncIterable
+
+    # A raw body may also be a path or an async byte iterable (see _uploads); form fields
+    # take the other kinds.
+    FileContent: TypeAlias = (
+        IO[bytes] | bytes | bytearray | memoryview | Path | AsyncIterable[bytes]
+    )
     FileInput: TypeAlias = (
         FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
     )
@@ -21,7 +28,7 @@ else:
 
 
 def is_file(value: object) -> bool:
-    if isinstance(value, bytes | bytearray | memoryview) or hasattr(value, "read"):
+    if isinstance(value, bytes | bytearray | memoryview | PurePath) or hasattr(value, "read"):
         return True
     return isinstance(value, tuple) and len(value) in (2, 3) and is_file(value[1])
 
@@ -34,6 +41,8 @@ def read_content(value: object) -> bytes:
         return value
     if isinstance(value, bytearray | memoryview):
         return bytes(value)
+    if isinstance(value, PurePath):
+        return Path(value).read_bytes()
     read = getattr(value, "read", None)
     if read is None:
         raise TypeError(f"expected bytes or a binary file, got {type(value).__name__}")
@@ -49,6 +58,6 @@ def file_part(value: object, default_name: str) -> tuple[str | None, bytes, str 
         name = value[0]
         media_type = value[2] if len(value) == 3 else None
         return name, read_content(value), media_type
-    name = getattr(value, "name", None)
+    name = value.name if isinstance(value, PurePath) else getattr(value, "name", None)
     filename = name.rsplit("/", 1)[-1] if isinstance(name, str) else default_name
     return filename, read_content(value), None

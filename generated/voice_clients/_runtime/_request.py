@@ -8,39 +8,71 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import msgspec
 
-from ._endpoint import Endpoint
 from ._errors import APIConnectionError, APITimeoutError, RequestValidationError
-from ._files import read_content
 from ._forms import multipart_body, urlencoded_body, wire_values
-from ._options import Options
+from ._options import DEFAULT_REQUEST_OPTIONS, Options, RequestOptions
 from ._query import encode_query, merge_query, to_text
-from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ._types import NOT_GIVEN, Body, NotGiven
+from ._uploads import UploadStream, upload_body
+
+if TYPE_CHECKING:
+    from ._endpoint import Endpoint
 
 logger = logging.getLogger(__name__.rpartition(".")[0])
 
 _encoder = msgspec.json.Encoder()
 
 
+class Call:
+    """The arguments of one method call, as the generated method hands them over.
+
+    A page re-sends the call that produced it with the next cursor, so a call is a value
+    that can be copied with one argument changed.
+    """
+
+    __slots__ = ("body", "cookies", "headers", "options", "path", "query")
+
+    def __init__(
+        self,
+        *,
+        path: Sequence[object] = (),
+        query: Mapping[str, object] | None = None,
+        headers: Mapping[str, object] | None = None,
+        cookies: Mapping[str, object] | None = None,
+        body: object = NOT_GIVEN,
+        options: RequestOptions = DEFAULT_REQUEST_OPTIONS,
+    ) -> None:
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.cookies = cookies
+        self.body = body
+        self.options = options
+
+    def replace(self, **changes: Any) -> Call:
+        values = {name: getattr(self, name) for name in self.__slots__}
+        values.update(changes)
+        return Call(**values)
+
+
 def build_request(
-    options: Options,
-    cookies: httpx.Cookies,
-    endpoint: Endpoint[Any],
-    path: Sequence[object],
-    query: Mapping[str, object] | None,
-    headers: Mapping[str, object] | None,
-    body: object,
-    extra_headers: Headers | None,
-    extra_query: Query | None,
-    extra_body: Body | None,
-    timeout: Timeout | NotGiven,
-    cookie_params: Mapping[str, object] | None = None,
+    options: Options, cookies: httpx.Cookies, endpoint: Endpoint[Any], call: Call
 ) -> httpx.Request:
+    extra = call.options
+    body, extra_body, extra_query, extra_headers = (
+        call.body,
+        extra.extra_body,
+        extra.extra_query,
+        extra.extra_headers,
+    )
+    query, headers, timeout = call.query, call.headers, extra.timeout
     content_type = None
+    content: bytes | UploadStream | None
     if body is NOT_GIVEN and not extra_body:
         content = None
     elif endpoint.encoding == "json":
@@ -48,7 +80,7 @@ def build_request(
     else:
         content, content_type = encode_other_body(endpoint, body, extra_body)
     secured = endpoint.secured
-    filled = endpoint.fill_path(path)
+    filled = endpoint.fill_path(call.path)
     url = options.base_url + filled
     if query is None and extra_query is None:
         encoded_query = options.query[secured][1]
@@ -76,11 +108,21 @@ def build_request(
     if content_type is not None:
         request_headers = httpx.Headers(request_headers)
         request_headers["Content-Type"] = content_type
-    if cookie_params:
+    if call.cookies:
         cookies = httpx.Cookies(cookies)
-        for name, value in cookie_params.items():
+        for name, value in call.cookies.items():
             if value is not NOT_GIVEN and value is not None:
                 cookies.set(name, to_text(value))
+    stream = None
+    if isinstance(content, UploadStream):
+        stream, content = content, None
+        # httpx takes a given stream as it is: Host and the length (or chunking) are ours.
+        request_headers = httpx.Headers(request_headers)
+        request_headers["Host"] = httpx.URL(url).netloc.decode("ascii")
+        if stream.length is not None:
+            request_headers["Content-Length"] = str(stream.length)
+        else:
+            request_headers["Transfer-Encoding"] = "chunked"
     if isinstance(timeout, NotGiven):
         extensions = options.extensions
     else:
@@ -90,6 +132,7 @@ def build_request(
         url,
         headers=request_headers,
         content=content,
+        stream=stream,
         extensions=extensions,
         cookies=cookies,
     )
@@ -123,7 +166,7 @@ def encode_body(endpoint: Endpoint[Any], body: object, extra_body: Body | None) 
 
 def encode_other_body(
     endpoint: Endpoint[Any], body: object, extra_body: Body | None
-) -> tuple[bytes, str]:
+) -> tuple[bytes | UploadStream, str]:
     """A form, multipart, binary or text body, checked first, and its content type."""
     encoding = endpoint.encoding
     if encoding in ("form", "multipart"):
@@ -137,7 +180,7 @@ def encode_other_body(
             raise RequestValidationError(f"expected str, got {type(body).__name__}", path="body")
         return body.encode("utf-8"), media_type
     try:
-        return read_content(body), media_type
+        return upload_body(body), media_type
     except TypeError as exc:
         raise RequestValidationError(str(exc), path="body") from None
 

@@ -5,27 +5,34 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import httpx
 
-from . import _retries
+from . import _attempts, _retries
 from ._base_client import BaseClient
 from ._endpoint import Endpoint
-from ._errors import make_status_error
-from ._request import build_request, connection_error, log_attempt, log_retry, logger
-from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ._options import DEFAULT_REQUEST_OPTIONS, RequestOptions
+from ._pagination import SyncPage
+from ._request import Call, build_request, log_attempt, log_retry, logger
+from ._streamed_response import StreamedResponse
+from ._streaming import Stream
+from ._types import NOT_GIVEN, NotGiven
 
 T = TypeVar("T")
 _C = TypeVar("_C", bound="SyncAPIClient")
 
 
 class SyncAPIClient(BaseClient[httpx.Client]):
-    """Generated clients subclass this, set `_config`, and route every call through `request`.
+    """Generated clients subclass this, set `_config`, and route every call through it.
 
-    `request` is the one place a call is built, sent, retried and decoded, so generated
-    resource methods stay one statement long.
+    `request`, `stream` and `paginate` (one per result kind) are the one place a call is
+    built, sent, retried and turned into its result, so generated resource methods stay
+    one statement long.
     """
+
+    # Set on the view behind `with_streaming_response`: the body is left unread.
+    _streaming: bool = False
 
     def _new_http_client(self, timeout: httpx.Timeout) -> httpx.Client:
         return httpx.Client(timeout=timeout)
@@ -55,33 +62,86 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         headers: Mapping[str, object] | None = None,
         cookies: Mapping[str, object] | None = None,
         body: object = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
+        options: RequestOptions = DEFAULT_REQUEST_OPTIONS,
     ) -> T:
         """Send one call of `endpoint`, retrying what is safe to retry, and decode the result.
 
-        Values left as `NOT_GIVEN` are left out of the query, headers, cookies and body; `extra_*`
-        add to (and override) what the generated method sends.
+        Values left as `NOT_GIVEN` are left out of the query, headers, cookies and body; the
+        `extra_*` options add to (and override) what the generated method sends.
         """
+        call = Call(
+            path=path, query=query, headers=headers, cookies=cookies, body=body, options=options
+        )
+        response, retries_taken = self._send(endpoint, call, stream=self._streaming)
+        if self._raw or self._streaming:
+            return cast(T, self._view_result(endpoint, response, retries_taken))
+        return endpoint.decode_success(response.status_code, response.headers, response.content)
+
+    def stream(
+        self,
+        endpoint: Endpoint[T],
+        *,
+        path: Sequence[object] = (),
+        query: Mapping[str, object] | None = None,
+        headers: Mapping[str, object] | None = None,
+        cookies: Mapping[str, object] | None = None,
+        body: object = NOT_GIVEN,
+        options: RequestOptions = DEFAULT_REQUEST_OPTIONS,
+    ) -> Stream[T]:
+        """`request` for an event stream: the events of `endpoint`, decoded as they arrive."""
+        call = Call(
+            path=path, query=query, headers=headers, cookies=cookies, body=body, options=options
+        )
+        response, retries_taken = self._send(endpoint, call, stream=not self._raw)
+        if self._raw or self._streaming:
+            return cast(Stream[T], self._view_result(endpoint, response, retries_taken))
+        return Stream(response, endpoint.event_decoder())
+
+    def paginate(
+        self,
+        endpoint: Endpoint[T],
+        *,
+        path: Sequence[object] = (),
+        query: Mapping[str, object] | None = None,
+        headers: Mapping[str, object] | None = None,
+        cookies: Mapping[str, object] | None = None,
+        body: object = NOT_GIVEN,
+        options: RequestOptions = DEFAULT_REQUEST_OPTIONS,
+    ) -> SyncPage[T, Any]:
+        """`request` for a list: the first page, which fetches the next ones when iterated."""
+        call = Call(
+            path=path, query=query, headers=headers, cookies=cookies, body=body, options=options
+        )
+        return self._page(endpoint, call, frozenset())
+
+    def _page(self, endpoint: Endpoint[T], call: Call, seen: frozenset[object]) -> SyncPage[T, Any]:
+        response, retries_taken = self._send(endpoint, call, stream=self._streaming)
+        if self._raw or self._streaming:
+            return cast(SyncPage[T, Any], self._view_result(endpoint, response, retries_taken))
+        value = endpoint.decode_success(response.status_code, response.headers, response.content)
+        return SyncPage(value, endpoint, call, seen, self._page)
+
+    def _view_result(
+        self, endpoint: Endpoint[Any], response: httpx.Response, retries_taken: int
+    ) -> object:
+        if self._streaming:
+            return StreamedResponse(response)
+        return self._raw_response(endpoint, response, retries_taken)
+
+    def _streaming_view(self: _C) -> _C:
+        """This client, answering calls with an unread `StreamedResponse`."""
+        view = self._copy(self._options, raw=False)
+        view._streaming = True
+        return view
+
+    def _send(
+        self, endpoint: Endpoint[Any], call: Call, *, stream: bool
+    ) -> tuple[httpx.Response, int]:
+        """The response that ends the retry loop, and how many retries it took."""
         options = self._options
         http = self._http
-        request = build_request(
-            options,
-            http.cookies,
-            endpoint,
-            path,
-            query,
-            headers,
-            body,
-            extra_headers,
-            extra_query,
-            extra_body,
-            timeout,
-            cookies,
-        )
+        request = build_request(options, http.cookies, endpoint, call)
+        max_retries = call.options.max_retries
         retries = options.max_retries if isinstance(max_retries, NotGiven) else max_retries
         retries_taken = 0
         while True:
@@ -89,22 +149,17 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 log_attempt(options, request, retries_taken)
             outcome: httpx.Response | httpx.TransportError
             try:
-                outcome = http.send(request)
+                outcome = http.send(request, stream=stream)
+                if stream and not outcome.is_success:
+                    try:
+                        outcome.read()
+                    finally:
+                        outcome.close()
             except httpx.TransportError as exc:
-                if retries_taken >= retries:
-                    raise connection_error(exc, retries_taken) from exc
                 outcome = exc
-                delay = _retries.retry_delay(None, retries_taken)
-            else:
-                status = outcome.status_code
-                if 200 <= status < 300:
-                    if self._raw:
-                        return cast(T, self._raw_response(endpoint, outcome, retries_taken))
-                    return endpoint.decode_success(status, outcome.headers, outcome.content)
-                if retries_taken >= retries or not _retries.should_retry(outcome):
-                    error_body = endpoint.decode_error(outcome)
-                    raise make_status_error(outcome, error_body, retries_taken, options.api_key)
-                delay = _retries.retry_delay(outcome.headers, retries_taken)
+            delay = _attempts.next_step(endpoint, outcome, retries_taken, retries, options.api_key)
+            if delay is None:
+                return cast(httpx.Response, outcome), retries_taken
             if logger.isEnabledFor(logging.DEBUG):
                 log_retry(options, request, outcome, delay)
             _retries.sleep(delay)

@@ -26,9 +26,14 @@ from voice_clients._runtime import Headers as _Headers
 from voice_clients._runtime import NotGiven as _NotGiven
 from voice_clients._runtime import Query as _Query
 from voice_clients._runtime import RawText as _RawText
+from voice_clients._runtime import RequestOptions as _RequestOptions
 from voice_clients._runtime import Timeout as _Timeout
 from voice_clients._runtime import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from voice_clients._runtime import (
+    async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper,
+)
 from voice_clients._runtime import to_raw_response_wrapper as _to_raw_response_wrapper
+from voice_clients._runtime import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from voice_clients.cartesia import models as _models
 from voice_clients.cartesia import params as _params
 
@@ -62,6 +67,13 @@ class PhoneNumbers:
         parsed value.
         """
         return PhoneNumbersWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> PhoneNumbersWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response, to
+        read the body piece by piece.
+        """
+        return PhoneNumbersWithStreamingResponse(self)
 
     def import_(
         self,
@@ -102,11 +114,13 @@ class PhoneNumbers:
                 provider=provider,
                 agent_id=agent_id,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
 
@@ -122,6 +136,13 @@ class AsyncPhoneNumbers:
         parsed value.
         """
         return AsyncPhoneNumbersWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncPhoneNumbersWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response, to
+        read the body piece by piece.
+        """
+        return AsyncPhoneNumbersWithStreamingResponse(self)
 
     async def import_(
         self,
@@ -162,11 +183,13 @@ class AsyncPhoneNumbers:
                 provider=provider,
                 agent_id=agent_id,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
 
@@ -178,3 +201,13 @@ class PhoneNumbersWithRawResponse:
 class AsyncPhoneNumbersWithRawResponse:
     def __init__(self, resource: AsyncPhoneNumbers) -> None:
         self.import_ = _async_to_raw_response_wrapper(resource.import_)
+
+
+class PhoneNumbersWithStreamingResponse:
+    def __init__(self, resource: PhoneNumbers) -> None:
+        self.import_ = _to_streamed_response_wrapper(resource.import_)
+
+
+class AsyncPhoneNumbersWithStreamingResponse:
+    def __init__(self, resource: AsyncPhoneNumbers) -> None:
+        self.import_ = _async_to_streamed_response_wrapper(resource.import_)

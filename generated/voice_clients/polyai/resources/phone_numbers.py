@@ -26,9 +26,14 @@ from voice_clients._runtime import Headers as _Headers
 from voice_clients._runtime import NotGiven as _NotGiven
 from voice_clients._runtime import Query as _Query
 from voice_clients._runtime import RawText as _RawText
+from voice_clients._runtime import RequestOptions as _RequestOptions
 from voice_clients._runtime import Timeout as _Timeout
 from voice_clients._runtime import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from voice_clients._runtime import (
+    async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper,
+)
 from voice_clients._runtime import to_raw_response_wrapper as _to_raw_response_wrapper
+from voice_clients._runtime import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from voice_clients.polyai import models as _models
 from voice_clients.polyai import params as _params
 
@@ -122,6 +127,13 @@ class PhoneNumbers:
         """
         return PhoneNumbersWithRawResponse(self)
 
+    @_cached_property
+    def with_streaming_response(self) -> PhoneNumbersWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response, to
+        read the body piece by piece.
+        """
+        return PhoneNumbersWithStreamingResponse(self)
+
     def list(
         self,
         agent_id: str,
@@ -147,11 +159,13 @@ class PhoneNumbers:
             query={
                 "connectorId": connector_id,
             },
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     def import_(
@@ -183,11 +197,13 @@ class PhoneNumbers:
                 phone_numbers=phone_numbers,
                 client_env=client_env,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     def delete(
@@ -215,11 +231,13 @@ class PhoneNumbers:
             body=_params.DeletePhoneNumbersBodyParam(
                 phone_numbers=phone_numbers,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     def batch_get(
@@ -247,11 +265,13 @@ class PhoneNumbers:
             body=_params.BatchGetPhoneNumbersBodyParam(
                 phone_numbers=phone_numbers,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     def get(
@@ -279,11 +299,13 @@ class PhoneNumbers:
                 agent_id,
                 phone_number,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
 
@@ -299,6 +321,13 @@ class AsyncPhoneNumbers:
         parsed value.
         """
         return AsyncPhoneNumbersWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncPhoneNumbersWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response, to
+        read the body piece by piece.
+        """
+        return AsyncPhoneNumbersWithStreamingResponse(self)
 
     async def list(
         self,
@@ -325,11 +354,13 @@ class AsyncPhoneNumbers:
             query={
                 "connectorId": connector_id,
             },
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     async def import_(
@@ -361,11 +392,13 @@ class AsyncPhoneNumbers:
                 phone_numbers=phone_numbers,
                 client_env=client_env,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     async def delete(
@@ -393,11 +426,13 @@ class AsyncPhoneNumbers:
             body=_params.DeletePhoneNumbersBodyParam(
                 phone_numbers=phone_numbers,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     async def batch_get(
@@ -425,11 +460,13 @@ class AsyncPhoneNumbers:
             body=_params.BatchGetPhoneNumbersBodyParam(
                 phone_numbers=phone_numbers,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     async def get(
@@ -457,11 +494,13 @@ class AsyncPhoneNumbers:
                 agent_id,
                 phone_number,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
 
@@ -481,3 +520,21 @@ class AsyncPhoneNumbersWithRawResponse:
         self.delete = _async_to_raw_response_wrapper(resource.delete)
         self.batch_get = _async_to_raw_response_wrapper(resource.batch_get)
         self.get = _async_to_raw_response_wrapper(resource.get)
+
+
+class PhoneNumbersWithStreamingResponse:
+    def __init__(self, resource: PhoneNumbers) -> None:
+        self.list = _to_streamed_response_wrapper(resource.list)
+        self.import_ = _to_streamed_response_wrapper(resource.import_)
+        self.delete = _to_streamed_response_wrapper(resource.delete)
+        self.batch_get = _to_streamed_response_wrapper(resource.batch_get)
+        self.get = _to_streamed_response_wrapper(resource.get)
+
+
+class AsyncPhoneNumbersWithStreamingResponse:
+    def __init__(self, resource: AsyncPhoneNumbers) -> None:
+        self.list = _async_to_streamed_response_wrapper(resource.list)
+        self.import_ = _async_to_streamed_response_wrapper(resource.import_)
+        self.delete = _async_to_streamed_response_wrapper(resource.delete)
+        self.batch_get = _async_to_streamed_response_wrapper(resource.batch_get)
+        self.get = _async_to_streamed_response_wrapper(resource.get)

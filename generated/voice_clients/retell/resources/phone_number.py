@@ -26,9 +26,14 @@ from voice_clients._runtime import Headers as _Headers
 from voice_clients._runtime import NotGiven as _NotGiven
 from voice_clients._runtime import Query as _Query
 from voice_clients._runtime import RawText as _RawText
+from voice_clients._runtime import RequestOptions as _RequestOptions
 from voice_clients._runtime import Timeout as _Timeout
 from voice_clients._runtime import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from voice_clients._runtime import (
+    async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper,
+)
 from voice_clients._runtime import to_raw_response_wrapper as _to_raw_response_wrapper
+from voice_clients._runtime import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from voice_clients.retell import models as _models
 from voice_clients.retell import params as _params
 
@@ -66,6 +71,13 @@ class PhoneNumber:
         parsed value.
         """
         return PhoneNumberWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> PhoneNumberWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response, to
+        read the body piece by piece.
+        """
+        return PhoneNumberWithStreamingResponse(self)
 
     def import_(
         self,
@@ -142,11 +154,13 @@ class PhoneNumber:
                 allowed_outbound_country_list=allowed_outbound_country_list,
                 transport=transport,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
 
@@ -162,6 +176,13 @@ class AsyncPhoneNumber:
         parsed value.
         """
         return AsyncPhoneNumberWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncPhoneNumberWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response, to
+        read the body piece by piece.
+        """
+        return AsyncPhoneNumberWithStreamingResponse(self)
 
     async def import_(
         self,
@@ -238,11 +259,13 @@ class AsyncPhoneNumber:
                 allowed_outbound_country_list=allowed_outbound_country_list,
                 transport=transport,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
 
@@ -254,3 +277,13 @@ class PhoneNumberWithRawResponse:
 class AsyncPhoneNumberWithRawResponse:
     def __init__(self, resource: AsyncPhoneNumber) -> None:
         self.import_ = _async_to_raw_response_wrapper(resource.import_)
+
+
+class PhoneNumberWithStreamingResponse:
+    def __init__(self, resource: PhoneNumber) -> None:
+        self.import_ = _to_streamed_response_wrapper(resource.import_)
+
+
+class AsyncPhoneNumberWithStreamingResponse:
+    def __init__(self, resource: AsyncPhoneNumber) -> None:
+        self.import_ = _async_to_streamed_response_wrapper(resource.import_)

@@ -26,9 +26,14 @@ from widgets._runtime import Headers as _Headers
 from widgets._runtime import NotGiven as _NotGiven
 from widgets._runtime import Query as _Query
 from widgets._runtime import RawText as _RawText
+from widgets._runtime import RequestOptions as _RequestOptions
 from widgets._runtime import Timeout as _Timeout
 from widgets._runtime import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from widgets._runtime import (
+    async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper,
+)
 from widgets._runtime import to_raw_response_wrapper as _to_raw_response_wrapper
+from widgets._runtime import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from widgets import models as _models
 from widgets import params as _params
 
@@ -80,6 +85,13 @@ class WidgetsResource:
         """
         return WidgetsResourceWithRawResponse(self)
 
+    @_cached_property
+    def with_streaming_response(self) -> WidgetsResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response, to
+        read the body piece by piece.
+        """
+        return WidgetsResourceWithStreamingResponse(self)
+
     def get(
         self,
         widget_id: str,
@@ -105,11 +117,13 @@ class WidgetsResource:
             query={
                 "expand": expand,
             },
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     def create(
@@ -154,11 +168,13 @@ class WidgetsResource:
                 note=note,
                 parts=parts,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
 
@@ -174,6 +190,13 @@ class AsyncWidgetsResource:
         parsed value.
         """
         return AsyncWidgetsResourceWithRawResponse(self)
+
+    @_cached_property
+    def with_streaming_response(self) -> AsyncWidgetsResourceWithStreamingResponse:
+        """The same methods, returning a context manager around the unread response, to
+        read the body piece by piece.
+        """
+        return AsyncWidgetsResourceWithStreamingResponse(self)
 
     async def get(
         self,
@@ -200,11 +223,13 @@ class AsyncWidgetsResource:
             query={
                 "expand": expand,
             },
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     async def create(
@@ -249,11 +274,13 @@ class AsyncWidgetsResource:
                 note=note,
                 parts=parts,
             ),
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            max_retries=max_retries,
+            options=_RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
 
@@ -267,3 +294,15 @@ class AsyncWidgetsResourceWithRawResponse:
     def __init__(self, resource: AsyncWidgetsResource) -> None:
         self.get = _async_to_raw_response_wrapper(resource.get)
         self.create = _async_to_raw_response_wrapper(resource.create)
+
+
+class WidgetsResourceWithStreamingResponse:
+    def __init__(self, resource: WidgetsResource) -> None:
+        self.get = _to_streamed_response_wrapper(resource.get)
+        self.create = _to_streamed_response_wrapper(resource.create)
+
+
+class AsyncWidgetsResourceWithStreamingResponse:
+    def __init__(self, resource: AsyncWidgetsResource) -> None:
+        self.get = _async_to_streamed_response_wrapper(resource.get)
+        self.create = _async_to_streamed_response_wrapper(resource.create)

@@ -1,0 +1,202 @@
+"""Streamed responses: the body of a download read piece by piece, never held whole.
+
+`with_streaming_response.<method>(...)` returns a context manager; the response it gives
+has the status and headers at once, and the body only as it is read. Leaving the block
+closes the connection, whether or not the body was read to the end.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from os import PathLike
+from types import MethodType, TracebackType
+from typing import Any, Generic, ParamSpec, TypeVar, cast
+
+import httpx
+
+from ._request import connection_error
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+DEFAULT_CHUNK_SIZE = 64 * 1024
+
+
+class StreamedResponse:
+    """A response whose body has not been read; read it once, with one of the methods."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self._response = response
+        self.status_code: int = response.status_code
+        self.headers: httpx.Headers = response.headers
+
+    def __repr__(self) -> str:
+        return f"<StreamedResponse [{self.status_code}]>"
+
+    def iter_bytes(self, chunk_size: int | None = DEFAULT_CHUNK_SIZE) -> Iterator[bytes]:
+        try:
+            yield from self._response.iter_bytes(chunk_size)
+        except httpx.TransportError as exc:
+            raise connection_error(exc, 0) from exc
+
+    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
+        try:
+            yield from self._response.iter_text(chunk_size)
+        except httpx.TransportError as exc:
+            raise connection_error(exc, 0) from exc
+
+    def iter_lines(self) -> Iterator[str]:
+        try:
+            yield from self._response.iter_lines()
+        except httpx.TransportError as exc:
+            raise connection_error(exc, 0) from exc
+
+    def read(self) -> bytes:
+        """The whole body (for small bodies, or after deciding from the headers)."""
+        return b"".join(self.iter_bytes())
+
+    def write_to_file(self, file: str | PathLike[str], chunk_size: int = DEFAULT_CHUNK_SIZE) -> int:
+        """Write the body to `file` as it arrives; the number of bytes written."""
+        written = 0
+        with open(file, "wb") as out:
+            for chunk in self.iter_bytes(chunk_size):
+                out.write(chunk)
+                written += len(chunk)
+        return written
+
+    def close(self) -> None:
+        self._response.close()
+
+
+class AsyncStreamedResponse:
+    """`StreamedResponse` for async clients."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self._response = response
+        self.status_code: int = response.status_code
+        self.headers: httpx.Headers = response.headers
+
+    def __repr__(self) -> str:
+        return f"<AsyncStreamedResponse [{self.status_code}]>"
+
+    async def iter_bytes(self, chunk_size: int | None = DEFAULT_CHUNK_SIZE) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in self._response.aiter_bytes(chunk_size):
+                yield chunk
+        except httpx.TransportError as exc:
+            raise connection_error(exc, 0) from exc
+
+    async def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
+        try:
+            async for text in self._response.aiter_text(chunk_size):
+                yield text
+        except httpx.TransportError as exc:
+            raise connection_error(exc, 0) from exc
+
+    async def iter_lines(self) -> AsyncIterator[str]:
+        try:
+            async for line in self._response.aiter_lines():
+                yield line
+        except httpx.TransportError as exc:
+            raise connection_error(exc, 0) from exc
+
+    async def read(self) -> bytes:
+        return b"".join([chunk async for chunk in self.iter_bytes()])
+
+    async def write_to_file(
+        self, file: str | PathLike[str], chunk_size: int = DEFAULT_CHUNK_SIZE
+    ) -> int:
+        """Write the body to `file` as it arrives (the writes themselves block briefly)."""
+        written = 0
+        with open(file, "wb") as out:
+            async for chunk in self.iter_bytes(chunk_size):
+                out.write(chunk)
+                written += len(chunk)
+        return written
+
+    async def close(self) -> None:
+        await self._response.aclose()
+
+
+class ResponseContextManager(Generic[R]):
+    """Makes the call on entering the block, closes the response on leaving it."""
+
+    def __init__(self, make: Callable[[], R]) -> None:
+        self._make = make
+        self._response: R | None = None
+
+    def __enter__(self) -> R:
+        self._response = self._make()
+        return self._response
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._response is not None:
+            cast(StreamedResponse, self._response).close()
+
+
+class AsyncResponseContextManager(Generic[R]):
+    """`ResponseContextManager` for `async with`."""
+
+    def __init__(self, make: Callable[[], Awaitable[R]]) -> None:
+        self._make = make
+        self._response: R | None = None
+
+    async def __aenter__(self) -> R:
+        self._response = await self._make()
+        return self._response
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._response is not None:
+            await cast(AsyncStreamedResponse, self._response).close()
+
+
+def to_streamed_response_wrapper(
+    func: Callable[P, object],
+) -> Callable[P, ResponseContextManager[StreamedResponse]]:
+    """Make a bound resource method return a context manager around its unread response."""
+    method = _streaming_method(func)
+
+    @functools.wraps(func)
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> ResponseContextManager[StreamedResponse]:
+        return ResponseContextManager(lambda: cast(StreamedResponse, method(*args, **kwargs)))
+
+    return wrapped
+
+
+def async_to_streamed_response_wrapper(
+    func: Callable[P, Awaitable[object]],
+) -> Callable[P, AsyncResponseContextManager[AsyncStreamedResponse]]:
+    """`to_streamed_response_wrapper` for the methods of async resources."""
+    method = _streaming_method(func)
+
+    @functools.wraps(func)
+    def wrapped(
+        *args: P.args, **kwargs: P.kwargs
+    ) -> AsyncResponseContextManager[AsyncStreamedResponse]:
+        async def make() -> AsyncStreamedResponse:
+            return cast(AsyncStreamedResponse, await method(*args, **kwargs))
+
+        return AsyncResponseContextManager(make)
+
+    return wrapped
+
+
+def _streaming_method(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The same method, on a copy of its resource bound to a streaming view of the client."""
+    if not isinstance(func, MethodType):
+        raise TypeError(f"expected a bound method of a resource, got {func!r}")
+    resource: Any = copy.copy(func.__self__)
+    resource._client = resource._client._streaming_view()
+    return cast(Callable[..., Any], getattr(resource, func.__name__))

@@ -1,0 +1,227 @@
+"""Server-sent events: the wire format as the WHATWG HTML standard defines it, and the
+`Stream`/`AsyncStream` objects that yield each event's decoded data as it arrives.
+
+Lines end in CR, LF or CRLF (a CR at the end of one network chunk may be followed by the
+LF in the next). A stream owns its HTTP response: it is closed when the events end, when
+the caller breaks out or closes it, and when reading fails; a connection broken mid-stream
+raises `APIConnectionError` instead of ending as if the server had finished.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterable, Iterator
+from types import TracebackType
+from typing import Any, Generic, TypeVar
+
+import httpx
+import msgspec
+
+from ._errors import ResponseValidationError
+from ._models import dec_hook
+from ._request import connection_error
+
+T = TypeVar("T")
+_S = TypeVar("_S", bound="Stream[Any]")
+_A = TypeVar("_A", bound="AsyncStream[Any]")
+
+
+class ServerSentEvent(msgspec.Struct, frozen=True):
+    """One dispatched event; `data` joins its `data:` lines with newlines."""
+
+    data: str
+    event: str = "message"
+    id: str | None = None
+    retry: int | None = None
+
+
+class SSEDecoder:
+    """Turns lines into events; feed it every line, an empty line dispatches the event."""
+
+    __slots__ = ("_data", "_event", "_last_id", "_retry")
+
+    def __init__(self) -> None:
+        self._data: list[str] = []
+        self._event = ""
+        self._last_id: str | None = None
+        self._retry: int | None = None
+
+    def feed(self, line: str) -> ServerSentEvent | None:
+        if not line:
+            return self._dispatch()
+        if line.startswith(":"):
+            return None  # a comment (often a keep-alive)
+        name, colon, value = line.partition(":")
+        if colon and value.startswith(" "):
+            value = value[1:]
+        if name == "data":
+            self._data.append(value)
+        elif name == "event":
+            self._event = value
+        elif name == "id" and "\0" not in value:
+            self._last_id = value
+        elif name == "retry" and value.isascii() and value.isdigit():
+            self._retry = int(value)
+        return None
+
+    def _dispatch(self) -> ServerSentEvent | None:
+        data, event = self._data, self._event
+        self._data, self._event = [], ""
+        if not data:
+            return None
+        return ServerSentEvent("\n".join(data), event or "message", self._last_id, self._retry)
+
+
+class LineSplitter:
+    """Splits decoded text into lines at CR, LF or CRLF, across chunk boundaries."""
+
+    __slots__ = ("_buffer", "_decoder", "_pending_cr")
+
+    def __init__(self) -> None:
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        self._buffer = ""
+        self._pending_cr = False
+
+    def feed(self, chunk: bytes) -> list[str]:
+        text = self._decoder.decode(chunk)
+        if self._pending_cr and text.startswith("\n"):
+            text = text[1:]
+        self._pending_cr = False
+        text = self._buffer + text
+        if not text:
+            return []
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self._buffer = lines.pop()
+        if text.endswith("\r"):
+            self._pending_cr = True
+        return lines
+
+    def end(self) -> list[str]:
+        rest = self._buffer + self._decoder.decode(b"", final=True)
+        self._buffer = ""
+        return [rest] if rest else []
+
+
+def iter_events(chunks: Iterable[bytes]) -> Iterator[ServerSentEvent]:
+    """The events in a byte stream (a trailing event without its blank line is dropped)."""
+    splitter, decoder = LineSplitter(), SSEDecoder()
+    for chunk in chunks:
+        for line in splitter.feed(chunk):
+            event = decoder.feed(line)
+            if event is not None:
+                yield event
+    for line in splitter.end():
+        decoder.feed(line)
+
+
+def event_decoder(tp: Any) -> Callable[[ServerSentEvent], Any]:
+    """How an event's data becomes the stream's item: JSON into `tp`, or text for `str`."""
+    if tp is str or tp is None:
+        return _data_text
+    decoder = msgspec.json.Decoder(tp, dec_hook=dec_hook)
+
+    def decode(event: ServerSentEvent) -> Any:
+        try:
+            return decoder.decode(event.data)
+        except msgspec.DecodeError as exc:
+            raise ResponseValidationError(
+                f"event {event.event!r}: {exc}",
+                status_code=200,
+                headers=httpx.Headers(),
+                body=event.data.encode("utf-8"),
+                path="$",
+            ) from None
+
+    return decode
+
+
+def _data_text(event: ServerSentEvent) -> str:
+    return event.data
+
+
+class Stream(Generic[T]):
+    """The events of one response, decoded as they arrive; iterate it once.
+
+    Use it in a `with` block (or call `close()`) when you may stop early, so the
+    connection goes back to the pool at once.
+    """
+
+    def __init__(self, response: httpx.Response, decode: Callable[[ServerSentEvent], T]) -> None:
+        self.response = response
+        self._decode = decode
+        self._events = self._iterate()
+
+    def _iterate(self) -> Generator[T, None, None]:
+        response = self.response
+        try:
+            for event in iter_events(response.iter_bytes()):
+                yield self._decode(event)
+        except httpx.TransportError as exc:
+            raise connection_error(exc, 0) from exc
+        finally:
+            response.close()
+
+    def __iter__(self) -> Iterator[T]:
+        return self._events
+
+    def __next__(self) -> T:
+        return next(self._events)
+
+    def close(self) -> None:
+        self._events.close()
+        self.response.close()
+
+    def __enter__(self: _S) -> _S:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncStream(Generic[T]):
+    """`Stream` for async clients: `async for event in stream`, `async with`, `await close()`."""
+
+    def __init__(self, response: httpx.Response, decode: Callable[[ServerSentEvent], T]) -> None:
+        self.response = response
+        self._decode = decode
+        self._events = self._iterate()
+
+    async def _iterate(self) -> AsyncGenerator[T, None]:
+        response = self.response
+        splitter, decoder = LineSplitter(), SSEDecoder()
+        try:
+            async for chunk in response.aiter_bytes():
+                for line in splitter.feed(chunk):
+                    event = decoder.feed(line)
+                    if event is not None:
+                        yield self._decode(event)
+        except httpx.TransportError as exc:
+            raise connection_error(exc, 0) from exc
+        finally:
+            await response.aclose()
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self._events
+
+    async def __anext__(self) -> T:
+        return await self._events.__anext__()
+
+    async def close(self) -> None:
+        await self._events.aclose()
+        await self.response.aclose()
+
+    async def __aenter__(self: _A) -> _A:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.close()

@@ -1,0 +1,75 @@
+"""The parser's result kind per operation, and its located errors for schemes that do not fit."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from streams_specs import CARTESIA, CARTESIA_PAGINATION, POLYAI, RETELL, RETELL_PAGINATION
+from streams_support import build_files
+
+from generator.diagnostics import GeneratorError
+from generator.settings import PaginationScheme
+
+
+def test_each_fixture_operation_gets_its_kind(tmp_path: Path) -> None:
+    files = build_files(CARTESIA, tmp_path, "c", pagination=CARTESIA_PAGINATION)
+    tts = files["c/resources/tts.py"].decode()
+    assert 'result="event_stream"' in tts and 'result="raw"' in tts
+    assert "-> _Stream[_models.TTSSSEEvent]:" in tts
+    assert "-> _AsyncStream[_models.TTSSSEEvent]:" in tts
+    voices = files["c/resources/voices.py"].decode()
+    assert "-> _SyncPage[_models.GetVoicesResponse, _models.Voice]:" in voices
+    assert "    def list(" in voices.split("class AsyncVoices")[1]  # a pager, not a coroutine
+
+
+def test_without_settings_only_unambiguous_lists_are_pages(tmp_path: Path) -> None:
+    retell = build_files(RETELL, tmp_path, "r")
+    assert 'result="page"' in retell["r/resources/phone_number.py"].decode()  # envelope
+    assert 'result="page"' not in retell["r/resources/agent.py"].decode()  # bare array
+    assert 'result="page"' not in retell["r/resources/call.py"].decode()
+    polyai = build_files(POLYAI, tmp_path, "p")["p/resources/audio_cache.py"].decode()
+    assert 'pagination=_Pagination(items="entries", offset="offset", total="total_count")' in (
+        polyai
+    )
+
+
+def test_a_limit_echoed_in_the_response_is_not_taken_for_a_cursor(tmp_path: Path) -> None:
+    spec = copy.deepcopy(RETELL)
+    base = spec["components"]["schemas"]["PaginationBase"]
+    base["properties"] = {"limit": {"type": "string"}}
+    del base["required"]
+    files = build_files(spec, tmp_path, "r")
+    assert 'result="page"' not in files["r/resources/phone_number.py"].decode()
+
+
+@pytest.mark.parametrize(
+    ("scheme", "message"),
+    [
+        (
+            PaginationScheme("s", ("GET /list-agents",), cursor="nope", cursor_item="agent_id"),
+            "no request parameter 'nope' for cursor",
+        ),
+        (
+            PaginationScheme("s", ("GET /list-agents",), cursor="pagination_key", cursor_item="x"),
+            "no response field 'x' for cursor_item",
+        ),
+        (
+            PaginationScheme("s", ("GET /list-agents",), items="data", offset="limit"),
+            "the field 'data' is not an array",
+        ),
+        (
+            PaginationScheme("s", ("GET /nowhere",), offset="limit"),
+            "names 'GET /nowhere', which is not an operation",
+        ),
+    ],
+)
+def test_a_scheme_that_does_not_fit_is_a_located_error(
+    tmp_path: Path, scheme: PaginationScheme, message: str
+) -> None:
+    with pytest.raises(GeneratorError) as caught:
+        build_files(RETELL, tmp_path, "r", pagination=(scheme, *RETELL_PAGINATION[1:]))
+    text = "\n".join(str(d) for d in caught.value.diagnostics)
+    assert message in text
+    assert "r.json:" in text  # located in the spec
