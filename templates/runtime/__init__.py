@@ -22,7 +22,7 @@ from ._errors import (
     make_status_error,
 )
 from ._files import FileContent, FileInput
-from ._options import ClientConfig
+from ._options import ClientConfig, ServerVariable
 from ._response import APIResponse, async_to_raw_response_wrapper, to_raw_response_wrapper
 from ._sync_client import SyncAPIClient
 from ._types import (
@@ -70,6 +70,7 @@ __all__ = [
     "RawText",
     "RequestValidationError",
     "ResponseValidationError",
+    "ServerVariable",
     "SyncAPIClient",
     "Timeout",
     "UnprocessableEntityError",

@@ -89,7 +89,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 log_attempt(options, request, retries_taken)
             outcome: httpx.Response | httpx.TransportError
             try:
-                outcome = await http.send(request)
+                # Never followed, whatever the http_client says: the request carries
+                # credentials, which must not reach another origin (a 3xx is an error).
+                outcome = await http.send(request, follow_redirects=False)
             except httpx.TransportError as exc:
                 if retries_taken >= retries:
                     raise connection_error(exc, retries_taken) from exc

@@ -47,20 +47,20 @@ def build_request(
         content = encode_body(endpoint, body, extra_body)
     else:
         content, content_type = encode_other_body(endpoint, body, extra_body)
-    secured = endpoint.secured
+    defaults = options.for_endpoint(endpoint)
     url = options.base_url + endpoint.fill_path(path)
     if query is None and extra_query is None:
-        encoded_query = options.query[secured][1]
+        encoded_query = defaults.query[1]
     else:
         merged = merge_query(
-            dict(options.query[secured][0]), query.items() if query else (), endpoint.query_styles
+            dict(defaults.query[0]), query.items() if query else (), endpoint.query_styles
         )
         if extra_query:
             merge_query(merged, extra_query.items())
         encoded_query = encode_query(merged)
     if encoded_query:
         url = f"{url}?{encoded_query}"
-    request_headers = options.headers[secured][content is not None and content_type is None]
+    request_headers = defaults.headers[content is not None and content_type is None]
     if headers or extra_headers:
         request_headers = httpx.Headers(request_headers)
         if headers:

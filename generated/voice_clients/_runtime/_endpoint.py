@@ -33,6 +33,8 @@ class Endpoint(Generic[T]):
     `encoding` says how the body is sent: "json", "form" (urlencoded), "multipart",
     "binary" or "text" (the last two as `content_type`). `query_styles` holds the
     OpenAPI style of each query parameter that is not the default (form, exploded).
+    `security` lists the alternatives of security scheme keys the operation accepts, in
+    order (empty: it sends no credentials); None means every scheme when `secured`.
     """
 
     __slots__ = (
@@ -47,6 +49,7 @@ class Endpoint(Generic[T]):
         "request_type",
         "responses",
         "secured",
+        "security",
     )
 
     method: str
@@ -56,6 +59,7 @@ class Endpoint(Generic[T]):
     errors: Mapping[str, Any]
     request_type: Any | None
     secured: bool
+    security: tuple[tuple[str, ...], ...] | None
     encoding: str
     content_type: str | None
     query_styles: Mapping[str, str]
@@ -71,6 +75,7 @@ class Endpoint(Generic[T]):
         errors: Mapping[str, Any] = _EMPTY,
         request_type: Any | None = None,
         secured: bool = True,
+        security: tuple[tuple[str, ...], ...] | None = None,
         encoding: str = "json",
         content_type: str | None = None,
         query_styles: Mapping[str, str] = _EMPTY,
@@ -83,6 +88,7 @@ class Endpoint(Generic[T]):
         init(self, "errors", errors)
         init(self, "request_type", request_type)
         init(self, "secured", secured)
+        init(self, "security", security)
         init(self, "encoding", encoding)
         init(self, "content_type", content_type)
         init(self, "query_styles", query_styles)

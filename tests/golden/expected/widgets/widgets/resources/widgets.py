@@ -49,6 +49,7 @@ _GET_ENDPOINT = _Endpoint[_models.Widget](
     },
     request_type=None,
     secured=True,
+    security=(("token",),),
 )
 
 _CREATE_ENDPOINT = _Endpoint[_models.Widget](
@@ -63,6 +64,7 @@ _CREATE_ENDPOINT = _Endpoint[_models.Widget](
     },
     request_type=_params.WidgetsCreateBodyParam,
     secured=True,
+    security=(("token",),),
 )
 
 
