@@ -40,7 +40,10 @@ types: $(STAMP)
 	cd generated && ../$(BIN)/mypy --strict --config-file ../pyproject.toml voice_clients
 	cd generated && ../$(BIN)/mypy --strict --config-file ../pyproject.toml --python-version 3.10 voice_clients
 
+# The full check (regenerate in memory, compare byte for byte; its failure shows the report
+# and a diff), then the fast one (generated/'s record against the inputs and the files).
 drift: $(STAMP)
+	$(BIN)/clientgen check --full
 	$(BIN)/clientgen check
 
 pytest: $(STAMP) $(NODE_STAMP)

@@ -16,6 +16,7 @@ from pathlib import Path
 from . import decode as decode_section
 from . import generation as gen
 from . import percall
+from . import regenerate as regenerate_section
 from .common import APIS, QUICK, ROOT
 from .imports import import_times
 from .png import Bar, Group, chart
@@ -118,6 +119,9 @@ def main() -> int:
             {tool: (name, [root]) for tool, (name, root) in packages.items()},
             3 if QUICK else 7,
         )
+
+        print("bench: regenerate and drift check (section 6) ...", flush=True)
+        regen_lines, regen_summary = regenerate_section.section(work, specs)
 
     # 1. per call
     lines += ["## 1. Per-call overhead", ""]
@@ -391,6 +395,10 @@ def main() -> int:
             lines += [f"- `{e[:160]}`" for e in r.import_errors[:3]]
     lines += [""]
 
+    # 6. regenerate and check
+    lines += regen_lines
+    summary += regen_summary
+
     elapsed = time.perf_counter() - started
     head = [
         "# Benchmarks",
@@ -418,5 +426,18 @@ def main() -> int:
     return 0
 
 
+def regenerate_only() -> int:
+    """`python -m bench regenerate`: section 6 alone, spliced into docs/benchmarks.md."""
+    with tempfile.TemporaryDirectory(prefix="clientgen-bench-") as tmp:
+        work = Path(tmp)
+        lines, summary = regenerate_section.section(work, gen.bundle_specs(work))
+    when = f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC"
+    lines[2:2] = [f"Run alone (`python -m bench regenerate`) at {when}, {machine()[2][2:]}.", ""]
+    DOC.write_text(regenerate_section.splice(DOC.read_text(), lines, summary))
+    print("\n".join(lines))
+    print(f"bench: rewrote section 6 of {DOC.relative_to(ROOT)}")
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(regenerate_only() if sys.argv[1:] == ["regenerate"] else main())

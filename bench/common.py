@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,13 +21,17 @@ APIS = ("polyai", "cartesia", "retell")
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 
 
-def env(extra_path: Sequence[Path] = ()) -> dict[str, str]:
-    """The environment of child processes: the venv's tools first, no vendor variables."""
+def env(
+    extra_path: Sequence[Path] = (), extra_env: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The environment of child processes: the venv's tools first, no vendor variables, and
+    clientgen's cache folder only where a run gives one (`extra_env`)."""
     child = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("RETELL_", "CARTESIA_", "POLYAI_", "PYTHON"))
+        if not k.startswith(("RETELL_", "CARTESIA_", "POLYAI_", "PYTHON", "CLIENTGEN_"))
     }
+    child.update(extra_env or {})
     child["PATH"] = f"{BIN}{os.pathsep}{child.get('PATH', '')}"
     if extra_path:
         child["PYTHONPATH"] = os.pathsep.join(str(p) for p in extra_path)
@@ -55,6 +59,7 @@ def run(
     cwd: Path | None = None,
     timeout: float | None = None,
     extra_path: Sequence[Path] = (),
+    extra_env: Mapping[str, str] | None = None,
 ) -> Run:
     """Run argv; its peak memory comes from wait4's rusage for that child alone."""
     log = subprocess.PIPE
@@ -62,7 +67,7 @@ def run(
     proc = subprocess.Popen(
         list(argv),
         cwd=cwd,
-        env=env(extra_path),
+        env=env(extra_path, extra_env),
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,

@@ -7,26 +7,25 @@ shown only with --debug.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-import yaml
 
-from generator.changes.change import Report
-from generator.changes.changes_file import (
-    CHANGES_FILE,
-    KEPT,
-    changes_since,
-    with_changes_file,
-)
-from generator.changes.render import render_text
+from generator.cache import Cache, default_cache_dir
 from generator.diagnostics import Diagnostic, GeneratorError
-from generator.pipeline import api_folders, build_project, build_single, load_api
-from generator.settings import load_distribution_settings
-from generator.write.tree import Drift, compare, write_tree
+from generator.settings import DistributionSettings, load_distribution_settings
+from generator.write.record import RECORD_FILE, MadeFrom, drift_causes, read_record, record_bytes
+from generator.write.tree import Drift, read_tree
+
+if TYPE_CHECKING:
+    from generator.changes.change import Report
+
+# The generation stages (black, Jinja, the validator) are imported by the commands that
+# run them, so that a check or regenerate with nothing to do starts fast.
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 _DIFF_LINES = 80
@@ -34,6 +33,37 @@ _DIFF_LINES = 80
 
 class _Context:
     debug: bool = False
+    root_option: Path | None = None
+
+    def root(self) -> Path:
+        """The project root: --root, else the nearest folder up from here with our settings."""
+        return find_root(self.root_option or Path("."), walk_up=self.root_option is None)
+
+
+def find_root(start: Path, walk_up: bool = True) -> Path:
+    """The first of `start` and its parents holding a pyproject.toml with [tool.clientgen].
+
+    Returned relative to the current folder when it can be, so messages stay short.
+    """
+    here = start.absolute()
+    for folder in (here, *here.parents) if walk_up else (here,):
+        if _has_settings(folder / "pyproject.toml"):
+            relative = os.path.relpath(folder)
+            return Path(relative) if not relative.startswith("../" * 8) else folder
+    where = "here or in any folder above" if walk_up else f"in {start}"
+    raise GeneratorError(
+        [Diagnostic(f"no pyproject.toml with a [tool.clientgen] table {where} (see --root)")]
+    )
+
+
+def _has_settings(path: Path) -> bool:
+    import tomllib
+
+    try:
+        content = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(content.get("tool"), dict) and "clientgen" in content["tool"]
 
 
 def _reporting(func: _F) -> _F:
@@ -65,12 +95,32 @@ def _reporting(func: _F) -> _F:
     return wrapper  # type: ignore[return-value]
 
 
+def _context() -> _Context:
+    return click.get_current_context().ensure_object(_Context)
+
+
 @click.group()
 @click.option("--debug", is_flag=True, help="Show tracebacks of unexpected errors.")
+@click.option(
+    "--root",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The project folder (default: found by walking up from the current folder).",
+)
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
+def main(ctx: click.Context, debug: bool, root: Path | None) -> None:
     """Generate typed Python clients from the OpenAPI documents in specs/."""
-    ctx.ensure_object(_Context).debug = debug
+    context = ctx.ensure_object(_Context)
+    context.debug = debug
+    context.root_option = root
+
+
+_no_cache = click.option(
+    "--no-cache", is_flag=True, help="Neither read nor write the cache of formatted modules."
+)
+
+
+def _cache(no_cache: bool) -> Cache:
+    return Cache(None if no_cache else default_cache_dir())
 
 
 @main.command()
@@ -82,30 +132,48 @@ def main(ctx: click.Context, debug: bool) -> None:
     is_flag=True,
     help="Exit with 1 if the change report has breaking changes (the output is still written).",
 )
+@_no_cache
 @_reporting
 def generate(
-    spec_file: Path | None, out: Path | None, package: str | None, fail_on_breaking: bool
+    spec_file: Path | None,
+    out: Path | None,
+    package: str | None,
+    fail_on_breaking: bool,
+    no_cache: bool,
 ) -> None:
     """Generate the client package (all APIs of specs/), or one from --spec FILE."""
+    from generator.write.tree import compare, write_tree
+
     if spec_file is not None:
         if out is None:
             raise click.UsageError("--spec needs --out")
         if fail_on_breaking:
             raise click.UsageError("--fail-on-breaking goes without --spec (no report there)")
-        from generator.naming import python_identifier
-
-        name = package or python_identifier(spec_file.stem, fallback="client")
-        if not name.isidentifier():
-            raise click.UsageError(f"--package {name!r} is not a Python identifier")
+        name = _ad_hoc_package(spec_file, package)
+        if not _fast_causes(out, _ad_hoc_made_from(spec_file, name, out)):
+            click.echo(f"{out}: up to date ({name} from {spec_file})")
+            return
         notes: list[str] = []
-        write_tree(build_single(spec_file, name, notes), out)
+        files, _ = _build_single(spec_file, name, _cache(no_cache), notes)
+        if compare(files, out):
+            write_tree(files, out)
         click.echo(f"generated {name} into {out}")
         for note in notes:
             click.echo(f"note: {note}")
         return
     if package is not None:
         raise click.UsageError("--package goes with --spec")
-    target, files, report, drift = _rebuild(out)
+    from generator.changes.changes_file import CHANGES_FILE, with_changes_file
+    from generator.changes.render import render_text
+
+    root = _context().root()
+    settings = load_distribution_settings(root / "pyproject.toml")
+    target = out or root / settings.output
+    made = _project_made_from(settings, root)
+    if not _fast_causes(target, made):
+        click.echo(f"{target}: up to date ({len(_on_disk(target))} files)")
+        return
+    files, report, drift = _rebuild(settings, root, target, made, _cache(no_cache))
     if not drift:
         click.echo(f"{target}: up to date ({len(files)} files)")
         return
@@ -122,27 +190,135 @@ def generate(
         sys.exit(1)
 
 
-def _rebuild(out: Path | None) -> tuple[Path, dict[str, bytes], Report | None, Drift]:
-    """Everything the project produces, in memory, with what it changes for callers
-    and on disk: the shared first half of `generate` and `check`."""
-    settings = load_distribution_settings(Path("pyproject.toml"))
-    target = out or Path(settings.output)
-    files = build_project(settings, Path("."))
-    return target, files, changes_since(target, files), compare(files, target, ignore=KEPT)
+def _ad_hoc_package(spec_file: Path, package: str | None) -> str:
+    from generator.naming import python_identifier
+
+    name = package or python_identifier(spec_file.stem, fallback="client")
+    if not name.isidentifier():
+        raise click.UsageError(f"--package {name!r} is not a Python identifier")
+    return name
+
+
+def _project_made_from(settings: DistributionSettings, root: Path) -> MadeFrom:
+    from generator.provenance import project_made_from
+
+    return project_made_from(settings, root)
+
+
+def _ad_hoc_made_from(spec_file: Path, package: str, out: Path) -> MadeFrom:
+    from generator.provenance import recorded_single_made_from
+
+    record = read_record(out)
+    recorded = record["made_from"].get("inputs", {}) if record else {}
+    return recorded_single_made_from(spec_file, package, recorded)
+
+
+def _on_disk(target: Path) -> dict[str, bytes]:
+    """The output folder's files that the record covers."""
+    from generator.changes.kept import KEPT
+
+    skipped = {*KEPT, RECORD_FILE}
+    return {p: c for p, c in read_tree(target).items() if p not in skipped}
+
+
+def _fast_causes(target: Path, made: MadeFrom) -> list[str]:
+    """Why `target` is not what `made` gives, from its record alone; [] if it is."""
+    record = read_record(target)
+    if record is None:
+        return [f"{target / RECORD_FILE} is missing or unreadable"]
+    return drift_causes(record, made, _on_disk(target), str(target))
+
+
+def _build_single(
+    spec_file: Path, package: str, cache: Cache, notes: list[str] | None = None
+) -> tuple[dict[str, bytes], MadeFrom]:
+    """The ad-hoc output with its record."""
+    from generator.pipeline import build_single
+    from generator.provenance import single_made_from
+
+    inputs: list[Path] = []
+    files = build_single(spec_file, package, notes, cache, inputs)
+    made = single_made_from(spec_file, package, inputs)
+    return {**files, RECORD_FILE: record_bytes(made, files)}, made
+
+
+def _rebuild(
+    settings: DistributionSettings, root: Path, target: Path, made: MadeFrom, cache: Cache
+) -> tuple[dict[str, bytes], Report | None, Drift]:
+    """Everything the project produces, in memory, with its record and what it changes for
+    callers and on disk: the shared first half of `generate` and `check --full`."""
+    from generator.changes.changes_file import KEPT, changes_since
+    from generator.pipeline import build_project
+    from generator.write.tree import compare
+
+    files = build_project(settings, root, cache)
+    files[RECORD_FILE] = record_bytes(made, files)
+    return files, changes_since(target, files), compare(files, target, ignore=KEPT)
 
 
 @main.command()
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder to compare.")
+@click.option("--spec", "spec_file", type=click.Path(path_type=Path), help="Ad-hoc: one spec file.")
+@click.option("--package", help="Ad-hoc: the package name (default: the spec file's name).")
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Regenerate in memory and compare byte for byte, with a diff (slower).",
+)
+@_no_cache
 @_reporting
-def check(out: Path | None) -> None:
-    """Fail if generated/ differs from what specs/ and templates/ produce."""
-    target, _, report, drift = _rebuild(out)
+def check(
+    out: Path | None, spec_file: Path | None, package: str | None, full: bool, no_cache: bool
+) -> None:
+    """Fail if generated/ differs from what specs/ and templates/ produce.
+
+    By default the output's record of what it was made from is compared with the current
+    generator, templates, tools and inputs, and every output file with its recorded
+    digest; --full regenerates everything in memory instead and shows a diff.
+    """
+    if spec_file is not None:
+        if out is None:
+            raise click.UsageError("--spec needs --out")
+        name = _ad_hoc_package(spec_file, package)
+        made = _ad_hoc_made_from(spec_file, name, out)
+        target, source = out, str(spec_file)
+    else:
+        if package is not None:
+            raise click.UsageError("--package goes with --spec")
+        root = _context().root()
+        settings = load_distribution_settings(root / "pyproject.toml")
+        target = out or root / settings.output
+        made = _project_made_from(settings, root)
+        source = "specs and templates"
+    causes = _fast_causes(target, made)
+    if not full:
+        if not causes:
+            click.echo(f"{target}: up to date with {source} (by its record)")
+            return
+        click.echo(f"{target} has drifted from {source}; run `make regenerate`.", err=True)
+        for cause in causes:
+            click.echo(f"  {cause}", err=True)
+        click.echo("(`clientgen check --full` shows the diff)", err=True)
+        sys.exit(1)
+    from generator.changes.render import render_text
+
+    report: Report | None = None
+    if spec_file is not None:
+        from generator.write.tree import compare
+
+        files, _ = _build_single(spec_file, name, _cache(no_cache))
+        drift = compare(files, target)
+    else:
+        _, report, drift = _rebuild(settings, root, target, made, _cache(no_cache))
     if not drift:
-        click.echo(f"{target}: up to date with specs and templates")
+        click.echo(f"{target}: up to date with {source}")
         return
-    click.echo(f"{target} has drifted from specs/ and templates/; run `make regenerate`.", err=True)
+    click.echo(f"{target} has drifted from {source}; run `make regenerate`.", err=True)
     if report:
         click.echo(render_text(report), err=True, nl=False)
+    for cause in causes:
+        if not cause.startswith(("changed:", "missing:", "extra:")):
+            click.echo(f"  {cause}", err=True)
     for label, paths in (
         ("changed", drift.changed),
         ("missing", drift.added),
@@ -171,8 +347,11 @@ def validate(apis: tuple[str, ...], spec_file: Path | None) -> None:
         validate_spec(spec)
         click.echo(f"{spec_file}: valid")
         return
-    settings = load_distribution_settings(Path("pyproject.toml"))
-    folders = api_folders(Path(settings.specs))
+    from generator.pipeline import api_folders, load_api
+
+    root = _context().root()
+    settings = load_distribution_settings(root / "pyproject.toml")
+    folders = api_folders(root / settings.specs)
     wanted = [f for f in folders if not apis or f.name in apis]
     unknown = set(apis) - {f.name for f in folders}
     if unknown:
@@ -194,8 +373,13 @@ def validate(apis: tuple[str, ...], spec_file: Path | None) -> None:
 @_reporting
 def bundle(api: str, output_format: str) -> None:
     """Print the effective spec of API: fragments merged, overlays applied."""
-    settings = load_distribution_settings(Path("pyproject.toml"))
-    folders = {f.name: f for f in api_folders(Path(settings.specs))}
+    import yaml
+
+    from generator.pipeline import api_folders, load_api
+
+    root = _context().root()
+    settings = load_distribution_settings(root / "pyproject.toml")
+    folders = {f.name: f for f in api_folders(root / settings.specs)}
     if api not in folders:
         raise click.UsageError(f"unknown API {api!r}; one of: {', '.join(sorted(folders))}")
     document = load_api(folders[api]).document

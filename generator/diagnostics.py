@@ -59,4 +59,9 @@ def unescape_pointer_token(token: str) -> str:
 
 
 def join_pointer(pointer: str, *tokens: str | int) -> str:
+    if len(tokens) == 1:  # the loaders' case, once per node of the document: kept cheap
+        token = str(tokens[0])
+        if "~" in token or "/" in token:
+            token = escape_pointer_token(token)
+        return f"{pointer}/{token}"
     return pointer + "".join("/" + escape_pointer_token(str(t)) for t in tokens)

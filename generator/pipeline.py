@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.cache import Cache
 from generator.diagnostics import Diagnostic, GeneratorError
 from generator.load import LoadedSpec, load_api_folder, load_spec_file
 from generator.model.api import Api
@@ -33,9 +34,9 @@ def api_folders(specs: Path) -> list[Path]:
     return folders
 
 
-def load_api(folder: Path) -> LoadedSpec:
+def load_api(folder: Path, cache: Cache | None = None) -> LoadedSpec:
     spec = load_api_folder(folder)
-    validate_spec(spec)
+    validate_spec(spec, cache)
     return spec
 
 
@@ -43,13 +44,15 @@ def model_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
     return build_api(spec, settings)
 
 
-def build_project(settings: DistributionSettings, root: Path) -> dict[str, bytes]:
+def build_project(
+    settings: DistributionSettings, root: Path, cache: Cache | None = None
+) -> dict[str, bytes]:
     """Every file of the project's distribution, from `specs/` and `templates/`."""
     apis = []
     problems: list[Diagnostic] = []
     for folder in api_folders(root / settings.specs):
         try:
-            spec = load_api(folder)
+            spec = load_api(folder, cache)
             api_settings = load_api_settings(folder, _display(folder / "api.toml"))
             apis.append(model_api(spec, api_settings))
         except GeneratorError as exc:
@@ -58,22 +61,38 @@ def build_project(settings: DistributionSettings, root: Path) -> dict[str, bytes
         raise GeneratorError(problems)
     _check_unique_packages(apis)
     dist = Distribution(settings.distribution, settings.package, settings.version, tuple(apis))
-    return format_files(render_distribution(dist))
+    return _formatted(dist, cache)
 
 
-def build_single(spec_file: Path, package: str, notes: list[str] | None = None) -> dict[str, bytes]:
+def build_single(
+    spec_file: Path,
+    package: str,
+    notes: list[str] | None = None,
+    cache: Cache | None = None,
+    inputs: list[Path] | None = None,
+) -> dict[str, bytes]:
     """A standalone distribution for one spec file (the ad-hoc mode).
 
     `notes`, when given, receives what the caller should know but is not an error
-    (webhooks without methods, a security scheme left to the caller).
+    (webhooks without methods, a security scheme left to the caller); `inputs` receives
+    the files read (the spec and the files it references).
     """
     spec = load_spec_file(spec_file)
-    validate_spec(spec)
+    if inputs is not None:
+        inputs.extend(spec.files)
+    validate_spec(spec, cache)
     api = model_api(spec, default_api_settings(package))
     if notes is not None:
         notes.extend(api.notes)
     dist = Distribution(package.replace("_", "-"), package, "0.1.0", (api,), flat=True)
-    return format_files(render_distribution(dist))
+    return _formatted(dist, cache)
+
+
+def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
+    """Rendered and formatted; the runtime is copied as it is, already black-clean."""
+    files = render_distribution(dist)
+    runtime = f"{dist.package}/_runtime/"
+    return format_files(files, cache, preformatted={p for p in files if p.startswith(runtime)})
 
 
 def _check_unique_packages(apis: list[Api]) -> None:

@@ -14,12 +14,11 @@ from pathlib import Path
 
 from generator.changes.change import Report
 from generator.changes.compare import compare_surfaces
+from generator.changes.kept import CHANGES_FILE, KEPT
 from generator.changes.manifest import SURFACE_FILE, parse_manifest
 from generator.changes.render import render_markdown
 
-CHANGES_FILE = "CHANGES.md"
-# Output files the drift check neither compares nor counts as extra.
-KEPT = frozenset({CHANGES_FILE})
+__all__ = ["CHANGES_FILE", "KEPT", "changes_since", "with_changes_file"]
 
 
 def changes_since(target: Path, files: Mapping[str, bytes]) -> Report | None:

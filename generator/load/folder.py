@@ -73,10 +73,10 @@ def load_spec_file(path: Path) -> LoadedSpec:
         what = "an overlay" if "overlay" in doc.document else "not an OpenAPI document"
         message = f"{what}: expected a top-level openapi (overlays apply to an API folder)"
         raise GeneratorError([Diagnostic(message, doc.source_map.get(""), "")])
-    _, problems = bundle_external_refs(doc.document, doc.source_map, path.parent, [path])
+    referenced, problems = bundle_external_refs(doc.document, doc.source_map, path.parent, [path])
     if problems:
         raise GeneratorError(problems)
-    return LoadedSpec(path.stem, doc.document, doc.source_map)
+    return LoadedSpec(path.stem, doc.document, doc.source_map, (path, *sorted(referenced)))
 
 
 def _is_input(path: Path) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Location
@@ -14,6 +15,7 @@ class LoadedSpec:
     name: str  # API folder name (e.g. "polyai") or file stem for a single file
     document: dict[str, Any]  # fragments merged, overlays applied; plain JSON data
     source_map: SourceMap
+    files: tuple[Path, ...] = ()  # every file read, referenced ones included
 
     def locate(self, pointer: str) -> Location | None:
         """Where the node at `pointer` was written, else its nearest located ancestor."""

@@ -77,14 +77,19 @@ def _escape(text: str) -> str:
     """Make arbitrary text safe inside a non-raw triple-quoted string."""
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.replace("\n", "").replace("\t", "").isprintable():  # the usual case, in one call
+        return _closing_quote(text).replace("\t", "    ")
     out = []
     for char in text:
         if char == "\n" or char == "\t" or (char.isprintable() and char not in "\u2028\u2029"):
             out.append(char)
         else:
             out.append(f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}")
-    escaped = "".join(out)
+    return _closing_quote("".join(out)).replace("\t", "    ")
+
+
+def _closing_quote(escaped: str) -> str:
     body = escaped[:-1]
     if escaped.endswith('"') and (len(body) - len(body.rstrip("\\"))) % 2 == 0:
         escaped = body + '\\"'  # a bare quote would close the docstring early
-    return escaped.replace("\t", "    ")
+    return escaped

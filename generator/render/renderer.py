@@ -33,8 +33,9 @@ from generator.render import client_docs, deprecations
 from generator.render.annotations import Annotations
 from generator.render.literals import docstring, py_literal
 from generator.render.signatures import Signatures, example_call, signature_summary
+from generator.render.template_files import templates_dir
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+TEMPLATES_DIR = templates_dir()
 # Builtins that annotations in resource modules use.
 _ANNOTATION_BUILTINS = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict"})
 # Runtime names users need beside the errors, re-exported by every API package.

@@ -30,6 +30,8 @@ class Endpoint(Generic[T]):
 
     `responses` and `errors` map a status (`"200"`), a range (`"2XX"`) or `"default"` to
     the type of the body; `None` as a success type means the call returns None.
+    `path_names` are the method's names for `path_params` (in the same order) where they
+    differ, so that a refused path argument is reported under the name the caller wrote.
     `encoding` says how the body is sent: "json", "form" (urlencoded), "multipart",
     "binary" or "text" (the last two as `content_type`). `query_styles` holds the
     OpenAPI style of each query parameter that is not the default (form, exploded).
@@ -44,6 +46,7 @@ class Endpoint(Generic[T]):
         "errors",
         "method",
         "path",
+        "path_names",
         "path_params",
         "query_styles",
         "request_type",
@@ -55,6 +58,7 @@ class Endpoint(Generic[T]):
     method: str
     path: str
     path_params: tuple[str, ...]
+    path_names: tuple[str, ...]
     responses: Mapping[str, Any]
     errors: Mapping[str, Any]
     request_type: Any | None
@@ -71,6 +75,7 @@ class Endpoint(Generic[T]):
         method: str,
         path: str,
         path_params: tuple[str, ...] = (),
+        path_names: tuple[str, ...] = (),
         responses: Mapping[str, Any],
         errors: Mapping[str, Any] = _EMPTY,
         request_type: Any | None = None,
@@ -84,6 +89,7 @@ class Endpoint(Generic[T]):
         init(self, "method", method)
         init(self, "path", path)
         init(self, "path_params", path_params)
+        init(self, "path_names", path_names)
         init(self, "responses", responses)
         init(self, "errors", errors)
         init(self, "request_type", request_type)
@@ -161,9 +167,15 @@ class Endpoint(Generic[T]):
         try:
             return decoder.decode(content)
         except msgspec.DecodeError as exc:
-            from ._validation import split_message  # failures only
+            from ._validation import split_message, type_name  # failures only
 
-            message, path = split_message(exc)
+            if isinstance(decoder, msgspec.json.Decoder) and not content.strip():
+                # msgspec would say "Input data was truncated", which sends callers hunting
+                # for a network fault rather than a server that answered with nothing.
+                expected = type_name(decoder.type)
+                message, path = f"empty response body, expected {expected} as JSON", "$"
+            else:
+                message, path = split_message(exc)
             raise ResponseValidationError(
                 message, status_code=status, headers=headers, body=content, path=path
             ) from None
@@ -196,7 +208,7 @@ class _State(Generic[T]):
     __slots__ = ("failure", "path", "request", "success")
 
     def __init__(self, endpoint: Endpoint[T]) -> None:
-        self.path = PathTemplate(endpoint.path, endpoint.path_params)
+        self.path = PathTemplate(endpoint.path, endpoint.path_params, endpoint.path_names)
         self.success: dict[int, msgspec.json.Decoder[T] | _Raw | None] = {}
         self.failure: dict[int, msgspec.json.Decoder[Any] | _Raw | None] = {}
         self.request = _decoder(endpoint.request_type)

@@ -34,6 +34,13 @@ def split_message(exc: msgspec.DecodeError) -> tuple[str, str]:
         message, path = head, path + rest[:-1]
 
 
+def type_name(tp: Any) -> str:
+    """`tp` as a reader would write it: `list[Item]`, not `list[voice_clients.x.models.Item]`."""
+    if isinstance(tp, type) and not get_args(tp):
+        return tp.__name__
+    return re.sub(r"\b(?:\w+\.)+(\w+)", r"\1", repr(tp))
+
+
 def python_path(tp: Any, json_path: str) -> str:
     """`json_path` with field names swapped for the Python names in `tp`, where known."""
     parts: list[str] = []

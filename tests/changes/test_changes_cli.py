@@ -97,7 +97,11 @@ def test_check_shows_the_report_then_generate_writes_it_and_keeps_it(
 ) -> None:
     project.remove_batch_get()
 
-    check = project.run("check")
+    fast = project.run("check")
+    assert fast.returncode == 1
+    assert f"  input changed: {READS}\n" in fast.stderr
+
+    check = project.run("check", "--full")
     assert check.returncode == 1
     report_at = check.stderr.index("What changed for callers: 2 breaking, 0 compatible")
     assert check.stderr.index("  changed: generated/surface.json") > report_at
@@ -114,6 +118,7 @@ def test_check_shows_the_report_then_generate_writes_it_and_keeps_it(
 
     # CHANGES.md is not part of the drift check, and survives runs that change no API.
     assert project.run("check").returncode == 0
+    assert project.run("check", "--full").returncode == 0
     project.replace(READS, "summary: Get a specific phone number", "summary: Get one number")
     again = project.run("generate", seed="2")
     assert again.returncode == 0, again.stderr

@@ -24,11 +24,13 @@ class Project:
         shutil.copy(ROOT / "pyproject.toml", target / "pyproject.toml")
         return cls(target)
 
-    def run(self, *args: str, seed: str = "0") -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "PYTHONPATH": str(self.root), "PYTHONHASHSEED": seed}
+    def run(
+        self, *args: str, seed: str = "0", cwd: Path | None = None, **env_vars: str
+    ) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PYTHONPATH": str(self.root), "PYTHONHASHSEED": seed, **env_vars}
         return subprocess.run(
             [sys.executable, "-m", "generator", *args],
-            cwd=self.root,
+            cwd=cwd or self.root,
             env=env,
             capture_output=True,
             text=True,

@@ -20,8 +20,11 @@ def project(tmp_path: Path) -> Project:
     return Project.copy_of_repo(tmp_path)
 
 
-def test_check_passes_on_the_repository_as_committed(pristine: Project) -> None:
-    result = pristine.run("check")
+@pytest.mark.parametrize("mode", [(), ("--full",)], ids=["fast", "full"])
+def test_check_passes_on_the_repository_as_committed(
+    pristine: Project, mode: tuple[str, ...]
+) -> None:
+    result = pristine.run("check", *mode)
     assert result.returncode == 0, result.stderr
     assert "up to date" in result.stdout
 
@@ -57,7 +60,7 @@ def test_any_edit_makes_check_fail_naming_the_files(
     text = target.read_text()
     assert old in text
     target.write_text(text.replace(old, new, 1))
-    result = project.run("check")
+    result = project.run("check", "--full")
     assert result.returncode == 1
     changed = [line for line in result.stderr.splitlines() if line.strip().startswith("changed:")]
     assert changed and all("generated/" in line for line in changed)

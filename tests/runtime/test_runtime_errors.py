@@ -82,7 +82,7 @@ def test_typed_error_body_and_message() -> None:
     assert error.body == ErrorBody(message="no such number")
     assert error.request_id == "req-42"
     assert error.headers["x-request-id"] == "req-42"
-    assert str(error) == "Error code: 404 - ErrorBody(message='no such number')"
+    assert str(error) == "Error code: 404 - no such number"
 
 
 def test_documented_error_that_does_not_fit_falls_back_to_json_then_text() -> None:
@@ -101,7 +101,7 @@ def test_documented_error_that_does_not_fit_falls_back_to_json_then_text() -> No
         client.phone_numbers.get("+1", agent_id="a1")
 
     assert first.value.body == {"error": "gone"}
-    assert str(first.value) == "Error code: 404 - {'error': 'gone'}"
+    assert str(first.value) == "Error code: 404 - gone"
     assert second.value.body == "Not Found"
     assert str(second.value) == "Error code: 404 - Not Found"
     assert third.value.body is None

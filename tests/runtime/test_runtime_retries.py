@@ -126,6 +126,11 @@ def test_x_should_retry_overrides_the_status(sleeps: list[float]) -> None:
         ({"Retry-After": "120"}, 0.375, 0.5),  # over the cap: ordinary backoff
         ({"Retry-After": "soon"}, 0.375, 0.5),
         ({"Retry-After": "-30s"}, 0.375, 0.5),  # an HTTP date in the past
+        # Asking for no wait at all gets the ordinary backoff as a floor.
+        ({"Retry-After": "0"}, 0.375, 0.5),
+        ({"Retry-After": "-5"}, 0.375, 0.5),
+        ({"retry-after-ms": "0"}, 0.375, 0.5),
+        ({"retry-after-ms": "-100", "Retry-After": "0"}, 0.375, 0.5),
     ],
 )
 def test_retry_after(headers: dict[str, str], low: float, high: float, sleeps: list[float]) -> None:

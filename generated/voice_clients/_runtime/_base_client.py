@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from ._endpoint import Endpoint
 
 _HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
+# What an httpx client has when its maker chose no timeout: it then gets ours, since 5 s
+# is httpx's guess for any request, not the API's. A chosen timeout is kept.
+_HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
 _C = TypeVar("_C", bound="BaseClient[Any]")
 
 
@@ -65,7 +68,10 @@ class BaseClient(Generic[_HttpT]):
         resolved_credentials = resolve_credentials(config, given)
         url = resolve_base_url(config, base_url, server, server_variables)
         if isinstance(timeout, NotGiven):
-            resolved = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
+            if http_client is None or http_client.timeout == _HTTPX_DEFAULT_TIMEOUT:
+                resolved = DEFAULT_TIMEOUT
+            else:
+                resolved = http_client.timeout
         else:
             resolved = httpx.Timeout(timeout)
         if http_client is None:
@@ -90,7 +96,12 @@ class BaseClient(Generic[_HttpT]):
         raise NotImplementedError
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} base_url={self._options.base_url!r}>"
+        # Error trackers call repr on the locals of a failed `__init__`, where the client is
+        # half built; failing here would hide why construction failed.
+        options: Options | None = getattr(self, "_options", None)
+        if options is None:
+            return f"<{type(self).__name__} (not configured)>"
+        return f"<{type(self).__name__} base_url={options.base_url!r}>"
 
     @property
     def base_url(self) -> httpx.URL:

@@ -1,7 +1,10 @@
 """The exceptions a client raises, one class per way a call can go wrong.
 
 Status errors copy what they need out of the httpx response instead of keeping it: the
-response links to the request, and the request carries the credentials.
+response links to the request, and the request carries the credentials. They keep the
+body three ways: `body` as documented (typed), `json_body` as parsed (every field, even
+undocumented ones) and `content` as received (bytes), since a vendor's reason for refusing
+a call is often in a field its spec never mentions.
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ import httpx
 
 # Headers services commonly use to name a request in their logs, most specific first.
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid")
-_MAX_MESSAGE_BODY = 500
 
 
 class APIError(Exception):
@@ -58,7 +60,8 @@ class ResponseValidationError(APIError):
     """A 2xx body does not match the documented schema.
 
     The call itself succeeded (the server did act on it), so callers that only need the
-    side effect can catch this and read the raw `body`.
+    side effect can catch this and read the raw `body` (also as `content`, like status
+    errors) or the parsed `json_body` (None when the body is empty or not JSON).
     """
 
     def __init__(
@@ -71,11 +74,24 @@ class ResponseValidationError(APIError):
         self.status_code = status_code
         self.headers = headers
         self.body = body
+        self.content = body
         self.path = path
+
+    @property
+    def json_body(self) -> Any:
+        from ._messages import parse_json  # failures only
+
+        return parse_json(self.content)
 
 
 class APIStatusError(APIError):
-    """The server answered with a non-2xx status (after retries, when retryable)."""
+    """The server answered with a non-2xx status (after retries, when retryable).
+
+    `body` is the documented error model when the body fits it, else the parsed JSON, else
+    the text (None when empty); `json_body` is the parsed JSON whatever its shape (None when
+    empty or not JSON), with the fields the error model leaves out; `content` is the raw
+    bytes. `str(exc)` shows the vendor's own message, never the API key.
+    """
 
     def __init__(
         self,
@@ -85,11 +101,15 @@ class APIStatusError(APIError):
         headers: httpx.Headers,
         body: Any,
         retries_taken: int,
+        content: bytes = b"",
+        json_body: Any = None,
     ) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.headers = headers
         self.body = body
+        self.content = content
+        self.json_body = json_body
         self.retries_taken = retries_taken
         self.request_id: str | None = next(
             (headers[name] for name in _REQUEST_ID_HEADERS if name in headers), None
@@ -139,22 +159,32 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 }
 
 
-def make_status_error(response: httpx.Response, body: Any, retries_taken: int) -> APIStatusError:
+def make_status_error(
+    response: httpx.Response, body: Any, retries_taken: int, secret: str | None = None
+) -> APIStatusError:
+    """The error for a non-2xx `response` whose body decoded as `body`.
+
+    `secret` (the API key) is masked wherever the message would show it.
+    """
+    from . import _messages  # failures only
+
     status = response.status_code
     if status >= 500:
         cls: type[APIStatusError] = InternalServerError
     else:
         cls = _STATUS_ERRORS.get(status, APIStatusError)
-    message = f"Error code: {status}"
-    if body is not None:
-        shown = body if isinstance(body, str) else repr(body)
-        if len(shown) > _MAX_MESSAGE_BODY:
-            shown = shown[:_MAX_MESSAGE_BODY] + "…"
-        message = f"{message} - {shown}"
+    content = response.content
+    json_body = _messages.parse_json(content)
+    shown = _messages.redirect_note(status, response.headers.get("location"))
+    if shown is None:
+        shown = _messages.describe_body(json_body, content, response.encoding)
+    message = f"Error code: {status}" if shown is None else f"Error code: {status} - {shown}"
     return cls(
-        message,
+        _messages.redact(message, secret),
         status_code=status,
         headers=response.headers,
         body=body,
         retries_taken=retries_taken,
+        content=content,
+        json_body=json_body,
     )

@@ -4,6 +4,11 @@ Retries cover failures that say nothing about the request itself: the connection
 timeout, throttling (408, 429) and gateway or server trouble (500, 502-504). A 409 is
 never retried by default, since it reports a conflict with the current state that a
 retry would just hit again. A server can override the decision with `x-should-retry`.
+
+A server's `Retry-After` (or `retry-after-ms`) is followed when it asks for a positive
+wait up to `MAX_RETRY_AFTER`. Asking for none (0, or a date already past) gets the usual
+backoff instead: retrying at once would spend every attempt within milliseconds, before
+the trouble could clear.
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ def retry_delay(headers: httpx.Headers | None, retries_taken: int) -> float:
     """Seconds to wait before retry number `retries_taken + 1`."""
     if headers is not None:
         requested = _requested_delay(headers)
-        if requested is not None and 0 <= requested <= MAX_RETRY_AFTER:
+        if requested is not None and 0 < requested <= MAX_RETRY_AFTER:
             return requested
     backoff = min(INITIAL_BACKOFF * 2.0**retries_taken, MAX_BACKOFF)
     # Jitter keeps clients that failed together from retrying together.

@@ -105,7 +105,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                     return endpoint.decode_success(status, outcome.headers, outcome.content)
                 if retries_taken >= retries or not _retries.should_retry(outcome):
                     error_body = endpoint.decode_error(outcome)
-                    raise make_status_error(outcome, error_body, retries_taken)
+                    raise make_status_error(outcome, error_body, retries_taken, options.api_key)
                 delay = _retries.retry_delay(outcome.headers, retries_taken)
             if logger.isEnabledFor(logging.DEBUG):
                 log_retry(options, request, outcome, delay)

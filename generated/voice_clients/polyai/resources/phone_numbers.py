@@ -41,6 +41,7 @@ _LIST_ENDPOINT = _Endpoint[_models.GetPhoneNumbersResponse](
     method="GET",
     path="/v1/agents/{agentId}/telephony/phone-numbers",
     path_params=("agentId",),
+    path_names=("agent_id",),
     responses={
         "200": _models.GetPhoneNumbersResponse,
     },
@@ -54,6 +55,7 @@ _IMPORT_ENDPOINT = _Endpoint[_models.ImportPhoneNumbersResponse](
     method="POST",
     path="/v1/agents/{agentId}/telephony/phone-numbers",
     path_params=("agentId",),
+    path_names=("agent_id",),
     responses={
         "201": _models.ImportPhoneNumbersResponse,
     },
@@ -67,6 +69,7 @@ _DELETE_ENDPOINT = _Endpoint[_models.DeletePhoneNumbersResponse](
     method="DELETE",
     path="/v1/agents/{agentId}/telephony/phone-numbers",
     path_params=("agentId",),
+    path_names=("agent_id",),
     responses={
         "200": _models.DeletePhoneNumbersResponse,
     },
@@ -80,6 +83,7 @@ _BATCH_GET_ENDPOINT = _Endpoint[_models.BatchGetPhoneNumbersResponse](
     method="POST",
     path="/v1/agents/{agentId}/telephony/phone-numbers/batch",
     path_params=("agentId",),
+    path_names=("agent_id",),
     responses={
         "200": _models.BatchGetPhoneNumbersResponse,
     },
@@ -95,6 +99,10 @@ _GET_ENDPOINT = _Endpoint[_models.PhoneNumberResponse](
     path_params=(
         "agentId",
         "phoneNumber",
+    ),
+    path_names=(
+        "agent_id",
+        "phone_number",
     ),
     responses={
         "200": _models.PhoneNumberResponse,

@@ -41,6 +41,7 @@ _GET_ENDPOINT = _Endpoint[_models.Widget](
     method="GET",
     path="/widgets/{widgetId}",
     path_params=("widgetId",),
+    path_names=("widget_id",),
     responses={
         "200": _models.Widget,
     },
