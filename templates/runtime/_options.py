@@ -227,6 +227,11 @@ class Options:
         self.headers = none.headers
         self.query = none.query
 
+    @property
+    def api_key(self) -> str | None:
+        """The credential error messages mask: `api_key`, else the first one given."""
+        return self.credentials.get("api_key") or next(iter(self.credentials.values()), None)
+
     def defaults(self, requirement: Requirement) -> _Defaults:
         """Headers and query for a call with `requirement`, credentials applied.
 
