@@ -24,10 +24,25 @@ _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 @dataclass(frozen=True)
 class ServerNames:
-    """Names for the spec's servers, in order, exposed as one client parameter."""
+    """Names pinned to the spec's server URLs, exposed as one client parameter.
 
-    parameter: str
-    names: tuple[str, ...]
+    Keyed by URL, not by position, so that a vendor reordering its servers cannot send a
+    caller's requests to another region. `lines` locates each pin in api.toml.
+    """
+
+    parameter: str | None  # None: `server` when the spec has several servers
+    urls: Mapping[str, str]  # name → URL (template) as the spec spells it
+    default: str | None = None
+    lines: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CredentialName:
+    """The client argument (and environment variable) pinned to one security scheme."""
+
+    argument: str
+    env: str | None = None
+    line: int = 1
 
 
 @dataclass(frozen=True)
@@ -62,6 +77,8 @@ class ApiSettings:
     api_key_env: str | None
     base_url_env: str | None
     servers: ServerNames | None = None
+    # security scheme key → pinned credential name
+    credentials: Mapping[str, CredentialName] = field(default_factory=dict)
     # "METHOD /path" or operationId → "resource.method"
     operations: Mapping[str, str] = field(default_factory=dict)
     source: str | None = None
@@ -122,27 +139,19 @@ def load_distribution_settings(pyproject: Path) -> DistributionSettings:
 
 def _api_settings_from(data: dict[str, Any], text: str, display: str) -> ApiSettings:
     known = {"package", "client_class", "async_client_class", "api_key_env", "base_url_env"}
-    known |= {"servers", "operations", "pagination"}
+    known |= {"servers", "operations", "pagination", "credentials"}
     for key in data:
         if key not in known:
             raise _error(display, text, key, f"unknown setting {key!r}")
     defaults = default_api_settings(str(data.get("package", "api")))
     strings: dict[str, str] = {}
-    for key in sorted(known - {"servers", "operations", "pagination"}):
+    for key in sorted(known - {"servers", "operations", "pagination", "credentials"}):
         value = data.get(key, getattr(defaults, key))
         if not isinstance(value, str) or not _IDENTIFIER.match(value):
             raise _error(display, text, key, f"{key} must be a Python identifier, got {value!r}")
         strings[key] = value
-    servers = None
-    if "servers" in data:
-        table = data["servers"]
-        parameter = table.get("parameter") if isinstance(table, dict) else None
-        names = table.get("names") if isinstance(table, dict) else None
-        if not isinstance(parameter, str) or not _IDENTIFIER.match(parameter):
-            raise _error(display, text, "parameter", "servers.parameter must be an identifier")
-        if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
-            raise _error(display, text, "names", "servers.names must be a list of strings")
-        servers = ServerNames(parameter, tuple(names))
+    servers = _server_names(data["servers"], text, display) if "servers" in data else None
+    credentials = _credential_names(data.get("credentials", {}), text, display)
     operations = data.get("operations", {})
     if not isinstance(operations, dict):
         raise _error(display, text, "operations", "[operations] must be a table")
@@ -157,6 +166,7 @@ def _api_settings_from(data: dict[str, Any], text: str, display: str) -> ApiSett
         api_key_env=strings["api_key_env"],
         base_url_env=strings["base_url_env"],
         servers=servers,
+        credentials=credentials,
         operations=dict(operations),
         source=display,
         pagination=_pagination_from(data.get("pagination", {}), text, display),
@@ -185,6 +195,74 @@ def _pagination_from(table: object, text: str, display: str) -> tuple[Pagination
         fields = {key: raw.get(key) for key in PAGINATION_FIELDS}
         schemes.append(PaginationScheme(name, tuple(raw.get("operations", ())), **fields))
     return tuple(schemes)
+def _server_names(table: Any, text: str, display: str) -> ServerNames:
+    """`[servers]`: `name = "URL"` for each server, an optional `parameter` (the client
+    argument that picks one) and `default` (else the first named)."""
+    if not isinstance(table, dict):
+        raise _error(display, text, "servers", "[servers] must be a table")
+    if "names" in table:
+        raise _error(
+            display,
+            text,
+            "names",
+            "servers.names (names by position) is no longer read: map each name to its URL,"
+            ' as in us = "https://api.us.example.com"',
+        )
+    parameter = table.get("parameter")
+    if parameter is not None and (
+        not isinstance(parameter, str) or not _IDENTIFIER.match(parameter)
+    ):
+        raise _error(display, text, "parameter", "servers.parameter must be an identifier")
+    urls: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    for name, url in table.items():
+        if name in ("parameter", "default"):
+            continue
+        if not isinstance(url, str) or not url:
+            raise _error(display, text, name, f"servers.{name} must be the server's URL")
+        if url in urls.values():
+            raise _error(display, text, name, f"servers.{name}: {url} is named twice")
+        urls[name] = url
+        lines[name] = _line_of(text, name, after="[servers]")
+    default = table.get("default")
+    if default is not None and default not in urls:
+        raise _error(display, text, "default", f"servers.default must be one of {sorted(urls)}")
+    return ServerNames(parameter, urls, default, lines)
+
+
+def _credential_names(table: Any, text: str, display: str) -> dict[str, CredentialName]:
+    """`[credentials]`: `scheme = "argument"` or `scheme = {argument = "...", env = "..."}`."""
+    if not isinstance(table, dict):
+        raise _error(display, text, "credentials", "[credentials] must be a table")
+    result = {}
+    for scheme, value in table.items():
+        entry = value if isinstance(value, dict) else {"argument": value}
+        argument, env = entry.get("argument"), entry.get("env")
+        unknown = set(entry) - {"argument", "env"}
+        if unknown or not isinstance(argument, str) or not _IDENTIFIER.match(argument):
+            raise _error(
+                display,
+                text,
+                scheme,
+                f'credentials.{scheme} must name a Python identifier (argument = "...")'
+                ' and optionally env = "..."',
+            )
+        if env is not None and (not isinstance(env, str) or not _IDENTIFIER.match(env)):
+            raise _error(display, text, scheme, f"credentials.{scheme}.env must be a name")
+        line = _line_of(text, scheme, after="[credentials")
+        result[str(scheme)] = CredentialName(argument, env, line)
+    return result
+
+
+def _line_of(text: str, key: str, *, after: str) -> int:
+    """The line of `key = ...` (or `[...key]`) after the first line starting with `after`."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip().startswith(after)), 0)
+    pattern = re.compile(rf"\s*(\[[^\]]*\.)?\"?{re.escape(key)}\"?\s*(=|\])")
+    for number in range(start, len(lines)):
+        if pattern.match(lines[number]):
+            return number + 1
+    return start + 1
 
 
 def _parse_toml(text: str, display: str) -> dict[str, Any]:

@@ -50,6 +50,9 @@ def _api_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Change]
     changes += _client(old["client"], new["client"])
     client = new["client"]["sync"]
     changes += _servers(client, old["servers"], new["servers"])
+    changes += _server_variables(
+        client, old["servers"].get("variables", {}), new["servers"].get("variables", {})
+    )
     changes += method_changes(client, old["methods"], new["methods"])
     changes += model_changes(old["models"], new["models"])
     return changes
@@ -76,6 +79,7 @@ def _client(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Change]:
         changes.append(
             breaking(subject, f"reads its API key from `{new_key}`, no longer from `{old_key}`")
         )
+    changes += _credentials(subject, old.get("credentials"), new.get("credentials"))
     if old["base_url_env"] != new["base_url_env"]:
         changes.append(
             breaking(
@@ -84,6 +88,49 @@ def _client(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Change]:
                 f"no longer from `{old['base_url_env']}`",
             )
         )
+    return changes
+
+
+def _credentials(
+    client: str, old: Mapping[str, Any] | None, new: Mapping[str, Any] | None
+) -> list[Change]:
+    """Credential arguments of the client (surfaces older than them record none)."""
+    if old is None or new is None:
+        return []
+    changes = []
+    for name in sorted(set(old) | set(new)):
+        subject = f"{client}({name}=...)"
+        if name not in new:
+            changes.append(breaking(subject, "credential removed; calls passing it fail"))
+        elif name not in old:
+            changes.append(compatible(subject, f"new credential (or `{new[name]}`)"))
+        elif old[name] != new[name]:
+            changes.append(
+                breaking(subject, f"read from `{new[name]}`, no longer from `{old[name]}`")
+            )
+    return changes
+
+
+def _server_variables(client: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Change]:
+    changes = []
+    for name in sorted(set(old) | set(new)):
+        subject = f"{client}({name}=...)"
+        if name not in new:
+            changes.append(breaking(subject, "server variable removed; calls passing it fail"))
+        elif name not in old:
+            changes.append(compatible(subject, "new argument filling the server URL"))
+        else:
+            if old[name]["defaults"] != new[name]["defaults"]:
+                changes.append(
+                    compatible(
+                        subject,
+                        f"default changed from {old[name]['defaults']} to "
+                        f"{new[name]['defaults']}; clients that leave it out reach another URL",
+                    )
+                )
+            removed = [v for v in old[name]["enum"] if v not in new[name]["enum"]]
+            if removed and new[name]["enum"]:
+                changes.append(breaking(subject, f"no longer accepts {removed}"))
     return changes
 
 
@@ -96,6 +143,14 @@ def _servers(client: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> lis
     if old["parameter"] is None and parameter is not None:
         return [compatible(f"{client}({parameter}=...)", "new argument to pick the server")]
     changes: list[Change] = []
+    if parameter is None:
+        # Callers cannot name the one server: only its URL matters.
+        old_url, new_url = (next(iter(s["choices"].values()), None) for s in (old, new))
+        if new_url is None and old_url is not None:
+            changes.append(breaking(f"{client}()", "no default server any more; pass `base_url=`"))
+        elif old_url is not None and old_url != new_url:
+            changes.append(compatible(f"{client}()", f"server moved to {new_url} (was {old_url})"))
+        return changes
     old_choices, new_choices = old["choices"], new["choices"]
     for name in sorted(set(old_choices) | set(new_choices)):
         subject = f"{client}({parameter}={name!r})" if parameter else f"{client}()"

@@ -78,6 +78,7 @@ class _SurfaceBuilder:
                 "async": api.async_client_class,
                 "api_key_env": api.api_key_env,
                 "base_url_env": api.base_url_env,
+                "credentials": {c.argument: c.env for c in api.credentials},
             },
             "servers": self._servers(),
             "methods": {f"{op.resource}.{op.name}": self._method(op) for op in api.operations},
@@ -92,6 +93,13 @@ class _SurfaceBuilder:
             "parameter": api.server_parameter,
             "default": api.servers[0].name if api.servers else None,
             "choices": {server.name: server.url for server in offered},
+            "variables": {
+                argument.argument: {
+                    "enum": list(argument.enum),
+                    "defaults": dict(argument.defaults),
+                }
+                for argument in api.server_arguments
+            },
         }
 
     # -- methods ----------------------------------------------------------------------------
@@ -136,6 +144,8 @@ class _SurfaceBuilder:
             slot["shape"] = "str"
         if parameter.has_default:
             slot["default"] = parameter.default
+        elif parameter.has_server_default:
+            slot["default"] = parameter.server_default
         if position is not None:
             slot["position"] = position
         if parameter.deprecated:

@@ -12,9 +12,42 @@ ParameterLocation = Literal["path", "query", "header", "cookie"]
 
 
 @dataclass(frozen=True)
+class ServerVariable:
+    """A `{name}` in a server's URL template; `enum` is empty when any value goes."""
+
+    name: str
+    default: str
+    enum: tuple[str, ...] = ()
+    description: str | None = None
+
+
+@dataclass(frozen=True)
 class Server:
     name: str
-    url: str
+    url: str  # as the spec spells it, `{variables}` included
+    description: str | None = None
+    variables: tuple[ServerVariable, ...] = ()
+
+
+@dataclass(frozen=True)
+class ServerArgument:
+    """A client argument that fills one server variable (of every server that has it)."""
+
+    argument: str
+    variable: str
+    # The values the servers having it allow (empty: any string) and their defaults.
+    enum: tuple[str, ...]
+    defaults: tuple[tuple[str, str], ...]  # (server name, default)
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Credential:
+    """One value the caller provides (`api_key=`), read from `env` when not passed."""
+
+    argument: str
+    env: str | None
+    scheme: str
     description: str | None = None
 
 
@@ -25,6 +58,10 @@ class SecurityScheme:
     location: Literal["header", "query", "cookie"] = "header"
     parameter_name: str = "Authorization"
     description: str | None = None
+    # The credential arguments it reads: one, or (username, password) for basic.
+    credentials: tuple[str, ...] = ()
+    # OAuth2 / OpenID Connect: the caller obtains the token and passes it as a bearer token.
+    token_flow: str | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +79,9 @@ class Parameter:
     # "ssv", "pipes" or "deep" (see the runtime's _query module).
     style: str | None = None
     deprecated: bool = False
+    # The schema's `default`: what the server assumes when the argument is left out.
+    server_default: JsonValue = None
+    has_server_default: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,6 +136,10 @@ class Operation:
     secured: bool
     pointer: str
     result: Result = field(default_factory=Result)
+    # Alternatives of security scheme keys, in spec order; the first one whose credentials
+    # are all given is sent. Empty: the operation sends no credentials.
+    security: tuple[tuple[str, ...], ...] = ()
+    deprecation: str | None = None  # the spec's text about the deprecation, if any
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:
@@ -126,7 +170,7 @@ class Api:
     title: str
     version: str
     description: str | None
-    servers: tuple[Server, ...]
+    servers: tuple[Server, ...]  # the default first
     server_parameter: str | None
     security: tuple[SecurityScheme, ...]
     api_key_env: str | None
@@ -137,6 +181,8 @@ class Api:
     request_definitions: tuple[Definition, ...]
     spec_sha256: str
     notes: tuple[str, ...] = ()
+    server_arguments: tuple[ServerArgument, ...] = ()
+    credentials: tuple[Credential, ...] = ()
 
     @property
     def operations(self) -> tuple[Operation, ...]:

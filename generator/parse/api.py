@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
-from generator.diagnostics import Diagnostic, GeneratorError, join_pointer
+from generator.diagnostics import Diagnostic, GeneratorError
 from generator.load import LoadedSpec
-from generator.model.api import Api, Operation, Resource, SecurityScheme, Server
+from generator.model.api import Api, Credential, Operation, Parameter, Resource
 from generator.model.types import (
     AliasDef,
     ArrayType,
@@ -23,9 +24,23 @@ from generator.model.types import (
     UnionOf,
 )
 from generator.naming import class_name
+from generator.parse.deprecations import deprecation_text
+from generator.parse.document import resolve_pointer
 from generator.parse.operations import OperationBuilder
 from generator.parse.schemas import SchemaBuilder
+from generator.parse.security import build_security, env_prefix_of, operation_requirement
+from generator.parse.servers import build_servers
 from generator.settings import ApiSettings
+
+# Arguments of every generated client's __init__ (server variables must not take them).
+_CLIENT_ARGUMENTS = {
+    "base_url",
+    "timeout",
+    "max_retries",
+    "default_headers",
+    "default_query",
+    "http_client",
+}
 
 
 def build_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
@@ -41,11 +56,16 @@ def build_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
     )
     built = operations.build_all()
     diagnostics = [*schemas.diagnostics, *operations.diagnostics]
-    servers, server_parameter = _servers(document, settings, diagnostics, error)
     notes = _skipped_calls(document) + schemas.notes
-    security = _security(document, diagnostics, notes, error)
+    security = build_security(
+        document, settings, env_prefix_of(settings), diagnostics, notes, error
+    )
+    reserved = _CLIENT_ARGUMENTS | {c.argument for c in security.credentials}
+    servers = build_servers(document, settings, diagnostics, error, reserved)
     if diagnostics:
         raise GeneratorError(_unique(diagnostics))
+    applicable = {scheme.key for scheme in security.schemes}
+    built = [_with_security_and_deprecation(op, document, applicable) for op in built]
     info = document.get("info") or {}
     request_roots, response_roots = _roots(built)
     definitions = schemas.definitions
@@ -57,10 +77,12 @@ def build_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
         title=str(info.get("title") or spec.name),
         version=str(info.get("version") or ""),
         description=info.get("description") if isinstance(info.get("description"), str) else None,
-        servers=servers,
-        server_parameter=server_parameter,
-        security=security,
-        api_key_env=settings.api_key_env if security else None,
+        servers=servers.servers,
+        server_parameter=servers.parameter,
+        server_arguments=servers.arguments,
+        security=security.schemes,
+        credentials=security.credentials,
+        api_key_env=_api_key_env(security.credentials),
         base_url_env=settings.base_url_env,
         resources=_resources(built, document, {settings.client_class, settings.async_client_class}),
         response_definitions=_reachable(response_roots, definitions),
@@ -95,93 +117,59 @@ def _skipped_calls(document: dict[str, Any]) -> list[str]:
     return notes
 
 
-def _servers(
-    document: dict[str, Any],
-    settings: ApiSettings,
-    diagnostics: list[Diagnostic],
-    error: Any,
-) -> tuple[tuple[Server, ...], str | None]:
-    raw = [s for s in document.get("servers") or [] if isinstance(s, dict) and "url" in s]
-    names = settings.servers.names if settings.servers else ()
-    if settings.servers and len(names) != len(raw):
-        diagnostics.append(
-            error(
-                "/servers",
-                f"api.toml names {len(names)} servers but the spec has {len(raw)}",
-            )
-        )
-        return (), None
-    servers = []
-    for index, server in enumerate(raw):
-        url = str(server["url"])
-        if "{" in url:
-            url = _substitute_variables(url, server.get("variables") or {})
-        name = names[index] if names else f"server{index}" if index else "default"
-        description = server.get("description")
-        servers.append(Server(name, url, description if isinstance(description, str) else None))
-    parameter = settings.servers.parameter if settings.servers else None
-    return tuple(servers), parameter
+def _api_key_env(credentials: tuple[Credential, ...]) -> str | None:
+    """The variable of the `api_key` credential (else the first one), as reported so far."""
+    for credential in credentials:
+        if credential.argument == "api_key":
+            return credential.env
+    return credentials[0].env if credentials else None
 
 
-def _substitute_variables(url: str, variables: dict[str, Any]) -> str:
-    for name, variable in variables.items():
-        default = variable.get("default") if isinstance(variable, dict) else None
-        url = url.replace("{" + str(name) + "}", str(default if default is not None else ""))
-    return url
+def _with_security_and_deprecation(
+    operation: Operation, document: dict[str, Any], applicable: set[str]
+) -> Operation:
+    raw = document["paths"][operation.path][operation.http_method.lower()]
+    requirement = operation_requirement(document, raw, applicable)
+    text = deprecation_text(raw) if operation.deprecated else None
+    return replace(
+        operation,
+        security=requirement,
+        secured=bool(requirement),
+        deprecation=text,
+        parameters=tuple(
+            _with_server_default(p, operation, document) for p in operation.parameters
+        ),
+    )
 
 
-def _security(
-    document: dict[str, Any], diagnostics: list[Diagnostic], notes: list[str], error: Any
-) -> tuple[SecurityScheme, ...]:
-    """The scheme the client applies: the first supported one the operations require.
-
-    A scheme the client cannot apply from one credential (mutual TLS) is left to the
-    caller's own `http_client=` and noted.
-    """
-    schemes = (document.get("components") or {}).get("securitySchemes") or {}
-    required: list[str] = []
-    requirement_lists = [document.get("security") or []]
-    for item in (document.get("paths") or {}).values():
-        if isinstance(item, dict):
-            requirement_lists += [
-                op.get("security") or [] for op in item.values() if isinstance(op, dict)
-            ]
-    for requirements in requirement_lists:
-        for requirement in requirements if isinstance(requirements, list) else []:
-            for key in requirement if isinstance(requirement, dict) else {}:
-                if key not in required:
-                    required.append(key)
-    result = []
-    for key in required:
-        pointer = join_pointer("/components/securitySchemes", key)
-        scheme = schemes.get(key)
-        if not isinstance(scheme, dict):
-            diagnostics.append(error(pointer, f"security scheme {key!r} is not defined"))
-            continue
-        converted = _scheme(key, scheme)
-        if converted is None:
-            notes.append(
-                f"security scheme {key!r} ({scheme.get('type')}) is not applied by the client; "
-                "configure it on the httpx client passed as http_client="
-            )
-            continue
-        result.append(converted)
-    return tuple(result[:1])
+def _with_server_default(
+    parameter: Parameter, operation: Operation, document: dict[str, Any]
+) -> Parameter:
+    """Record the schema's default, so that a vendor changing it is reported."""
+    item = document["paths"][operation.path]
+    raw = item[operation.http_method.lower()]
+    declared = [*(item.get("parameters") or []), *(raw.get("parameters") or [])]
+    for node in reversed(declared):
+        node = _followed(document, node)
+        if (
+            isinstance(node, dict)
+            and node.get("name") == parameter.wire_name
+            and node.get("in") == parameter.location
+        ):
+            schema = _followed(document, node.get("schema"))
+            if isinstance(schema, dict) and "default" in schema:
+                return replace(parameter, server_default=schema["default"], has_server_default=True)
+            return parameter
+    return parameter
 
 
-def _scheme(key: str, scheme: dict[str, Any]) -> SecurityScheme | None:
-    kind = scheme.get("type")
-    description = scheme.get("description") if isinstance(scheme.get("description"), str) else None
-    if kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
-        return SecurityScheme(key, "api_key", scheme["in"], str(scheme.get("name")), description)
-    if kind == "http" and str(scheme.get("scheme")).lower() == "bearer":
-        return SecurityScheme(key, "bearer", description=description)
-    if kind == "http" and str(scheme.get("scheme")).lower() == "basic":
-        return SecurityScheme(key, "basic", description=description)
-    if kind in ("oauth2", "openIdConnect"):
-        # The caller passes an access token obtained elsewhere, sent as a bearer token.
-        return SecurityScheme(key, "bearer", description=description)
-    return None
+def _followed(document: dict[str, Any], node: Any) -> Any:
+    for _ in range(16):
+        ref = node.get("$ref") if isinstance(node, dict) else None
+        if not isinstance(ref, str) or not ref.startswith("#"):
+            return node
+        node = resolve_pointer(document, ref[1:])
+    return node
 
 
 def _resources(

@@ -29,6 +29,7 @@ from generator.model.types import (
     UnionDef,
     UnionOf,
 )
+from generator.render import client_docs, deprecations
 from generator.render.annotations import Annotations
 from generator.render.literals import docstring, py_literal
 from generator.render.signatures import (
@@ -205,6 +206,8 @@ def _api_context(api: Api, module: str) -> dict[str, Any]:
         "is_object": lambda d: isinstance(d, ObjectDef),
         "is_union": lambda d: isinstance(d, UnionDef),
         "is_enum": lambda d: isinstance(d, EnumDef),
+        "client_docs": client_docs,
+        "deprecations": deprecations,
     }
 
 

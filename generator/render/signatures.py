@@ -83,7 +83,9 @@ class Signatures:
         if operation.description and operation.description != operation.summary:
             lines.append(operation.description)
         if operation.deprecated:
-            lines.append("Deprecated.")
+            lines.append(
+                f"Deprecated: {operation.deprecation}" if operation.deprecation else "Deprecated."
+            )
         arguments = []
         for parameter in operation.parameters:
             text = (
@@ -92,6 +94,10 @@ class Signatures:
             )
             if parameter.has_default:
                 text += f" Sent as {parameter.default!r} unless given."
+            elif parameter.has_server_default:
+                text += f" The server's default is {parameter.server_default!r}."
+            if parameter.deprecated:
+                text = f"Deprecated. {text}"
             arguments.append(f"{parameter.python_name}: {_one_paragraph(text)}")
         body = operation.body
         if body is not None and body.fields is not None:
@@ -99,6 +105,8 @@ class Signatures:
                 text = field.description or f"The `{field.wire_name}` field of the request body."
                 if field.has_default:
                     text += f" The server's default is {field.default!r}."
+                if field.deprecated:
+                    text = f"Deprecated. {text}"
                 arguments.append(f"{argument}: {_one_paragraph(text)}")
         elif body is not None:
             text = _one_paragraph(body.description or "The request body.")

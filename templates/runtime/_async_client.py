@@ -154,7 +154,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 log_attempt(options, request, retries_taken)
             outcome: httpx.Response | httpx.TransportError
             try:
-                outcome = await http.send(request, stream=stream)
+                # Never followed, whatever the http_client says: the request carries
+                # credentials, which must not reach another origin (a 3xx is an error).
+                outcome = await http.send(request, stream=stream, follow_redirects=False)
                 if stream and not outcome.is_success:
                     try:
                         await outcome.aread()

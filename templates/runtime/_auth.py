@@ -1,49 +1,83 @@
-"""How the API key travels with a request, one class per OpenAPI security scheme type.
+"""How credentials travel with a request, one class per OpenAPI security scheme type.
 
-A client applies its schemes once, when it is configured, into the headers and query
-parameters every secured request starts from; nothing is recomputed per call.
+A scheme reads its credential(s) by argument name (`api_key`, `token`, `username` and
+`password`, …) and adds them to the headers and query parameters a request starts
+from. `key` is the scheme's name in the spec, which endpoints' requirements refer to.
+Clients apply each requirement once, on first use, and reuse the result for every call.
 """
 
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 from typing import Literal
 
 import msgspec
 
 
-class AuthScheme(msgspec.Struct, frozen=True):
+class AuthScheme(msgspec.Struct, frozen=True, kw_only=True):
     """Base of the schemes; `apply` adds the credential to the request defaults."""
 
-    def apply(self, api_key: str, headers: dict[str, str], query: dict[str, str]) -> None:
+    key: str = ""
+    credential: str = "api_key"
+
+    @property
+    def credentials(self) -> tuple[str, ...]:
+        """The credential arguments this scheme needs, all of them."""
+        return (self.credential,)
+
+    def apply(
+        self, values: Mapping[str, str], headers: dict[str, str], query: dict[str, str]
+    ) -> None:
         raise NotImplementedError
 
 
-class ApiKeyAuth(AuthScheme, frozen=True):
+class ApiKeyAuth(AuthScheme, frozen=True, kw_only=False):
     name: str
     location: Literal["header", "query", "cookie"]
 
-    def apply(self, api_key: str, headers: dict[str, str], query: dict[str, str]) -> None:
+    def apply(
+        self, values: Mapping[str, str], headers: dict[str, str], query: dict[str, str]
+    ) -> None:
+        value = values[self.credential]
         if self.location == "header":
-            headers[self.name] = api_key
+            headers[self.name] = value
         elif self.location == "query":
-            query[self.name] = api_key
+            query[self.name] = value
         else:
-            cookie = f"{self.name}={api_key}"
+            cookie = f"{self.name}={value}"
             previous = headers.get("Cookie")
             headers["Cookie"] = f"{previous}; {cookie}" if previous else cookie
 
 
 class BearerAuth(AuthScheme, frozen=True):
-    def apply(self, api_key: str, headers: dict[str, str], query: dict[str, str]) -> None:
-        headers["Authorization"] = f"Bearer {api_key}"
+    """`Authorization: Bearer …`; also how OAuth2 and OpenID Connect tokens are sent."""
+
+    def apply(
+        self, values: Mapping[str, str], headers: dict[str, str], query: dict[str, str]
+    ) -> None:
+        headers["Authorization"] = f"Bearer {values[self.credential]}"
 
 
 class BasicAuth(AuthScheme, frozen=True):
-    """HTTP basic auth; the API key is given as `user:password`."""
+    """HTTP basic auth from `credential` (the user name) and `password`.
 
-    def apply(self, api_key: str, headers: dict[str, str], query: dict[str, str]) -> None:
-        token = base64.b64encode(api_key.encode()).decode("ascii")
+    Without a `password` credential, the one credential is given as `user:password`.
+    """
+
+    password: str | None = None
+
+    @property
+    def credentials(self) -> tuple[str, ...]:
+        return (self.credential,) if self.password is None else (self.credential, self.password)
+
+    def apply(
+        self, values: Mapping[str, str], headers: dict[str, str], query: dict[str, str]
+    ) -> None:
+        text = values[self.credential]
+        if self.password is not None:
+            text = f"{text}:{values[self.password]}"
+        token = base64.b64encode(text.encode()).decode("ascii")
         headers["Authorization"] = f"Basic {token}"
 
 

@@ -7,11 +7,12 @@ makes copies cheap and lets `with_options` work for generated subclasses whose
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 import httpx
 
-from ._options import ClientConfig, Options, resolve_api_key, resolve_base_url
+from ._options import ClientConfig, Options, resolve_base_url, resolve_credentials
 from ._request import public_url
 from ._response import APIResponse
 from ._types import (
@@ -55,10 +56,17 @@ class BaseClient(Generic[_HttpT]):
         default_headers: Headers | None = None,
         default_query: Query | None = None,
         http_client: _HttpT | None = None,
+        credentials: Mapping[str, str | None] | None = None,
+        server_variables: Mapping[str, str | None] | None = None,
     ) -> None:
+        """`credentials` by argument name (`api_key=` alone is the one-credential form);
+        `server_variables` fill the chosen server's URL template, by variable name."""
         config = self._config
-        key = resolve_api_key(config, api_key)
-        url = resolve_base_url(config, base_url, server)
+        given = dict(credentials or {})
+        if api_key is not None:
+            given["api_key"] = api_key
+        resolved_credentials = resolve_credentials(config, given)
+        url = resolve_base_url(config, base_url, server, server_variables)
         if isinstance(timeout, NotGiven):
             if http_client is None or http_client.timeout == _HTTPX_DEFAULT_TIMEOUT:
                 resolved = DEFAULT_TIMEOUT
@@ -76,7 +84,7 @@ class BaseClient(Generic[_HttpT]):
         self._options = Options(
             config,
             http_client,
-            api_key=key,
+            credentials=resolved_credentials,
             base_url=url,
             timeout=resolved,
             max_retries=max_retries,
@@ -117,25 +125,32 @@ class BaseClient(Generic[_HttpT]):
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Headers | None = None,
         default_query: Query | None = None,
-        **server_by_name: str | None,
+        **by_name: str | None,
     ) -> _C:
         """A copy with some options changed, sharing this client's connection pool.
 
         The server can also be chosen by the API's own name for it, as in the generated
-        `__init__` (`region="eu"`); copies must not call `__init__`, whose signature only
-        the subclass knows. Default headers and query parameters given here are added to
-        the current ones. Closing either client closes the shared pool, unless it came
-        from `http_client=`.
+        `__init__` (`region="eu"`), and credentials by theirs (`token=`); copies must not
+        call `__init__`, whose signature only the subclass knows. Default headers and
+        query parameters given here are added to the current ones. Closing either client
+        closes the shared pool, unless it came from `http_client=`.
         """
         old = self._options
         config = self._config
-        for name, value in server_by_name.items():
-            if name != config.server_parameter:
+        credentials = dict(old.credentials)
+        if api_key is not None:
+            credentials["api_key"] = api_key
+        for name, value in by_name.items():
+            if name == config.server_parameter:
+                server = value if value is not None else server
+            elif name in config.credential_envs:
+                if value is not None:
+                    credentials[name] = value
+            else:
                 raise TypeError(
                     f"{type(self).__name__}.with_options() got an unexpected keyword argument"
                     f" {name!r}"
                 )
-            server = value if value is not None else server
         if base_url is not None or server is not None:
             url = resolve_base_url(config, base_url, server)
         else:
@@ -143,7 +158,7 @@ class BaseClient(Generic[_HttpT]):
         options = Options(
             config,
             self._http,
-            api_key=old.api_key if api_key is None else resolve_api_key(config, api_key),
+            credentials=resolve_credentials(config, credentials),
             base_url=url,
             timeout=old.timeout if isinstance(timeout, NotGiven) else httpx.Timeout(timeout),
             max_retries=old.max_retries if isinstance(max_retries, NotGiven) else max_retries,

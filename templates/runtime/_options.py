@@ -3,14 +3,17 @@
 `Options` precomputes everything a request starts from (headers with the credentials
 applied, default query, timeout) so that a call only copies them. The headers and query
 parameters of a caller's own httpx client are part of that, read when the client (or a
-copy of it) is made. `Options` keeps the API key, so its repr is redacted, and it is only
-ever replaced, never mutated.
+copy of it) is made. Credentials depend on the operation (each has its own security
+requirement), so those defaults are built per requirement on first use and cached.
+`Options` keeps the credentials, so its repr is redacted, and its settings are only ever
+replaced, never mutated.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import msgspec
@@ -20,54 +23,143 @@ from ._errors import MissingAPIKeyError, RequestValidationError
 from ._query import encode_query, merge_query
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
+if TYPE_CHECKING:
+    from ._endpoint import Endpoint
+
+# The security requirement of an endpoint: alternatives, each a set of scheme keys.
+Requirement = tuple[tuple[str, ...], ...]
+
+
+class ServerVariable(msgspec.Struct, frozen=True):
+    """A `{variable}` of a server URL template: its default and allowed values (any if empty)."""
+
+    default: str
+    enum: tuple[str, ...] = ()
+
 
 class ClientConfig(msgspec.Struct, frozen=True, kw_only=True):
-    """What generated code knows about an API; one per client class."""
+    """What generated code knows about an API; one per client class.
+
+    `credentials` maps each credential argument to its environment variable; without it,
+    the one credential is `api_key`, read from `api_key_env`. `credentials_required` says
+    whether every operation needs one (then a client without any fails at construction).
+    """
 
     name: str
     user_agent: str
     servers: Mapping[str, str] = {}
     default_server: str | None = None
     server_parameter: str = "server"
+    server_variables: Mapping[str, Mapping[str, ServerVariable]] = {}
     api_key_env: str | None = None
     base_url_env: str | None = None
     auth: Sequence[AuthScheme] = ()
+    credentials: Mapping[str, str | None] = {}
+    credentials_required: bool = True
+
+    @property
+    def credential_envs(self) -> Mapping[str, str | None]:
+        if self.credentials or not self.auth:
+            return self.credentials
+        return {"api_key": self.api_key_env}
 
 
 def resolve_api_key(config: ClientConfig, api_key: str | None) -> str | None:
-    if not config.auth:
-        return None
-    if api_key is None and config.api_key_env:
-        api_key = os.environ.get(config.api_key_env)
-    if not api_key:
-        where = f" or by setting the {config.api_key_env} environment variable"
+    """The `api_key` credential of a single-credential API (or None without auth)."""
+    return resolve_credentials(config, {"api_key": api_key}).get("api_key")
+
+
+def resolve_credentials(config: ClientConfig, given: Mapping[str, str | None]) -> dict[str, str]:
+    """Each credential passed or found in its environment variable (empty counts as missing).
+
+    Raises `MissingAPIKeyError` when none is available though every operation needs one:
+    failing at construction beats a 401 on the first call.
+    """
+    envs = config.credential_envs
+    for name, value in given.items():
+        if name not in envs and value is not None:
+            raise TypeError(f"The {config.name} client takes no credential {name!r}")
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be a str, got {type(value).__name__}")
+    resolved = {}
+    for name, env in envs.items():
+        value = given.get(name)
+        if value is None and env:
+            value = os.environ.get(env)
+        if value:
+            resolved[name] = value
+    if envs and not resolved and config.credentials_required:
+        if len(envs) == 1:
+            name, env = next(iter(envs.items()))
+            where = f" or by setting the {env} environment variable"
+            raise MissingAPIKeyError(
+                f"The {name} client option must be set either by passing {name}=... to the"
+                f" {config.name} client{where if env else ''}"
+            )
         raise MissingAPIKeyError(
-            f"The api_key client option must be set either by passing api_key=... to the"
-            f" {config.name} client{where if config.api_key_env else ''}"
+            f"The {config.name} client needs a credential: pass one of "
+            + ", ".join(_spelled(name, envs[name]) for name in envs)
         )
-    return api_key
+    return resolved
+
+
+def _spelled(name: str, env: str | None) -> str:
+    return f"{name}=... (or set {env})" if env else f"{name}=..."
 
 
 def resolve_base_url(
-    config: ClientConfig, base_url: str | httpx.URL | None, server: str | None
+    config: ClientConfig,
+    base_url: str | httpx.URL | None,
+    server: str | None,
+    variables: Mapping[str, str | None] | None = None,
 ) -> str:
+    """The base URL: `base_url=`, else the environment's, else the server's, variables filled."""
     if server is not None and server not in config.servers:
         allowed = ", ".join(repr(name) for name in config.servers)
         raise ValueError(f"Unknown {config.server_parameter} {server!r}; expected one of {allowed}")
+    given = {name: value for name, value in (variables or {}).items() if value is not None}
     if base_url is None and config.base_url_env:
         base_url = os.environ.get(config.base_url_env) or None
     if base_url is None:
         name = server or config.default_server or next(iter(config.servers), None)
         if name is None:
             raise ValueError(f"The {config.name} client needs base_url=...")
-        base_url = config.servers[name]
+        base_url = _fill_server(config, name, given)
+    elif given and base_url is not None:
+        raise ValueError(
+            f"{', '.join(given)} only apply to the spec's servers; base_url= is used as given"
+        )
     return str(base_url).rstrip("/")
+
+
+def _fill_server(config: ClientConfig, name: str, given: Mapping[str, str]) -> str:
+    url = config.servers[name]
+    variables = config.server_variables.get(name, {})
+    for variable in given:
+        if variable not in variables:
+            raise ValueError(f"{variable}= does not apply to the {name!r} server ({url})")
+    for variable, spec in variables.items():
+        value = given.get(variable, spec.default)
+        if not isinstance(value, str):
+            raise TypeError(f"{variable} must be a str, got {type(value).__name__}")
+        if spec.enum and value not in spec.enum:
+            allowed = ", ".join(repr(option) for option in spec.enum)
+            raise ValueError(f"Unknown {variable} {value!r}; expected one of {allowed}")
+        if not value or any(c in value for c in "/?#@ ") or not value.isprintable():
+            raise ValueError(f"{variable} {value!r} cannot be part of a host or path")
+        url = url.replace("{" + variable + "}", value)
+    return url
 
 
 class Options:
     __slots__ = (
-        "api_key",
+        "_by_requirement",
+        "_headers",
+        "_public",
+        "_schemes",
         "base_url",
+        "config",
+        "credentials",
         "default_headers",
         "default_query",
         "extensions",
@@ -83,14 +175,15 @@ class Options:
         config: ClientConfig,
         http_client: httpx.Client | httpx.AsyncClient,
         *,
-        api_key: str | None,
+        credentials: Mapping[str, str],
         base_url: str,
         timeout: httpx.Timeout,
         max_retries: int,
         default_headers: Headers,
         default_query: Query,
     ) -> None:
-        self.api_key = api_key
+        self.config = config
+        self.credentials = dict(credentials)
         self.base_url = base_url
         self.timeout = timeout
         self.max_retries = max_retries
@@ -98,42 +191,96 @@ class Options:
         self.default_query = default_query
         self.extensions = {"timeout": timeout.as_dict()}
 
-        auth_headers: dict[str, str] = {}
-        auth_query: dict[str, str] = {}
-        if api_key is not None:
-            for scheme in config.auth:
-                scheme.apply(api_key, auth_headers, auth_query)
-        if not all(is_header_safe(value) for value in auth_headers.values()):
-            raise ValueError(
-                "The API key contains whitespace, control or non-ASCII characters, which an"
-                " HTTP header cannot carry; check it for a stray newline or quote."
-            )
-        self.secret_params = frozenset(auth_query)
+        self._schemes = {scheme.key or str(i): scheme for i, scheme in enumerate(config.auth)}
+        self._by_requirement: dict[Requirement, _Defaults | str] = {}
+        probe_headers: dict[str, str] = {}
+        secret_params: dict[str, str] = {}
+        for scheme in config.auth:
+            if all(name in self.credentials for name in scheme.credentials):
+                scheme.apply(self.credentials, probe_headers, secret_params)
+                if not all(is_header_safe(value) for value in probe_headers.values()):
+                    raise ValueError(
+                        f"The {scheme.credential} credential contains whitespace, control or"
+                        " non-ASCII characters, which an HTTP header cannot carry; check it"
+                        " for a stray newline or quote."
+                    )
+        self.secret_params = frozenset(secret_params)
 
-        def headers(secured: bool, has_body: bool) -> httpx.Headers:
+        def headers(auth_headers: Mapping[str, str], has_body: bool) -> httpx.Headers:
             # Later entries win: the httpx client's own, ours, credentials, then defaults.
             merged = httpx.Headers(http_client.headers)
             merged["User-Agent"] = config.user_agent
             merged["Accept"] = "application/json"
             if has_body:
                 merged["Content-Type"] = "application/json"
-            for name, value in (auth_headers if secured else {}).items():
+            for name, value in auth_headers.items():
                 merged[name] = value
             for name, value in default_headers.items():
                 merged[name] = value
             return merged
 
-        # Indexed as `headers[endpoint.secured][has_body]`.
-        self.headers = (
-            (headers(False, False), headers(False, True)),
-            (headers(True, False), headers(True, True)),
+        self._headers = headers
+        self._public = merge_query({}, http_client.params.multi_items())
+        self._public = merge_query(self._public, default_query.items())
+        none = self.defaults(())
+        # Without credentials: indexed as `headers[has_body]`; the merged query and its text.
+        self.headers = none.headers
+        self.query = none.query
+
+    @property
+    def api_key(self) -> str | None:
+        """The credential error messages mask: `api_key`, else the first one given."""
+        return self.credentials.get("api_key") or next(iter(self.credentials.values()), None)
+
+    def defaults(self, requirement: Requirement) -> _Defaults:
+        """Headers and query for a call with `requirement`, credentials applied.
+
+        Raises `MissingAPIKeyError` (before anything is sent) when no alternative of the
+        requirement has all its credentials, naming the ones that would do.
+        """
+        found = self._by_requirement.get(requirement)
+        if found is None:
+            found = self._by_requirement[requirement] = self._build(requirement)
+        if isinstance(found, str):
+            raise MissingAPIKeyError(found)
+        return found
+
+    def for_endpoint(self, endpoint: Endpoint[Any]) -> _Defaults:
+        security = getattr(endpoint, "security", None)
+        if security is None:  # one requirement for every secured endpoint: all the schemes
+            security = (tuple(self._schemes),) if endpoint.secured and self._schemes else ()
+        return self.defaults(security)
+
+    def _build(self, requirement: Requirement) -> _Defaults | str:
+        chosen: tuple[str, ...] | None = () if not requirement else None
+        for alternative in requirement:
+            schemes = [self._schemes[key] for key in alternative]
+            if all(name in self.credentials for s in schemes for name in s.credentials):
+                chosen = alternative
+                break
+        if chosen is None:
+            return self._missing(requirement)
+        auth_headers: dict[str, str] = {}
+        auth_query: dict[str, str] = {}
+        for key in chosen:
+            self._schemes[key].apply(self.credentials, auth_headers, auth_query)
+        query = merge_query(dict(self._public), auth_query.items())
+        return _Defaults(
+            (self._headers(auth_headers, False), self._headers(auth_headers, True)),
+            (query, encode_query(query)),
         )
 
-        public = merge_query({}, http_client.params.multi_items())
-        public = merge_query(public, default_query.items())
-        secured = merge_query(dict(public), auth_query.items())
-        # Indexed as `query[endpoint.secured]`: the merged values, and their encoding.
-        self.query = ((public, encode_query(public)), (secured, encode_query(secured)))
+    def _missing(self, requirement: Requirement) -> str:
+        envs = self.config.credential_envs
+        options = []
+        for alternative in requirement:
+            names = [n for key in alternative for n in self._schemes[key].credentials]
+            options.append(" and ".join(_spelled(name, envs.get(name)) for name in names))
+        return (
+            f"The {self.config.name} client has no credential this operation accepts; pass "
+            + ", or ".join(options)
+            + " when creating the client"
+        )
 
     def __repr__(self) -> str:
         return f"<Options base_url={self.base_url!r} (credentials redacted)>"
@@ -219,3 +366,15 @@ def _check_max_retries(value: object) -> None:
         raise RequestValidationError(
             f"expected a non-negative int, got {value!r}", path="max_retries"
         )
+class _Defaults:
+    """What a call with one security requirement starts from."""
+
+    __slots__ = ("headers", "query")
+
+    def __init__(
+        self,
+        headers: tuple[httpx.Headers, httpx.Headers],
+        query: tuple[dict[str, Any], str],
+    ) -> None:
+        self.headers = headers  # indexed by has_body
+        self.query = query  # the merged values, and their encoding

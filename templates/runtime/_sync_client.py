@@ -149,7 +149,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 log_attempt(options, request, retries_taken)
             outcome: httpx.Response | httpx.TransportError
             try:
-                outcome = http.send(request, stream=stream)
+                # Never followed, whatever the http_client says: the request carries
+                # credentials, which must not reach another origin (a 3xx is an error).
+                outcome = http.send(request, stream=stream, follow_redirects=False)
                 if stream and not outcome.is_success:
                     try:
                         outcome.read()

@@ -20,7 +20,7 @@ def _settings(client: str = "Demo", servers: tuple[str, ...] = ("us", "eu")) -> 
         async_client_class="Async" + client,
         api_key_env="DEMO_API_KEY",
         base_url_env="DEMO_BASE_URL",
-        servers=ServerNames("region", servers),
+        servers=ServerNames("region", {host: f"https://{host}.example.com" for host in servers}),
     )
 
 

@@ -16,7 +16,11 @@ def test_vendored_settings_pin_the_public_names() -> None:
         "AsyncPolyAI",
     )
     assert polyai.api_key_env == "POLYAI_API_KEY"
-    assert polyai.servers is not None and polyai.servers.names == ("us", "uk", "eu")
+    assert polyai.servers is not None and dict(polyai.servers.urls) == {
+        "us": "https://api.us.poly.ai",
+        "uk": "https://api.uk.poly.ai",
+        "eu": "https://api.eu.poly.ai",
+    }
     assert polyai.operations["POST /v1/agents/{agentId}/telephony/phone-numbers/batch"] == (
         "phone_numbers.batch_get"
     )
@@ -78,3 +82,18 @@ def test_bad_pagination_settings_are_errors(tmp_path: Path, table: str, message:
     with pytest.raises(GeneratorError) as caught:
         load_api_settings(tmp_path, "specs/x/api.toml")
     assert message in str(caught.value.diagnostics[0])
+def test_servers_by_position_are_refused_with_the_new_form(tmp_path: Path) -> None:
+    (tmp_path / "api.toml").write_text('[servers]\nparameter = "region"\nnames = ["us", "eu"]\n')
+    with pytest.raises(GeneratorError) as caught:
+        load_api_settings(tmp_path, "api.toml")
+    assert str(caught.value).startswith("api.toml:3:1: servers.names")
+    assert 'us = "https://' in str(caught.value)
+
+
+def test_credential_pins_are_located(tmp_path: Path) -> None:
+    (tmp_path / "api.toml").write_text(
+        'package = "x"\n\n[credentials]\nbearer = "token"\nkey = { argument = "not valid" }\n'
+    )
+    with pytest.raises(GeneratorError) as caught:
+        load_api_settings(tmp_path, "api.toml")
+    assert str(caught.value).startswith("api.toml:5:1: credentials.key")

@@ -22,7 +22,7 @@ from ._errors import (
     make_status_error,
 )
 from ._files import FileContent, FileInput
-from ._options import ClientConfig, RequestOptions
+from ._options import ClientConfig, RequestOptions, ServerVariable
 from ._pagination import AsyncPage, AsyncPager, Pagination, SyncPage
 from ._response import APIResponse, async_to_raw_response_wrapper, to_raw_response_wrapper
 from ._streamed_response import (
@@ -85,6 +85,7 @@ __all__ = [
     "RequestValidationError",
     "ResponseValidationError",
     "ServerSentEvent",
+    "ServerVariable",
     "Stream",
     "StreamedResponse",
     "SyncAPIClient",

@@ -40,6 +40,8 @@ class Endpoint(Generic[T]):
     `result` is what a call gives back: "value" (the decoded body), "raw" (bytes or
     text, also readable as a stream), "event_stream" (the success type is the type of
     each event's data) or "page" (with `pagination` saying how to get the next page).
+    `security` lists the alternatives of security scheme keys the operation accepts, in
+    order (empty: it sends no credentials); None means every scheme when `secured`.
     """
 
     __slots__ = (
@@ -57,6 +59,7 @@ class Endpoint(Generic[T]):
         "responses",
         "result",
         "secured",
+        "security",
     )
 
     method: str
@@ -67,6 +70,7 @@ class Endpoint(Generic[T]):
     errors: Mapping[str, Any]
     request_type: Any | None
     secured: bool
+    security: tuple[tuple[str, ...], ...] | None
     encoding: str
     content_type: str | None
     query_styles: Mapping[str, str]
@@ -85,6 +89,7 @@ class Endpoint(Generic[T]):
         errors: Mapping[str, Any] = _EMPTY,
         request_type: Any | None = None,
         secured: bool = True,
+        security: tuple[tuple[str, ...], ...] | None = None,
         encoding: str = "json",
         content_type: str | None = None,
         query_styles: Mapping[str, str] = _EMPTY,
@@ -100,6 +105,7 @@ class Endpoint(Generic[T]):
         init(self, "errors", errors)
         init(self, "request_type", request_type)
         init(self, "secured", secured)
+        init(self, "security", security)
         init(self, "encoding", encoding)
         init(self, "content_type", content_type)
         init(self, "query_styles", query_styles)

@@ -79,21 +79,21 @@ def build_request(
         content = encode_body(endpoint, body, extra_body)
     else:
         content, content_type = encode_other_body(endpoint, body, extra_body)
-    secured = endpoint.secured
+    defaults = options.for_endpoint(endpoint)
     filled = endpoint.fill_path(call.path)
     url = options.base_url + filled
     if query is None and extra_query is None:
-        encoded_query = options.query[secured][1]
+        encoded_query = defaults.query[1]
     else:
         merged = merge_query(
-            dict(options.query[secured][0]), query.items() if query else (), endpoint.query_styles
+            dict(defaults.query[0]), query.items() if query else (), endpoint.query_styles
         )
         if extra_query:
             merge_query(merged, extra_query.items())
         encoded_query = encode_query(merged)
     if encoded_query:  # after the path's own literal query, if it has one
         url = f"{url}{'&' if '?' in filled else '?'}{encoded_query}"
-    request_headers = options.headers[secured][content is not None and content_type is None]
+    request_headers = defaults.headers[content is not None and content_type is None]
     if headers or extra_headers:
         request_headers = httpx.Headers(request_headers)
         if headers:

@@ -32,13 +32,17 @@ __all__ = ["Cartesia", "AsyncCartesia"]
 _CONFIG = _ClientConfig(
     name="Cartesia",
     servers={
-        "default": "https://api.cartesia.ai",
+        "production": "https://api.cartesia.ai",
     },
-    default_server="default",
+    default_server="production",
     server_parameter="base_url",
     api_key_env="CARTESIA_API_KEY",
     base_url_env="CARTESIA_BASE_URL",
-    auth=(_BearerAuth(),),
+    auth=(_BearerAuth(key="APIKeyAuth", credential="api_key"),),
+    credentials={
+        "api_key": "CARTESIA_API_KEY",
+    },
+    credentials_required=True,
     user_agent="voice-clients/0.1.0 (cartesia)",
 )
 
@@ -62,7 +66,8 @@ class Cartesia(_SyncAPIClient):
         """Create a client.
 
         Args:
-          api_key: Defaults to the `CARTESIA_API_KEY` environment variable.
+          api_key: Security scheme `APIKeyAuth`, sent as `Authorization: Bearer`;
+            defaults to the `CARTESIA_API_KEY` environment variable.
           base_url: Overrides the server; defaults to the `CARTESIA_BASE_URL`
             environment variable, else https://api.cartesia.ai.
           timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).
@@ -73,7 +78,9 @@ class Cartesia(_SyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            api_key=api_key,
+            credentials={
+                "api_key": api_key,
+            },
             server=None,
             base_url=base_url,
             timeout=timeout,
@@ -110,7 +117,8 @@ class AsyncCartesia(_AsyncAPIClient):
         """Create a client.
 
         Args:
-          api_key: Defaults to the `CARTESIA_API_KEY` environment variable.
+          api_key: Security scheme `APIKeyAuth`, sent as `Authorization: Bearer`;
+            defaults to the `CARTESIA_API_KEY` environment variable.
           base_url: Overrides the server; defaults to the `CARTESIA_BASE_URL`
             environment variable, else https://api.cartesia.ai.
           timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).
@@ -121,7 +129,9 @@ class AsyncCartesia(_AsyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            api_key=api_key,
+            credentials={
+                "api_key": api_key,
+            },
             server=None,
             base_url=base_url,
             timeout=timeout,

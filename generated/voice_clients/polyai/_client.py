@@ -40,7 +40,11 @@ _CONFIG = _ClientConfig(
     server_parameter="region",
     api_key_env="POLYAI_API_KEY",
     base_url_env="POLYAI_BASE_URL",
-    auth=(_ApiKeyAuth("x-api-key", "header"),),
+    auth=(_ApiKeyAuth("x-api-key", "header", key="ApiKeyAuth", credential="api_key"),),
+    credentials={
+        "api_key": "POLYAI_API_KEY",
+    },
+    credentials_required=True,
     user_agent="voice-clients/0.1.0 (polyai)",
 )
 
@@ -70,7 +74,8 @@ class PolyAI(_SyncAPIClient):
         """Create a client.
 
         Args:
-          api_key: Defaults to the `POLYAI_API_KEY` environment variable.
+          api_key: Security scheme `ApiKeyAuth`, sent as the `x-api-key` header;
+            defaults to the `POLYAI_API_KEY` environment variable.
           region: One of us, uk, eu; defaults to us.
           base_url: Overrides the server; defaults to the `POLYAI_BASE_URL` environment
             variable, else https://api.us.poly.ai.
@@ -82,7 +87,9 @@ class PolyAI(_SyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            api_key=api_key,
+            credentials={
+                "api_key": api_key,
+            },
             server=region,
             base_url=base_url,
             timeout=timeout,
@@ -125,7 +132,8 @@ class AsyncPolyAI(_AsyncAPIClient):
         """Create a client.
 
         Args:
-          api_key: Defaults to the `POLYAI_API_KEY` environment variable.
+          api_key: Security scheme `ApiKeyAuth`, sent as the `x-api-key` header;
+            defaults to the `POLYAI_API_KEY` environment variable.
           region: One of us, uk, eu; defaults to us.
           base_url: Overrides the server; defaults to the `POLYAI_BASE_URL` environment
             variable, else https://api.us.poly.ai.
@@ -137,7 +145,9 @@ class AsyncPolyAI(_AsyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            api_key=api_key,
+            credentials={
+                "api_key": api_key,
+            },
             server=region,
             base_url=base_url,
             timeout=timeout,

@@ -32,13 +32,17 @@ __all__ = ["Retell", "AsyncRetell"]
 _CONFIG = _ClientConfig(
     name="Retell",
     servers={
-        "default": "https://api.retellai.com",
+        "production": "https://api.retellai.com",
     },
-    default_server="default",
+    default_server="production",
     server_parameter="base_url",
     api_key_env="RETELL_API_KEY",
     base_url_env="RETELL_BASE_URL",
-    auth=(_BearerAuth(),),
+    auth=(_BearerAuth(key="api_key", credential="api_key"),),
+    credentials={
+        "api_key": "RETELL_API_KEY",
+    },
+    credentials_required=True,
     user_agent="voice-clients/0.1.0 (retell)",
 )
 
@@ -62,7 +66,8 @@ class Retell(_SyncAPIClient):
         """Create a client.
 
         Args:
-          api_key: Defaults to the `RETELL_API_KEY` environment variable.
+          api_key: Security scheme `api_key`, sent as `Authorization: Bearer`; defaults
+            to the `RETELL_API_KEY` environment variable.
           base_url: Overrides the server; defaults to the `RETELL_BASE_URL` environment
             variable, else https://api.retellai.com.
           timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).
@@ -73,7 +78,9 @@ class Retell(_SyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            api_key=api_key,
+            credentials={
+                "api_key": api_key,
+            },
             server=None,
             base_url=base_url,
             timeout=timeout,
@@ -110,7 +117,8 @@ class AsyncRetell(_AsyncAPIClient):
         """Create a client.
 
         Args:
-          api_key: Defaults to the `RETELL_API_KEY` environment variable.
+          api_key: Security scheme `api_key`, sent as `Authorization: Bearer`; defaults
+            to the `RETELL_API_KEY` environment variable.
           base_url: Overrides the server; defaults to the `RETELL_BASE_URL` environment
             variable, else https://api.retellai.com.
           timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).
@@ -121,7 +129,9 @@ class AsyncRetell(_AsyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            api_key=api_key,
+            credentials={
+                "api_key": api_key,
+            },
             server=None,
             base_url=base_url,
             timeout=timeout,

@@ -52,6 +52,7 @@ _IMPORT_ENDPOINT = _Endpoint[_models.PhoneNumberResponse](
     errors={},
     request_type=_params.ImportPhoneNumberBodyParam,
     secured=True,
+    security=(("APIKeyAuth",),),
 )
 
 

@@ -53,6 +53,7 @@ _LIST_ENDPOINT = _Endpoint[_models.GetPhoneNumbersResponse](
     errors={},
     request_type=None,
     secured=True,
+    security=(("ApiKeyAuth",),),
 )
 
 _IMPORT_ENDPOINT = _Endpoint[_models.ImportPhoneNumbersResponse](
@@ -66,6 +67,7 @@ _IMPORT_ENDPOINT = _Endpoint[_models.ImportPhoneNumbersResponse](
     errors={},
     request_type=_params.ImportPhoneNumbersBodyParam,
     secured=True,
+    security=(("ApiKeyAuth",),),
 )
 
 _DELETE_ENDPOINT = _Endpoint[_models.DeletePhoneNumbersResponse](
@@ -79,6 +81,7 @@ _DELETE_ENDPOINT = _Endpoint[_models.DeletePhoneNumbersResponse](
     errors={},
     request_type=_params.DeletePhoneNumbersBodyParam,
     secured=True,
+    security=(("ApiKeyAuth",),),
 )
 
 _BATCH_GET_ENDPOINT = _Endpoint[_models.BatchGetPhoneNumbersResponse](
@@ -92,6 +95,7 @@ _BATCH_GET_ENDPOINT = _Endpoint[_models.BatchGetPhoneNumbersResponse](
     errors={},
     request_type=_params.BatchGetPhoneNumbersBodyParam,
     secured=True,
+    security=(("ApiKeyAuth",),),
 )
 
 _GET_ENDPOINT = _Endpoint[_models.PhoneNumberResponse](
@@ -111,6 +115,7 @@ _GET_ENDPOINT = _Endpoint[_models.PhoneNumberResponse](
     errors={},
     request_type=None,
     secured=True,
+    security=(("ApiKeyAuth",),),
 )
 
 

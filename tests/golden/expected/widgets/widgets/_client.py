@@ -36,9 +36,13 @@ _CONFIG = _ClientConfig(
     },
     default_server="default",
     server_parameter="base_url",
-    api_key_env="WIDGETS_API_KEY",
+    api_key_env="WIDGETS_TOKEN",
     base_url_env="WIDGETS_BASE_URL",
-    auth=(_BearerAuth(),),
+    auth=(_BearerAuth(key="token", credential="token"),),
+    credentials={
+        "token": "WIDGETS_TOKEN",
+    },
+    credentials_required=True,
     user_agent="widgets/0.1.0 (widgets)",
 )
 
@@ -54,7 +58,7 @@ class Widgets(_SyncAPIClient):
     def __init__(
         self,
         *,
-        api_key: str | None = None,
+        token: str | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -65,7 +69,8 @@ class Widgets(_SyncAPIClient):
         """Create a client.
 
         Args:
-          api_key: Defaults to the `WIDGETS_API_KEY` environment variable.
+          token: Security scheme `token`, sent as `Authorization: Bearer`; defaults to
+            the `WIDGETS_TOKEN` environment variable.
           base_url: Overrides the server; defaults to the `WIDGETS_BASE_URL` environment
             variable, else https://widgets.example.com/v2.
           timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).
@@ -76,7 +81,9 @@ class Widgets(_SyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            api_key=api_key,
+            credentials={
+                "token": token,
+            },
             server=None,
             base_url=base_url,
             timeout=timeout,
@@ -105,7 +112,7 @@ class AsyncWidgets(_AsyncAPIClient):
     def __init__(
         self,
         *,
-        api_key: str | None = None,
+        token: str | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -116,7 +123,8 @@ class AsyncWidgets(_AsyncAPIClient):
         """Create a client.
 
         Args:
-          api_key: Defaults to the `WIDGETS_API_KEY` environment variable.
+          token: Security scheme `token`, sent as `Authorization: Bearer`; defaults to
+            the `WIDGETS_TOKEN` environment variable.
           base_url: Overrides the server; defaults to the `WIDGETS_BASE_URL` environment
             variable, else https://widgets.example.com/v2.
           timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).
@@ -127,7 +135,9 @@ class AsyncWidgets(_AsyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            api_key=api_key,
+            credentials={
+                "token": token,
+            },
             server=None,
             base_url=base_url,
             timeout=timeout,

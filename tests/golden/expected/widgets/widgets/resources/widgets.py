@@ -55,6 +55,7 @@ _GET_ENDPOINT = _Endpoint[_models.Widget](
     },
     request_type=None,
     secured=True,
+    security=(("token",),),
 )
 
 _CREATE_ENDPOINT = _Endpoint[_models.Widget](
@@ -69,6 +70,7 @@ _CREATE_ENDPOINT = _Endpoint[_models.Widget](
     },
     request_type=_params.WidgetsCreateBodyParam,
     secured=True,
+    security=(("token",),),
 )
 
 

@@ -1,0 +1,223 @@
+"""Security schemes → client credentials, and each operation's requirement → alternatives.
+
+Every scheme the client can apply becomes a credential argument of the client, named
+after the kind of scheme (`api_key`, `token`, `username`/`password`, `access_token`)
+or, when two schemes would share a name, after the scheme itself; api.toml can pin the
+name. Each operation keeps its own requirement (OpenAPI: a list of alternatives, each
+a set of schemes that are all needed), so that the runtime sends what that operation
+accepts and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from generator.diagnostics import Diagnostic, Location, join_pointer
+from generator.model.api import Credential, SecurityScheme
+from generator.naming import env_var_prefix, python_identifier, snake_case
+from generator.settings import ApiSettings
+
+ErrorAt = Callable[[str, str], Diagnostic]
+Requirement = tuple[tuple[str, ...], ...]
+
+_KIND_NAMES = {"api_key": ("api_key",), "bearer": ("token",), "basic": ("username", "password")}
+
+
+@dataclass(frozen=True)
+class Security:
+    schemes: tuple[SecurityScheme, ...]
+    credentials: tuple[Credential, ...]
+
+
+def build_security(
+    document: dict[str, Any],
+    settings: ApiSettings,
+    env_prefix: str,
+    diagnostics: list[Diagnostic],
+    notes: list[str],
+    error: ErrorAt,
+) -> Security:
+    """Every applicable scheme the spec defines or requires, in definition order."""
+    defined = (document.get("components") or {}).get("securitySchemes") or {}
+    keys = [str(key) for key in defined] if isinstance(defined, dict) else []
+    for requirements in _requirement_lists(document):
+        for key in (k for r in requirements for k in r):
+            if key not in keys:
+                keys.append(key)
+                diagnostics.append(
+                    error(
+                        join_pointer("/components/securitySchemes", key),
+                        f"security scheme {key!r} is not defined",
+                    )
+                )
+    for key, pin in settings.credentials.items():
+        if key not in keys:
+            diagnostics.append(
+                Diagnostic(
+                    f"credentials.{key}: the spec has no security scheme {key!r} (it has: "
+                    f"{', '.join(keys) or 'none'}); pin one of those or remove the setting",
+                    Location(settings.source or "api.toml", pin.line, 1),
+                )
+            )
+    converted: list[tuple[str, dict[str, Any]]] = []
+    for key in keys:
+        scheme = defined.get(key) if isinstance(defined, dict) else None
+        if not isinstance(scheme, dict):
+            continue
+        if _kind(scheme) is None:
+            notes.append(
+                f"security scheme {key!r} ({scheme.get('type')}) is not applied by the client; "
+                "configure it on the httpx client passed as http_client="
+            )
+            continue
+        converted.append((key, scheme))
+    names = _credential_names(converted, settings)
+    schemes = []
+    credentials = []
+    taken_envs: set[str] = set()
+    for key, scheme in converted:
+        arguments = names[key]
+        description = scheme.get("description")
+        text = description if isinstance(description, str) else None
+        pinned = settings.credentials.get(key)
+        for argument in arguments:
+            env = pinned.env if pinned and pinned.env and len(arguments) == 1 else None
+            if env is None and argument == "api_key" and settings.api_key_env:
+                env = settings.api_key_env
+            env = env or f"{env_prefix}_{argument.upper()}"
+            if env in taken_envs:
+                env = f"{env_prefix}_{snake_case(key).upper()}_{argument.upper()}"
+            taken_envs.add(env)
+            credentials.append(Credential(argument, env, key, text))
+        schemes.append(_scheme(key, scheme, arguments, text))
+    return Security(tuple(schemes), tuple(credentials))
+
+
+def operation_requirement(
+    document: dict[str, Any], raw: dict[str, Any], applicable: set[str]
+) -> Requirement:
+    """The operation's alternatives, in spec order, keeping those the client can send.
+
+    An alternative that needs a scheme the client cannot apply (mutual TLS) is dropped:
+    the caller's own http_client may satisfy it, and the other alternatives still work.
+    An empty alternative (`{}`) means "or nothing", so the alternatives after it are
+    never needed and it ends the list.
+    """
+    requirements = raw.get("security", document.get("security"))
+    result: list[tuple[str, ...]] = []
+    for requirement in requirements if isinstance(requirements, list) else []:
+        if not isinstance(requirement, dict):
+            continue
+        keys = tuple(str(key) for key in requirement)
+        if not keys:
+            result.append(())
+            break
+        if all(key in applicable for key in keys) and keys not in result:
+            result.append(keys)
+    return () if result in ([], [()]) else tuple(result)
+
+
+def _requirement_lists(document: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    lists = [document.get("security")]
+    for item in (document.get("paths") or {}).values():
+        if isinstance(item, dict):
+            lists += [op.get("security") for op in item.values() if isinstance(op, dict)]
+    return [
+        [r for r in requirements if isinstance(r, dict)]
+        for requirements in lists
+        if isinstance(requirements, list)
+    ]
+
+
+def _kind(scheme: dict[str, Any]) -> str | None:
+    kind = scheme.get("type")
+    http_scheme = str(scheme.get("scheme")).lower()
+    if kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
+        return "api_key"
+    if kind == "http" and http_scheme in ("bearer", "basic"):
+        return http_scheme
+    if kind in ("oauth2", "openIdConnect"):
+        return "oauth"
+    return None
+
+
+def _credential_names(
+    schemes: list[tuple[str, dict[str, Any]]], settings: ApiSettings
+) -> dict[str, tuple[str, ...]]:
+    """Pinned names, else the kind's, else (when two schemes would share one) the key's."""
+    by_kind = {key: _default_names(scheme) for key, scheme in schemes}
+    counts: dict[str, int] = {}
+    for names in by_kind.values():
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    result = {}
+    taken: set[str] = set()
+    for key, _ in schemes:
+        pin = settings.credentials.get(key)
+        names = by_kind[key]
+        if pin is not None:
+            names = (
+                (pin.argument,) if len(names) == 1 else tuple(f"{pin.argument}_{n}" for n in names)
+            )
+        elif any(counts[name] > 1 for name in names):
+            base = python_identifier(_strip_suffix(key), fallback="credential")
+            names = (base,) if len(names) == 1 else tuple(f"{base}_{n}" for n in names)
+        unique_names = []
+        for name in names:
+            candidate, number = name, 2
+            while candidate in taken:
+                candidate, number = f"{name}_{number}", number + 1
+            taken.add(candidate)
+            unique_names.append(candidate)
+        result[key] = tuple(unique_names)
+    return result
+
+
+def _default_names(scheme: dict[str, Any]) -> tuple[str, ...]:
+    kind = _kind(scheme)
+    if kind == "oauth":
+        return ("access_token",)
+    return _KIND_NAMES[kind or "bearer"]
+
+
+def _strip_suffix(key: str) -> str:
+    words = snake_case(key).split("_")
+    while len(words) > 1 and words[-1] in ("auth", "scheme", "security"):
+        words.pop()
+    return "_".join(words)
+
+
+def _scheme(
+    key: str, scheme: dict[str, Any], arguments: tuple[str, ...], description: str | None
+) -> SecurityScheme:
+    kind = _kind(scheme)
+    if kind == "api_key":
+        return SecurityScheme(
+            key,
+            "api_key",
+            scheme["in"],
+            str(scheme.get("name")),
+            description,
+            credentials=arguments,
+        )
+    if kind == "basic":
+        return SecurityScheme(key, "basic", description=description, credentials=arguments)
+    flow = None
+    if kind == "oauth":
+        found = scheme.get("flows")
+        flows: dict[str, Any] = found if isinstance(found, dict) else {}
+        flow = ", ".join(str(name) for name in flows) or str(scheme.get("type"))
+    return SecurityScheme(
+        key, "bearer", description=description, credentials=arguments, token_flow=flow
+    )
+
+
+def env_prefix_of(settings: ApiSettings) -> str:
+    """The prefix of the API's environment variables: `POLYAI` of `POLYAI_API_KEY`."""
+    for env in (settings.api_key_env, settings.base_url_env):
+        for suffix in ("_API_KEY", "_BASE_URL"):
+            if env and env.endswith(suffix):
+                return env[: -len(suffix)]
+    return env_var_prefix(settings.package)

@@ -1,0 +1,66 @@
+"""The prose of a client's constructor and of api.md's "Authentication" and "Servers" parts."""
+
+from __future__ import annotations
+
+from generator.model.api import Api, Credential, SecurityScheme, ServerArgument
+
+
+def scheme_of(api: Api, credential: Credential) -> SecurityScheme:
+    return next(s for s in api.security if s.key == credential.scheme)
+
+
+def credential_doc(api: Api, credential: Credential) -> str:
+    """One line: how the credential is sent, and where it is read from when not passed."""
+    scheme = scheme_of(api, credential)
+    if scheme.kind == "api_key":
+        how = f"sent as the `{scheme.parameter_name}` {scheme.location}"
+        how += " parameter" if scheme.location == "query" else ""
+    elif scheme.kind == "basic":
+        part = "user name" if credential.argument == scheme.credentials[0] else "password"
+        how = f"the {part} of HTTP basic authentication"
+    elif scheme.token_flow is not None:
+        how = (
+            f"an OAuth2/OpenID Connect access token ({scheme.token_flow}) that you obtain;"
+            " sent as `Authorization: Bearer`"
+        )
+    else:
+        how = "sent as `Authorization: Bearer`"
+    env = f"; defaults to the `{credential.env}` environment variable" if credential.env else ""
+    return f"Security scheme `{scheme.key}`, {how}{env}."
+
+
+def server_argument_doc(argument: ServerArgument) -> str:
+    defaults = ", ".join(f"{default!r} for {server}" for server, default in argument.defaults)
+    text = f"The `{{{argument.variable}}}` of the server URL; defaults to {defaults}."
+    if argument.description:
+        text = f"{' '.join(argument.description.split())} {text}"
+    return text
+
+
+def client_init_doc(api: Api) -> str:
+    lines = ["Args:"]
+    for credential in api.credentials:
+        lines.append(f"  {credential.argument}: {credential_doc(api, credential)}")
+    if api.server_parameter and api.servers:
+        names = ", ".join(s.name for s in api.servers)
+        lines.append(
+            f"  {api.server_parameter}: One of {names}; defaults to {api.servers[0].name}."
+        )
+    for argument in api.server_arguments:
+        lines.append(f"  {argument.argument}: {server_argument_doc(argument)}")
+    default = api.servers[0].url if api.servers else "nothing (required)"
+    lines += [
+        f"  base_url: Overrides the server; defaults to the `{api.base_url_env}` environment"
+        f" variable, else {default}.",
+        "  timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).",
+        "  max_retries: Retries of connection errors, timeouts, 408, 429 and 5xx responses.",
+        "  default_headers: Headers sent with every request.",
+        "  default_query: Query parameters sent with every request.",
+        "  http_client: An httpx client to use (and to keep open) instead of a new one.",
+    ]
+    return "\n".join(lines)
+
+
+def credentials_required(api: Api) -> bool:
+    """Whether every operation needs a credential, so a client without any is useless."""
+    return bool(api.credentials) and all(op.security for op in api.operations)
