@@ -195,6 +195,8 @@ def _pagination_from(table: object, text: str, display: str) -> tuple[Pagination
         fields = {key: raw.get(key) for key in PAGINATION_FIELDS}
         schemes.append(PaginationScheme(name, tuple(raw.get("operations", ())), **fields))
     return tuple(schemes)
+
+
 def _server_names(table: Any, text: str, display: str) -> ServerNames:
     """`[servers]`: `name = "URL"` for each server, an optional `parameter` (the client
     argument that picks one) and `default` (else the first named)."""

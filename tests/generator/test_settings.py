@@ -82,6 +82,8 @@ def test_bad_pagination_settings_are_errors(tmp_path: Path, table: str, message:
     with pytest.raises(GeneratorError) as caught:
         load_api_settings(tmp_path, "specs/x/api.toml")
     assert message in str(caught.value.diagnostics[0])
+
+
 def test_servers_by_position_are_refused_with_the_new_form(tmp_path: Path) -> None:
     (tmp_path / "api.toml").write_text('[servers]\nparameter = "region"\nnames = ["us", "eu"]\n')
     with pytest.raises(GeneratorError) as caught:

@@ -366,6 +366,8 @@ def _check_max_retries(value: object) -> None:
         raise RequestValidationError(
             f"expected a non-negative int, got {value!r}", path="max_retries"
         )
+
+
 class _Defaults:
     """What a call with one security requirement starts from."""
 
