@@ -96,7 +96,7 @@ def test_azure_operation_groups_become_resources(tmp_path: Path) -> None:
 
     with generated(spec, tmp_path, "azure_arm") as package:
         http = httpx.Client(transport=httpx.MockTransport(respond))
-        client: Any = package.AzureArm(api_key="t", http_client=http)
+        client: Any = package.AzureArm(access_token="t", http_client=http)
         listed = client.things.list("sub-1", api_version="2021-06-01")
         assert callable(client.things.create_or_update) and callable(client.things.delete)
 
@@ -104,6 +104,7 @@ def test_azure_operation_groups_become_resources(tmp_path: Path) -> None:
     assert sent[0].url.raw_path == (
         b"/subscriptions/sub-1/providers/Microsoft.Things/things?api-version=2021-06-01"
     )
+    assert sent[0].headers["authorization"] == "Bearer t"  # the OAuth2 token the caller got
 
 
 def _verdict(returncode: int | None, output: str, wrote: bool = False) -> Verdict | None:
