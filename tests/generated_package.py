@@ -22,6 +22,14 @@ def generated(spec: dict[str, Any], tmp_path: Path, package: str) -> Iterator[Mo
     spec_file.write_text(json.dumps(spec))
     out = tmp_path / "out"
     write_tree(build_single(spec_file, package), out)
+    with importable(out, package) as module:
+        yield module
+
+
+@contextmanager
+def importable(out: Path, package: str) -> Iterator[ModuleType]:
+    """`package`, generated into `out`, importable for the duration of the block; its
+    modules are forgotten afterwards, so the next test can generate one of the same name."""
     sys.path.insert(0, str(out))
     try:
         yield importlib.import_module(package)

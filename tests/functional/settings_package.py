@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import subprocess
 import sys
@@ -11,6 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from generated_package import importable
 
 from generator.load import load_api_folder
 from generator.parse.api import build_api
@@ -55,10 +56,5 @@ def generated_with(
             check=False,
         )
         assert result.returncode == 0, result.stdout + result.stderr
-    sys.path.insert(0, str(out))
-    try:
-        yield importlib.import_module(package)
-    finally:
-        sys.path.remove(str(out))
-        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
-            del sys.modules[name]
+    with importable(out, package) as module:
+        yield module

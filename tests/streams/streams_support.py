@@ -7,9 +7,7 @@ a response open, write it in pieces, or drop the connection half-way.
 from __future__ import annotations
 
 import http.server
-import importlib
 import json
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,6 +16,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from generated_package import importable
 
 from generator.load import load_spec_file
 from generator.parse.api import build_api
@@ -61,13 +61,8 @@ def generated_with(
     out = tmp_path / "out"
     files = build_files(spec, tmp_path, package, operations=operations, pagination=pagination)
     write_tree(files, out)
-    sys.path.insert(0, str(out))
-    try:
-        yield importlib.import_module(package)
-    finally:
-        sys.path.remove(str(out))
-        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
-            del sys.modules[name]
+    with importable(out, package) as module:
+        yield module
 
 
 class Exchange:

@@ -3,7 +3,6 @@ is a streamed download and its offset list a page, both called against 127.0.0.1
 
 from __future__ import annotations
 
-import importlib
 import re
 import subprocess
 import sys
@@ -12,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from generated_package import importable
 from streams_support import Exchange, LocalServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,13 +37,8 @@ def agents(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
         timeout=240,
     )
     assert result.returncode == 0, result.stderr
-    sys.path.insert(0, str(out))
-    try:
-        yield importlib.import_module("agents")
-    finally:
-        sys.path.remove(str(out))
-        for name in [m for m in sys.modules if m == "agents" or m.startswith("agents.")]:
-            del sys.modules[name]
+    with importable(out, "agents") as package:
+        yield package
 
 
 def _method(package: ModuleType, route: str) -> tuple[str, str]:
