@@ -24,6 +24,7 @@ from generator.model.types import (
     TypeRef,
     UnionDef,
 )
+from generator.render import names
 from generator.render.annotations import Annotations, Side
 from generator.render.signatures import Signatures
 
@@ -55,11 +56,11 @@ class _SurfaceBuilder:
         self._spell = spell
         self._sides = {
             "request": _Spelling(
-                Annotations(everything, "request", prefix="_params."),
+                Annotations(everything, "request", prefix=names.PARAMS_PREFIX),
                 Shapes(everything, "request"),
             ),
             "response": _Spelling(
-                Annotations(everything, "response", prefix="_models."),
+                Annotations(everything, "response", prefix=names.MODELS_PREFIX),
                 Shapes(everything, "response"),
             ),
         }
@@ -174,7 +175,7 @@ class _SurfaceBuilder:
         for definition in self._api.response_definitions:
             described = self._model(definition, "response")
             if described is not None:
-                models[f"models.{definition.name}"] = described
+                models[names.public_model(definition.name)] = described
         return models
 
     def _request_models(self) -> Json:
@@ -200,9 +201,9 @@ class _SurfaceBuilder:
             definition = by_name[name]
             # Unions are imported by their input alias, objects as `XParam`.
             if isinstance(definition, UnionDef):
-                models["params." + request.input_name(definition)] = model
+                models[names.public_param(request.input_name(definition))] = model
             else:
-                models["params." + request.name(definition)] = model
+                models[names.public_param(request.name(definition))] = model
         return models
 
     def _model(self, definition: Definition, side: Side) -> Json | None:

@@ -32,6 +32,7 @@ from generator.model.types import (
     UnionDef,
     UnionOf,
 )
+from generator.render import names
 from generator.render.literals import py_literal
 
 Side = Literal["request", "response"]
@@ -82,7 +83,9 @@ class Annotations:
 
     def bases(self, definition: ObjectDef, base: str) -> str:
         """Base classes and class keywords of an object model."""
-        parts = [base] + [f"_{union}Marker" for union in self._unions_of.get(definition.name, [])]
+        parts = [base] + [
+            names.union_marker(union) for union in self._unions_of.get(definition.name, [])
+        ]
         parts.append("kw_only=True")  # msgspec does not inherit it; fields keep spec order
         renames = {f.python_name: f.wire_name for f in definition.fields}
         renames = {k: v for k, v in renames.items() if k != v}
@@ -119,7 +122,7 @@ class Annotations:
 
     def param_class(self, type_ref: TypeRef) -> str:
         assert isinstance(type_ref, NamedRef)
-        return type_ref.name + "Param"
+        return names.param_class(type_ref.name)
 
     def literal(self, values: tuple[str | int | float | bool, ...]) -> str:
         return "_Literal[" + ", ".join(py_literal(v) for v in values) + "]"
@@ -179,12 +182,12 @@ class Annotations:
         """The class or alias a definition is rendered as on this side."""
         if self._side == "response" or not isinstance(definition, ObjectDef):
             return definition.name
-        return definition.name + "Param"
+        return names.param_class(definition.name)
 
     def input_name(self, definition: Definition) -> str:
         """The name that annotates request values: a model or its dict shape."""
         if isinstance(definition, ObjectDef | UnionDef):
-            return definition.name + "Input"
+            return names.input_alias(definition.name)
         return definition.name
 
     def _named(self, ref: NamedRef) -> str:

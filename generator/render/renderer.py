@@ -7,7 +7,6 @@ helpers passed here. The runtime's `.py` files are copied verbatim.
 from __future__ import annotations
 
 import ast
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,9 +28,10 @@ from generator.model.types import (
     UnionDef,
     UnionOf,
 )
-from generator.render import client_docs, deprecations
+from generator.render import client_docs, deprecations, names
 from generator.render.annotations import Annotations
 from generator.render.literals import docstring, py_literal
+from generator.render.names import readable_annotation
 from generator.render.signatures import (
     Signatures,
     client_call,
@@ -113,13 +113,6 @@ def render_distribution(dist: Distribution, templates: Path = TEMPLATES_DIR) -> 
     return files
 
 
-def readable_annotation(annotation: str) -> str:
-    """An annotation as users would write it: no module prefixes or private aliases."""
-    annotation = re.sub(r"\b_(models|params)\.", "", annotation)
-    annotation = annotation.replace("_datetime.", "datetime.")
-    return re.sub(r"(?<![\w.])_(?=[A-Z])", "", annotation)
-
-
 def _user_exports(runtime_init: Path) -> list[str]:
     """The runtime names each API package re-exports: errors and the per-call helpers.
 
@@ -151,6 +144,7 @@ def _environment(templates: Path) -> jinja2.Environment:
     env.filters["py"] = py_literal
     env.filters["readable"] = readable_annotation
     env.globals["doc"] = docstring
+    env.globals["names"] = names
     return env
 
 
@@ -163,8 +157,8 @@ def _definitions(api: Api) -> dict[str, Definition]:
 def _method_context(api: Api, shadowed: frozenset[str] = frozenset()) -> dict[str, Any]:
     """What templates need to write methods; `shadowed` builtins are spelled in full."""
     everything = _definitions(api)
-    request = Annotations(everything, "request", prefix="_params.", shadowed=shadowed)
-    response = Annotations(everything, "response", prefix="_models.", shadowed=shadowed)
+    request = Annotations(everything, "request", prefix=names.PARAMS_PREFIX, shadowed=shadowed)
+    response = Annotations(everything, "response", prefix=names.MODELS_PREFIX, shadowed=shadowed)
     signatures = Signatures(request, response)
     return {
         "in_resource_response": response,
@@ -254,4 +248,4 @@ def _names_in(type_ref: TypeRef) -> set[str]:
 
 
 def _endpoint_name(operation: Operation) -> str:
-    return "_" + operation.name.strip("_").upper() + "_ENDPOINT"
+    return names.endpoint_constant(operation.name)

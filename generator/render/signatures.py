@@ -14,6 +14,7 @@ from generator.model.types import (
     RawBody,
     TypeRef,
 )
+from generator.render import names
 from generator.render.annotations import Annotations
 
 
@@ -72,7 +73,7 @@ class Signatures:
         if body is None or isinstance(body.type, RawBody) or body.fields == ():
             return "None"
         if body.model_name is not None and body.fields is not None:
-            return f"_params.{body.model_name}Param"
+            return names.params_member(names.param_class(body.model_name))
         annotation = self._request.of(body.type)
         return "None" if annotation == "_Any" else annotation
 
