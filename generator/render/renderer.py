@@ -30,6 +30,7 @@ from generator.model.types import (
 )
 from generator.render import client_docs, deprecations, names
 from generator.render.annotations import Annotations
+from generator.render.imports import BY_TEMPLATE, PLACEHOLDER, with_imports
 from generator.render.literals import docstring, py_literal
 from generator.render.names import readable_annotation
 from generator.render.signatures import (
@@ -99,18 +100,25 @@ def render_distribution(dist: Distribution, templates: Path = TEMPLATES_DIR) -> 
         folder = module.replace(".", "/")
         context = {**common, **_api_context(api, module)}
         files[f"{folder}/__init__.py"] = env.get_template("api__init__.py.jinja").render(**context)
-        files[f"{folder}/_client.py"] = env.get_template("_client.py.jinja").render(**context)
-        files[f"{folder}/models.py"] = env.get_template("models.py.jinja").render(**context)
-        files[f"{folder}/params.py"] = env.get_template("params.py.jinja").render(**context)
+        files[f"{folder}/_client.py"] = _module(env, "_client.py.jinja", context)
+        files[f"{folder}/models.py"] = _module(env, "models.py.jinja", context)
+        files[f"{folder}/params.py"] = _module(env, "params.py.jinja", context)
         files[f"{folder}/api.md"] = env.get_template("api.md.jinja").render(**context)
         files[f"{folder}/resources/__init__.py"] = env.get_template(
             "resources__init__.py.jinja"
         ).render(**context)
         for resource in api.resources:
-            files[f"{folder}/resources/{resource.module}.py"] = env.get_template(
-                "resource.py.jinja"
-            ).render(**{**context, **_resource_context(api, resource)}, resource=resource)
+            resource_context = {**context, **_resource_context(api, resource), "resource": resource}
+            files[f"{folder}/resources/{resource.module}.py"] = _module(
+                env, "resource.py.jinja", resource_context
+            )
     return files
+
+
+def _module(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
+    """A Python module of an API package, importing only the names its code uses."""
+    text = env.get_template(template).render(**context, imports=PLACEHOLDER)
+    return with_imports(text, BY_TEMPLATE[template], context["runtime"], context["module"])
 
 
 def _user_exports(runtime_init: Path) -> list[str]:

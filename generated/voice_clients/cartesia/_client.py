@@ -9,7 +9,6 @@ from collections.abc import Mapping as _Mapping
 from functools import cached_property as _cached_property
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import ClassVar as _ClassVar
-from typing import Literal as _Literal
 
 import httpx
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as _datetime
 from typing import TYPE_CHECKING
-from typing import Any as _Any
 from typing import TypeAlias as _TypeAlias
 
 from voice_clients._runtime._models import ResponseModel as _ResponseModel

@@ -7,20 +7,13 @@ b1f742e12f34e7878aab23bdd34fbc64b043cbdce91c7d37abbc23a381cad04d; do not edit.
 
 from __future__ import annotations
 
-import datetime as _datetime
-from collections.abc import Mapping as _Mapping
-from collections.abc import Sequence as _Sequence
 from typing import TYPE_CHECKING
-from typing import Annotated as _Annotated
-from typing import Any as _Any
 from typing import Literal as _Literal
 from typing import TypeAlias as _TypeAlias
 
 from msgspec import UNSET as _UNSET
-from msgspec import Meta as _Meta
 from msgspec import UnsetType as _UnsetType
 
-from voice_clients._runtime._files import FileInput as _FileInput
 from voice_clients._runtime._models import RequestModel as _RequestModel
 from voice_clients._runtime._models import UnionMarker as _UnionMarker
 from voice_clients._runtime._typeddict import Required as _Required

@@ -6,14 +6,7 @@ b93c386ecbf2564e451b6f318d868ffb6eb4c9733f0574e19e91779ddeae3afc; do not edit.
 
 from __future__ import annotations
 
-import datetime as _datetime
-from typing import TYPE_CHECKING
-from typing import Any as _Any
-from typing import TypeAlias as _TypeAlias
-
 from voice_clients._runtime._models import ResponseModel as _ResponseModel
-from voice_clients._runtime._models import UnionMarker as _UnionMarker
-from voice_clients._runtime._models import UnknownVariant as _UnknownVariant
 
 __all__ = [
     "BatchGetPhoneNumbersResponse",

@@ -7,22 +7,16 @@ b93c386ecbf2564e451b6f318d868ffb6eb4c9733f0574e19e91779ddeae3afc; do not edit.
 
 from __future__ import annotations
 
-import datetime as _datetime
-from collections.abc import Mapping as _Mapping
 from collections.abc import Sequence as _Sequence
 from typing import TYPE_CHECKING
 from typing import Annotated as _Annotated
-from typing import Any as _Any
-from typing import Literal as _Literal
 from typing import TypeAlias as _TypeAlias
 
 from msgspec import UNSET as _UNSET
 from msgspec import Meta as _Meta
 from msgspec import UnsetType as _UnsetType
 
-from voice_clients._runtime._files import FileInput as _FileInput
 from voice_clients._runtime._models import RequestModel as _RequestModel
-from voice_clients._runtime._models import UnionMarker as _UnionMarker
 from voice_clients._runtime._typeddict import Required as _Required
 from voice_clients._runtime._typeddict import TypedDict as _TypedDict
 

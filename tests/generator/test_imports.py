@@ -1,0 +1,86 @@
+"""Generated modules import the names their code uses, and only those."""
+
+from __future__ import annotations
+
+from generator.render.imports import (
+    PARAMS,
+    PLACEHOLDER,
+    RESOURCE,
+    Import,
+    Joined,
+    import_block,
+    used_names,
+    with_imports,
+)
+
+_GROUPS = (
+    (Import("datetime", alias="_datetime"), Import("typing", "Any", "_Any")),
+    (Import("msgspec", "Meta", "_Meta"),),
+    (
+        Joined("{runtime}", ("DEFAULT_MAX_RETRIES", "NOT_GIVEN")),
+        Import("{package}", "models", "_models"),
+    ),
+)
+
+
+def _used(source: str) -> set[str]:
+    found = used_names(source)
+    assert found is not None
+    return found
+
+
+def _module(body: str) -> str:
+    return f'"""Doc."""\n\nfrom __future__ import annotations\n\n{PLACEHOLDER}\n\n{body}'
+
+
+def test_only_used_names_are_imported_in_the_declared_order_and_groups() -> None:
+    text = with_imports(
+        _module("x: _Any = NOT_GIVEN\ny: _models.Pet\nz: _datetime.date\n"), _GROUPS, "rt", "pkg"
+    )
+    assert text == _module("x: _Any = NOT_GIVEN\ny: _models.Pet\nz: _datetime.date\n").replace(
+        PLACEHOLDER,
+        "import datetime as _datetime\nfrom typing import Any as _Any\n\n"
+        "from rt import NOT_GIVEN\nfrom pkg import models as _models",
+    )
+
+
+def test_docstrings_comments_attributes_and_longer_names_are_not_uses() -> None:
+    body = (
+        '"""Takes _Any and _Meta."""\n'
+        "# _datetime is not needed\n"
+        "x = other._Any\n"
+        "_AnyThing = 1\n"
+        "NOT_GIVEN_TOO = 2\n"
+    )
+    assert _used(body) & {"_Any", "_Meta", "_datetime", "NOT_GIVEN"} == set()
+    assert with_imports(_module(body), _GROUPS, "rt", "pkg") == (
+        '"""Doc."""\n\nfrom __future__ import annotations\n\n' + body
+    )
+
+
+def test_a_string_that_is_an_annotation_counts_as_a_use() -> None:
+    # The functional TypedDict form keeps its value annotations as strings.
+    body = 'D = _TypedDict("D", {"a-b": "_Required[_Any]", "c": "_Sequence[Pet] | None"})\n'
+    assert {"_TypedDict", "_Required", "_Any", "_Sequence", "Pet"} <= _used(body)
+    assert "_Meta" not in _used('x = "use _Meta here"\n')
+
+
+def test_a_joined_line_keeps_the_used_names_only() -> None:
+    block = import_block(_GROUPS, {"DEFAULT_MAX_RETRIES"}, "rt", "pkg")
+    assert block == "from rt import DEFAULT_MAX_RETRIES"
+
+
+def test_text_that_cannot_be_tokenized_keeps_every_import() -> None:
+    assert used_names("x = (\n") is None
+    text = with_imports(_module("x = (\n"), _GROUPS, "rt", "pkg")
+    assert "import datetime as _datetime\nfrom typing import Any as _Any\n\n" in text
+    assert "from rt import DEFAULT_MAX_RETRIES, NOT_GIVEN\nfrom pkg import models" in text
+
+
+def test_the_module_tables_spell_runtime_and_package_imports() -> None:
+    everything = import_block(RESOURCE, None, "pkg._runtime", "pkg.api")
+    assert "from pkg._runtime import Endpoint as _Endpoint" in everything.splitlines()
+    assert "from pkg.api import params as _params" in everything.splitlines()
+    assert "from pkg._runtime._typeddict import Required as _Required" in import_block(
+        PARAMS, None, "pkg._runtime", "pkg.api"
+    )
