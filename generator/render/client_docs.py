@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.model.api import Api, Credential, SecurityScheme, ServerArgument
+from generator.render.runtime_defaults import RuntimeDefaults
 
 
 def scheme_of(api: Api, credential: Credential) -> SecurityScheme:
@@ -37,7 +38,7 @@ def server_argument_doc(argument: ServerArgument) -> str:
     return text
 
 
-def client_init_doc(api: Api) -> str:
+def client_init_doc(api: Api, defaults: RuntimeDefaults) -> str:
     lines = ["Args:"]
     for credential in api.credentials:
         lines.append(f"  {credential.argument}: {credential_doc(api, credential)}")
@@ -52,8 +53,9 @@ def client_init_doc(api: Api) -> str:
     lines += [
         f"  base_url: Overrides the server; defaults to the `{api.base_url_env}` environment"
         f" variable, else {default}.",
-        "  timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).",
-        "  max_retries: Retries of connection errors, timeouts, 408, 429 and 5xx responses.",
+        f"  timeout: Seconds or an `httpx.Timeout`; {defaults.timeout_text()}.",
+        "  max_retries: Retries of connection errors, timeouts and"
+        f" {defaults.retry_statuses_text()} responses.",
         "  default_headers: Headers sent with every request.",
         "  default_query: Query parameters sent with every request.",
         "  http_client: An httpx client to use (and to keep open) instead of a new one.",

@@ -33,6 +33,7 @@ from generator.render.annotations import Annotations
 from generator.render.imports import BY_TEMPLATE, PLACEHOLDER, with_imports
 from generator.render.literals import docstring, py_literal
 from generator.render.names import readable_annotation
+from generator.render.runtime_defaults import read_runtime_defaults
 from generator.render.signatures import (
     Signatures,
     client_call,
@@ -85,6 +86,7 @@ def render_distribution(dist: Distribution, templates: Path = TEMPLATES_DIR) -> 
         "dist": dist,
         "runtime": f"{root}._runtime",
         "user_exports": _user_exports(templates / "runtime" / "__init__.py"),
+        "runtime_defaults": read_runtime_defaults(templates / "runtime"),
     }
     files["pyproject.toml"] = env.get_template("pyproject.toml.jinja").render(**common)
     files["README.md"] = env.get_template("README.md.jinja").render(**common)

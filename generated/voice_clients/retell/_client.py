@@ -70,8 +70,8 @@ class Retell(_SyncAPIClient):
           base_url: Overrides the server; defaults to the `RETELL_BASE_URL` environment
             variable, else https://api.retellai.com.
           timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).
-          max_retries: Retries of connection errors, timeouts, 408, 429 and 5xx
-            responses.
+          max_retries: Retries of connection errors, timeouts and 408, 429, 500, 502,
+            503 and 504 responses.
           default_headers: Headers sent with every request.
           default_query: Query parameters sent with every request.
           http_client: An httpx client to use (and to keep open) instead of a new one.
@@ -121,8 +121,8 @@ class AsyncRetell(_AsyncAPIClient):
           base_url: Overrides the server; defaults to the `RETELL_BASE_URL` environment
             variable, else https://api.retellai.com.
           timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).
-          max_retries: Retries of connection errors, timeouts, 408, 429 and 5xx
-            responses.
+          max_retries: Retries of connection errors, timeouts and 408, 429, 500, 502,
+            503 and 504 responses.
           default_headers: Headers sent with every request.
           default_query: Query parameters sent with every request.
           http_client: An httpx client to use (and to keep open) instead of a new one.
