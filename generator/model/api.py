@@ -151,6 +151,11 @@ class Operation:
     def other_parameters(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location != "path")
 
+    @property
+    def renames_path_parameters(self) -> bool:
+        """Whether a path parameter's argument is named other than in the path template."""
+        return any(p.python_name != p.wire_name for p in self.path_parameters)
+
 
 @dataclass(frozen=True)
 class Resource:

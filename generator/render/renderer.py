@@ -28,7 +28,7 @@ from generator.model.types import (
     UnionDef,
     UnionOf,
 )
-from generator.render import client_docs, deprecations, names
+from generator.render import client_docs, deprecations, markdown, module_docs, names
 from generator.render.annotations import Annotations
 from generator.render.imports import BY_TEMPLATE, PLACEHOLDER, with_imports
 from generator.render.literals import docstring, py_literal
@@ -155,6 +155,9 @@ def _environment(templates: Path) -> jinja2.Environment:
     env.filters["readable"] = readable_annotation
     env.globals["doc"] = docstring
     env.globals["names"] = names
+    env.globals["module_docs"] = module_docs
+    env.globals["markdown"] = markdown
+    env.filters["cell"] = markdown.cell
     return env
 
 
