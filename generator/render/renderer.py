@@ -103,8 +103,8 @@ def render_distribution(dist: Distribution, templates: Path = TEMPLATES_DIR) -> 
         context = {**common, **_api_context(api, module)}
         files[f"{folder}/__init__.py"] = env.get_template("api__init__.py.jinja").render(**context)
         files[f"{folder}/_client.py"] = _module(env, "_client.py.jinja", context)
-        files[f"{folder}/models.py"] = _module(env, "models.py.jinja", context)
-        files[f"{folder}/params.py"] = _module(env, "params.py.jinja", context)
+        files[f"{folder}/{names.MODELS_MODULE}.py"] = _module(env, "models.py.jinja", context)
+        files[f"{folder}/{names.PARAMS_MODULE}.py"] = _module(env, "params.py.jinja", context)
         files[f"{folder}/api.md"] = env.get_template("api.md.jinja").render(**context)
         files[f"{folder}/resources/__init__.py"] = env.get_template(
             "resources__init__.py.jinja"
