@@ -33,7 +33,7 @@ def _edit(project: Project, path: str, old: str, new: str) -> None:
             "input changed: specs/retell/openapi.yaml",
         ),
         (
-            ("templates/models.py.jinja", "Response models of", "Response types of"),
+            ("templates/models.py.jinja", "__all__ = [", "__all__: list[str] = ["),
             "template changed: templates/models.py.jinja",
         ),
         (
