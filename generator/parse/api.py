@@ -11,18 +11,7 @@ from typing import Any
 from generator.diagnostics import Diagnostic, GeneratorError
 from generator.load import LoadedSpec
 from generator.model.api import Api, Credential, Operation, Parameter, Resource
-from generator.model.types import (
-    AliasDef,
-    ArrayType,
-    Definition,
-    MapType,
-    NamedRef,
-    Nullable,
-    ObjectDef,
-    TypeRef,
-    UnionDef,
-    UnionOf,
-)
+from generator.model.types import Definition, NamedRef, TypeRef, walk
 from generator.naming import class_name
 from generator.parse.deprecations import deprecation_text
 from generator.parse.document import resolve_pointer
@@ -218,29 +207,15 @@ def _roots(operations: list[Operation]) -> tuple[list[TypeRef], list[TypeRef]]:
 def _reachable(
     roots: Iterable[TypeRef], definitions: dict[str, Definition]
 ) -> tuple[Definition, ...]:
+    """The definitions the roots name, directly or through other definitions."""
     found: dict[str, Definition] = {}
-    stack = list(roots)
-    while stack:
-        current = stack.pop()
-        if isinstance(current, Nullable):
-            stack.append(current.inner)
-        elif isinstance(current, ArrayType):
-            stack.append(current.items)
-        elif isinstance(current, MapType):
-            stack.append(current.values)
-        elif isinstance(current, UnionOf):
-            stack.extend(current.variants)
-        elif isinstance(current, NamedRef) and current.name not in found:
-            definition = definitions[current.name]
-            found[current.name] = definition
-            if isinstance(definition, ObjectDef):
-                stack.extend(f.type for f in definition.fields)
-                if definition.additional is not None:
-                    stack.append(definition.additional)
-            elif isinstance(definition, UnionDef):
-                stack.extend(definition.variants)
-            elif isinstance(definition, AliasDef):
-                stack.append(definition.target)
+    pending = list(roots)
+    while pending:
+        for current in walk(pending.pop()):
+            if isinstance(current, NamedRef) and current.name not in found:
+                definition = definitions[current.name]
+                found[current.name] = definition
+                pending.extend(definition.children())
     return tuple(found[name] for name in sorted(found))
 
 

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, assert_never
 
 from generator.diagnostics import Diagnostic, join_pointer
 from generator.model.api import Body, Operation, Parameter, Response
 from generator.model.call_options import RESERVED_ARGUMENTS
 from generator.model.types import (
     AliasDef,
+    AnyType,
     ArrayType,
     EnumDef,
     EnumValues,
+    MapType,
     NamedRef,
     Nullable,
+    NullType,
     ObjectDef,
     Primitive,
     RawBody,
     TypeRef,
+    UnionOf,
 )
 from generator.naming import class_name, name_part, python_identifier, unique
 from generator.parse.document import ref_pointer, resolve_pointer
@@ -278,24 +282,43 @@ class OperationBuilder:
     def _is_single_value(self, type_ref: TypeRef) -> bool:
         """Whether a body is one primitive or array (passed by position or keyword)."""
         target = self._unaliased(type_ref)
-        if isinstance(target, NamedRef):
-            return isinstance(self._schemas.definitions.get(target.name), EnumDef)
-        return isinstance(target, Primitive | EnumValues | ArrayType)
+        match target:
+            case NamedRef():
+                return isinstance(self._schemas.definitions.get(target.name), EnumDef)
+            case Primitive() | EnumValues() | ArrayType():
+                return True
+            case AnyType() | NullType() | MapType() | Nullable() | UnionOf() | RawBody():
+                return False
+            case _:
+                assert_never(target)
 
     def _unaliased(self, type_ref: TypeRef) -> TypeRef:
         """The type behind nullables and aliases (an alias cycle is reported elsewhere)."""
         seen: set[str] = set()
         while True:
-            if isinstance(type_ref, Nullable):
-                type_ref = type_ref.inner
-                continue
-            if not isinstance(type_ref, NamedRef) or type_ref.name in seen:
-                return type_ref
-            seen.add(type_ref.name)
-            definition = self._schemas.definitions.get(type_ref.name)
-            if not isinstance(definition, AliasDef):
-                return type_ref
-            type_ref = definition.target
+            match type_ref:
+                case Nullable():
+                    type_ref = type_ref.inner
+                case NamedRef() if type_ref.name not in seen:
+                    seen.add(type_ref.name)
+                    definition = self._schemas.definitions.get(type_ref.name)
+                    if not isinstance(definition, AliasDef):
+                        return type_ref
+                    type_ref = definition.target
+                case (
+                    Primitive()
+                    | AnyType()
+                    | NullType()
+                    | EnumValues()
+                    | ArrayType()
+                    | MapType()
+                    | UnionOf()
+                    | NamedRef()
+                    | RawBody()
+                ):
+                    return type_ref
+                case _:
+                    assert_never(type_ref)
 
     def _resolved_schema(self, schema: Any) -> Any:
         """A schema with its `$ref`s followed (for what the body looks like, not its type)."""
