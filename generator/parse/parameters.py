@@ -9,7 +9,7 @@ from generator.model.api import Parameter
 from generator.model.types import EnumValues, JsonValue, Nullable, TypeRef
 from generator.naming import name_part, python_identifier
 from generator.parse.bodies import Deref
-from generator.parse.document import resolve_pointer
+from generator.parse.document import ref_pointer, resolve_pointer
 from generator.parse.media import json_media_type
 from generator.parse.schemas import Locate, SchemaBuilder
 from generator.parse.text import text
@@ -149,5 +149,5 @@ def _followed(document: dict[str, Any], node: Any) -> Any:
         ref = node.get("$ref") if isinstance(node, dict) else None
         if not isinstance(ref, str) or not ref.startswith("#"):
             return node
-        node = resolve_pointer(document, ref[1:])
+        node = resolve_pointer(document, ref_pointer(ref))
     return node
