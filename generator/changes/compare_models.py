@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.changes.change import Change, breaking, compatible
 from generator.changes.compare_types import added_slot, removed_slot, slot_changes, type_changes
+from generator.model import names
 from generator.model.sides import Side
 
 Models = Mapping[str, Mapping[str, Any]]
@@ -21,7 +22,7 @@ Models = Mapping[str, Mapping[str, Any]]
 def model_changes(old: Models, new: Models) -> list[Change]:
     changes: list[Change] = []
     for key in sorted(set(old) | set(new)):
-        side: Side = "request" if key.startswith("params.") else "response"
+        side: Side = "request" if names.is_public_param(key) else "response"
         if key not in new:
             changes.append(breaking(key, "removed; imports of it fail"))
         elif key not in old:
@@ -73,9 +74,8 @@ def _enum(key: str, old: list[Any], new: list[Any]) -> list[Change]:
 
 
 def _union(key: str, old: list[Any], new: list[Any], side: Side) -> list[Change]:
-    suffix = "Param" if side == "request" else ""  # the variants are object models
-    removed = [_name(v) + suffix for v in old if v not in new]
-    added = [_name(v) + suffix for v in new if v not in old]
+    removed = [_variant_class(v, side) for v in old if v not in new]
+    added = [_variant_class(v, side) for v in new if v not in old]
     if side == "request":
         return [
             *(breaking(key, f"no longer accepts a `{v}`") for v in removed),
@@ -88,6 +88,11 @@ def _union(key: str, old: list[Any], new: list[Any], side: Side) -> list[Change]
             for v in added
         ),
     ]
+
+
+def _variant_class(variant: Any, side: Side) -> str:
+    """The class a union variant is spelled as on its side: the variants are object models."""
+    return names.param_class(_name(variant)) if side == "request" else _name(variant)
 
 
 def _name(variant: Any) -> str:

@@ -13,6 +13,7 @@ from typing import assert_never
 
 from generator.changes.shapes import Shape, Shapes, refs_in
 from generator.changes.spelling import Spelling, SpellingFor
+from generator.model import names
 from generator.model.api import Api, Operation, Parameter
 from generator.model.decodability import union_is_closed_over_objects
 from generator.model.sides import Side
@@ -159,7 +160,7 @@ class _SurfaceBuilder:
         for definition in self._api.response_definitions:
             described = self._model(definition, "response")
             if described is not None:
-                models[f"models.{definition.name}"] = described
+                models[names.public_model(definition.name)] = described
         return models
 
     def _request_models(self) -> Json:
@@ -184,9 +185,9 @@ class _SurfaceBuilder:
             definition = by_name[name]
             # Unions are imported by their input alias, objects as `XParam`.
             if isinstance(definition, UnionDef):
-                models["params." + self._spelling.input_name(definition)] = model
+                models[names.public_param(self._spelling.input_name(definition))] = model
             else:
-                models["params." + self._spelling.request_name(definition)] = model
+                models[names.public_param(self._spelling.request_name(definition))] = model
         return models
 
     def _model(self, definition: Definition, side: Side) -> Json | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import keyword
 from typing import assert_never
 
-from generator.model import decodability
+from generator.model import decodability, names
 from generator.model.decodability import SCALAR_GROUPS, value_kind
 from generator.model.sides import Side
 from generator.model.types import (
@@ -35,7 +35,6 @@ from generator.model.types import (
     UnionDef,
     UnionOf,
 )
-from generator.render import names
 from generator.render.literals import py_literal
 
 _FORMATS = {"date-time": "_datetime.datetime", "date": "_datetime.date"}

@@ -18,7 +18,7 @@ import tokenize
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.render import names
+from generator.model import names
 
 # What a template renders in place of its imports (a comment, so it is no code).
 PLACEHOLDER = "# clientgen: imports"

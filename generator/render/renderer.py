@@ -14,7 +14,9 @@ from typing import Any, assert_never
 import jinja2
 
 from generator.changes.manifest import SURFACE_FILE, manifest_text
+from generator.model import names
 from generator.model.api import Api, Operation, Resource
+from generator.model.names import readable_annotation
 from generator.model.types import (
     AliasDef,
     Definition,
@@ -25,11 +27,10 @@ from generator.model.types import (
     UnionDef,
     walk,
 )
-from generator.render import client_docs, deprecations, markdown, module_docs, names
+from generator.render import client_docs, deprecations, markdown, module_docs
 from generator.render.annotations import Annotations
 from generator.render.imports import BY_TEMPLATE, PLACEHOLDER, with_imports
 from generator.render.literals import docstring, py_literal
-from generator.render.names import readable_annotation
 from generator.render.runtime_defaults import read_runtime_defaults
 from generator.render.signatures import (
     Signatures,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import assert_never
 
+from generator.model import names
 from generator.model.api import Operation, Parameter, Response
 from generator.model.call_options import CALL_OPTIONS
 from generator.model.types import (
@@ -19,7 +20,6 @@ from generator.model.types import (
     TypeRef,
     UnionOf,
 )
-from generator.render import names
 from generator.render.annotations import Annotations
 
 

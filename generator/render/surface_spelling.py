@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from generator.model import names
 from generator.model.api import Api, Operation, Parameter
 from generator.model.sides import Side
 from generator.model.types import Definition, TypeRef
@@ -22,8 +23,8 @@ class GeneratedSpelling:
         everything: dict[str, Definition] = {d.name: d for d in api.response_definitions}
         everything.update({d.name: d for d in api.request_definitions})
         self._sides: dict[Side, Annotations] = {
-            "request": Annotations(everything, "request", prefix="_params."),
-            "response": Annotations(everything, "response", prefix="_models."),
+            "request": Annotations(everything, "request", prefix=names.PARAMS_PREFIX),
+            "response": Annotations(everything, "response", prefix=names.MODELS_PREFIX),
         }
         self._signatures = Signatures(self._sides["request"], self._sides["response"])
         self._readable = readable

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.render import names
+from generator.model import names
 
 
 def test_an_object_definition_has_a_request_class_a_dict_shape_and_an_input_alias() -> None:

@@ -6,7 +6,8 @@ its dict shape `PetParamDict`, the alias that accepts either `PetInput`, and a r
 module reaches them through `_params.` (and the response models through `_models.`).
 The templates, the annotations, the change report and the surface manifest all spell
 these names, so they are decided here once: a rename is one edit, and the report can
-never name a class the package does not have.
+never name a class the package does not have. It sits beside the model, not in
+`generator.render`, because the change report reads it without depending on the renderer.
 """
 
 from __future__ import annotations
