@@ -226,6 +226,17 @@ def test_auth_requirements_per_operation() -> None:
     for name, security in expected.items():
         assert security in endpoint(things, name), name
     assert "secured=False," in endpoint(things, "list_public")
+    api_md = expected_tree("auth")["auth/api.md"]
+    for route, credentials in (
+        ("GET /things`", "`token`"),
+        ("POST /things`", "`header_key`, or `query_key`"),
+        ("GET /things/public`", "none"),
+        ("GET /things/maybe`", "`token`, or none"),  # `- {}`: or without any
+        ("DELETE /things/both`", "`header_key` and `cookie_key`"),
+        ("GET /things/basic`", "`username` and `password`"),
+    ):
+        section = api_md[api_md.index(f"`{route}") :]
+        assert section.split("\n\n")[1] == f"Credentials: {credentials}.", route
 
 
 # -- (f) unions and discriminators ---------------------------------------------------------
