@@ -54,6 +54,11 @@ def forms(tmp_path: Path) -> Iterator[ModuleType]:
 
 
 @pytest.fixture
+def unions(tmp_path: Path) -> Iterator[ModuleType]:
+    yield from _package("unions", tmp_path)
+
+
+@pytest.fixture
 def auth(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ModuleType]:
     for name in ("TOKEN", "HEADER_KEY", "QUERY_KEY", "COOKIE_KEY", "ACCESS_TOKEN"):
         monkeypatch.delenv(f"AUTH_{name}", raising=False)
@@ -130,4 +135,19 @@ def test_a_multipart_array_of_files_keeps_its_min_items(forms: ModuleType) -> No
             files=[], metadata={"title": "T"}
         )
     assert refused.value.path == "files"
+    assert recorder.requests == []
+
+
+def test_a_union_matching_no_variant_names_each_problem_where_it_is(unions: ModuleType) -> None:
+    """(Fixed: the first variant's path, inside the joined message, was taken for the
+    path of the whole body: "number`; Object missing required field `iban".)"""
+    recorder = Recorder(201, {})
+    with pytest.raises(unions.RequestValidationError) as refused:
+        unions.Unions(http_client=recorder.client()).payments.create(body={"number": "12"})
+    assert refused.value.path == ""  # the body itself is the union
+    assert str(refused.value) == (
+        "matches none of the allowed shapes: "
+        "Expected `str` matching regex '^[0-9]{12,19}$' at `$.number`; "
+        "Object missing required field `iban`"
+    )
     assert recorder.requests == []
