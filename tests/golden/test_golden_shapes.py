@@ -226,6 +226,9 @@ def test_auth_requirements_per_operation() -> None:
     for name, security in expected.items():
         assert security in endpoint(things, name), name
     assert "secured=False," in endpoint(things, "list_public")
+    assert 'cookies={\n                "confirm": confirm,\n            },' in method(
+        things, "delete"
+    )
     api_md = expected_tree("auth")["auth/api.md"]
     for route, credentials in (
         ("GET /things`", "`token`"),

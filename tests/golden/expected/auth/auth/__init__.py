@@ -34,7 +34,7 @@ from auth._runtime import (
     UnprocessableEntityError,
 )
 
-SPEC_SHA256 = "1332af7c3526fc6100db48460cf61ce1075f7d111500da727279b8a7457b4c56"
+SPEC_SHA256 = "879de2f6472bbb0e49208cba79be3b0710e0d170a863342b59454dceded2567a"
 """sha256 of the effective spec (fragments merged, overlays applied) this package came from."""
 
 __all__ = [

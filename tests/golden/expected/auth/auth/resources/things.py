@@ -262,18 +262,25 @@ class Things:
     def delete(
         self,
         *,
+        confirm: bool,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> None:
-        """A header key and a cookie key together
+        """A header key and a cookie key together, beside a cookie parameter
+
+        Args:
+          confirm: The `confirm` cookie parameter.
 
         Route: `DELETE /things/both`
         """
         return self._client.request(
             _DELETE_ENDPOINT,
+            cookies={
+                "confirm": confirm,
+            },
             options=_RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -451,18 +458,25 @@ class AsyncThings:
     async def delete(
         self,
         *,
+        confirm: bool,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> None:
-        """A header key and a cookie key together
+        """A header key and a cookie key together, beside a cookie parameter
+
+        Args:
+          confirm: The `confirm` cookie parameter.
 
         Route: `DELETE /things/both`
         """
         return await self._client.request(
             _DELETE_ENDPOINT,
+            cookies={
+                "confirm": confirm,
+            },
             options=_RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
