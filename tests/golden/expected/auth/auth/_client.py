@@ -9,7 +9,6 @@ from collections.abc import Mapping as _Mapping
 from functools import cached_property as _cached_property
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import ClassVar as _ClassVar
-from typing import Literal as _Literal
 
 import httpx
 
@@ -108,8 +107,8 @@ class Auth(_SyncAPIClient):
           base_url: Overrides the server; defaults to the `AUTH_BASE_URL` environment
             variable, else https://auth.example.com.
           timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).
-          max_retries: Retries of connection errors, timeouts, 408, 429 and 5xx
-            responses.
+          max_retries: Retries of connection errors, timeouts and 408, 429, 500, 502,
+            503 and 504 responses.
           default_headers: Headers sent with every request.
           default_query: Query parameters sent with every request.
           http_client: An httpx client to use (and to keep open) instead of a new one.
@@ -187,8 +186,8 @@ class AsyncAuth(_AsyncAPIClient):
           base_url: Overrides the server; defaults to the `AUTH_BASE_URL` environment
             variable, else https://auth.example.com.
           timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).
-          max_retries: Retries of connection errors, timeouts, 408, 429 and 5xx
-            responses.
+          max_retries: Retries of connection errors, timeouts and 408, 429, 500, 502,
+            503 and 504 responses.
           default_headers: Headers sent with every request.
           default_query: Query parameters sent with every request.
           http_client: An httpx client to use (and to keep open) instead of a new one.

@@ -6,14 +6,7 @@ b5d5d7bad314125462ac88e296f7a1755f9d78d749e22e041d16da04eee6bf71; do not edit.
 
 from __future__ import annotations
 
-import datetime as _datetime
-from typing import TYPE_CHECKING
-from typing import Any as _Any
-from typing import TypeAlias as _TypeAlias
-
 from bodies._runtime._models import ResponseModel as _ResponseModel
-from bodies._runtime._models import UnionMarker as _UnionMarker
-from bodies._runtime._models import UnknownVariant as _UnknownVariant
 
 __all__ = [
     "AudioTranscribeResponse",

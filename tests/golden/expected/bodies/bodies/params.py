@@ -7,22 +7,14 @@ b5d5d7bad314125462ac88e296f7a1755f9d78d749e22e041d16da04eee6bf71; do not edit.
 
 from __future__ import annotations
 
-import datetime as _datetime
-from collections.abc import Mapping as _Mapping
-from collections.abc import Sequence as _Sequence
 from typing import TYPE_CHECKING
-from typing import Annotated as _Annotated
-from typing import Any as _Any
 from typing import Literal as _Literal
 from typing import TypeAlias as _TypeAlias
 
 from msgspec import UNSET as _UNSET
-from msgspec import Meta as _Meta
 from msgspec import UnsetType as _UnsetType
 
-from bodies._runtime._files import FileInput as _FileInput
 from bodies._runtime._models import RequestModel as _RequestModel
-from bodies._runtime._models import UnionMarker as _UnionMarker
 from bodies._runtime._typeddict import Required as _Required
 from bodies._runtime._typeddict import TypedDict as _TypedDict
 

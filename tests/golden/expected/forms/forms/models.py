@@ -6,14 +6,7 @@ a52cd229ee559e2d1c26d52edac28d98bfe2c5c1387c504556519e73a0240682; do not edit.
 
 from __future__ import annotations
 
-import datetime as _datetime
-from typing import TYPE_CHECKING
-from typing import Any as _Any
-from typing import TypeAlias as _TypeAlias
-
 from forms._runtime._models import ResponseModel as _ResponseModel
-from forms._runtime._models import UnionMarker as _UnionMarker
-from forms._runtime._models import UnknownVariant as _UnknownVariant
 
 __all__ = [
     "SessionsCreateResponse",

@@ -8,12 +8,9 @@ a52cd229ee559e2d1c26d52edac28d98bfe2c5c1387c504556519e73a0240682; do not edit.
 from __future__ import annotations
 
 import datetime as _datetime
-from collections.abc import Mapping as _Mapping
 from collections.abc import Sequence as _Sequence
 from typing import TYPE_CHECKING
 from typing import Annotated as _Annotated
-from typing import Any as _Any
-from typing import Literal as _Literal
 from typing import TypeAlias as _TypeAlias
 
 from msgspec import UNSET as _UNSET
@@ -22,7 +19,6 @@ from msgspec import UnsetType as _UnsetType
 
 from forms._runtime._files import FileInput as _FileInput
 from forms._runtime._models import RequestModel as _RequestModel
-from forms._runtime._models import UnionMarker as _UnionMarker
 from forms._runtime._typeddict import Required as _Required
 from forms._runtime._typeddict import TypedDict as _TypedDict
 

@@ -6,14 +6,7 @@ d326367e85b486cd97874d6709424df04a81dfb98286fea7c8b6f4cef07bdfd6; do not edit.
 
 from __future__ import annotations
 
-import datetime as _datetime
-from typing import TYPE_CHECKING
-from typing import Any as _Any
-from typing import TypeAlias as _TypeAlias
-
 from parameters._runtime._models import ResponseModel as _ResponseModel
-from parameters._runtime._models import UnionMarker as _UnionMarker
-from parameters._runtime._models import UnknownVariant as _UnknownVariant
 
 __all__ = [
     "Item",

@@ -7,23 +7,13 @@ d326367e85b486cd97874d6709424df04a81dfb98286fea7c8b6f4cef07bdfd6; do not edit.
 
 from __future__ import annotations
 
-import datetime as _datetime
-from collections.abc import Mapping as _Mapping
-from collections.abc import Sequence as _Sequence
 from typing import TYPE_CHECKING
-from typing import Annotated as _Annotated
-from typing import Any as _Any
-from typing import Literal as _Literal
 from typing import TypeAlias as _TypeAlias
 
 from msgspec import UNSET as _UNSET
-from msgspec import Meta as _Meta
 from msgspec import UnsetType as _UnsetType
 
-from parameters._runtime._files import FileInput as _FileInput
 from parameters._runtime._models import RequestModel as _RequestModel
-from parameters._runtime._models import UnionMarker as _UnionMarker
-from parameters._runtime._typeddict import Required as _Required
 from parameters._runtime._typeddict import TypedDict as _TypedDict
 
 __all__ = [

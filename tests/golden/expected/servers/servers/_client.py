@@ -104,8 +104,8 @@ class Servers(_SyncAPIClient):
           base_url: Overrides the server; defaults to the `SERVERS_BASE_URL` environment
             variable, else https://{region}.api.example.com/{version}.
           timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).
-          max_retries: Retries of connection errors, timeouts, 408, 429 and 5xx
-            responses.
+          max_retries: Retries of connection errors, timeouts and 408, 429, 500, 502,
+            503 and 504 responses.
           default_headers: Headers sent with every request.
           default_query: Query parameters sent with every request.
           http_client: An httpx client to use (and to keep open) instead of a new one.
@@ -174,8 +174,8 @@ class AsyncServers(_AsyncAPIClient):
           base_url: Overrides the server; defaults to the `SERVERS_BASE_URL` environment
             variable, else https://{region}.api.example.com/{version}.
           timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).
-          max_retries: Retries of connection errors, timeouts, 408, 429 and 5xx
-            responses.
+          max_retries: Retries of connection errors, timeouts and 408, 429, 500, 502,
+            503 and 504 responses.
           default_headers: Headers sent with every request.
           default_query: Query parameters sent with every request.
           http_client: An httpx client to use (and to keep open) instead of a new one.

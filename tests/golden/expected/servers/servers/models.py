@@ -6,14 +6,7 @@ a6c31a7c1fb43aed1db01277214ca7092aa5b2477c6cd8d2b41930572b868c74; do not edit.
 
 from __future__ import annotations
 
-import datetime as _datetime
-from typing import TYPE_CHECKING
-from typing import Any as _Any
-from typing import TypeAlias as _TypeAlias
-
 from servers._runtime._models import ResponseModel as _ResponseModel
-from servers._runtime._models import UnionMarker as _UnionMarker
-from servers._runtime._models import UnknownVariant as _UnknownVariant
 
 __all__ = [
     "CallsGetResponse",

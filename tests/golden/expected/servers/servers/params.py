@@ -7,23 +7,4 @@ a6c31a7c1fb43aed1db01277214ca7092aa5b2477c6cd8d2b41930572b868c74; do not edit.
 
 from __future__ import annotations
 
-import datetime as _datetime
-from collections.abc import Mapping as _Mapping
-from collections.abc import Sequence as _Sequence
-from typing import TYPE_CHECKING
-from typing import Annotated as _Annotated
-from typing import Any as _Any
-from typing import Literal as _Literal
-from typing import TypeAlias as _TypeAlias
-
-from msgspec import UNSET as _UNSET
-from msgspec import Meta as _Meta
-from msgspec import UnsetType as _UnsetType
-
-from servers._runtime._files import FileInput as _FileInput
-from servers._runtime._models import RequestModel as _RequestModel
-from servers._runtime._models import UnionMarker as _UnionMarker
-from servers._runtime._typeddict import Required as _Required
-from servers._runtime._typeddict import TypedDict as _TypedDict
-
 __all__ = []

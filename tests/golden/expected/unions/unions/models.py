@@ -6,9 +6,7 @@ ded66ad69f035d944dd4a098a8dd3689989ede5cbdd4cc184f6a22089ad1bce0; do not edit.
 
 from __future__ import annotations
 
-import datetime as _datetime
 from typing import TYPE_CHECKING
-from typing import Any as _Any
 from typing import TypeAlias as _TypeAlias
 
 from unions._runtime._models import ResponseModel as _ResponseModel

@@ -7,12 +7,8 @@ ded66ad69f035d944dd4a098a8dd3689989ede5cbdd4cc184f6a22089ad1bce0; do not edit.
 
 from __future__ import annotations
 
-import datetime as _datetime
-from collections.abc import Mapping as _Mapping
-from collections.abc import Sequence as _Sequence
 from typing import TYPE_CHECKING
 from typing import Annotated as _Annotated
-from typing import Any as _Any
 from typing import Literal as _Literal
 from typing import TypeAlias as _TypeAlias
 
@@ -20,7 +16,6 @@ from msgspec import UNSET as _UNSET
 from msgspec import Meta as _Meta
 from msgspec import UnsetType as _UnsetType
 
-from unions._runtime._files import FileInput as _FileInput
 from unions._runtime._models import RequestModel as _RequestModel
 from unions._runtime._models import UnionMarker as _UnionMarker
 from unions._runtime._typeddict import Required as _Required
