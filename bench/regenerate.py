@@ -156,9 +156,10 @@ def section(work: Path, specs: dict[str, Path]) -> tuple[list[str], list[list[st
         f" (load average {load:.1f} on {os.cpu_count()} CPUs at the end of the section). The"
         " check is the fast one (the output's record against the inputs, no cache); the"
         " nothing-changed regenerate takes the same path. The edited case changes one"
-        " operation's summary: validation and rendering are redone, and besides the changed"
-        " resource module, `models.py` and `params.py` (the largest) are formatted again,"
-        " because their docstrings name the spec's sha256.",
+        " operation's summary: loading, validation, model building and rendering are redone;"
+        " only the modules whose text changed (the operation's resource module, api.md and"
+        " the package's `__init__.py`, which holds `SPEC_SHA256`) are formatted again, the"
+        " rest, `models.py` and `params.py` among them, come from the format cache.",
         "",
         *_table(["case", "clientgen s", "openapi-python-client s", "ratio", "target"], rows),
         "",
