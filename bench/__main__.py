@@ -13,6 +13,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+from . import corpus as corpus_section
 from . import decode as decode_section
 from . import generation as gen
 from . import percall
@@ -437,6 +438,7 @@ def main() -> int:
         "",
     ]
     text = "\n".join(head + lines).rstrip() + "\n"
+    text = corpus_section.kept(DOC.read_text() if DOC.exists() else "", text)
     DOC.write_text(text)
     chart(groups, PNG, "CLIENTGEN BENCHMARKS: RATIO TO BASELINE (LOWER IS BETTER)")
     print(text)
