@@ -12,7 +12,7 @@ from types import ModuleType
 
 import pytest
 from generated_package import importable
-from streams_support import Exchange, LocalServer
+from support.local_server import Exchange, LocalServer
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT.parent / "shared" / "vendor-specs" / "polyai-agents-api-1.0.11.json"
