@@ -11,6 +11,20 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _run_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """One generator cache for the whole run, in a fresh temporary folder.
+
+    Several tests generate the same modules (the project, a fixture spec per test); with
+    it black formats each distinct module once per run. The run starts cold, so a stale
+    entry from an earlier run cannot hide anything, and the user's cache stays untouched.
+    Tests of the cache itself build with their own `Cache(folder)` or `Cache(None)`.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CLIENTGEN_CACHE_DIR", str(tmp_path_factory.mktemp("clientgen-cache")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _at_repo_root() -> Iterator[None]:
     previous = os.getcwd()

@@ -12,6 +12,7 @@ from types import ModuleType
 from typing import Any
 
 from generated_package import importable
+from support.generator_cache import run_cache
 
 from generator.load import load_api_folder
 from generator.parse.api import build_api
@@ -28,18 +29,17 @@ def build_folder(spec: dict[str, Any], settings: str, folder: Path) -> dict[str,
     (folder / "openapi.json").write_text(json.dumps(spec))
     (folder / "api.toml").write_text(settings)
     loaded = load_api_folder(folder)
-    validate_spec(loaded)
+    validate_spec(loaded, run_cache())
     api_settings = load_api_settings(folder, "api.toml")
     api = build_api(loaded, api_settings)
     dist = Distribution(api.package, api.package, "0.1.0", (api,), flat=True)
-    return format_files(render_distribution(dist))
+    return format_files(render_distribution(dist), run_cache())
 
 
-@contextmanager
-def generated_with(
+def write_package(
     spec: dict[str, Any], settings: str, tmp_path: Path, *, mypy: bool = False
-) -> Iterator[ModuleType]:
-    """The generated package (named by `package` in `settings`), importable in the block.
+) -> tuple[Path, str]:
+    """The folder the package is written to, and its name (`package` in `settings`).
 
     With `mypy`, the package must also pass `mypy --strict`.
     """
@@ -56,5 +56,17 @@ def generated_with(
             check=False,
         )
         assert result.returncode == 0, result.stdout + result.stderr
+    return out, package
+
+
+@contextmanager
+def generated_with(
+    spec: dict[str, Any], settings: str, tmp_path: Path, *, mypy: bool = False
+) -> Iterator[ModuleType]:
+    """The generated package (named by `package` in `settings`), importable in the block.
+
+    With `mypy`, the package must also pass `mypy --strict`.
+    """
+    out, package = write_package(spec, settings, tmp_path, mypy=mypy)
     with importable(out, package) as module:
         yield module

@@ -11,6 +11,7 @@ from types import ModuleType
 from typing import Any
 
 from generated_package import importable
+from support.generator_cache import run_cache
 
 from generator.load import load_spec_file
 from generator.parse.api import build_api
@@ -32,13 +33,13 @@ def build_files(
     spec_file = tmp_path / f"{package}.json"
     spec_file.write_text(json.dumps(spec))
     loaded = load_spec_file(spec_file)
-    validate_spec(loaded)
+    validate_spec(loaded, run_cache())
     settings: ApiSettings = replace(
         default_api_settings(package), operations=operations or {}, pagination=pagination
     )
     api = build_api(loaded, settings)
     dist = Distribution(package.replace("_", "-"), package, "0.1.0", (api,), flat=True)
-    return format_files(render_distribution(dist))
+    return format_files(render_distribution(dist), run_cache())
 
 
 @contextmanager
