@@ -25,6 +25,20 @@ def _run_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _run_mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """One mypy cache for the run's type checks of generated packages, in a fresh folder.
+
+    Each check used to analyse the standard library, httpx and msgspec again: most of its
+    time. mypy re-checks every module whose source, or a dependency's interface, changed
+    (same-named packages of different tests differ in content), and it never caches a
+    module with errors, so every error is reported on every run.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MYPY_CACHE_DIR", str(tmp_path_factory.mktemp("mypy-cache")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _at_repo_root() -> Iterator[None]:
     previous = os.getcwd()

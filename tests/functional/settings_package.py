@@ -49,7 +49,7 @@ def write_package(
     package = next(path.split("/")[0] for path in files if path.endswith("/_client.py"))
     if mypy:
         result = subprocess.run(
-            [sys.executable, "-m", "mypy", "--strict", "--no-incremental", package],
+            [sys.executable, "-m", "mypy", "--strict", package],
             cwd=out,
             capture_output=True,
             text=True,

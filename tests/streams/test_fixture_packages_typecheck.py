@@ -88,7 +88,6 @@ def test_fixture_packages_and_their_use_pass_mypy_strict(tmp_path: Path) -> None
             "-m",
             "mypy",
             "--strict",
-            "--no-incremental",
             "-p",
             "cartesia_t",
             "-p",
