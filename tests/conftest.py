@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.ssl_context import one_default_ssl_context
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +37,13 @@ def _run_mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("MYPY_CACHE_DIR", str(tmp_path_factory.mktemp("mypy-cache")))
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_ssl_context() -> Iterator[None]:
+    """httpx clients share the default SSL context (see support/ssl_context.py)."""
+    with one_default_ssl_context():
         yield
 
 
