@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.changes.change import Change, breaking, compatible
 from generator.changes.compare_types import added_slot, removed_slot, slot_changes, type_changes
-from generator.render.annotations import Side
+from generator.model.sides import Side
 
 Models = Mapping[str, Mapping[str, Any]]
 

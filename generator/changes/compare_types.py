@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.changes.change import Change, breaking, compatible
 from generator.changes.relation import Relation, enum_values, relation
-from generator.render.annotations import Side
+from generator.model.sides import Side
 
 # A typed place as the manifest records it: "type" and "shape", and for arguments and
 # fields "required", and when they apply "nullable", "default", "position", "deprecated".

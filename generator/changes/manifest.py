@@ -12,7 +12,8 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from generator.changes.surface import Json, Speller, api_surface
+from generator.changes.spelling import SpellingFor
+from generator.changes.surface import Json, api_surface
 from generator.model.api import Api
 from generator.model.types import JsonValue
 
@@ -25,8 +26,10 @@ _WIDTH = 100
 _INDENT = "  "
 
 
-def manifest_text(package: str, apis: Iterable[Api], spell: Speller) -> str:
-    surfaces: Json = {api.name: api_surface(api, f"{package}.{api.package}", spell) for api in apis}
+def manifest_text(package: str, apis: Iterable[Api], spelling: SpellingFor) -> str:
+    surfaces: Json = {
+        api.name: api_surface(api, f"{package}.{api.package}", spelling) for api in apis
+    }
     return _dump({"format": FORMAT, "apis": surfaces}, 0) + "\n"
 
 

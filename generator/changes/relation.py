@@ -12,7 +12,7 @@ import enum
 import json
 
 from generator.changes.shapes import Shape
-from generator.render.annotations import Side
+from generator.model.sides import Side
 
 
 class Relation(enum.Enum):

@@ -14,9 +14,13 @@ The grammar: `"str" | "int" | "float" | "bool" | "datetime" | "date" | "any" | "
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from collections.abc import Callable
+from typing import TypeAlias, assert_never
 
+from generator.model.decodability import stays_any, union_is_closed_over_objects
+from generator.model.sides import Side
 from generator.model.types import (
+    AliasDef,
     AnyType,
     ArrayType,
     Constraints,
@@ -28,14 +32,17 @@ from generator.model.types import (
     NamedRef,
     Nullable,
     NullType,
+    ObjectDef,
     Primitive,
+    RawBody,
     TypeRef,
     UnionDef,
     UnionOf,
 )
-from generator.render.annotations import Annotations, Side
 
 Shape: TypeAlias = JsonValue
+# How the generated code annotates a type on the side being described.
+Annotate = Callable[[TypeRef], str]
 
 _KINDS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 _FORMATS = {"date-time": "datetime", "date": "date"}
@@ -45,57 +52,67 @@ _CONSTRAINT_KEYS = ("min_length", "max_length", "pattern", "ge", "gt", "le", "lt
 class Shapes:
     """Shapes of one API's types on one side."""
 
-    def __init__(self, definitions: dict[str, Definition], side: Side) -> None:
+    def __init__(self, definitions: dict[str, Definition], side: Side, annotate: Annotate) -> None:
         self._definitions = definitions
         self._side = side
-        # The renderer's own decisions (which unions stay Any).
-        self._annotations = Annotations(definitions, side)
+        # For the kinds the grammar does not model, which are described as spelled.
+        self._annotate = annotate
         self._expanding: set[str] = set()
 
     def of(self, type_ref: TypeRef) -> Shape:
-        if isinstance(type_ref, Nullable):
-            inner = self.of(type_ref.inner)
-            return inner if inner in ("any", "null") else {"nullable": inner}
-        if isinstance(type_ref, Primitive):
-            base = _KINDS[type_ref.kind]
-            if type_ref.kind == "string":
-                base = _FORMATS.get(type_ref.format or "", base)
-            return self._constrained(base, type_ref.constraints)
-        if isinstance(type_ref, AnyType):
-            return "any"
-        if isinstance(type_ref, NullType):
-            return "null"
-        if isinstance(type_ref, EnumValues):
-            return {"enum": list(type_ref.values)}
-        if isinstance(type_ref, ArrayType):
-            return self._constrained({"list": self.of(type_ref.items)}, type_ref.constraints)
-        if isinstance(type_ref, MapType):
-            return {"map": self.of(type_ref.values)}
-        if isinstance(type_ref, UnionOf):
-            if self._annotations.of(type_ref) == "_Any":
+        match type_ref:
+            case Nullable():
+                inner = self.of(type_ref.inner)
+                return inner if inner in ("any", "null") else {"nullable": inner}
+            case Primitive():
+                base = _KINDS[type_ref.kind]
+                if type_ref.kind == "string":
+                    base = _FORMATS.get(type_ref.format or "", base)
+                return self._constrained(base, type_ref.constraints)
+            case AnyType():
                 return "any"
-            return {"union": [self.of(v) for v in type_ref.variants]}
-        if isinstance(type_ref, NamedRef):
-            return self._named(type_ref)
-        # A kind of type the grammar does not model: described (and compared) as spelled.
-        return {"python": self._annotations.of(type_ref)}
+            case NullType():
+                return "null"
+            case EnumValues():
+                return {"enum": list(type_ref.values)}
+            case ArrayType():
+                return self._constrained({"list": self.of(type_ref.items)}, type_ref.constraints)
+            case MapType():
+                return {"map": self.of(type_ref.values)}
+            case UnionOf():
+                # The renderer's decision: a union it cannot make decodable stays Any.
+                if stays_any(type_ref, self._definitions):
+                    return "any"
+                return {"union": [self.of(v) for v in type_ref.variants]}
+            case NamedRef():
+                return self._named(type_ref)
+            case RawBody():
+                # Text or bytes, not JSON: described (and compared) as spelled.
+                return {"python": self._annotate(type_ref)}
+            case _:
+                assert_never(type_ref)
 
     def _named(self, ref: NamedRef) -> Shape:
         definition = self._definitions[ref.name]
-        if isinstance(definition, EnumDef) and self._side == "response":
-            return {"enum": list(definition.values)}
-        if isinstance(definition, UnionDef) and not self._annotations.union_is_closed_over_objects(
-            definition
-        ):
-            # Spelled out where used, like the renderer does (a union containing itself is Any).
-            if ref.name in self._expanding or self._annotations.of(ref) == "_Any":
-                return "any"
-            self._expanding.add(ref.name)
-            try:
-                return {"union": [self.of(v) for v in definition.variants]}
-            finally:
-                self._expanding.discard(ref.name)
-        return {"ref": ref.name}
+        match definition:
+            case EnumDef() if self._side == "response":
+                return {"enum": list(definition.values)}
+            case UnionDef() if not union_is_closed_over_objects(definition, self._definitions):
+                # Spelled out where used, like the renderer does (a union containing itself is
+                # Any).
+                if ref.name in self._expanding or stays_any(
+                    UnionOf(definition.variants), self._definitions
+                ):
+                    return "any"
+                self._expanding.add(ref.name)
+                try:
+                    return {"union": [self.of(v) for v in definition.variants]}
+                finally:
+                    self._expanding.discard(ref.name)
+            case ObjectDef() | EnumDef() | UnionDef() | AliasDef():
+                return {"ref": ref.name}
+            case _:
+                assert_never(definition)
 
     def _constrained(self, base: Shape, constraints: Constraints) -> Shape:
         if self._side == "response" or constraints.is_empty():

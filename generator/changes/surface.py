@@ -8,11 +8,14 @@ reading and for the report) and its shape (for judging a change).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from functools import partial
+from typing import assert_never
 
 from generator.changes.shapes import Shape, Shapes, refs_in
+from generator.changes.spelling import Spelling, SpellingFor
 from generator.model.api import Api, Operation, Parameter
+from generator.model.decodability import union_is_closed_over_objects
+from generator.model.sides import Side
 from generator.model.types import (
     AliasDef,
     Definition,
@@ -24,48 +27,30 @@ from generator.model.types import (
     TypeRef,
     UnionDef,
 )
-from generator.render.annotations import Annotations, Side
-from generator.render.signatures import Signatures
 
-# Turns an annotation of the generated code into the one users write (no private aliases).
-Speller = Callable[[str], str]
 Json = dict[str, JsonValue]
 
 
-def api_surface(api: Api, module: str, spell: Speller) -> Json:
+def api_surface(api: Api, module: str, spelling: SpellingFor) -> Json:
     """The surface of `api`, generated as the package `module`."""
-    return _SurfaceBuilder(api, spell).build(module)
+    return _SurfaceBuilder(api, spelling(api)).build(module)
 
 
 # Result kinds a caller consumes differently from a returned value (recorded in the surface).
 STREAMED_KINDS = ("event_stream", "page")
 
 
-@dataclass(frozen=True)
-class _Spelling:
-    annotations: Annotations
-    shapes: Shapes
-
-
 class _SurfaceBuilder:
-    def __init__(self, api: Api, spell: Speller) -> None:
+    def __init__(self, api: Api, spelling: Spelling) -> None:
         everything: dict[str, Definition] = {d.name: d for d in api.response_definitions}
         everything.update({d.name: d for d in api.request_definitions})
         self._api = api
-        self._spell = spell
-        self._sides = {
-            "request": _Spelling(
-                Annotations(everything, "request", prefix="_params."),
-                Shapes(everything, "request"),
-            ),
-            "response": _Spelling(
-                Annotations(everything, "response", prefix="_models."),
-                Shapes(everything, "response"),
-            ),
+        self._definitions = everything
+        self._spelling = spelling
+        self._shapes: dict[Side, Shapes] = {
+            "request": Shapes(everything, "request", partial(_annotation, spelling, "request")),
+            "response": Shapes(everything, "response", partial(_annotation, spelling, "response")),
         }
-        self._signatures = Signatures(
-            self._sides["request"].annotations, self._sides["response"].annotations
-        )
 
     def build(self, module: str) -> Json:
         api = self._api
@@ -137,10 +122,10 @@ class _SurfaceBuilder:
 
     def _parameter(self, parameter: Parameter, position: int | None) -> Json:
         slot = self._slot(parameter.type, "request", required=parameter.required)
-        annotation = self._signatures.parameter_annotation(parameter)
-        if annotation != self._sides["request"].annotations.of(parameter.type):
+        annotation = self._spelling.parameter_annotation(parameter)
+        if annotation != self._spelling.annotation(parameter.type, "request"):
             # The signature widens a header sent by default to any `str`.
-            slot["type"] = self._spell(annotation)
+            slot["type"] = self._spelling.readable(annotation)
             slot["shape"] = "str"
         if parameter.has_default:
             slot["default"] = parameter.default
@@ -159,7 +144,7 @@ class _SurfaceBuilder:
             if shape not in shapes:
                 shapes.append(shape)
         returns: Json = {
-            "type": self._spell(self._signatures.return_type(op, False)),
+            "type": self._spelling.readable(self._spelling.return_type(op)),
             "shape": shapes[0] if len(shapes) == 1 else {"union": shapes} if shapes else "null",
         }
         if op.result.kind in STREAMED_KINDS:
@@ -194,35 +179,37 @@ class _SurfaceBuilder:
             if model is not None:
                 described[name] = model
                 pending.extend(sorted(refs_in(model) - set(described)))
-        request = self._sides["request"].annotations
         models: Json = {}
         for name, model in described.items():
             definition = by_name[name]
             # Unions are imported by their input alias, objects as `XParam`.
             if isinstance(definition, UnionDef):
-                models["params." + request.input_name(definition)] = model
+                models["params." + self._spelling.input_name(definition)] = model
             else:
-                models["params." + request.name(definition)] = model
+                models["params." + self._spelling.request_name(definition)] = model
         return models
 
     def _model(self, definition: Definition, side: Side) -> Json | None:
         """None for a definition the side does not render as an importable name."""
-        if isinstance(definition, ObjectDef):
-            fields: Json = {f.python_name: self._field(f, side) for f in definition.fields}
-            return {"kind": "object", "fields": fields}
-        if isinstance(definition, EnumDef):
-            if side == "response":
-                return None
-            return {"kind": "enum", "values": list(definition.values)}
-        if isinstance(definition, UnionDef):
-            if not self._sides[side].annotations.union_is_closed_over_objects(definition):
-                return None
-            variants = [self._shape(v, side) for v in definition.variants]
-            return {"kind": "union", "variants": variants}
-        assert isinstance(definition, AliasDef)
-        alias: Json = {"kind": "alias"}
-        alias.update(self._type(definition.target, side))
-        return alias
+        match definition:
+            case ObjectDef():
+                fields: Json = {f.python_name: self._field(f, side) for f in definition.fields}
+                return {"kind": "object", "fields": fields}
+            case EnumDef():
+                if side == "response":
+                    return None
+                return {"kind": "enum", "values": list(definition.values)}
+            case UnionDef():
+                if not union_is_closed_over_objects(definition, self._definitions):
+                    return None
+                variants = [self._shape(v, side) for v in definition.variants]
+                return {"kind": "union", "variants": variants}
+            case AliasDef():
+                alias: Json = {"kind": "alias"}
+                alias.update(self._type(definition.target, side))
+                return alias
+            case _:
+                assert_never(definition)
 
     # -- types ------------------------------------------------------------------------------
 
@@ -248,8 +235,12 @@ class _SurfaceBuilder:
         return slot
 
     def _type(self, type_ref: TypeRef, side: Side) -> Json:
-        annotation = self._sides[side].annotations.of(type_ref)
-        return {"type": self._spell(annotation), "shape": self._shape(type_ref, side)}
+        annotation = self._spelling.annotation(type_ref, side)
+        return {"type": self._spelling.readable(annotation), "shape": self._shape(type_ref, side)}
 
     def _shape(self, type_ref: TypeRef, side: Side) -> Shape:
-        return self._sides[side].shapes.of(type_ref)
+        return self._shapes[side].of(type_ref)
+
+
+def _annotation(spelling: Spelling, side: Side, type_ref: TypeRef) -> str:
+    return spelling.annotation(type_ref, side)

@@ -140,6 +140,7 @@ class Operation:
     # are all given is sent. Empty: the operation sends no credentials.
     security: tuple[tuple[str, ...], ...] = ()
     deprecation: str | None = None  # the spec's text about the deprecation, if any
+    tags: tuple[str, ...] = ()  # the first one's description describes the operation's resource
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:

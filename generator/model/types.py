@@ -3,10 +3,15 @@
 Named types (objects, enums, unions, aliases) are definitions held once by the API
 and referred to by `NamedRef`; everything else is structural. Rendering decides the
 Python spelling of each type per context (request or response).
+
+Every kind knows its direct sub-types (`children`), so that a traversal is written once
+(`walk`) and a new kind cannot be skipped by a hand-written recursion; code that treats
+each kind differently uses `match` ending in `assert_never`, which mypy checks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
@@ -38,15 +43,24 @@ class Primitive:
     format: str | None = None
     constraints: Constraints = Constraints()
 
+    def children(self) -> tuple[TypeRef, ...]:
+        return ()
+
 
 @dataclass(frozen=True)
 class AnyType:
     """A schema that admits any JSON value (`{}`, or a type we keep open on purpose)."""
 
+    def children(self) -> tuple[TypeRef, ...]:
+        return ()
+
 
 @dataclass(frozen=True)
 class NullType:
     """Only `null` (3.1 `type: 'null'`)."""
+
+    def children(self) -> tuple[TypeRef, ...]:
+        return ()
 
 
 @dataclass(frozen=True)
@@ -55,21 +69,33 @@ class EnumValues:
 
     values: tuple[str | int | float | bool, ...]
 
+    def children(self) -> tuple[TypeRef, ...]:
+        return ()
+
 
 @dataclass(frozen=True)
 class ArrayType:
     items: TypeRef
     constraints: Constraints = Constraints()  # min_length / max_length are minItems / maxItems
 
+    def children(self) -> tuple[TypeRef, ...]:
+        return (self.items,)
+
 
 @dataclass(frozen=True)
 class MapType:
     values: TypeRef
 
+    def children(self) -> tuple[TypeRef, ...]:
+        return (self.values,)
+
 
 @dataclass(frozen=True)
 class Nullable:
     inner: TypeRef
+
+    def children(self) -> tuple[TypeRef, ...]:
+        return (self.inner,)
 
 
 @dataclass(frozen=True)
@@ -78,10 +104,16 @@ class UnionOf:
 
     variants: tuple[TypeRef, ...]
 
+    def children(self) -> tuple[TypeRef, ...]:
+        return self.variants
+
 
 @dataclass(frozen=True)
 class NamedRef:
     name: str
+
+    def children(self) -> tuple[TypeRef, ...]:
+        return ()
 
 
 @dataclass(frozen=True)
@@ -89,6 +121,9 @@ class RawBody:
     """A response that is not JSON: returned as text (`text/*`) or as bytes."""
 
     text: bool
+
+    def children(self) -> tuple[TypeRef, ...]:
+        return ()
 
 
 TypeRef: TypeAlias = (
@@ -103,6 +138,16 @@ TypeRef: TypeAlias = (
     | NamedRef
     | RawBody
 )
+
+
+def walk(*roots: TypeRef) -> Iterator[TypeRef]:
+    """Every type in `roots` and nested in them, pre-order (a type before its children, in
+    their order). A `NamedRef` is a leaf: following it needs the API's definitions."""
+    stack = list(reversed(roots))
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children()))
 
 
 @dataclass(frozen=True)
@@ -126,6 +171,11 @@ class ObjectDef:
     # The type of properties not listed in `fields`, when the schema documents them.
     additional: TypeRef | None = None
 
+    def children(self) -> tuple[TypeRef, ...]:
+        """The types it is made of: its fields', then that of unlisted properties."""
+        extra = (self.additional,) if self.additional is not None else ()
+        return tuple(f.type for f in self.fields) + extra
+
 
 @dataclass(frozen=True)
 class EnumDef:
@@ -133,6 +183,9 @@ class EnumDef:
     values: tuple[str | int | float | bool, ...]
     description: str | None = None
     pointer: str = ""
+
+    def children(self) -> tuple[TypeRef, ...]:
+        return ()
 
 
 @dataclass(frozen=True)
@@ -146,6 +199,9 @@ class UnionDef:
     description: str | None = None
     pointer: str = ""
 
+    def children(self) -> tuple[TypeRef, ...]:
+        return self.variants
+
 
 @dataclass(frozen=True)
 class AliasDef:
@@ -155,6 +211,9 @@ class AliasDef:
     target: TypeRef
     description: str | None = None
     pointer: str = ""
+
+    def children(self) -> tuple[TypeRef, ...]:
+        return (self.target,)
 
 
 Definition: TypeAlias = ObjectDef | EnumDef | UnionDef | AliasDef

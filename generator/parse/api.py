@@ -5,30 +5,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
 from generator.diagnostics import Diagnostic, GeneratorError
 from generator.load import LoadedSpec
-from generator.model.api import Api, Credential, Operation, Parameter, Resource
-from generator.model.types import (
-    AliasDef,
-    ArrayType,
-    Definition,
-    MapType,
-    NamedRef,
-    Nullable,
-    ObjectDef,
-    TypeRef,
-    UnionDef,
-    UnionOf,
-)
+from generator.model.api import Api, Credential, Operation, Resource
+from generator.model.types import Definition, NamedRef, TypeRef, walk
 from generator.naming import class_name
-from generator.parse.deprecations import deprecation_text
-from generator.parse.document import resolve_pointer
 from generator.parse.operations import OperationBuilder
 from generator.parse.schemas import SchemaBuilder
-from generator.parse.security import build_security, env_prefix_of, operation_requirement
+from generator.parse.security import build_security, env_prefix_of
 from generator.parse.servers import build_servers
 from generator.settings import ApiSettings
 
@@ -51,21 +37,28 @@ def build_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
         return Diagnostic(message, spec.locate(pointer), pointer)
 
     schemas = SchemaBuilder(document, error)
+    # Security first: each operation keeps the alternatives of its requirement the client
+    # can send. Its problems are still reported after those of the operations.
+    security_problems: list[Diagnostic] = []
+    security_notes: list[str] = []
+    security = build_security(
+        document, settings, env_prefix_of(settings), security_problems, security_notes, error
+    )
     operations = OperationBuilder(
-        document, schemas, settings.operations, error, settings.pagination
+        document,
+        schemas,
+        settings.operations,
+        error,
+        settings.pagination,
+        applicable={scheme.key for scheme in security.schemes},
     )
     built = operations.build_all()
-    diagnostics = [*schemas.diagnostics, *operations.diagnostics]
-    notes = _skipped_calls(document) + schemas.notes
-    security = build_security(
-        document, settings, env_prefix_of(settings), diagnostics, notes, error
-    )
+    diagnostics = [*schemas.diagnostics, *operations.diagnostics, *security_problems]
+    notes = _skipped_calls(document) + schemas.notes + security_notes
     reserved = _CLIENT_ARGUMENTS | {c.argument for c in security.credentials}
     servers = build_servers(document, settings, diagnostics, error, reserved)
     if diagnostics:
         raise GeneratorError(_unique(diagnostics))
-    applicable = {scheme.key for scheme in security.schemes}
-    built = [_with_security_and_deprecation(op, document, applicable) for op in built]
     info = document.get("info") or {}
     request_roots, response_roots = _roots(built)
     definitions = schemas.definitions
@@ -125,53 +118,6 @@ def _api_key_env(credentials: tuple[Credential, ...]) -> str | None:
     return credentials[0].env if credentials else None
 
 
-def _with_security_and_deprecation(
-    operation: Operation, document: dict[str, Any], applicable: set[str]
-) -> Operation:
-    raw = document["paths"][operation.path][operation.http_method.lower()]
-    requirement = operation_requirement(document, raw, applicable)
-    text = deprecation_text(raw) if operation.deprecated else None
-    return replace(
-        operation,
-        security=requirement,
-        secured=bool(requirement),
-        deprecation=text,
-        parameters=tuple(
-            _with_server_default(p, operation, document) for p in operation.parameters
-        ),
-    )
-
-
-def _with_server_default(
-    parameter: Parameter, operation: Operation, document: dict[str, Any]
-) -> Parameter:
-    """Record the schema's default, so that a vendor changing it is reported."""
-    item = document["paths"][operation.path]
-    raw = item[operation.http_method.lower()]
-    declared = [*(item.get("parameters") or []), *(raw.get("parameters") or [])]
-    for node in reversed(declared):
-        node = _followed(document, node)
-        if (
-            isinstance(node, dict)
-            and node.get("name") == parameter.wire_name
-            and node.get("in") == parameter.location
-        ):
-            schema = _followed(document, node.get("schema"))
-            if isinstance(schema, dict) and "default" in schema:
-                return replace(parameter, server_default=schema["default"], has_server_default=True)
-            return parameter
-    return parameter
-
-
-def _followed(document: dict[str, Any], node: Any) -> Any:
-    for _ in range(16):
-        ref = node.get("$ref") if isinstance(node, dict) else None
-        if not isinstance(ref, str) or not ref.startswith("#"):
-            return node
-        node = resolve_pointer(document, ref[1:])
-    return node
-
-
 def _resources(
     operations: list[Operation], document: dict[str, Any], client_classes: set[str]
 ) -> tuple[Resource, ...]:
@@ -186,9 +132,8 @@ def _resources(
     resources = []
     for name in sorted(grouped):
         members = grouped[name]
-        raw = document["paths"][members[0].path][members[0].http_method.lower()]
-        tags = raw.get("tags") if isinstance(raw.get("tags"), list) else []
-        description = tag_descriptions.get(str(tags[0])) if tags else None
+        tags = members[0].tags
+        description = tag_descriptions.get(tags[0]) if tags else None
         resource_class = class_name(name, fallback="Resource")
         if {resource_class, "Async" + resource_class} & client_classes:
             resource_class += "Resource"  # the client itself has this name
@@ -218,29 +163,15 @@ def _roots(operations: list[Operation]) -> tuple[list[TypeRef], list[TypeRef]]:
 def _reachable(
     roots: Iterable[TypeRef], definitions: dict[str, Definition]
 ) -> tuple[Definition, ...]:
+    """The definitions the roots name, directly or through other definitions."""
     found: dict[str, Definition] = {}
-    stack = list(roots)
-    while stack:
-        current = stack.pop()
-        if isinstance(current, Nullable):
-            stack.append(current.inner)
-        elif isinstance(current, ArrayType):
-            stack.append(current.items)
-        elif isinstance(current, MapType):
-            stack.append(current.values)
-        elif isinstance(current, UnionOf):
-            stack.extend(current.variants)
-        elif isinstance(current, NamedRef) and current.name not in found:
-            definition = definitions[current.name]
-            found[current.name] = definition
-            if isinstance(definition, ObjectDef):
-                stack.extend(f.type for f in definition.fields)
-                if definition.additional is not None:
-                    stack.append(definition.additional)
-            elif isinstance(definition, UnionDef):
-                stack.extend(definition.variants)
-            elif isinstance(definition, AliasDef):
-                stack.append(definition.target)
+    pending = list(roots)
+    while pending:
+        for current in walk(pending.pop()):
+            if isinstance(current, NamedRef) and current.name not in found:
+                definition = definitions[current.name]
+                found[current.name] = definition
+                pending.extend(definition.children())
     return tuple(found[name] for name in sorted(found))
 
 

@@ -2,34 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from typing import Any
 
 from generator.diagnostics import Diagnostic, join_pointer
 from generator.model.api import Body, Operation, Parameter, Response
 from generator.model.call_options import RESERVED_ARGUMENTS
-from generator.model.types import (
-    AliasDef,
-    ArrayType,
-    EnumDef,
-    EnumValues,
-    NamedRef,
-    Nullable,
-    ObjectDef,
-    Primitive,
-    RawBody,
-    TypeRef,
-)
-from generator.naming import class_name, name_part, python_identifier, unique
+from generator.model.types import Primitive, RawBody, TypeRef
+from generator.naming import class_name, name_part, unique
+from generator.parse.bodies import BodyBuilder
+from generator.parse.deprecations import deprecation_text
 from generator.parse.document import ref_pointer, resolve_pointer
+from generator.parse.media import EVENT_STREAM, json_media_type, media_base
 from generator.parse.operation_names import OperationSite, assign_names
+from generator.parse.parameters import ParameterBuilder
 from generator.parse.results import ResultBuilder
 from generator.parse.schemas import Locate, SchemaBuilder
+from generator.parse.security import operation_requirement
+from generator.parse.text import text
 from generator.settings import PaginationScheme
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-_JSON_TYPES = ("application/json",)
-_EVENT_STREAM = "text/event-stream"
 
 
 class OperationBuilder:
@@ -40,14 +33,18 @@ class OperationBuilder:
         overrides: Mapping[str, str],
         error: Locate,
         pagination: tuple[PaginationScheme, ...] = (),
+        applicable: Set[str] = frozenset(),
     ) -> None:
+        """`applicable`: the security schemes the client can send (see `build_security`)."""
         self._document = document
         self._schemas = schemas
         self._overrides = overrides
         self._error = error
+        self._applicable = applicable
         self._results = ResultBuilder(schemas.definitions, pagination, error)
         self.diagnostics: list[Diagnostic] = []
-        self.notes: list[str] = []
+        self._parameters = ParameterBuilder(document, schemas, self._deref, error, self.diagnostics)
+        self._bodies = BodyBuilder(document, schemas, self._deref, error, self.diagnostics)
 
     def build_all(self) -> list[Operation]:
         sites = []
@@ -76,8 +73,10 @@ class OperationBuilder:
     ) -> Operation:
         raw, pointer = site.raw, site.pointer
         context = class_name(f"{resource} {name}", fallback="Operation")
-        parameters = self._parameters(item, raw, pointer, context)
-        body = self._body(raw.get("requestBody"), join_pointer(pointer, "requestBody"), context)
+        parameters = self._parameters.parameters(item, raw, pointer, context)
+        body = self._bodies.body(
+            raw.get("requestBody"), join_pointer(pointer, "requestBody"), context
+        )
         taken = set(RESERVED_ARGUMENTS)
         named_parameters = []
         for parameter in parameters:
@@ -93,6 +92,8 @@ class OperationBuilder:
             f"{resource}.{name}",
         )
         result = self._results.result(names, success, named_parameters, body, pointer)
+        deprecated = raw.get("deprecated") is True
+        security = operation_requirement(self._document, raw, self._applicable)
         return Operation(
             key=site.key,
             operation_id=site.operation_id,
@@ -100,220 +101,20 @@ class OperationBuilder:
             name=name,
             http_method=site.method.upper(),
             path=site.path,
-            summary=_text(raw.get("summary")),
-            description=_text(raw.get("description")),
-            deprecated=raw.get("deprecated") is True,
+            summary=text(raw.get("summary")),
+            description=text(raw.get("description")),
+            deprecated=deprecated,
             parameters=tuple(named_parameters),
             body=body,
             success=success,
             errors=errors,
-            secured=self._secured(raw),
+            secured=bool(security),
             pointer=pointer,
             result=result,
+            security=security,
+            deprecation=deprecation_text(raw) if deprecated else None,
+            tags=_tags(raw),
         )
-
-    # -- parameters ---------------------------------------------------------------------------
-
-    def _parameters(
-        self, item: dict[str, Any], raw: dict[str, Any], pointer: str, context: str
-    ) -> list[Parameter]:
-        merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
-        item_pointer = pointer.rsplit("/", 1)[0]
-        for source, base in ((item, item_pointer), (raw, pointer)):
-            for index, param in enumerate(source.get("parameters") or []):
-                param_pointer = join_pointer(base, "parameters", index)
-                param, param_pointer = self._deref(param, param_pointer)
-                if not isinstance(param, dict):
-                    continue
-                merged[(str(param.get("name")), str(param.get("in")))] = (param, param_pointer)
-        result = []
-        for (wire_name, location), (param, param_pointer) in merged.items():
-            if location not in ("path", "query", "header", "cookie"):
-                continue
-            if location == "header" and wire_name.lower() in (
-                "accept",
-                "content-type",
-                "authorization",
-            ):
-                continue  # OpenAPI says these are ignored; the transport sets them
-            schema, schema_pointer, style = self._parameter_schema(param, param_pointer, location)
-            if schema_pointer is None:
-                continue
-            hint = context + name_part(wire_name, fallback="Param")
-            ptype = self._schemas.type_of(schema, schema_pointer, hint)
-            required = param.get("required") is True or location == "path"
-            default, has_default = _parameter_default(ptype, required, location)
-            result.append(
-                Parameter(
-                    python_name=python_identifier(wire_name, fallback="param"),
-                    wire_name=wire_name,
-                    location=location,  # type: ignore[arg-type]
-                    type=ptype,
-                    required=required and not has_default,
-                    description=_text(param.get("description")),
-                    default=default,
-                    has_default=has_default,
-                    style=style,
-                    deprecated=param.get("deprecated") is True,
-                )
-            )
-        return result
-
-    def _parameter_schema(
-        self, param: dict[str, Any], pointer: str, location: str
-    ) -> tuple[Any, str | None, str | None]:
-        """The schema, its pointer and the runtime style; a `content` parameter is JSON text."""
-        if "schema" in param:
-            return param["schema"], join_pointer(pointer, "schema"), _style(param, location)
-        content = param.get("content")
-        media = _json_media_type(content)
-        if media is None or not isinstance(content, dict) or not isinstance(content[media], dict):
-            self.diagnostics.append(
-                self._error(pointer, "a parameter needs a schema or JSON `content`")
-            )
-            return None, None, None
-        schema_pointer = join_pointer(pointer, "content", media, "schema")
-        return content[media].get("schema", {}), schema_pointer, "json"
-
-    # -- request body -------------------------------------------------------------------------
-
-    def _body(self, raw: Any, pointer: str, context: str) -> Body | None:
-        if raw is None:
-            return None
-        raw, pointer = self._deref(raw, pointer)
-        if not isinstance(raw, dict):
-            return None
-        content = raw.get("content")
-        if not isinstance(content, dict) or not content:
-            return None
-        media, encoding = _body_media_type(content)
-        media_object = content[media] if isinstance(content[media], dict) else {}
-        schema_pointer = join_pointer(pointer, "content", media, "schema")
-        schema = media_object.get("schema", {})
-        required = raw.get("required") is True
-        description = _text(raw.get("description"))
-        argument = _argument_name(self._resolved_schema(schema))
-        if encoding in ("binary", "text"):
-            raw_type = RawBody(text=encoding == "text")
-            return Body(
-                raw_type,
-                required,
-                media,
-                encoding,
-                description=description,
-                argument=argument,
-                positional=True,
-            )
-        if self._is_empty_object(schema):
-            # No fields to send: the method takes none, and sends a body only if `extra_body=`
-            # gives one (a form body on a GET of a large public API is declared like this).
-            body_type = self._schemas.type_of(schema, schema_pointer, context + "Body")
-            return Body(body_type, required, media, encoding, (), None, description)
-        body_type = self._schemas.type_of(schema, schema_pointer, context + "Body")
-        if encoding != "json" and _is_file(self._unaliased(body_type)):
-            body_type = self._file_body(schema, schema_pointer, context, encoding, required)
-            if isinstance(body_type, RawBody):
-                return Body(
-                    body_type,
-                    required,
-                    media,
-                    "binary",
-                    description=description,
-                    argument=argument,
-                    positional=True,
-                )
-        definition = self._object_definition(body_type)
-        if definition is None:
-            if encoding != "json":
-                self.diagnostics.append(
-                    self._error(schema_pointer, f"a {media} body must be an object or one file")
-                )
-            return Body(
-                body_type,
-                required,
-                media,
-                encoding,
-                description=description,
-                argument=argument if self._is_single_value(body_type) else "body",
-                positional=self._is_single_value(body_type),
-            )
-        return Body(
-            type=body_type,
-            required=required,
-            content_type=media,
-            encoding=encoding,
-            fields=definition.fields,
-            model_name=definition.name,
-            description=description or definition.description,
-        )
-
-    def _file_body(
-        self, schema: Any, pointer: str, context: str, encoding: str, required: bool
-    ) -> TypeRef:
-        """A form or multipart body that is one binary string: one file argument. Multipart
-        sends it as the part `file` (what such endpoints read); a urlencoded body is the
-        already encoded bytes."""
-        if encoding != "multipart":
-            return RawBody(text=False)
-        wrapper = {"type": "object", "properties": {"file": schema}}
-        if required:
-            wrapper["required"] = ["file"]
-        # The key is a pointer no schema has, so the body's own schema keeps its meaning.
-        return self._schemas.named(wrapper, pointer + "/", context + "Body")
-
-    def _is_empty_object(self, schema: Any) -> bool:
-        """An object that declares it has no properties (`properties: {}` or
-        `additionalProperties: false`, and none listed)."""
-        schema = self._resolved_schema(schema)
-        if not isinstance(schema, dict) or schema.get("properties") or schema.get("required"):
-            return False
-        if any(k in schema for k in ("allOf", "oneOf", "anyOf", "items", "enum", "const")):
-            return False
-        kind = schema.get("type", "object")
-        if kind != "object" and kind != ["object"]:
-            return False
-        extra = schema.get("additionalProperties")
-        return extra is False or ("properties" in schema and extra is None)
-
-    def _is_single_value(self, type_ref: TypeRef) -> bool:
-        """Whether a body is one primitive or array (passed by position or keyword)."""
-        target = self._unaliased(type_ref)
-        if isinstance(target, NamedRef):
-            return isinstance(self._schemas.definitions.get(target.name), EnumDef)
-        return isinstance(target, Primitive | EnumValues | ArrayType)
-
-    def _unaliased(self, type_ref: TypeRef) -> TypeRef:
-        """The type behind nullables and aliases (an alias cycle is reported elsewhere)."""
-        seen: set[str] = set()
-        while True:
-            if isinstance(type_ref, Nullable):
-                type_ref = type_ref.inner
-                continue
-            if not isinstance(type_ref, NamedRef) or type_ref.name in seen:
-                return type_ref
-            seen.add(type_ref.name)
-            definition = self._schemas.definitions.get(type_ref.name)
-            if not isinstance(definition, AliasDef):
-                return type_ref
-            type_ref = definition.target
-
-    def _resolved_schema(self, schema: Any) -> Any:
-        """A schema with its `$ref`s followed (for what the body looks like, not its type)."""
-        seen: set[str] = set()
-        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
-            ref = schema["$ref"]
-            if not ref.startswith("#/") or ref in seen:
-                return schema
-            seen.add(ref)
-            schema = resolve_pointer(self._document, ref_pointer(ref))
-        return schema
-
-    def _object_definition(self, type_ref: TypeRef) -> ObjectDef | None:
-        if isinstance(type_ref, NamedRef):
-            definition = self._schemas.definitions.get(type_ref.name)
-            if isinstance(definition, ObjectDef):
-                return definition
-        return None
 
     # -- responses ----------------------------------------------------------------------------
 
@@ -338,7 +139,7 @@ class OperationBuilder:
             body_type, events = self._response_type(raw, response_pointer, hint)
             response = Response(
                 status="default" if status == "DEFAULT" else status,
-                description=_text(raw.get("description")),
+                description=text(raw.get("description")),
                 type=body_type,
                 events=events,
             )
@@ -352,8 +153,8 @@ class OperationBuilder:
         content = raw.get("content")
         if not isinstance(content, dict) or not content:
             return None, False
-        media = _json_media_type(content)
-        events = media is None and _media_base(content, _EVENT_STREAM)
+        media = json_media_type(content)
+        events = media is None and media_base(content, EVENT_STREAM)
         if events:
             media = events
         elif media is None:
@@ -365,14 +166,6 @@ class OperationBuilder:
             return (Primitive("string"), True) if events else (None, False)
         schema_pointer = join_pointer(pointer, "content", media, "schema")
         return self._schemas.type_of(media_object["schema"], schema_pointer, hint), bool(events)
-
-    # -- security -----------------------------------------------------------------------------
-
-    def _secured(self, raw: dict[str, Any]) -> bool:
-        requirements = raw.get("security", self._document.get("security"))
-        if not isinstance(requirements, list) or not requirements:
-            return False
-        return not any(isinstance(r, dict) and not r for r in requirements)
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -388,6 +181,11 @@ class OperationBuilder:
             pointer = ref_pointer(ref)
             node = resolve_pointer(self._document, pointer)
         return node, pointer
+
+
+def _tags(raw: dict[str, Any]) -> tuple[str, ...]:
+    tags = raw.get("tags")
+    return tuple(str(tag) for tag in tags) if isinstance(tags, list) else ()
 
 
 def _rename(parameter: Parameter, taken: set[str]) -> Parameter:
@@ -406,21 +204,6 @@ def _rename_body_argument(body: Body, taken: set[str]) -> Body:
     return body if name == body.argument else Body(**{**body.__dict__, "argument": name})
 
 
-def _argument_name(schema: Any) -> str:
-    """A single-value body's argument: named from its schema's title, else `body`."""
-    title = schema.get("title") if isinstance(schema, dict) else None
-    name = python_identifier(title, fallback="body") if isinstance(title, str) else "body"
-    return "body" if name in RESERVED_ARGUMENTS else name
-
-
-def _is_file(type_ref: TypeRef) -> bool:
-    return (
-        isinstance(type_ref, Primitive)
-        and type_ref.kind == "string"
-        and type_ref.format == "binary"
-    )
-
-
 def _rename_body(body: Body, taken: set[str]) -> Body:
     """Body fields become keyword arguments; rename any that clash with a parameter."""
     arguments = []
@@ -428,75 +211,3 @@ def _rename_body(body: Body, taken: set[str]) -> Body:
         name = field.python_name if field.python_name not in taken else f"{field.python_name}_body"
         arguments.append(unique(name, taken))
     return Body(**{**body.__dict__, "arguments": tuple(arguments)})
-
-
-def _style(param: dict[str, Any], location: str) -> str | None:
-    """The runtime's name for how a query array or object is written (None: the default)."""
-    if location != "query":
-        return None
-    style = param.get("style", "form")
-    explode = param.get("explode", style == "form")
-    return {
-        "deepObject": "deep",
-        "spaceDelimited": "ssv",
-        "pipeDelimited": "pipes",
-    }.get(style, "csv" if explode is False else None)
-
-
-def _parameter_default(ptype: TypeRef, required: bool, location: str) -> tuple[Any, bool]:
-    """A required header that allows one value is sent by default (`Cartesia-Version`)."""
-    inner = ptype.inner if isinstance(ptype, Nullable) else ptype
-    if (
-        required
-        and location == "header"
-        and isinstance(inner, EnumValues)
-        and len(inner.values) == 1
-    ):
-        return inner.values[0], True
-    return None, False
-
-
-def _body_media_type(content: dict[str, Any]) -> tuple[str, str]:
-    """The media type a method sends, and how: JSON first, then forms, then raw content."""
-    media = _json_media_type(content)
-    if media is not None:
-        return media, "json"
-    bases = {str(m).split(";")[0].strip().lower(): str(m) for m in content}
-    for base, encoding in (
-        ("application/x-www-form-urlencoded", "form"),
-        ("multipart/form-data", "multipart"),
-        ("multipart/mixed", "multipart"),
-    ):
-        if base in bases:
-            return bases[base], encoding
-    first = str(next(iter(content)))
-    schema = content[first].get("schema") if isinstance(content[first], dict) else None
-    is_text = first.lower().startswith("text/") or (
-        isinstance(schema, dict)
-        and schema.get("type") == "string"
-        and "format" not in schema
-        and first.lower() != "application/octet-stream"
-    )
-    return first, "text" if is_text else "binary"
-
-
-def _media_base(content: dict[str, Any], base: str) -> str | None:
-    """The media type key of `content` whose base type is `base`, if any."""
-    for media in content:
-        if str(media).split(";")[0].strip().lower() == base:
-            return str(media)
-    return None
-
-
-def _json_media_type(content: Any) -> str | None:
-    if not isinstance(content, dict):
-        return None
-    for media in content:
-        base = str(media).split(";")[0].strip().lower()
-        if base in _JSON_TYPES or base.endswith("+json"):
-            return str(media)
-    return None
-
-
-def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None

@@ -10,21 +10,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import assert_never
 
 from generator.diagnostics import Diagnostic
 from generator.model.api import Body, Parameter, Response
 from generator.model.results import Paging, Result
 from generator.model.types import (
     AliasDef,
+    AnyType,
     ArrayType,
     Definition,
+    EnumDef,
+    EnumValues,
     Field,
+    MapType,
     NamedRef,
     Nullable,
+    NullType,
     ObjectDef,
     Primitive,
     RawBody,
     TypeRef,
+    UnionDef,
+    UnionOf,
 )
 from generator.parse.schemas import Locate
 from generator.settings import PaginationScheme
@@ -199,21 +207,38 @@ class ResultBuilder:
     # -- helpers ------------------------------------------------------------------------------
 
     def _resolve(self, type_ref: TypeRef) -> TypeRef | Definition:
+        """What a type is behind nullables, names and aliases (a cycle stops at its name)."""
         seen: set[str] = set()
         current: TypeRef | Definition = type_ref
         while True:
-            if isinstance(current, Nullable):
-                current = current.inner
-            elif isinstance(current, NamedRef) and current.name not in seen:
-                seen.add(current.name)
-                definition = self._definitions.get(current.name)
-                if definition is None:
+            match current:
+                case Nullable():
+                    current = current.inner
+                case NamedRef() if current.name not in seen:
+                    seen.add(current.name)
+                    definition = self._definitions.get(current.name)
+                    if definition is None:
+                        return current
+                    current = definition
+                case AliasDef():
+                    current = current.target
+                case (
+                    Primitive()
+                    | AnyType()
+                    | NullType()
+                    | EnumValues()
+                    | ArrayType()
+                    | MapType()
+                    | UnionOf()
+                    | NamedRef()
+                    | RawBody()
+                    | ObjectDef()
+                    | EnumDef()
+                    | UnionDef()
+                ):
                     return current
-                current = definition
-            elif isinstance(current, AliasDef):
-                current = current.target
-            else:
-                return current
+                case _:
+                    assert_never(current)
 
     def _object(self, type_ref: TypeRef) -> ObjectDef | None:
         resolved = self._resolve(type_ref)

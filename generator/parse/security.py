@@ -10,7 +10,7 @@ accepts and nothing else.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,7 +96,7 @@ def build_security(
 
 
 def operation_requirement(
-    document: dict[str, Any], raw: dict[str, Any], applicable: set[str]
+    document: dict[str, Any], raw: dict[str, Any], applicable: Set[str]
 ) -> Requirement:
     """The operation's alternatives, in spec order, keeping those the client can send.
 

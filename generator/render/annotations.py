@@ -10,8 +10,11 @@ shadow them.
 from __future__ import annotations
 
 import keyword
-from typing import Literal
+from typing import assert_never
 
+from generator.model import decodability
+from generator.model.decodability import SCALAR_GROUPS, value_kind
+from generator.model.sides import Side
 from generator.model.types import (
     AliasDef,
     AnyType,
@@ -34,19 +37,8 @@ from generator.model.types import (
 )
 from generator.render.literals import py_literal
 
-Side = Literal["request", "response"]
-
 _FORMATS = {"date-time": "_datetime.datetime", "date": "_datetime.date"}
 _KINDS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
-
-# msgspec decodes a union only if each member falls in a different one of these groups.
-_Group = Literal["str", "int", "float", "bool", "array", "object", "custom", "none", "any"]
-_PRIMITIVE_GROUPS: dict[str, _Group] = {
-    "string": "str",
-    "integer": "int",
-    "number": "float",
-    "boolean": "bool",
-}
 
 
 class Annotations:
@@ -125,53 +117,49 @@ class Annotations:
         return "_Literal[" + ", ".join(py_literal(v) for v in values) + "]"
 
     def of(self, type_ref: TypeRef) -> str:
-        if isinstance(type_ref, Nullable):
-            inner = self.of(type_ref.inner)
-            return inner if inner in ("_Any", "None") else f"{inner} | None"
-        if isinstance(type_ref, Primitive):
-            return self._primitive(type_ref)
-        if isinstance(type_ref, AnyType):
-            return "_Any"
-        if isinstance(type_ref, NullType):
-            return "None"
-        if isinstance(type_ref, EnumValues):
-            return self._enum(type_ref.values)
-        if isinstance(type_ref, ArrayType):
-            container = "_Sequence" if self._side == "request" else self.builtin("list")
-            return self._constrained(
-                f"{container}[{self.of(type_ref.items)}]", type_ref.constraints
-            )
-        if isinstance(type_ref, MapType):
-            container = "_Mapping" if self._side == "request" else self.builtin("dict")
-            return f"{container}[{self.builtin('str')}, {self.of(type_ref.values)}]"
-        if isinstance(type_ref, UnionOf):
-            if not self.decodable(type_ref):
-                return self._merged_union(type_ref.variants)
-            return " | ".join(dict.fromkeys(self.of(v) for v in type_ref.variants))
-        if isinstance(type_ref, RawBody):
-            if type_ref.text:
-                return self.builtin("str")
-            return "_FileContent" if self._side == "request" else self.builtin("bytes")
-        return self._named(type_ref)
+        match type_ref:
+            case Nullable():
+                inner = self.of(type_ref.inner)
+                return inner if inner in ("_Any", "None") else f"{inner} | None"
+            case Primitive():
+                return self._primitive(type_ref)
+            case AnyType():
+                return "_Any"
+            case NullType():
+                return "None"
+            case EnumValues():
+                return self._enum(type_ref.values)
+            case ArrayType():
+                container = "_Sequence" if self._side == "request" else self.builtin("list")
+                return self._constrained(
+                    f"{container}[{self.of(type_ref.items)}]", type_ref.constraints
+                )
+            case MapType():
+                container = "_Mapping" if self._side == "request" else self.builtin("dict")
+                return f"{container}[{self.builtin('str')}, {self.of(type_ref.values)}]"
+            case UnionOf():
+                if not self.decodable(type_ref):
+                    return self._merged_union(type_ref.variants)
+                return " | ".join(dict.fromkeys(self.of(v) for v in type_ref.variants))
+            case RawBody():
+                if type_ref.text:
+                    return self.builtin("str")
+                return "_FileContent" if self._side == "request" else self.builtin("bytes")
+            case NamedRef():
+                return self._named(type_ref)
+            case _:
+                assert_never(type_ref)
 
     def builtin(self, name: str) -> str:
         return f"_builtins.{name}" if name in self._shadowed else name
 
     def decodable(self, type_ref: TypeRef) -> bool:
         """Whether msgspec can decode this union (one member per kind of JSON value)."""
-        if not isinstance(type_ref, UnionOf):
-            return True
-        groups = [self._group(v) for v in type_ref.variants]
-        if "any" in groups or "custom" in groups:
-            return False
-        return len(groups) == len(set(groups))
+        return decodability.decodable(type_ref, self._definitions)
 
     def union_is_closed_over_objects(self, definition: UnionDef) -> bool:
         """Whether every member is an object model, which a union marker needs."""
-        return all(
-            isinstance(v, NamedRef) and isinstance(self._definitions.get(v.name), ObjectDef)
-            for v in definition.variants
-        )
+        return decodability.union_is_closed_over_objects(definition, self._definitions)
 
     # -- names of definitions, per side -------------------------------------------------------
 
@@ -189,15 +177,19 @@ class Annotations:
 
     def _named(self, ref: NamedRef) -> str:
         definition = self._definitions[ref.name]
-        if isinstance(definition, EnumDef):
-            if self._side == "response":
-                return self._enum(definition.values)
-            return self._prefix + definition.name
-        if isinstance(definition, UnionDef) and not self.union_is_closed_over_objects(definition):
-            return self._open_union(definition)
-        if self._side == "request":
-            return self._prefix + self.input_name(definition)
-        return self._prefix + definition.name
+        match definition:
+            case EnumDef():
+                if self._side == "response":
+                    return self._enum(definition.values)
+                return self._prefix + definition.name
+            case UnionDef() if not self.union_is_closed_over_objects(definition):
+                return self._open_union(definition)
+            case ObjectDef() | UnionDef() | AliasDef():
+                if self._side == "request":
+                    return self._prefix + self.input_name(definition)
+                return self._prefix + definition.name
+            case _:
+                assert_never(definition)
 
     # -- unions -------------------------------------------------------------------------------
 
@@ -218,39 +210,19 @@ class Annotations:
         a caller relies on: members of one scalar kind merge (string enums into one
         `Literal` on the request side, else the plain kind); `_Any` where that is not enough
         (two object or array members, a member of unknown kind)."""
-        members: list[TypeRef] = []
-        nullable = self._flatten_union(variants, members)
-        groups: dict[_Group, list[TypeRef]] = {}
-        for member in members:
-            groups.setdefault(self._group(member), []).append(member)
-        if "any" in groups or "custom" in groups:
+        merged = decodability.merge(variants, self._definitions)
+        if merged is None:
             return "_Any"
         parts = []
-        for group, grouped in groups.items():
+        for group, grouped in merged.groups.items():
             if len(grouped) == 1:
                 parts.append(self.of(grouped[0]))
-            elif group in ("str", "int", "float", "bool"):
-                parts.append(self._merged_scalars(group, grouped))
             else:
-                return "_Any"
-        if nullable:
+                assert group in SCALAR_GROUPS  # `merge` groups no other kind
+                parts.append(self._merged_scalars(group, grouped))
+        if merged.nullable:
             parts.append("None")
         return " | ".join(dict.fromkeys(parts)) or "None"
-
-    def _flatten_union(self, variants: tuple[TypeRef, ...], into: list[TypeRef]) -> bool:
-        """Nested unions and nullables as one flat member list; whether `null` is a member."""
-        nullable = False
-        for variant in variants:
-            if isinstance(variant, Nullable):
-                self._flatten_union((variant.inner,), into)
-                nullable = True
-            elif isinstance(variant, NullType):
-                nullable = True
-            elif isinstance(variant, UnionOf):
-                nullable = self._flatten_union(variant.variants, into) or nullable
-            elif variant not in into:
-                into.append(variant)
-        return nullable
 
     def _merged_scalars(self, group: str, members: list[TypeRef]) -> str:
         values: list[str | int | float | bool] = []
@@ -262,15 +234,34 @@ class Annotations:
         return self.literal(tuple(dict.fromkeys(values)))
 
     def _enum_values(self, type_ref: TypeRef) -> tuple[str | int | float | bool, ...] | None:
-        if isinstance(type_ref, EnumValues):
-            return type_ref.values
-        if isinstance(type_ref, NamedRef):
-            definition = self._definitions[type_ref.name]
-            if isinstance(definition, EnumDef):
-                return definition.values
-            if isinstance(definition, AliasDef):
-                return self._enum_values(definition.target)
-        return None
+        """The values of a member that is an enum (inline, named or aliased), else None."""
+        match type_ref:
+            case EnumValues():
+                return type_ref.values
+            case NamedRef():
+                definition = self._definitions[type_ref.name]
+                match definition:
+                    case EnumDef():
+                        return definition.values
+                    case AliasDef():
+                        return self._enum_values(definition.target)
+                    case ObjectDef() | UnionDef():
+                        return None
+                    case _:
+                        assert_never(definition)
+            case (
+                Primitive()
+                | AnyType()
+                | NullType()
+                | ArrayType()
+                | MapType()
+                | Nullable()
+                | UnionOf()
+                | RawBody()
+            ):
+                return None
+            case _:
+                assert_never(type_ref)
 
     # -- leaves -------------------------------------------------------------------------------
 
@@ -287,7 +278,7 @@ class Annotations:
 
     def _enum(self, values: tuple[str | int | float | bool, ...]) -> str:
         if self._side == "response":
-            kinds = dict.fromkeys(self.builtin(_value_kind(v)) for v in values)
+            kinds = dict.fromkeys(self.builtin(value_kind(v)) for v in values)
             return " | ".join(kinds) or "_Any"
         return self.literal(values)
 
@@ -300,30 +291,6 @@ class Annotations:
             if value is not None:
                 arguments.append(f"{key}={py_literal(value)}")
         return f"_Annotated[{base}, _Meta({', '.join(arguments)})]"
-
-    def _group(self, type_ref: TypeRef) -> _Group:
-        if isinstance(type_ref, Primitive):
-            if type_ref.kind == "string":
-                return "str"
-            return _PRIMITIVE_GROUPS[type_ref.kind]
-        if isinstance(type_ref, EnumValues):
-            return _value_kind(type_ref.values[0]) if type_ref.values else "any"  # type: ignore[return-value]
-        if isinstance(type_ref, ArrayType):
-            return "array"
-        if isinstance(type_ref, MapType):
-            return "object"
-        if isinstance(type_ref, NullType | Nullable):
-            return "none"
-        if isinstance(type_ref, NamedRef):
-            definition = self._definitions[type_ref.name]
-            if isinstance(definition, ObjectDef):
-                return "object"
-            if isinstance(definition, EnumDef):
-                return self._group(EnumValues(definition.values))
-            if isinstance(definition, AliasDef):
-                return self._group(definition.target)
-            return "custom"
-        return "any"
 
 
 def _default_fits(value: object, annotation: str) -> bool:
@@ -340,13 +307,3 @@ def _default_fits(value: object, annotation: str) -> bool:
     if isinstance(value, bool) and annotation != "bool":
         return False
     return isinstance(value, expected)
-
-
-def _value_kind(value: object) -> str:
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, int):
-        return "int"
-    if isinstance(value, float):
-        return "float"
-    return "str"

@@ -10,7 +10,7 @@ import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 import jinja2
 
@@ -18,16 +18,13 @@ from generator.changes.manifest import SURFACE_FILE, manifest_text
 from generator.model.api import Api, Operation, Resource
 from generator.model.types import (
     AliasDef,
-    ArrayType,
     Definition,
     EnumDef,
-    MapType,
     NamedRef,
-    Nullable,
     ObjectDef,
     TypeRef,
     UnionDef,
-    UnionOf,
+    walk,
 )
 from generator.render import client_docs, deprecations
 from generator.render.annotations import Annotations
@@ -39,6 +36,7 @@ from generator.render.signatures import (
     pagination_arguments,
     signature_summary,
 )
+from generator.render.surface_spelling import GeneratedSpelling
 from generator.render.template_files import templates_dir
 
 TEMPLATES_DIR = templates_dir()
@@ -93,7 +91,7 @@ def render_distribution(dist: Distribution, templates: Path = TEMPLATES_DIR) -> 
     if not dist.flat:
         files[f"{root}/__init__.py"] = env.get_template("root__init__.py.jinja").render(**common)
         # The public surface, read back by the next run to report what changed for callers.
-        files[SURFACE_FILE] = manifest_text(root, dist.apis, readable_annotation)
+        files[SURFACE_FILE] = manifest_text(root, dist.apis, surface_spelling)
     for api in dist.apis:
         module = root if dist.flat else f"{root}.{api.package}"
         folder = module.replace(".", "/")
@@ -118,6 +116,11 @@ def readable_annotation(annotation: str) -> str:
     annotation = re.sub(r"\b_(models|params)\.", "", annotation)
     annotation = annotation.replace("_datetime.", "datetime.")
     return re.sub(r"(?<![\w.])_(?=[A-Z])", "", annotation)
+
+
+def surface_spelling(api: Api) -> GeneratedSpelling:
+    """How the change report reads the annotations of `api`'s package."""
+    return GeneratedSpelling(api, readable_annotation)
 
 
 def _user_exports(runtime_init: Path) -> list[str]:
@@ -213,12 +216,21 @@ def _api_context(api: Api, module: str) -> dict[str, Any]:
 
 def _class_order(definitions: tuple[Definition, ...]) -> dict[str, list[Definition]]:
     """Definitions grouped in the order a module must define them."""
-    return {
-        "unions": [d for d in definitions if isinstance(d, UnionDef)],
-        "objects": [d for d in definitions if isinstance(d, ObjectDef)],
-        "enums": [d for d in definitions if isinstance(d, EnumDef)],
-        "aliases": _aliases_in_dependency_order(definitions),
-    }
+    order: dict[str, list[Definition]] = {"unions": [], "objects": [], "enums": []}
+    for definition in definitions:
+        match definition:
+            case UnionDef():
+                order["unions"].append(definition)
+            case ObjectDef():
+                order["objects"].append(definition)
+            case EnumDef():
+                order["enums"].append(definition)
+            case AliasDef():
+                pass  # placed below, after the definitions they name
+            case _:
+                assert_never(definition)
+    order["aliases"] = _aliases_in_dependency_order(definitions)
+    return order
 
 
 def _aliases_in_dependency_order(definitions: tuple[Definition, ...]) -> list[Definition]:
@@ -240,17 +252,8 @@ def _aliases_in_dependency_order(definitions: tuple[Definition, ...]) -> list[De
 
 
 def _names_in(type_ref: TypeRef) -> set[str]:
-    if isinstance(type_ref, NamedRef):
-        return {type_ref.name}
-    if isinstance(type_ref, Nullable):
-        return _names_in(type_ref.inner)
-    if isinstance(type_ref, ArrayType):
-        return _names_in(type_ref.items)
-    if isinstance(type_ref, MapType):
-        return _names_in(type_ref.values)
-    if isinstance(type_ref, UnionOf):
-        return set().union(*(_names_in(v) for v in type_ref.variants))
-    return set()
+    """The definitions a type refers to directly (not through other definitions)."""
+    return {t.name for t in walk(type_ref) if isinstance(t, NamedRef)}
 
 
 def _endpoint_name(operation: Operation) -> str:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from generator.model.api import Operation, Parameter, Response
 from generator.model.call_options import CALL_OPTIONS
 from generator.model.types import (
+    AnyType,
     ArrayType,
     EnumValues,
     MapType,
     NamedRef,
     Nullable,
+    NullType,
     Primitive,
     RawBody,
     TypeRef,
+    UnionOf,
 )
 from generator.render.annotations import Annotations
 
@@ -174,16 +179,21 @@ def example_call(operation: Operation, import_from: str, client_class: str) -> s
 
 
 def _placeholder(type_ref: TypeRef) -> str:
-    if isinstance(type_ref, Nullable):
-        return _placeholder(type_ref.inner)
-    if isinstance(type_ref, Primitive):
-        return {"string": '"..."', "integer": "1", "number": "1.0", "boolean": "True"}[
-            type_ref.kind
-        ]
-    if isinstance(type_ref, EnumValues) and type_ref.values:
-        return repr(type_ref.values[0])
-    if isinstance(type_ref, ArrayType):
-        return f"[{_placeholder(type_ref.items)}]"
-    if isinstance(type_ref, NamedRef | MapType):
-        return "{...}"
-    return "..."
+    """A value of the type to show in an example; `...` where no literal says more."""
+    match type_ref:
+        case Nullable():
+            return _placeholder(type_ref.inner)
+        case Primitive():
+            return {"string": '"..."', "integer": "1", "number": "1.0", "boolean": "True"}[
+                type_ref.kind
+            ]
+        case EnumValues():
+            return repr(type_ref.values[0]) if type_ref.values else "..."
+        case ArrayType():
+            return f"[{_placeholder(type_ref.items)}]"
+        case NamedRef() | MapType():
+            return "{...}"
+        case AnyType() | NullType() | UnionOf() | RawBody():
+            return "..."
+        case _:
+            assert_never(type_ref)

@@ -17,7 +17,7 @@ from generator.changes.manifest import Surfaces, manifest_text, parse_manifest
 from generator.load import load_spec_file
 from generator.model.api import Api
 from generator.pipeline import model_api
-from generator.render.renderer import readable_annotation
+from generator.render.renderer import surface_spelling
 from generator.settings import ApiSettings, default_api_settings
 from generator.validate import validate_spec
 
@@ -123,7 +123,7 @@ def build(spec: dict[str, Any], folder: Path, settings: ApiSettings | None = Non
 
 
 def surfaces(api: Api) -> Surfaces:
-    parsed = parse_manifest(manifest_text("pkg", [api], readable_annotation).encode("utf-8"))
+    parsed = parse_manifest(manifest_text("pkg", [api], surface_spelling).encode("utf-8"))
     assert parsed is not None
     return parsed
 

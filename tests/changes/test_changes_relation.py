@@ -6,7 +6,7 @@ import pytest
 
 from generator.changes.relation import Relation, relation
 from generator.changes.shapes import Shape
-from generator.render.annotations import Side
+from generator.model.sides import Side
 
 SAME, WIDER, NARROWER, DIFFERENT = (
     Relation.SAME,

@@ -106,3 +106,28 @@ def test_a_new_credential_is_reported(tmp_path: Path) -> None:
     assert lines(report_between(_secured("key"), _secured("key", "bearer"), tmp_path)) == [
         ("compatible", "Demo(token=...)", "new credential (or `DEMO_TOKEN`)")
     ]
+
+
+def _limit_default_by_encoded_ref(value: int) -> dict[str, Any]:
+    """`limit` declared once under components and referred to by a percent-encoded `$ref`
+    (`%4C` is `L`), which names the same parameter as the plain spelling."""
+    spec = _limit_default(value)
+    parameters = operation(spec, GET, "get")["parameters"]
+    limit = next(p for p in parameters if p["name"] == "limit")
+    spec.setdefault("components", {}).setdefault("parameters", {})["Limit"] = limit
+    parameters[parameters.index(limit)] = {"$ref": "#/components/parameters/%4Cimit"}
+    return spec
+
+
+def test_a_default_behind_a_percent_encoded_ref_is_compared(tmp_path: Path) -> None:
+    assert lines(
+        report_between(
+            _limit_default_by_encoded_ref(20), _limit_default_by_encoded_ref(50), tmp_path
+        )
+    ) == [
+        (
+            "compatible",
+            "Demo.widgets.get(limit=...)",
+            "default changed from 20 to 50; calls that leave it out get the new default",
+        )
+    ]

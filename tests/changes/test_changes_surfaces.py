@@ -9,7 +9,7 @@ from changes_specs import base_spec, build, lines, report_between, surfaces
 from generator.changes.compare import compare_surfaces
 from generator.changes.manifest import manifest_text
 from generator.changes.render import render_markdown, render_text
-from generator.render.renderer import readable_annotation
+from generator.render.renderer import surface_spelling
 from generator.settings import ApiSettings, ServerNames
 
 
@@ -91,8 +91,8 @@ def test_the_manifest_and_the_report_are_byte_identical_across_builds(tmp_path: 
     assert render_markdown(first) == render_markdown(second)
     assert render_text(first) == render_text(second)
     api = build(base_spec(), tmp_path / "3")
-    assert manifest_text("pkg", [api], readable_annotation) == manifest_text(
-        "pkg", [build(base_spec(), tmp_path / "4")], readable_annotation
+    assert manifest_text("pkg", [api], surface_spelling) == manifest_text(
+        "pkg", [build(base_spec(), tmp_path / "4")], surface_spelling
     )
 
 

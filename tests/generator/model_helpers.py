@@ -23,7 +23,13 @@ def define(schemas: dict[str, Any], name: str) -> tuple[Definition, SchemaBuilde
     return builder.definitions[name], builder
 
 
-def operations(paths: dict[str, Any], overrides: dict[str, str] | None = None) -> OperationBuilder:
-    document = {"openapi": "3.1.0", "paths": paths}
+def operations(
+    paths: dict[str, Any],
+    overrides: dict[str, str] | None = None,
+    applicable: frozenset[str] = frozenset(),
+    **extra: Any,
+) -> OperationBuilder:
+    """`applicable`: the security schemes the client can send; `extra`: top-level keys."""
+    document = {"openapi": "3.1.0", "paths": paths, **extra}
     schemas = SchemaBuilder(document, error)
-    return OperationBuilder(document, schemas, overrides or {}, error)
+    return OperationBuilder(document, schemas, overrides or {}, error, applicable=applicable)

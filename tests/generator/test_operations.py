@@ -282,3 +282,55 @@ def test_percent_encoded_parameter_refs_are_followed() -> None:
     assert builder.diagnostics == []
     copy = next(o for o in built if o.path == "/things/{id}/copy")
     assert [p.wire_name for p in copy.path_parameters] == ["id"]
+
+
+def test_each_operation_carries_its_security_deprecation_and_tags() -> None:
+    built = operations(
+        {
+            "/open": _op("get", security=[], tags=["Open", "Other"]),
+            "/keyed": _op("get", tags=["Keyed"]),
+            "/old": _op(
+                "get",
+                deprecated=True,
+                description="Deprecated: use /new.",
+                security=[{"mtls": []}, {"key": [], "oauth": []}, {"key": []}],
+            ),
+        },
+        applicable=frozenset({"key", "oauth"}),
+        security=[{"key": []}],
+    ).build_all()
+    by_path = {o.path: o for o in built}
+    assert (by_path["/open"].security, by_path["/open"].secured) == ((), False)
+    assert by_path["/open"].tags == ("Open", "Other")
+    assert (by_path["/keyed"].security, by_path["/keyed"].secured) == ((("key",),), True)
+    assert by_path["/keyed"].deprecation is None
+    # The alternative that needs mutual TLS, which the client cannot send, is dropped.
+    assert by_path["/old"].security == (("key", "oauth"), ("key",))
+    assert by_path["/old"].deprecation == "Deprecated: use /new."
+    assert by_path["/old"].tags == ()
+
+
+def test_a_parameter_records_the_server_default_of_its_own_declaration() -> None:
+    limit = {"name": "limit", "in": "query", "schema": {"type": "integer", "default": 10}}
+    built = operations(
+        {
+            "/things": {
+                "parameters": [limit, {"name": "q", "in": "query", "schema": {"default": "x"}}],
+                "get": {
+                    "parameters": [
+                        {"$ref": "#/components/parameters/Limit"},
+                        {"name": "page", "in": "query", "schema": {"type": "integer"}},
+                    ],
+                    "responses": {"200": {"description": "ok"}},
+                },
+            }
+        },
+        components={
+            "parameters": {
+                "Limit": {"name": "limit", "in": "query", "schema": {"$ref": "#/x/Fifty"}}
+            }
+        },
+        x={"Fifty": {"type": "integer", "default": 50}},
+    ).build_all()
+    defaults = {p.wire_name: (p.has_server_default, p.server_default) for p in built[0].parameters}
+    assert defaults == {"limit": (True, 50), "q": (True, "x"), "page": (False, None)}

@@ -1,0 +1,153 @@
+"""Parameters of an operation: where each is sent, its type, and the defaults it has."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.diagnostics import Diagnostic, join_pointer
+from generator.model.api import Parameter
+from generator.model.types import EnumValues, JsonValue, Nullable, TypeRef
+from generator.naming import name_part, python_identifier
+from generator.parse.bodies import Deref
+from generator.parse.document import ref_pointer, resolve_pointer
+from generator.parse.media import json_media_type
+from generator.parse.schemas import Locate, SchemaBuilder
+from generator.parse.text import text
+
+
+class ParameterBuilder:
+    def __init__(
+        self,
+        document: dict[str, Any],
+        schemas: SchemaBuilder,
+        deref: Deref,
+        error: Locate,
+        diagnostics: list[Diagnostic],
+    ) -> None:
+        self._document = document
+        self._schemas = schemas
+        self._deref = deref
+        self._error = error
+        # Shared with the operation builder, so problems are reported in spec order.
+        self.diagnostics = diagnostics
+
+    def parameters(
+        self, item: dict[str, Any], raw: dict[str, Any], pointer: str, context: str
+    ) -> list[Parameter]:
+        """The operation's parameters: those of its path item, overridden by its own."""
+        merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+        item_pointer = pointer.rsplit("/", 1)[0]
+        for source, base in ((item, item_pointer), (raw, pointer)):
+            for index, param in enumerate(source.get("parameters") or []):
+                param_pointer = join_pointer(base, "parameters", index)
+                param, param_pointer = self._deref(param, param_pointer)
+                if not isinstance(param, dict):
+                    continue
+                merged[(str(param.get("name")), str(param.get("in")))] = (param, param_pointer)
+        result = []
+        for (wire_name, location), (param, param_pointer) in merged.items():
+            if location not in ("path", "query", "header", "cookie"):
+                continue
+            if location == "header" and wire_name.lower() in (
+                "accept",
+                "content-type",
+                "authorization",
+            ):
+                continue  # OpenAPI says these are ignored; the transport sets them
+            schema, schema_pointer, style = self._parameter_schema(param, param_pointer, location)
+            if schema_pointer is None:
+                continue
+            hint = context + name_part(wire_name, fallback="Param")
+            ptype = self._schemas.type_of(schema, schema_pointer, hint)
+            required = param.get("required") is True or location == "path"
+            default, has_default = _parameter_default(ptype, required, location)
+            server_default, has_server_default = _server_default(
+                self._document, item, raw, wire_name, location
+            )
+            result.append(
+                Parameter(
+                    python_name=python_identifier(wire_name, fallback="param"),
+                    wire_name=wire_name,
+                    location=location,  # type: ignore[arg-type]
+                    type=ptype,
+                    required=required and not has_default,
+                    description=text(param.get("description")),
+                    default=default,
+                    has_default=has_default,
+                    style=style,
+                    deprecated=param.get("deprecated") is True,
+                    server_default=server_default,
+                    has_server_default=has_server_default,
+                )
+            )
+        return result
+
+    def _parameter_schema(
+        self, param: dict[str, Any], pointer: str, location: str
+    ) -> tuple[Any, str | None, str | None]:
+        """The schema, its pointer and the runtime style; a `content` parameter is JSON text."""
+        if "schema" in param:
+            return param["schema"], join_pointer(pointer, "schema"), _style(param, location)
+        content = param.get("content")
+        media = json_media_type(content)
+        if media is None or not isinstance(content, dict) or not isinstance(content[media], dict):
+            self.diagnostics.append(
+                self._error(pointer, "a parameter needs a schema or JSON `content`")
+            )
+            return None, None, None
+        schema_pointer = join_pointer(pointer, "content", media, "schema")
+        return content[media].get("schema", {}), schema_pointer, "json"
+
+
+def _style(param: dict[str, Any], location: str) -> str | None:
+    """The runtime's name for how a query array or object is written (None: the default)."""
+    if location != "query":
+        return None
+    style = param.get("style", "form")
+    explode = param.get("explode", style == "form")
+    return {
+        "deepObject": "deep",
+        "spaceDelimited": "ssv",
+        "pipeDelimited": "pipes",
+    }.get(style, "csv" if explode is False else None)
+
+
+def _parameter_default(ptype: TypeRef, required: bool, location: str) -> tuple[Any, bool]:
+    """A required header that allows one value is sent by default (`Cartesia-Version`)."""
+    inner = ptype.inner if isinstance(ptype, Nullable) else ptype
+    if (
+        required
+        and location == "header"
+        and isinstance(inner, EnumValues)
+        and len(inner.values) == 1
+    ):
+        return inner.values[0], True
+    return None, False
+
+
+def _server_default(
+    document: dict[str, Any],
+    item: dict[str, Any],
+    raw: dict[str, Any],
+    wire_name: str,
+    location: str,
+) -> tuple[JsonValue, bool]:
+    """The schema's default, recorded so that a vendor changing it is reported."""
+    declared = [*(item.get("parameters") or []), *(raw.get("parameters") or [])]
+    for node in reversed(declared):
+        node = _followed(document, node)
+        if isinstance(node, dict) and node.get("name") == wire_name and node.get("in") == location:
+            schema = _followed(document, node.get("schema"))
+            if isinstance(schema, dict) and "default" in schema:
+                return schema["default"], True
+            return None, False
+    return None, False
+
+
+def _followed(document: dict[str, Any], node: Any) -> Any:
+    for _ in range(16):
+        ref = node.get("$ref") if isinstance(node, dict) else None
+        if not isinstance(ref, str) or not ref.startswith("#"):
+            return node
+        node = resolve_pointer(document, ref_pointer(ref))
+    return node

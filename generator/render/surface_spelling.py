@@ -1,0 +1,47 @@
+"""The generated code's spellings, as the change report reads them.
+
+The report describes annotations exactly as the resource and model modules write them,
+so it asks the same `Annotations` and `Signatures` the templates use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from generator.model.api import Api, Operation, Parameter
+from generator.model.sides import Side
+from generator.model.types import Definition, TypeRef
+from generator.render.annotations import Annotations
+from generator.render.signatures import Signatures
+
+
+class GeneratedSpelling:
+    """Implements `generator.changes.spelling.Spelling` for one API."""
+
+    def __init__(self, api: Api, readable: Callable[[str], str]) -> None:
+        everything: dict[str, Definition] = {d.name: d for d in api.response_definitions}
+        everything.update({d.name: d for d in api.request_definitions})
+        self._sides: dict[Side, Annotations] = {
+            "request": Annotations(everything, "request", prefix="_params."),
+            "response": Annotations(everything, "response", prefix="_models."),
+        }
+        self._signatures = Signatures(self._sides["request"], self._sides["response"])
+        self._readable = readable
+
+    def annotation(self, type_ref: TypeRef, side: Side) -> str:
+        return self._sides[side].of(type_ref)
+
+    def parameter_annotation(self, parameter: Parameter) -> str:
+        return self._signatures.parameter_annotation(parameter)
+
+    def return_type(self, operation: Operation) -> str:
+        return self._signatures.return_type(operation, False)
+
+    def request_name(self, definition: Definition) -> str:
+        return self._sides["request"].name(definition)
+
+    def input_name(self, definition: Definition) -> str:
+        return self._sides["request"].input_name(definition)
+
+    def readable(self, annotation: str) -> str:
+        return self._readable(annotation)
