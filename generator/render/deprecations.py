@@ -53,12 +53,14 @@ def _message(subject: str, text: str | None) -> str:
 
 
 def requirement_text(api: Api, operation: Operation) -> str:
-    """`api_key`, or `token`; `none` for an operation that sends no credentials."""
+    """`api_key`, or `token`; `none` for an operation that sends no credentials, and for
+    an optional requirement's empty alternative (`token`, or none)."""
     if not operation.security:
         return "none"
     schemes = {scheme.key: scheme for scheme in api.security}
     alternatives = [
         " and ".join(f"`{name}`" for key in alternative for name in schemes[key].credentials)
+        or "none"
         for alternative in operation.security
     ]
     return ", or ".join(alternatives)

@@ -63,7 +63,9 @@ class UnionMarker:
             try:
                 matches.append(_convert(obj, variant))
             except ValueError as exc:
-                problems.append(str(exc))
+                # A variant's path stays in its problem: as a trailing " - at `$...`" of the
+                # joined message it would be read as the path of the whole union.
+                problems.append(str(exc).replace(" - at `$", " at `$"))
             if len(matches) > 1 and cls.clientgen_unknown is None:
                 break
         if matches:

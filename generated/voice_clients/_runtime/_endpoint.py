@@ -146,7 +146,7 @@ class Endpoint(Generic[T]):
         if self.request_type is None:
             return
         checkable = {
-            name: None if _holds_files(value) else msgspec.to_builtins(value)
+            name: _file_placeholder(value) if _holds_files(value) else msgspec.to_builtins(value)
             for name, value in values.items()
         }
         try:
@@ -234,6 +234,12 @@ class _State(Generic[T]):
         self.failure: dict[int, msgspec.json.Decoder[Any] | _Raw | None] = {}
         self.request = _decoder(endpoint.request_type)
         self.events: Callable[[ServerSentEvent], T] | None = None
+
+
+def _file_placeholder(value: object) -> object:
+    """What stands for files in the check: one None per file, so that an array of files
+    is still an array, of the length its minItems and maxItems are checked against."""
+    return [None] * len(value) if isinstance(value, list) else None
 
 
 def _holds_files(value: object) -> bool:

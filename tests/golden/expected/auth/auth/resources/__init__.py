@@ -1,0 +1,1 @@
+"""Resources of Auth, one module each, imported when first used."""

@@ -1,0 +1,1 @@
+"""Resources of Bodies, one module each, imported when first used."""

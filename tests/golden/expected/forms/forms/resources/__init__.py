@@ -1,0 +1,1 @@
+"""Resources of Forms, one module each, imported when first used."""

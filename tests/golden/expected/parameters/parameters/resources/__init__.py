@@ -1,0 +1,1 @@
+"""Resources of Parameters, one module each, imported when first used."""

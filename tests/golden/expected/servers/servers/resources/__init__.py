@@ -1,0 +1,1 @@
+"""Resources of Servers, one module each, imported when first used."""

@@ -1,0 +1,1 @@
+"""Resources of Unions, one module each, imported when first used."""

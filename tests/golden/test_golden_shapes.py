@@ -1,0 +1,282 @@
+"""What each golden tree must hold, stated from its spec, independently of the generator.
+
+The trees are compared byte for byte in test_golden.py and rewritten by the update switch;
+these assertions are what a reviewer checked in them, so that a regenerated tree that
+lost a feature fails here even after its diff was accepted.
+"""
+
+from __future__ import annotations
+
+from golden_areas import endpoint, expected_tree, method
+
+
+def test_widgets_tree() -> None:
+    files = expected_tree("widgets")
+    assert {
+        "pyproject.toml",
+        "widgets/__init__.py",
+        "widgets/_client.py",
+        "widgets/models.py",
+        "widgets/params.py",
+        "widgets/api.md",
+        "widgets/resources/widgets.py",
+    } <= set(files)
+    resource = files["widgets/resources/widgets.py"]
+    assert "def get(" in resource and "def create(" in resource
+    # The resource would share the client's name; it is told apart.
+    assert "class WidgetsResource:" in resource
+    assert 'api_version: str = "2024-01-01"' in resource
+    params = files["widgets/params.py"]
+    assert "name: _Annotated[str, _Meta(min_length=1, max_length=40)]" in params
+    assert "size: _Annotated[float, _Meta(gt=0)]" in params
+    assert "note: str | None | _UnsetType = _UNSET" in params
+    assert 'Color: _TypeAlias = _Literal["red", "green"]' in params
+    models = files["widgets/models.py"]
+    assert "class Widget(_ResponseModel, kw_only=True):" in models
+    assert 'color: str = "red"' in models  # spec default, through the $ref
+    assert "created_at: _datetime.datetime | None = None" in models
+    assert "dimensions: WidgetDimensions | None = None" in models
+
+
+# -- (a) multipart and urlencoded forms ----------------------------------------------------
+
+
+def test_forms_multipart_methods_take_files_and_send_multipart() -> None:
+    files = expected_tree("forms")
+    uploads = files["forms/resources/uploads.py"]
+    for name in ("avatar", "documents", "raw"):
+        declared = endpoint(uploads, name)
+        assert 'encoding="multipart"' in declared, name
+        # The runtime writes the boundary; a fixed content type would lose it.
+        assert "content_type=" not in declared, name
+    avatar = method(uploads, "avatar")
+    assert "file: _FileInput," in avatar  # required
+    assert "caption: _Annotated[str, _Meta(max_length=80)] | _NotGiven = NOT_GIVEN" in avatar
+    documents = method(uploads, "documents")
+    assert "files: _Annotated[_Sequence[_FileInput], _Meta(min_length=1)]," in documents
+    assert "labels: _Sequence[str] | _NotGiven = NOT_GIVEN" in documents
+    assert "metadata: _params.MetadataInput," in documents  # the $ref'd object, required
+    # A body that is one binary string is one file argument (sent as the part `file`).
+    assert "file: _FileInput," in method(uploads, "raw")
+    params = files["forms/params.py"]
+    assert "class MetadataParam(_RequestModel, kw_only=True):" in params
+    assert "author: MetadataAuthorInput | _UnsetType = _UNSET" in params  # nested object
+
+
+def test_forms_urlencoded_methods_send_a_form() -> None:
+    sessions = expected_tree("forms")["forms/resources/sessions.py"]
+    for name in ("create", "search"):
+        assert 'encoding="form"' in endpoint(sessions, name), name
+    create = method(sessions, "create")
+    assert "username: str," in create and "password: str," in create
+    assert "remember: bool | _NotGiven = NOT_GIVEN" in create
+    search = method(sessions, "search")
+    assert "users: _Sequence[str] | _NotGiven = NOT_GIVEN" in search
+    assert "range: _params.SessionsSearchBodyRangeInput | _NotGiven = NOT_GIVEN" in search
+    params = expected_tree("forms")["forms/params.py"]
+    assert "since: _datetime.datetime | _UnsetType = _UNSET" in params
+
+
+# -- (b) binary and text bodies ------------------------------------------------------------
+
+
+def test_bodies_binary_request_and_response() -> None:
+    blobs = expected_tree("bodies")["bodies/resources/blobs.py"]
+    put = endpoint(blobs, "put")
+    assert 'encoding="binary"' in put
+    assert 'content_type="application/octet-stream"' in put
+    assert "request_type=None" in put
+    # The bytes come right after the path parameter, by position.
+    assert "key: str,\n        body: _FileContent,\n        *," in method(blobs, "put")
+    get = endpoint(blobs, "get")
+    assert '"200": _builtins.bytes' in get
+    assert '"404": _models.Problem' in get  # the JSON error body is still decoded
+    assert ") -> bytes:" in method(blobs, "get")
+
+
+def test_bodies_text_request_and_response() -> None:
+    notes = expected_tree("bodies")["bodies/resources/notes.py"]
+    create = endpoint(notes, "create")
+    assert 'encoding="text"' in create and 'content_type="text/plain"' in create
+    assert '"201": _RawText' in create
+    assert "body: str,\n        *," in method(notes, "create")
+    assert ") -> str:" in method(notes, "create")
+    # Not required: the text may be left out.
+    append = endpoint(notes, "append")
+    assert 'encoding="text"' in append and 'content_type="text/markdown"' in append
+    assert "body: str | _NotGiven = NOT_GIVEN," in method(notes, "append")
+
+
+def test_bodies_audio() -> None:
+    audio = expected_tree("bodies")["bodies/resources/audio.py"]
+    synthesize = endpoint(audio, "synthesize")
+    assert "encoding=" not in synthesize  # a JSON request
+    assert '"200": _builtins.bytes' in synthesize  # audio/mpeg comes back as bytes
+    assert 'voice: _Literal["alto", "tenor"] | _NotGiven = NOT_GIVEN' in method(audio, "synthesize")
+    transcribe = endpoint(audio, "transcribe")
+    assert 'encoding="binary"' in transcribe and 'content_type="audio/wav"' in transcribe
+    assert '"200": _models.AudioTranscribeResponse' in transcribe
+    assert "body: _FileContent," in method(audio, "transcribe")
+
+
+# -- (c) cookies, headers and query styles -------------------------------------------------
+
+
+def test_parameters_query_styles() -> None:
+    items = expected_tree("parameters")["parameters/resources/items.py"]
+    assert (
+        "query_styles={\n"
+        '        "ids": "csv",\n'
+        '        "words": "ssv",\n'
+        '        "colors": "pipes",\n'
+        '        "filter": "deep",\n'
+        "    },"
+    ) in endpoint(
+        items, "list"
+    )  # `tag` is exploded form, the default: no style
+    listing = method(items, "list")
+    assert "tag: _Sequence[str] | _NotGiven" in listing
+    assert 'colors: _Sequence[_Literal["red", "green", "blue"]] | _NotGiven' in listing
+    assert "filter: _Mapping[str, str] | _NotGiven" in listing
+    assert "limit: _Annotated[int, _Meta(ge=1, le=100)] | _NotGiven" in listing
+    assert "The server's default is 20." in listing
+    for name in ("tag", "ids", "words", "colors", "filter", "limit"):
+        assert f'"{name}": {name},' in listing
+    reports = expected_tree("parameters")["parameters/resources/reports.py"]
+    assert 'query_styles={\n        "where": "json",\n    },' in endpoint(reports, "list")
+    assert "year: int," in method(reports, "list")  # required
+
+
+def test_parameters_cookies_and_headers() -> None:
+    items = expected_tree("parameters")["parameters/resources/items.py"]
+    get = method(items, "get")
+    assert "item_id: str,\n        *," in get
+    assert "session: str," in get  # a required cookie
+    assert 'theme: _Literal["light", "dark"] | _NotGiven = NOT_GIVEN' in get
+    sent_as = get[get.index("return self._client.request(") :]
+    cookies = sent_as[sent_as.index("cookies={") : sent_as.index("},", sent_as.index("cookies="))]
+    assert '"session": session' in cookies and '"theme": theme' in cookies
+    headers = sent_as[sent_as.index("headers={") : sent_as.index("},", sent_as.index("headers="))]
+    assert '"session"' not in headers and "\n            query={" not in sent_as
+    # The path item's header, the operation's, and the one-value header sent by default.
+    for wire, argument in (
+        ("X-Request-Id", "x_request_id"),
+        ("Api-Version", "api_version"),
+        ("If-None-Match", "if_none_match"),
+    ):
+        assert f'"{wire}": {argument},' in headers
+    assert 'api_version: str = "2025-01-01",' in get
+    # OpenAPI: an `Accept` header parameter is ignored (the client sets it).
+    signature = get[: get.index('"""')]
+    assert "accept" not in signature.lower() and '"Accept"' not in headers
+    assert 'path_names=("item_id",)' in endpoint(items, "get")
+    reports = expected_tree("parameters")["parameters/resources/reports.py"]
+    assert '"X-Trace": x_trace,' in method(reports, "list")
+
+
+# -- (d) servers -----------------------------------------------------------------------------
+
+
+def test_servers_and_their_variables() -> None:
+    client = expected_tree("servers")["servers/_client.py"]
+    assert '"api": "https://{region}.api.example.com/{version}",' in client
+    assert '"sandbox": "https://sandbox.example.com/{version}",' in client
+    assert '"localhost": "http://localhost:{port}",' in client
+    assert 'default_server="api",' in client  # the spec's first
+    assert 'server: _Literal["api", "sandbox", "localhost"] | None = None,' in client
+    # The enum of a variable is a Literal; a variable without one is any string.
+    assert 'region: _Literal["us", "eu", "ap"] | None = None,' in client
+    assert "version: str | None = None," in client
+    assert "port: str | None = None," in client
+    config = client[client.index("server_variables={") : client.index("api_key_env=")]
+    assert '"region": _ServerVariable(\n                "us",' in config
+    assert config.count('"version": _ServerVariable("v1", ()),') == 2  # api and sandbox
+    assert '"port": _ServerVariable("8080", ()),' in config
+
+
+# -- (e) auth ----------------------------------------------------------------------------------
+
+
+def test_auth_schemes_are_client_credentials() -> None:
+    client = expected_tree("auth")["auth/_client.py"]
+    for scheme in (
+        '_BearerAuth(key="bearer", credential="token"),',
+        '_ApiKeyAuth("X-API-Key", "header", key="headerKey", credential="header_key"),',
+        '_ApiKeyAuth("api_key", "query", key="queryKey", credential="query_key"),',
+        '_ApiKeyAuth("session_key", "cookie", key="cookieKey", credential="cookie_key"),',
+        '_BasicAuth(key="basic", credential="username", password="password"),',
+        '_BearerAuth(key="oauth", credential="access_token"),',  # OAuth2: a bearer token
+    ):
+        assert scheme in client
+    assert "mtls" not in client  # mutual TLS is the http_client's business
+    # Some operations need no credential: the client can be made without any.
+    assert "credentials_required=False," in client
+
+
+def test_auth_requirements_per_operation() -> None:
+    things = expected_tree("auth")["auth/resources/things.py"]
+    expected = {
+        "list": 'security=(("bearer",),),',  # the document's requirement
+        "create": 'security=(\n        ("headerKey",),\n        ("queryKey",),\n    ),',
+        "list_public": "security=(),",
+        "list_maybe": 'security=(\n        ("bearer",),\n        (),\n    ),',  # `- {}`
+        "delete": 'security=(\n        (\n            "headerKey",\n            "cookieKey",',
+        "get_basic": 'security=(("basic",),),',
+    }
+    for name, security in expected.items():
+        assert security in endpoint(things, name), name
+    assert "secured=False," in endpoint(things, "list_public")
+    assert 'cookies={\n                "confirm": confirm,\n            },' in method(
+        things, "delete"
+    )
+    api_md = expected_tree("auth")["auth/api.md"]
+    for route, credentials in (
+        ("GET /things`", "`token`"),
+        ("POST /things`", "`header_key`, or `query_key`"),
+        ("GET /things/public`", "none"),
+        ("GET /things/maybe`", "`token`, or none"),  # `- {}`: or without any
+        ("DELETE /things/both`", "`header_key` and `cookie_key`"),
+        ("GET /things/basic`", "`username` and `password`"),
+    ):
+        section = api_md[api_md.index(f"`{route}") :]
+        assert section.split("\n\n")[1] == f"Credentials: {credentials}.", route
+
+
+# -- (f) unions and discriminators ---------------------------------------------------------
+
+
+def test_unions_in_responses() -> None:
+    models = expected_tree("unions")["unions/models.py"]
+    assert "Pet: _TypeAlias = Cat | Dog | UnknownPet" in models
+    assert '_PetMarker.clientgen_tag_field = "pet_type"' in models
+    # The mapping, one value a $ref and the other a bare schema name.
+    assert '_PetMarker.clientgen_mapping = {\n    "cat": Cat,\n    "dog": Dog,\n}' in models
+    # Without a mapping, the tag of a variant is its schema's name.
+    assert '_ShapeMarker.clientgen_tag_field = "kind"' in models
+    assert '"Circle": Circle,\n    "Square": Square,' in models
+    # anyOf without a discriminator: decoded by shape, no tag.
+    assert "PaymentMethod: _TypeAlias = Card | BankAccount | UnknownPaymentMethod" in models
+    assert "_PaymentMethodMarker.clientgen_tag_field" not in models
+    # A nullable union of objects, required: None is a value, not a default.
+    assert "    friend: PetRecordFriend | None\n" in models
+    assert "    value: str | int\n" in models
+    assert "    previous: str | None = None\n" in models
+
+
+def test_unions_in_requests() -> None:
+    files = expected_tree("unions")
+    params = files["unions/params.py"]
+    assert "PetInput: _TypeAlias = CatInput | DogInput" in params
+    assert '"cat": CatParam,\n    "dog": DogParam,' in params
+    assert "ShapeInput: _TypeAlias = CircleInput | SquareInput" in params
+    assert "PaymentMethodInput: _TypeAlias = CardInput | BankAccountInput" in params
+    assert 'number: _Annotated[str, _Meta(pattern="^[0-9]{12,19}$")]' in params
+    pets = files["unions/resources/pets.py"]
+    assert "request_type=_params.PetInput," in endpoint(pets, "create")
+    assert "body: _params.PetInput," in method(pets, "create")
+    assert "body: _params.ShapeInput," in method(pets, "draw_shape")
+    payments = files["unions/resources/payments.py"]
+    assert "body: _params.PaymentMethodInput," in method(payments, "create")
+    settings = method(files["unions/resources/settings.py"], "put")
+    assert "value: str | int," in settings
+    assert "previous: str | None | _NotGiven = NOT_GIVEN," in settings
