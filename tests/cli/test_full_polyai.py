@@ -18,7 +18,7 @@ import httpx
 import pytest
 from project_copy import ROOT, Project
 
-FULL_SPEC = ROOT.parent / "shared" / "vendor-specs" / "polyai-agents-api-1.0.11.json"
+FULL_SPEC = ROOT / "tests" / "vendor-specs" / "polyai-agents-api-1.0.11.json"
 PHONE_METHODS = {
     "phone_numbers.list": "GET /v1/agents/{agentId}/telephony/phone-numbers",
     "phone_numbers.import_": "POST /v1/agents/{agentId}/telephony/phone-numbers",
