@@ -17,8 +17,8 @@ from . import corpus as corpus_section
 from . import decode as decode_section
 from . import generation as gen
 from . import percall
-from . import streams as streams_section
 from . import regenerate as regenerate_section
+from . import streams as streams_section
 from .common import APIS, QUICK, ROOT
 from .imports import import_times
 from .png import Bar, Group, chart
