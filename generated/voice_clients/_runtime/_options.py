@@ -132,6 +132,15 @@ def resolve_base_url(
     return str(base_url).rstrip("/")
 
 
+def base_url_is_explicit(config: ClientConfig, base_url: str | httpx.URL | None) -> bool:
+    """Whether the base URL comes from the caller (`base_url=` or its environment variable)
+    rather than from the spec's servers: then it is where every call goes (see
+    `Options.base_url_for`)."""
+    if base_url is not None:
+        return True
+    return bool(config.base_url_env and os.environ.get(config.base_url_env))
+
+
 def _fill_server(config: ClientConfig, name: str, given: Mapping[str, str]) -> str:
     url = config.servers[name]
     variables = config.server_variables.get(name, {})
@@ -157,11 +166,13 @@ class Options:
         "_headers",
         "_public",
         "_schemes",
+        "_server_urls",
         "base_url",
         "config",
         "credentials",
         "default_headers",
         "default_query",
+        "explicit_base_url",
         "extensions",
         "headers",
         "max_retries",
@@ -181,10 +192,13 @@ class Options:
         max_retries: int,
         default_headers: Headers,
         default_query: Query,
+        explicit_base_url: bool = False,
     ) -> None:
         self.config = config
         self.credentials = dict(credentials)
         self.base_url = base_url
+        self.explicit_base_url = explicit_base_url
+        self._server_urls: dict[str, str] = {}
         self.timeout = timeout
         self.max_retries = max_retries
         self.default_headers = default_headers
@@ -243,6 +257,31 @@ class Options:
             found = self._by_requirement[requirement] = self._build(requirement)
         if isinstance(found, str):
             raise MissingAPIKeyError(found)
+        return found
+
+    def base_url_for(self, endpoint: Endpoint[Any]) -> str:
+        """Where a call of `endpoint` goes: the client's base URL, or the operation's own server.
+
+        A base URL the caller chose (`base_url=` or its environment variable) is where
+        every call goes, the operations with their own absolute servers included: it is
+        how a client is pointed at a proxy, a mock or a staging copy, and a call that
+        silently went to the production host instead (with the credentials) would be
+        worse than a 404 from the chosen one. A relative server URL is resolved against
+        the client's base URL, whichever it is.
+        """
+        server = endpoint.server
+        if server is None:
+            return self.base_url
+        found = self._server_urls.get(server)
+        if found is None:
+            absolute = "://" in server
+            if absolute and self.explicit_base_url:
+                found = self.base_url
+            elif absolute:
+                found = server
+            else:
+                found = str(httpx.URL(self.base_url + "/").join(server)).rstrip("/")
+            self._server_urls[server] = found
         return found
 
     def for_endpoint(self, endpoint: Endpoint[Any]) -> _Defaults:

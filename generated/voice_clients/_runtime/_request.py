@@ -81,7 +81,7 @@ def build_request(
         content, content_type = encode_other_body(endpoint, body, extra_body)
     defaults = options.for_endpoint(endpoint)
     filled = endpoint.fill_path(call.path)
-    url = options.base_url + filled
+    url = options.base_url_for(endpoint) + filled
     if query is None and extra_query is None:
         encoded_query = defaults.query[1]
     else:

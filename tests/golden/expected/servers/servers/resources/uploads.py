@@ -53,6 +53,7 @@ _CREATE_ENDPOINT = _Endpoint[None](
     request_type=None,
     secured=False,
     security=(),
+    server="https://uploads.example.com",
 )
 
 _GET_STATUS_ENDPOINT = _Endpoint[str](
@@ -66,6 +67,7 @@ _GET_STATUS_ENDPOINT = _Endpoint[str](
     request_type=None,
     secured=False,
     security=(),
+    server="https://status.example.com",
 )
 
 
@@ -101,6 +103,10 @@ class Uploads:
         """On the path item's server
 
         Route: `POST /uploads`
+
+        Sent to https://uploads.example.com, the operation's own server, unless the
+        client was given `base_url=` (or its environment variable): that takes every
+        call.
         """
         return self._client.request(
             _CREATE_ENDPOINT,
@@ -129,6 +135,10 @@ class Uploads:
           id: The `id` path parameter.
 
         Route: `GET /uploads/{id}/status`
+
+        Sent to https://status.example.com, the operation's own server, unless the
+        client was given `base_url=` (or its environment variable): that takes every
+        call.
         """
         return self._client.request(
             _GET_STATUS_ENDPOINT,
@@ -175,6 +185,10 @@ class AsyncUploads:
         """On the path item's server
 
         Route: `POST /uploads`
+
+        Sent to https://uploads.example.com, the operation's own server, unless the
+        client was given `base_url=` (or its environment variable): that takes every
+        call.
         """
         return await self._client.request(
             _CREATE_ENDPOINT,
@@ -203,6 +217,10 @@ class AsyncUploads:
           id: The `id` path parameter.
 
         Route: `GET /uploads/{id}/status`
+
+        Sent to https://status.example.com, the operation's own server, unless the
+        client was given `base_url=` (or its environment variable): that takes every
+        call.
         """
         return await self._client.request(
             _GET_STATUS_ENDPOINT,
