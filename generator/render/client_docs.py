@@ -93,5 +93,11 @@ def operation_server_doc(operation: Operation) -> str | None:
 
 
 def credentials_required(api: Api) -> bool:
-    """Whether every operation needs a credential, so a client without any is useless."""
-    return bool(api.credentials) and all(op.security for op in api.operations)
+    """Whether every operation needs a credential, so a client without any is useless.
+
+    An operation with an empty alternative (optional security, or one the http_client
+    may satisfy by itself, such as mutual TLS) can be called without one.
+    """
+    return bool(api.credentials) and all(
+        op.security and () not in op.security for op in api.operations
+    )

@@ -96,12 +96,6 @@ def test_the_other_operations_go_to_the_chosen_server(servers: ModuleType) -> No
     assert str(recorder.requests[0].url) == "https://eu.api.example.com/v1/calls/c1"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="an alternative needing mutual TLS is dropped, so the OAuth2 alternative "
-    "becomes required: a caller whose http_client does mutual TLS cannot make the call",
-)
 def test_an_operation_accepting_mutual_tls_needs_no_token(auth: ModuleType) -> None:
     recorder = Recorder()
     try:
