@@ -209,10 +209,12 @@ class Options:
         self._by_requirement: dict[Requirement, _Defaults | str] = {}
         probe_headers: dict[str, str] = {}
         secret_params: dict[str, str] = {}
+        probe_cookies: dict[str, str] = {}
         for scheme in config.auth:
             if all(name in self.credentials for name in scheme.credentials):
-                scheme.apply(self.credentials, probe_headers, secret_params)
-                if not all(is_header_safe(value) for value in probe_headers.values()):
+                scheme.apply(self.credentials, probe_headers, secret_params, probe_cookies)
+                sent = [*probe_headers.values(), *probe_cookies.values()]
+                if not all(is_header_safe(value) for value in sent):
                     raise ValueError(
                         f"The {scheme.credential} credential contains whitespace, control or"
                         " non-ASCII characters, which an HTTP header cannot carry; check it"
@@ -301,12 +303,14 @@ class Options:
             return self._missing(requirement)
         auth_headers: dict[str, str] = {}
         auth_query: dict[str, str] = {}
+        auth_cookies: dict[str, str] = {}
         for key in chosen:
-            self._schemes[key].apply(self.credentials, auth_headers, auth_query)
+            self._schemes[key].apply(self.credentials, auth_headers, auth_query, auth_cookies)
         query = merge_query(dict(self._public), auth_query.items())
         return _Defaults(
             (self._headers(auth_headers, False), self._headers(auth_headers, True)),
             (query, encode_query(query)),
+            tuple(auth_cookies.items()),
         )
 
     def _missing(self, requirement: Requirement) -> str:
@@ -410,12 +414,14 @@ def _check_max_retries(value: object) -> None:
 class _Defaults:
     """What a call with one security requirement starts from."""
 
-    __slots__ = ("headers", "query")
+    __slots__ = ("cookies", "headers", "query")
 
     def __init__(
         self,
         headers: tuple[httpx.Headers, httpx.Headers],
         query: tuple[dict[str, Any], str],
+        cookies: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self.headers = headers  # indexed by has_body
         self.query = query  # the merged values, and their encoding
+        self.cookies = cookies  # credentials sent as cookies, beside the call's own

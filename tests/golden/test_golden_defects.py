@@ -105,12 +105,6 @@ def test_an_operation_accepting_mutual_tls_needs_no_token(auth: ModuleType) -> N
     assert "authorization" not in recorder.requests[0].headers
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="an API key sent as a cookie is set as the Cookie header, and httpx then drops "
-    "the cookie parameters of the call (and the client's cookie jar)",
-)
 def test_a_cookie_parameter_is_sent_beside_a_cookie_api_key(auth: ModuleType) -> None:
     recorder = Recorder(204)
     client = auth.Auth(header_key="h", cookie_key="c", http_client=recorder.client())

@@ -108,9 +108,13 @@ def build_request(
     if content_type is not None:
         request_headers = httpx.Headers(request_headers)
         request_headers["Content-Type"] = content_type
-    if call.cookies:
+    if call.cookies or defaults.cookies:
+        # A copy of the http_client's jar, so that neither the credential nor the call's
+        # cookies stay in it; httpx joins them all into one Cookie header.
         cookies = httpx.Cookies(cookies)
-        for name, value in call.cookies.items():
+        for name, text in defaults.cookies:
+            cookies.set(name, text)
+        for name, value in call.cookies.items() if call.cookies else ():
             if value is not NOT_GIVEN and value is not None:
                 cookies.set(name, to_text(value))
     stream = None
