@@ -8,6 +8,7 @@ their test, as a regression test.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -46,6 +47,11 @@ def _package(area: str, tmp_path: Path) -> Iterator[ModuleType]:
 @pytest.fixture
 def servers(tmp_path: Path) -> Iterator[ModuleType]:
     yield from _package("servers", tmp_path)
+
+
+@pytest.fixture
+def parameters(tmp_path: Path) -> Iterator[ModuleType]:
+    yield from _package("parameters", tmp_path)
 
 
 @pytest.fixture
@@ -117,6 +123,17 @@ def test_an_operation_accepting_oauth_sends_the_token(auth: ModuleType) -> None:
     recorder = Recorder()
     auth.Auth(access_token="t0k", http_client=recorder.client()).things.get_oauth()
     assert recorder.requests[0].headers["authorization"] == "Bearer t0k"
+
+
+def test_a_header_array_of_any_sequence_is_sent_in_the_simple_style(
+    parameters: ModuleType,
+) -> None:
+    """(Fixed: only a list or a tuple was joined; any other `Sequence[str]` went as its
+    Python spelling, `deque(['a', 'b'])`.)"""
+    recorder = Recorder(body=[])
+    client = parameters.Parameters(http_client=recorder.client())
+    client.reports.list(year=2024, x_trace=deque(["a", "b"]))
+    assert recorder.requests[0].headers["x-trace"] == "a,b"
 
 
 def test_a_multipart_array_of_files_is_one_part_per_file(forms: ModuleType) -> None:

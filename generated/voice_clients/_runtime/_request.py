@@ -16,7 +16,7 @@ import msgspec
 from ._errors import APIConnectionError, APITimeoutError, RequestValidationError
 from ._forms import multipart_body, urlencoded_body, wire_values
 from ._options import DEFAULT_REQUEST_OPTIONS, Options, RequestOptions
-from ._query import encode_query, merge_query, to_text
+from ._query import encode_query, merge_query, simple_text, to_text
 from ._types import NOT_GIVEN, Body, NotGiven
 from ._uploads import UploadStream, upload_body
 
@@ -98,10 +98,8 @@ def build_request(
         request_headers = httpx.Headers(request_headers)
         if headers:
             for name, value in headers.items():
-                if isinstance(value, list | tuple):  # OpenAPI's "simple" style
-                    value = ",".join(to_text(item) for item in value)
                 if value is not NOT_GIVEN and value is not None:
-                    request_headers[name] = to_text(value)
+                    request_headers[name] = simple_text(value)
         if extra_headers:
             for name, text in extra_headers.items():
                 request_headers[name] = text
