@@ -11,6 +11,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from support.generator_cache import run_cache
+
 from generator.pipeline import build_single
 from generator.write.tree import write_tree
 
@@ -21,7 +23,7 @@ def generated(spec: dict[str, Any], tmp_path: Path, package: str) -> Iterator[Mo
     spec_file = tmp_path / f"{package}.json"
     spec_file.write_text(json.dumps(spec))
     out = tmp_path / "out"
-    write_tree(build_single(spec_file, package), out)
+    write_tree(build_single(spec_file, package, cache=run_cache()), out)
     with importable(out, package) as module:
         yield module
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
-from local_server import LocalServer, Step
+from support.local_server import ScriptedServer, Step
 from test_seven_operations import POLY_NUMBER, RETELL_NUMBER
 from voice_clients import (
     APIStatusError,
@@ -135,7 +135,7 @@ def test_error_keeps_undocumented_fields_and_shows_the_vendor_message(
         "details": [{"field": "phone_number"}],
     }
     with (
-        LocalServer(answer(400, vendor)).running() as server,
+        ScriptedServer(answer(400, vendor)).running() as server,
         pytest.raises(BadRequestError) as caught,
     ):
         run(api, is_async, base_url=server.url)
@@ -156,7 +156,7 @@ def test_error_keeps_undocumented_fields_and_shows_the_vendor_message(
 def test_error_message_never_shows_the_key(api: str, is_async: bool) -> None:
     vendor = {"error": {"message": f"API key {KEY} is not valid", "type": "auth"}}
     with (
-        LocalServer(answer(401, vendor)).running() as server,
+        ScriptedServer(answer(401, vendor)).running() as server,
         pytest.raises(AuthenticationError) as caught,
     ):
         run(api, is_async, base_url=server.url)
@@ -173,7 +173,7 @@ def test_error_message_never_shows_the_key(api: str, is_async: bool) -> None:
 def test_text_error_body_is_shown_shortened(api: str, is_async: bool) -> None:
     page = b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
     script: Step = (502, {"Content-Type": "text/html"}, page)
-    with LocalServer(script).running() as server, pytest.raises(APIStatusError) as caught:
+    with ScriptedServer(script).running() as server, pytest.raises(APIStatusError) as caught:
         run(api, is_async, base_url=server.url)
 
     assert str(caught.value) == "Error code: 502 - 502 Bad Gateway"
@@ -186,7 +186,7 @@ def test_text_error_body_is_shown_shortened(api: str, is_async: bool) -> None:
 def test_response_validation_error_keeps_the_body(api: str, is_async: bool) -> None:
     wrong = {"imported": "+1", "phone_number": 5, "surprise": True}
     with (
-        LocalServer(answer(201, wrong)).running() as server,
+        ScriptedServer(answer(201, wrong)).running() as server,
         pytest.raises(ResponseValidationError) as caught,
     ):
         run(api, is_async, base_url=server.url)
@@ -201,7 +201,7 @@ def test_response_validation_error_keeps_the_body(api: str, is_async: bool) -> N
 def test_empty_success_body_says_so(api: str, is_async: bool) -> None:
     contents = [b"", b" \r\n"]
     script = [(201, {"Content-Type": "application/json"}, content) for content in contents]
-    with LocalServer(*script).running() as server:
+    with ScriptedServer(*script).running() as server:
         found = outcomes(api, is_async, [import_number] * len(contents), base_url=server.url)
 
     for content, outcome in zip(contents, found, strict=True):
@@ -224,7 +224,7 @@ def test_unfollowed_redirect_names_the_location(api: str, is_async: bool) -> Non
     elsewhere = "https://elsewhere.example.test/v2/numbers"
     statuses = [301, 302, 307, 308]
     script = [answer(status, Location=elsewhere) for status in statuses]
-    with LocalServer(*script).running() as server:
+    with ScriptedServer(*script).running() as server:
         found = outcomes(api, is_async, [import_number] * len(statuses), base_url=server.url)
 
     assert len(server.seen) == len(statuses)  # one request each: nothing was followed
@@ -246,7 +246,7 @@ def test_no_wait_asked_still_backs_off(api: str, is_async: bool, waits: list[flo
     for headers in asks:
         busy = answer(429, {"message": "slow down"}, **headers)
         script += [busy, busy, answer(201, IMPORTED[api])]
-    with LocalServer(*script).running() as server:
+    with ScriptedServer(*script).running() as server:
         found = outcomes(
             api, is_async, [import_number] * len(asks), max_retries=2, base_url=server.url
         )
@@ -263,7 +263,7 @@ def test_no_wait_asked_still_backs_off(api: str, is_async: bool, waits: list[flo
 @MODES
 def test_positive_retry_after_is_followed(api: str, is_async: bool, waits: list[float]) -> None:
     busy = answer(503, None, **{"Retry-After": "0.2"})
-    with LocalServer(busy, answer(201, IMPORTED[api])).running() as server:
+    with ScriptedServer(busy, answer(201, IMPORTED[api])).running() as server:
         run(api, is_async, base_url=server.url, max_retries=1)
 
     assert waits == [0.2]
@@ -283,7 +283,7 @@ def test_callers_client_with_httpx_default_timeout_gets_the_documented_one(
     async def record(request: httpx.Request) -> None:
         sent.append(request)
 
-    with LocalServer(answer(201, IMPORTED[api])).running() as server:
+    with ScriptedServer(answer(201, IMPORTED[api])).running() as server:
         if is_async:
             http_client: Any = httpx.AsyncClient(event_hooks={"request": [record]})
         else:
@@ -300,7 +300,7 @@ def test_callers_client_with_httpx_default_timeout_gets_the_documented_one(
 @pytest.mark.parametrize("api", APIS)
 @MODES
 def test_callers_own_timeout_wins(api: str, is_async: bool) -> None:
-    with LocalServer(2.0).running() as server:
+    with ScriptedServer(2.0).running() as server:
         timeout = httpx.Timeout(0.2)
         http_client: Any = (
             httpx.AsyncClient(timeout=timeout) if is_async else httpx.Client(timeout=timeout)
@@ -384,7 +384,7 @@ def test_unsendable_path_argument_is_refused_before_sending(is_async: bool) -> N
     actions = []
     for value, _ in BAD_PATH_VALUES:
         actions += [get_number("agent-1", value), get_number(value, PHONE)]
-    with LocalServer(answer(200, POLY_NUMBER)).running() as server:
+    with ScriptedServer(answer(200, POLY_NUMBER)).running() as server:
         found = outcomes("polyai", is_async, actions, base_url=server.url)
 
     assert server.seen == []
@@ -413,7 +413,7 @@ SENDABLE_PATH_VALUES = [
 @MODES
 def test_scalar_path_arguments_are_sent_as_one_segment(is_async: bool) -> None:
     actions = [get_number("agent-1", value) for value, _ in SENDABLE_PATH_VALUES]
-    with LocalServer(answer(200, POLY_NUMBER)).running() as server:
+    with ScriptedServer(answer(200, POLY_NUMBER)).running() as server:
         found = outcomes("polyai", is_async, actions, base_url=server.url)
 
     assert [outcome.error for outcome in found] == [None] * len(actions)

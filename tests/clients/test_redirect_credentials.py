@@ -9,14 +9,13 @@ caller's client configured to follow redirects.
 from __future__ import annotations
 
 import asyncio
-import http.server
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import httpx
 import pytest
+from support.local_server import Exchange, LocalServer
 from voice_clients import APIStatusError
 from voice_clients.polyai import AsyncPolyAI, PolyAI
 from voice_clients.retell import AsyncRetell, Retell
@@ -25,51 +24,25 @@ SECRET = "sk-live-0a1b2c3d4e5f"
 
 
 @contextmanager
-def _server(handle: Callable[[http.server.BaseHTTPRequestHandler], None]) -> Iterator[str]:
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def _any(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            self.rfile.read(length)
-            handle(self)
-
-        do_GET = do_POST = do_DELETE = _any
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@contextmanager
 def _redirect_to_other_origin() -> Iterator[tuple[str, list[dict[str, str]]]]:
     """The API's base URL, and the headers of every request the other origin received."""
     received: list[dict[str, str]] = []
 
-    def other(handler: http.server.BaseHTTPRequestHandler) -> None:
-        received.append({k.lower(): v for k, v in handler.headers.items()})
-        handler.send_response(200)
-        handler.send_header("Content-Type", "application/json")
-        handler.send_header("Content-Length", "2")
-        handler.end_headers()
-        handler.wfile.write(b"{}")
+    def other(exchange: Exchange) -> None:
+        exchange.body()
+        received.append({k.lower(): v for k, v in exchange.headers.items()})
+        exchange.start(200, {"Content-Type": "application/json"}, content_length=2)
+        exchange.write(b"{}")
 
-    with _server(other) as other_origin:
+    with LocalServer(other).running() as other_origin:
 
-        def api(handler: http.server.BaseHTTPRequestHandler) -> None:
-            handler.send_response(302)
-            handler.send_header("Location", f"{other_origin}/collect{handler.path}")
-            handler.send_header("Content-Length", "0")
-            handler.end_headers()
+        def api(exchange: Exchange) -> None:
+            exchange.body()
+            location = f"{other_origin.url}/collect{exchange.handler.path}"
+            exchange.start(302, {"Location": location}, content_length=0)
 
-        with _server(api) as base_url:
-            yield base_url, received
+        with LocalServer(api).running() as server:
+            yield server.url, received
 
 
 def _polyai_call(client: Any) -> Any:

@@ -12,6 +12,7 @@ from types import ModuleType
 from typing import Any
 
 from generated_package import importable
+from support.generator_cache import run_cache
 
 from generator.load import load_api_folder
 from generator.parse.api import build_api
@@ -28,11 +29,34 @@ def build_folder(spec: dict[str, Any], settings: str, folder: Path) -> dict[str,
     (folder / "openapi.json").write_text(json.dumps(spec))
     (folder / "api.toml").write_text(settings)
     loaded = load_api_folder(folder)
-    validate_spec(loaded)
+    validate_spec(loaded, run_cache())
     api_settings = load_api_settings(folder, "api.toml")
     api = build_api(loaded, api_settings)
     dist = Distribution(api.package, api.package, "0.1.0", (api,), flat=True)
-    return format_files(render_distribution(dist))
+    return format_files(render_distribution(dist), run_cache())
+
+
+def write_package(
+    spec: dict[str, Any], settings: str, tmp_path: Path, *, mypy: bool = False
+) -> tuple[Path, str]:
+    """The folder the package is written to, and its name (`package` in `settings`).
+
+    With `mypy`, the package must also pass `mypy --strict`.
+    """
+    files = build_folder(spec, settings, tmp_path / "spec")
+    out = tmp_path / "out"
+    write_tree(files, out)
+    package = next(path.split("/")[0] for path in files if path.endswith("/_client.py"))
+    if mypy:
+        result = subprocess.run(
+            [sys.executable, "-m", "mypy", "--strict", package],
+            cwd=out,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+    return out, package
 
 
 @contextmanager
@@ -43,18 +67,6 @@ def generated_with(
 
     With `mypy`, the package must also pass `mypy --strict`.
     """
-    files = build_folder(spec, settings, tmp_path / "spec")
-    out = tmp_path / "out"
-    write_tree(files, out)
-    package = next(path.split("/")[0] for path in files if path.endswith("/_client.py"))
-    if mypy:
-        result = subprocess.run(
-            [sys.executable, "-m", "mypy", "--strict", "--no-incremental", package],
-            cwd=out,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
+    out, package = write_package(spec, settings, tmp_path, mypy=mypy)
     with importable(out, package) as module:
         yield module

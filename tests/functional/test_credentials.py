@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 from clients.recorder import Recorder
-from settings_package import build_folder, generated_with
+from generated_package import importable
+from settings_package import build_folder, generated_with, write_package
 
 from generator.diagnostics import GeneratorError
 
@@ -71,9 +72,16 @@ ALL = {
 }
 
 
+@pytest.fixture(scope="module")
+def locks_package(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """Generated and type-checked once for the module (mypy is most of the cost)."""
+    return write_package(SPEC, SETTINGS, tmp_path_factory.mktemp("locks"), mypy=True)
+
+
 @pytest.fixture
-def locks(tmp_path: Path) -> Any:
-    with generated_with(SPEC, SETTINGS, tmp_path, mypy=True) as module:
+def locks(locks_package: tuple[Path, str]) -> Any:
+    """Imported afresh by each test, as when each test generated its own."""
+    with importable(*locks_package) as module:
         yield module
 
 

@@ -176,7 +176,7 @@ def test_importing_runs_nothing_from_the_spec(hostile_package: Path, tmp_path: P
 @pytest.mark.slow
 def test_hostile_package_passes_mypy_strict(hostile_package: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", "hostile"],
+        [sys.executable, "-m", "mypy", "--strict", "-p", "hostile"],
         cwd=hostile_package,
         capture_output=True,
         text=True,

@@ -1,13 +1,13 @@
 """Shared pieces of the runtime tests: small models, endpoints and clients written the way
-generated code uses the runtime, a recording mock transport, and real servers on 127.0.0.1.
+generated code uses the runtime, a recording mock transport, and a server on 127.0.0.1
+that drops connections (the scripted HTTP server is in support/).
 """
 
 from __future__ import annotations
 
-import http.server
 import socket
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
 from typing import Any, ClassVar, Literal
@@ -343,66 +343,6 @@ class Recorder:
 
 def json_response(status: int, body: object, headers: Mapping[str, str] | None = None) -> Any:
     return httpx.Response(status, content=msgspec.json.encode(body), headers=headers)
-
-
-class ScriptedServer:
-    """A real HTTP server on 127.0.0.1 answering from a script of (status, headers, body).
-
-    A `float` entry makes the handler stall that long (until the test ends, at most)
-    before answering 200, to provoke client timeouts.
-    """
-
-    def __init__(self, script: Sequence[tuple[int, dict[str, str], bytes] | float]) -> None:
-        self.script = script
-        self.paths: list[str] = []
-        self.release = threading.Event()
-        server = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def _handle(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                self.rfile.read(length)
-                index = len(server.paths)
-                server.paths.append(self.path)
-                step = server.script[min(index, len(server.script) - 1)]
-                if isinstance(step, float):
-                    server.release.wait(step)
-                    step = (200, {}, b"{}")
-                status, headers, body = step
-                try:
-                    self.send_response(status)
-                    for name, value in headers.items():
-                        self.send_header(name, value)
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                except OSError:
-                    pass  # the client gave up (timeout tests)
-
-            do_GET = do_POST = do_DELETE = _handle
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    @contextmanager
-    def running(self) -> Iterator[ScriptedServer]:
-        thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
-        )
-        thread.start()
-        try:
-            yield self
-        finally:
-            self.release.set()
-            self.httpd.shutdown()
-            self.httpd.server_close()
-            thread.join(5)
 
 
 class DroppingServer:

@@ -25,8 +25,8 @@ from runtime_support import (
     DroppingServer,
     PhoneNumberSpec,
     Poly,
-    ScriptedServer,
 )
+from support.local_server import ScriptedServer
 
 NUMBERS = [PhoneNumberSpec(phone_number="+1")]
 OK = (201, {"Content-Type": "application/json"}, IMPORT_OK_BYTES)
@@ -39,7 +39,7 @@ def status(code: int, **headers: str) -> tuple[int, dict[str, str], bytes]:
 
 @pytest.mark.parametrize("code", [408, 429, 500, 502, 503, 504])
 def test_retryable_statuses_are_retried(code: int, sleeps: list[float]) -> None:
-    with ScriptedServer([status(code), OK]).running() as server:
+    with ScriptedServer(status(code), OK).running() as server:
         client = Poly(api_key=API_KEY, base_url=server.url)
         raw = client.phone_numbers.with_raw_response.import_("a", phone_numbers=NUMBERS)
         client.close()
@@ -57,7 +57,7 @@ def test_gives_up_after_max_retries_with_growing_backoff(
     sleeps: list[float], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(random, "random", lambda: 0.0)
-    with ScriptedServer([status(503)]).running() as server:
+    with ScriptedServer(status(503)).running() as server:
         client = Poly(api_key=API_KEY, base_url=server.url, max_retries=5)
         with pytest.raises(InternalServerError) as caught:
             client.phone_numbers.import_("a", phone_numbers=NUMBERS)
@@ -76,7 +76,7 @@ def test_backoff_is_capped_and_jittered(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_per_call_max_retries(sleeps: list[float]) -> None:
-    with ScriptedServer([status(500), OK]).running() as server:
+    with ScriptedServer(status(500), OK).running() as server:
         client = Poly(api_key=API_KEY, base_url=server.url, max_retries=3)
         with pytest.raises(InternalServerError) as caught:
             client.request(
@@ -92,7 +92,7 @@ def test_per_call_max_retries(sleeps: list[float]) -> None:
 
 
 def test_conflict_is_never_retried(sleeps: list[float]) -> None:
-    with ScriptedServer([status(409), OK]).running() as server:
+    with ScriptedServer(status(409), OK).running() as server:
         client = Poly(api_key=API_KEY, base_url=server.url)
         with pytest.raises(ConflictError):
             client.phone_numbers.import_("a", phone_numbers=NUMBERS)
@@ -102,12 +102,12 @@ def test_conflict_is_never_retried(sleeps: list[float]) -> None:
 
 
 def test_x_should_retry_overrides_the_status(sleeps: list[float]) -> None:
-    with ScriptedServer([status(409, x_should_retry="true"), OK]).running() as server:
+    with ScriptedServer(status(409, x_should_retry="true"), OK).running() as server:
         client = Poly(api_key=API_KEY, base_url=server.url)
         assert client.phone_numbers.import_("a", phone_numbers=NUMBERS).count == 1
     assert len(server.paths) == 2
 
-    with ScriptedServer([status(503, x_should_retry="false"), OK]).running() as server:
+    with ScriptedServer(status(503, x_should_retry="false"), OK).running() as server:
         with pytest.raises(InternalServerError):
             client.with_options(base_url=server.url).phone_numbers.import_(
                 "a", phone_numbers=NUMBERS
@@ -138,7 +138,7 @@ def test_retry_after(headers: dict[str, str], low: float, high: float, sleeps: l
     value = headers.get("Retry-After", "")
     if value.endswith("s") and value[0] in "+-":
         headers = {"Retry-After": formatdate(time.time() + float(value[:-1]), usegmt=True)}
-    with ScriptedServer([(429, headers, b"{}"), OK]).running() as server:
+    with ScriptedServer((429, headers, b"{}"), OK).running() as server:
         client = Poly(api_key=API_KEY, base_url=server.url)
         assert client.phone_numbers.import_("a", phone_numbers=NUMBERS).count == 1
         client.close()
@@ -149,7 +149,7 @@ def test_retry_after(headers: dict[str, str], low: float, high: float, sleeps: l
 @pytest.mark.anyio
 async def test_async_retries_then_rate_limit_error(sleeps: list[float]) -> None:
     script = [(429, {"Retry-After": "1"}, b'{"message": "slow down"}')]
-    with ScriptedServer(script).running() as server:
+    with ScriptedServer(*script).running() as server:
         async with AsyncPoly(api_key=API_KEY, base_url=server.url, max_retries=2) as client:
             with pytest.raises(RateLimitError) as caught:
                 await client.phone_numbers.import_("a", phone_numbers=NUMBERS)
@@ -161,7 +161,7 @@ async def test_async_retries_then_rate_limit_error(sleeps: list[float]) -> None:
 
 @pytest.mark.anyio
 async def test_async_retry_then_success(sleeps: list[float]) -> None:
-    with ScriptedServer([status(502), OK]).running() as server:
+    with ScriptedServer(status(502), OK).running() as server:
         async with AsyncPoly(api_key=API_KEY, base_url=server.url) as client:
             result = await client.phone_numbers.import_("a", phone_numbers=NUMBERS)
     assert result.count == 1
@@ -169,7 +169,7 @@ async def test_async_retry_then_success(sleeps: list[float]) -> None:
 
 
 def test_timeouts_are_retried_then_raised(sleeps: list[float]) -> None:
-    with ScriptedServer([5.0]).running() as server:
+    with ScriptedServer(5.0).running() as server:
         client = Poly(api_key=API_KEY, base_url=server.url, timeout=0.05, max_retries=1)
         started = time.monotonic()
         with pytest.raises(APITimeoutError) as caught:
@@ -184,7 +184,7 @@ def test_timeouts_are_retried_then_raised(sleeps: list[float]) -> None:
 
 
 def test_per_call_timeout_overrides_the_client(sleeps: list[float]) -> None:
-    with ScriptedServer([5.0]).running() as server:
+    with ScriptedServer(5.0).running() as server:
         client = Poly(api_key=API_KEY, base_url=server.url, timeout=30.0, max_retries=0)
         with pytest.raises(APITimeoutError):
             client.phone_numbers.import_("a", phone_numbers=NUMBERS, timeout=0.05)
@@ -193,7 +193,7 @@ def test_per_call_timeout_overrides_the_client(sleeps: list[float]) -> None:
 
 @pytest.mark.anyio
 async def test_async_timeout(sleeps: list[float]) -> None:
-    with ScriptedServer([5.0]).running() as server:
+    with ScriptedServer(5.0).running() as server:
         async with AsyncPoly(
             api_key=API_KEY, base_url=server.url, timeout=0.05, max_retries=2
         ) as client:
@@ -245,7 +245,7 @@ def test_connection_refused(sleeps: list[float]) -> None:
 def test_each_attempt_and_retry_is_logged(
     sleeps: list[float], caplog: pytest.LogCaptureFixture
 ) -> None:
-    with ScriptedServer([status(503), OK]).running() as server:
+    with ScriptedServer(status(503), OK).running() as server:
         client = Poly(api_key=API_KEY, base_url=server.url)
         with caplog.at_level(logging.DEBUG, logger="runtime"):
             client.phone_numbers.import_("a", phone_numbers=NUMBERS)

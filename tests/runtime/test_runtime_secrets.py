@@ -25,9 +25,9 @@ from runtime_support import (
     PhoneNumberSpec,
     Poly,
     Recorder,
-    ScriptedServer,
     json_response,
 )
+from support.local_server import ScriptedServer
 
 NUMBERS = [PhoneNumberSpec(phone_number="+1")]
 
@@ -99,7 +99,7 @@ def test_status_errors_and_raw_responses_keep_no_request(caplog: pytest.LogCaptu
         (201, {}, b'{"imported": [], "count": 0}'),
         (401, {"x-request-id": "r1"}, b'{"message": "Invalid API key"}'),
     ]
-    with ScriptedServer(script).running() as server:
+    with ScriptedServer(*script).running() as server:
         client = Poly(api_key=API_KEY, base_url=server.url, max_retries=1)
         with caplog.at_level(logging.DEBUG):
             raw = client.phone_numbers.with_raw_response.import_("a", phone_numbers=NUMBERS)
@@ -142,7 +142,7 @@ def test_connection_errors() -> None:
 
 @pytest.mark.anyio
 async def test_async_timeout_error() -> None:
-    with ScriptedServer([5.0]).running() as server:
+    with ScriptedServer(5.0).running() as server:
         async with AsyncPoly(
             api_key=API_KEY, base_url=server.url, timeout=0.05, max_retries=0
         ) as client:

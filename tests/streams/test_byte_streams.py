@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from streams_support import Exchange, LocalServer
+from support.local_server import Exchange, LocalServer
 
 MB = 1024 * 1024
 _BLOCK = bytes(range(256)) * 4096  # 1 MB

@@ -7,7 +7,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from streams_support import Exchange, LocalServer
+from support.local_server import Exchange, LocalServer
 
 
 def _sse_head(exchange: Exchange, length: int | None = None) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from types import ModuleType
 
 import pytest
-from streams_support import Exchange, LocalServer
+from support.local_server import Exchange, LocalServer
 
 Handler = Callable[[Exchange], None]
 

@@ -12,17 +12,14 @@ from types import ModuleType
 
 import pytest
 from generated_package import importable
-from streams_support import Exchange, LocalServer
+from support.local_server import Exchange, LocalServer
 
 ROOT = Path(__file__).resolve().parents[2]
-SPEC = ROOT.parent / "shared" / "vendor-specs" / "polyai-agents-api-1.0.11.json"
+SPEC = ROOT / "tests" / "vendor-specs" / "polyai-agents-api-1.0.11.json"
 LIST_ROUTE = "GET /v1/agents/{agentId}/audio-cache"
 FILE_ROUTE = "GET /v1/agents/{agentId}/audio-cache/{entryId}/file"
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not SPEC.exists(), reason="the vendor spec is not beside the repo"),
-]
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
