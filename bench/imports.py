@@ -12,13 +12,15 @@ from pathlib import Path
 
 from .common import PYTHON, median, run
 
-PROBE = (
-    "import time, sys; t = time.perf_counter(); import {module}; " "print(time.perf_counter() - t)"
-)
+PROBE = "import time, sys; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
 
 
 def one(module: str, extra_path: Sequence[Path] = ()) -> float:
-    result = run([PYTHON, "-c", PROBE.format(module=module)], extra_path=extra_path, timeout=120)
+    """`module` is a module name to import, or a whole `from ... import ...` statement."""
+    statement = module if module.startswith("from ") else f"import {module}"
+    result = run(
+        [PYTHON, "-c", PROBE.format(statement=statement)], extra_path=extra_path, timeout=120
+    )
     if result.returncode != 0:
         raise RuntimeError(f"import {module} failed: {result.output.strip()[-500:]}")
     return float(result.output.strip().splitlines()[-1])

@@ -9,52 +9,78 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from voice_clients._runtime import (
-    APIConnectionError,
-    APIError,
-    APIResponse,
-    APIStatusError,
-    APITimeoutError,
-    AsyncPage,
-    AsyncPager,
-    AsyncStream,
-    AsyncStreamedResponse,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    InternalServerError,
-    MissingAPIKeyError,
-    NOT_GIVEN,
-    NotFoundError,
-    NotGiven,
-    PermissionDeniedError,
-    RateLimitError,
-    RequestValidationError,
-    ResponseValidationError,
-    Stream,
-    StreamedResponse,
-    SyncPage,
-    Timeout,
-    UnprocessableEntityError,
-)
-
 if TYPE_CHECKING:
+    from voice_clients._runtime import (
+        APIConnectionError,
+        APIError,
+        APIResponse,
+        APIStatusError,
+        APITimeoutError,
+        AsyncPage,
+        AsyncPager,
+        AsyncStream,
+        AsyncStreamedResponse,
+        AuthenticationError,
+        BadRequestError,
+        ConflictError,
+        InternalServerError,
+        MissingAPIKeyError,
+        NOT_GIVEN,
+        NotFoundError,
+        NotGiven,
+        PermissionDeniedError,
+        RateLimitError,
+        RequestValidationError,
+        ResponseValidationError,
+        Stream,
+        StreamedResponse,
+        SyncPage,
+        Timeout,
+        UnprocessableEntityError,
+    )
     from voice_clients.cartesia import AsyncCartesia, Cartesia
     from voice_clients.polyai import AsyncPolyAI, PolyAI
     from voice_clients.retell import AsyncRetell, Retell
 
-_CLIENTS = {
+# Where each name is loaded from on first use, the runtime's as much as the clients'.
+_EXPORTS = {
     "Cartesia": "voice_clients.cartesia",
     "AsyncCartesia": "voice_clients.cartesia",
     "PolyAI": "voice_clients.polyai",
     "AsyncPolyAI": "voice_clients.polyai",
     "Retell": "voice_clients.retell",
     "AsyncRetell": "voice_clients.retell",
+    "APIConnectionError": "voice_clients._runtime",
+    "APIError": "voice_clients._runtime",
+    "APIResponse": "voice_clients._runtime",
+    "APIStatusError": "voice_clients._runtime",
+    "APITimeoutError": "voice_clients._runtime",
+    "AsyncPage": "voice_clients._runtime",
+    "AsyncPager": "voice_clients._runtime",
+    "AsyncStream": "voice_clients._runtime",
+    "AsyncStreamedResponse": "voice_clients._runtime",
+    "AuthenticationError": "voice_clients._runtime",
+    "BadRequestError": "voice_clients._runtime",
+    "ConflictError": "voice_clients._runtime",
+    "InternalServerError": "voice_clients._runtime",
+    "MissingAPIKeyError": "voice_clients._runtime",
+    "NOT_GIVEN": "voice_clients._runtime",
+    "NotFoundError": "voice_clients._runtime",
+    "NotGiven": "voice_clients._runtime",
+    "PermissionDeniedError": "voice_clients._runtime",
+    "RateLimitError": "voice_clients._runtime",
+    "RequestValidationError": "voice_clients._runtime",
+    "ResponseValidationError": "voice_clients._runtime",
+    "Stream": "voice_clients._runtime",
+    "StreamedResponse": "voice_clients._runtime",
+    "SyncPage": "voice_clients._runtime",
+    "Timeout": "voice_clients._runtime",
+    "UnprocessableEntityError": "voice_clients._runtime",
 }
 
 
 def __getattr__(name: str) -> Any:
-    module = _CLIENTS.get(name)
+    module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     return getattr(importlib.import_module(module), name)

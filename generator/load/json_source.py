@@ -37,7 +37,52 @@ class _Invalid(Exception):
 
 
 def parse_json(text: str, file: str) -> tuple[Any, SourceMap]:
-    """Parse one JSON document; duplicate keys are all reported, syntax errors stop parsing."""
+    """Parse one JSON document; duplicate keys are all reported, syntax errors stop parsing.
+
+    A document that `json` reads without a duplicate key, a constant or nesting beyond
+    the bound is exactly what the walk below would return (both decode every scalar with
+    `json`), so it is read by `json` in C, and the walk that locates every node runs only
+    when a location is first asked for: on a problem, or never. Anything else goes
+    through the walk at once, which reports it.
+    """
+    value = _plain(text)
+    if value is not None:
+        return value, SourceMap(later=lambda: dict(_walk(text, file)[1].items()))
+    return _walk(text, file)
+
+
+class _Duplicate(Exception):
+    """A key repeated in one object: the walk reports every one, with both places."""
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    members = dict(pairs)
+    if len(members) != len(pairs):
+        raise _Duplicate
+    return members
+
+
+def _plain(text: str) -> Any | None:
+    """The document's value if `json` accepts it as the walk would, else None."""
+    try:
+        value = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constants)
+    except (ValueError, RecursionError, _Duplicate):  # JSONDecodeError is a ValueError
+        return None
+    if not isinstance(value, dict | list):
+        return None  # a scalar document is rejected later, located: let the walk read it
+    # The walk's bound: a container at depth MAX_DEPTH + 1 (the top level is depth 1).
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return None
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return value
+
+
+def _walk(text: str, file: str) -> tuple[Any, SourceMap]:
+    """Objects and arrays walked here, every node's location recorded."""
     positions = Positions(text, file)
     if not text.strip():
         raise GeneratorError([Diagnostic("the file is empty", Location(file, 1, 1))])

@@ -8,7 +8,7 @@ apply, which is why it offers subtree operations.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from generator.diagnostics import Location
 
@@ -20,8 +20,26 @@ class SourceMap:
     the key is where a reader looks for the member.
     """
 
-    def __init__(self, entries: dict[str, Location] | None = None) -> None:
-        self._entries: dict[str, Location] = dict(entries or {})
+    def __init__(
+        self,
+        entries: dict[str, Location] | None = None,
+        *,
+        later: Callable[[], dict[str, Location]] | None = None,
+    ) -> None:
+        """`later`, instead of `entries`: how to compute them, when first needed (a 13 MB
+        spec has a million nodes, and a clean run looks none of them up)."""
+        self._known: dict[str, Location] = dict(entries or {})
+        self._later = later
+
+    @property
+    def _entries(self) -> dict[str, Location]:
+        if self._later is not None:
+            self._known, self._later = self._later(), None
+        return self._known
+
+    @_entries.setter
+    def _entries(self, entries: dict[str, Location]) -> None:
+        self._known, self._later = entries, None
 
     def items(self) -> Iterator[tuple[str, Location]]:
         return iter(self._entries.items())

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from importlib import metadata
 from pathlib import Path
 
 from generator.cache import Cache, digest
 from generator.diagnostics import GeneratorError
 from generator.load import LoadedSpec
+from generator.validate.key import keyed_document
 
 _NAMESPACE = "valid"
 
@@ -19,7 +19,8 @@ def validate_spec(spec: LoadedSpec, cache: Cache | None = None) -> None:
     References are checked first, and the library validator only runs when they all
     resolve: its resolver reports a dangling one as an unreadable traceback. Only a
     clean result is cached (problems must be located in the files, which the key does
-    not cover), keyed by the validator's version, our checks' source and the document.
+    not cover), keyed by the validator's version, our checks' source and the document
+    less what cannot change the verdict (see `key`).
     """
     key = _cache_key(spec) if cache is not None and cache.enabled else None
     if key is not None and cache is not None and cache.get(_NAMESPACE, key) == b"valid":
@@ -37,7 +38,7 @@ def validate_spec(spec: LoadedSpec, cache: Cache | None = None) -> None:
 
 
 def _cache_key(spec: LoadedSpec) -> str:
-    document = json.dumps(spec.document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    document = keyed_document(spec.document)
     return digest(metadata.version("openapi-spec-validator"), _checks_version(), document)
 
 

@@ -27,6 +27,30 @@ from generator.validate.refs import follow
 _EXAMINED = "_clientgen_examined"
 
 
+# The schema checker's lists of schema ids already checked: it asks `id in list` for
+# each schema it meets, which is quadratic on a spec with thousands of schemas.
+_ID_LISTS = ("visited_schema_ids", "meta_checked_schema_ids")
+
+
+class _IdList(list[int]):
+    """A list that also answers `in` from a set: the same answers, in constant time.
+
+    The checker only appends to these lists and asks them `in`; anything else a list
+    does is still the list's.
+    """
+
+    def __init__(self, ids: list[int]) -> None:
+        super().__init__(ids)
+        self._members = set(ids)
+
+    def append(self, value: int) -> None:
+        super().append(value)
+        self._members.add(value)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._members
+
+
 def _locating(keyword: str, checker: type[Any]) -> type[Any]:
     """`checker` tagging each error it yields with the path it examines, innermost first.
 
@@ -56,7 +80,14 @@ def _locating(keyword: str, checker: type[Any]) -> type[Any]:
         finally:
             in_progress.discard(key)
 
-    namespace: dict[str, Any] = {"__call__": __call__}
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        checker.__init__(self, *args, **kwargs)
+        for name in _ID_LISTS:
+            ids = getattr(self, name, None)
+            if type(ids) is list:
+                setattr(self, name, _IdList(ids))
+
+    namespace: dict[str, Any] = {"__call__": __call__, "__init__": __init__}
     if hasattr(checker, "_collect_properties"):
         namespace["_collect_properties"] = _collect_properties
     return type(checker.__name__, (checker,), namespace)

@@ -1,23 +1,30 @@
-"""Importing the runtime stays cheap: no asyncio, no dataclasses, nothing compiled early."""
+"""Importing the runtime stays cheap: no asyncio, no dataclasses, nothing compiled early.
+
+Its names load on first use; a client class loads what a plain call needs, and event
+streams, pages, streamed responses, forms and uploads wait for the first call using them.
+"""
 
 from __future__ import annotations
 
+import ast
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+_LATER = (
+    "runtime._forms",
+    "runtime._messages",
+    "runtime._pagination",
+    "runtime._streamed_response",
+    "runtime._streaming",
+    "runtime._uploads",
+    "runtime._validation",
+)
 
 
-def test_import_pulls_in_only_what_httpx_already_needs() -> None:
-    script = (
-        "import sys, httpx, msgspec\n"
-        "before = set(sys.modules)\n"
-        "import runtime\n"
-        "added = sorted(m for m in set(sys.modules) - before if not m.startswith('runtime'))\n"
-        "print(added)\n"
-        "print(sorted(m for m in sys.modules if m.startswith('runtime')))\n"
-    )
+def _run(script: str) -> list[list[str]]:
     result = subprocess.run(
         [sys.executable, "-c", script],
         cwd=TEMPLATES,
@@ -25,8 +32,62 @@ def test_import_pulls_in_only_what_httpx_already_needs() -> None:
         text=True,
         check=True,
     )
-    added, runtime_modules = result.stdout.splitlines()
-    assert added == "[]"
-    # Only failures need the validation helpers.
-    assert "runtime._validation" not in runtime_modules
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_import_pulls_in_only_what_httpx_already_needs() -> None:
+    script = (
+        "import sys, json, httpx, msgspec\n"
+        "before = set(sys.modules)\n"
+        "import runtime\n"
+        "print(json.dumps(sorted(set(sys.modules) - before)))\n"
+        "from runtime import SyncAPIClient, AsyncAPIClient, APIError, NOT_GIVEN\n"
+        "added = sorted(m for m in set(sys.modules) - before if not m.startswith('runtime'))\n"
+        "print(json.dumps(added))\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('runtime'))))\n"
+    )
+    bare, added, runtime_modules = _run(script)
+    assert bare == ["runtime"]
+    assert added == []
     assert "runtime._sync_client" in runtime_modules
+    assert "runtime._async_client" in runtime_modules
+    assert [m for m in _LATER if m in runtime_modules] == []
+
+
+def test_the_first_stream_page_or_upload_loads_its_module() -> None:
+    script = (
+        "import sys, json, runtime\n"
+        "from runtime._endpoint import Endpoint\n"
+        "endpoint = Endpoint(method='GET', path='/e', responses={'200': str})\n"
+        "endpoint.event_decoder()\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('runtime'))))\n"
+    )
+    (loaded,) = _run(script)
+    assert "runtime._streaming" in loaded
+    assert "runtime._pagination" not in loaded
+
+
+def _declared() -> dict[str, str]:
+    """name -> module, as the runtime's TYPE_CHECKING imports (what mypy reads) say."""
+    tree = ast.parse((TEMPLATES / "runtime" / "__init__.py").read_text(encoding="utf-8"))
+    found: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+            found.update({alias.name: node.module for alias in node.names})
+    return found
+
+
+def test_every_lazy_name_is_the_object_its_module_defines() -> None:
+    declared = _declared()
+    script = (
+        "import json, importlib, runtime\n"
+        f"declared = {declared!r}\n"
+        "wrong = [n for n, m in declared.items()"
+        " if getattr(runtime, n) is not getattr(importlib.import_module('runtime.' + m), n)]\n"
+        "print(json.dumps(wrong))\n"
+        "print(json.dumps(sorted(runtime.__all__)))\n"
+        "print(json.dumps(sorted(runtime._MODULES)))\n"
+    )
+    wrong, exported, lazy = _run(script)
+    assert wrong == []
+    assert exported == lazy == sorted(declared)

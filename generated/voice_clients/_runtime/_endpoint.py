@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import httpx
 import msgspec
@@ -17,10 +17,12 @@ import msgspec
 from ._errors import RequestValidationError, ResponseValidationError
 from ._files import is_file
 from ._models import dec_hook
-from ._pagination import Pagination
 from ._path import PathTemplate
-from ._streaming import ServerSentEvent, event_decoder
 from ._types import RawText
+
+if TYPE_CHECKING:
+    from ._pagination import Pagination
+    from ._streaming import ServerSentEvent
 
 T = TypeVar("T")
 
@@ -203,6 +205,8 @@ class Endpoint(Generic[T]):
         """How each event of an event stream becomes an item (prepared once)."""
         state = self._state or self._prepare()
         if state.events is None:
+            from ._streaming import event_decoder  # event streams only
+
             success = [tp for key, tp in self.responses.items() if key.startswith("2")]
             state.events = event_decoder(success[0] if success else None)
         return state.events

@@ -14,14 +14,13 @@ import httpx
 import msgspec
 
 from ._errors import APIConnectionError, APITimeoutError, RequestValidationError
-from ._forms import multipart_body, urlencoded_body, wire_values
 from ._options import DEFAULT_REQUEST_OPTIONS, Options, RequestOptions
 from ._query import encode_query, merge_query, simple_text, to_text
 from ._types import NOT_GIVEN, Body, NotGiven
-from ._uploads import UploadStream, upload_body
 
 if TYPE_CHECKING:
     from ._endpoint import Endpoint
+    from ._uploads import UploadStream
 
 logger = logging.getLogger(__name__.rpartition(".")[0])
 
@@ -116,7 +115,7 @@ def build_request(
             if value is not NOT_GIVEN and value is not None:
                 cookies.set(name, to_text(value))
     stream = None
-    if isinstance(content, UploadStream):
+    if content is not None and not isinstance(content, bytes):  # an UploadStream
         stream, content = content, None
         # httpx takes a given stream as it is: Host and the length (or chunking) are ours.
         request_headers = httpx.Headers(request_headers)
@@ -170,6 +169,10 @@ def encode_other_body(
     endpoint: Endpoint[Any], body: object, extra_body: Body | None
 ) -> tuple[bytes | UploadStream, str]:
     """A form, multipart, binary or text body, checked first, and its content type."""
+    # Forms and uploads are loaded by the first call that sends one, not by `import`.
+    from ._forms import multipart_body, urlencoded_body, wire_values
+    from ._uploads import upload_body
+
     encoding = endpoint.encoding
     if encoding in ("form", "multipart"):
         values = wire_values(body) if body is not NOT_GIVEN else {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 
@@ -13,11 +13,12 @@ from . import _attempts, _retries
 from ._base_client import BaseClient
 from ._endpoint import Endpoint
 from ._options import DEFAULT_REQUEST_OPTIONS, RequestOptions
-from ._pagination import SyncPage
 from ._request import Call, build_request, log_attempt, log_retry, logger
-from ._streamed_response import StreamedResponse
-from ._streaming import Stream
 from ._types import NOT_GIVEN, NotGiven
+
+if TYPE_CHECKING:
+    from ._pagination import SyncPage
+    from ._streaming import Stream
 
 T = TypeVar("T")
 _C = TypeVar("_C", bound="SyncAPIClient")
@@ -92,6 +93,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         call = Call(
             path=path, query=query, headers=headers, cookies=cookies, body=body, options=options
         )
+        from ._streaming import Stream  # event streams only: not loaded by `import`
+
         response, retries_taken = self._send(endpoint, call, stream=not self._raw)
         if self._raw or self._streaming:
             return cast(Stream[T], self._view_result(endpoint, response, retries_taken))
@@ -115,6 +118,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         return self._page(endpoint, call, frozenset())
 
     def _page(self, endpoint: Endpoint[T], call: Call, seen: frozenset[object]) -> SyncPage[T, Any]:
+        from ._pagination import SyncPage  # lists only: not loaded by `import`
+
         response, retries_taken = self._send(endpoint, call, stream=self._streaming)
         if self._raw or self._streaming:
             return cast(SyncPage[T, Any], self._view_result(endpoint, response, retries_taken))
@@ -125,6 +130,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         self, endpoint: Endpoint[Any], response: httpx.Response, retries_taken: int
     ) -> object:
         if self._streaming:
+            from ._streamed_response import StreamedResponse
+
             return StreamedResponse(response)
         return self._raw_response(endpoint, response, retries_taken)
 

@@ -5,38 +5,86 @@ and `voice_clients.retell.params` (requests); every method is listed in api.md b
 this file.
 """
 
-from voice_clients.retell._client import AsyncRetell, Retell
-from voice_clients._runtime import (
-    APIConnectionError,
-    APIError,
-    APIResponse,
-    APIStatusError,
-    APITimeoutError,
-    AsyncPage,
-    AsyncPager,
-    AsyncStream,
-    AsyncStreamedResponse,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    InternalServerError,
-    MissingAPIKeyError,
-    NOT_GIVEN,
-    NotFoundError,
-    NotGiven,
-    PermissionDeniedError,
-    RateLimitError,
-    RequestValidationError,
-    ResponseValidationError,
-    Stream,
-    StreamedResponse,
-    SyncPage,
-    Timeout,
-    UnprocessableEntityError,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from voice_clients.retell._client import AsyncRetell, Retell
+    from voice_clients._runtime import (
+        APIConnectionError,
+        APIError,
+        APIResponse,
+        APIStatusError,
+        APITimeoutError,
+        AsyncPage,
+        AsyncPager,
+        AsyncStream,
+        AsyncStreamedResponse,
+        AuthenticationError,
+        BadRequestError,
+        ConflictError,
+        InternalServerError,
+        MissingAPIKeyError,
+        NOT_GIVEN,
+        NotFoundError,
+        NotGiven,
+        PermissionDeniedError,
+        RateLimitError,
+        RequestValidationError,
+        ResponseValidationError,
+        Stream,
+        StreamedResponse,
+        SyncPage,
+        Timeout,
+        UnprocessableEntityError,
+    )
 
 SPEC_SHA256 = "01487901466188e34bc6f34c3c47b05f4c360f2b0b83e60c46987ae8bd998a9c"
 """sha256 of the effective spec (fragments merged, overlays applied) this package came from."""
+
+# Loaded on first use: `import` stays cheap; the client and the runtime load when named.
+_EXPORTS = {
+    "Retell": "voice_clients.retell._client",
+    "AsyncRetell": "voice_clients.retell._client",
+    "APIConnectionError": "voice_clients._runtime",
+    "APIError": "voice_clients._runtime",
+    "APIResponse": "voice_clients._runtime",
+    "APIStatusError": "voice_clients._runtime",
+    "APITimeoutError": "voice_clients._runtime",
+    "AsyncPage": "voice_clients._runtime",
+    "AsyncPager": "voice_clients._runtime",
+    "AsyncStream": "voice_clients._runtime",
+    "AsyncStreamedResponse": "voice_clients._runtime",
+    "AuthenticationError": "voice_clients._runtime",
+    "BadRequestError": "voice_clients._runtime",
+    "ConflictError": "voice_clients._runtime",
+    "InternalServerError": "voice_clients._runtime",
+    "MissingAPIKeyError": "voice_clients._runtime",
+    "NOT_GIVEN": "voice_clients._runtime",
+    "NotFoundError": "voice_clients._runtime",
+    "NotGiven": "voice_clients._runtime",
+    "PermissionDeniedError": "voice_clients._runtime",
+    "RateLimitError": "voice_clients._runtime",
+    "RequestValidationError": "voice_clients._runtime",
+    "ResponseValidationError": "voice_clients._runtime",
+    "Stream": "voice_clients._runtime",
+    "StreamedResponse": "voice_clients._runtime",
+    "SyncPage": "voice_clients._runtime",
+    "Timeout": "voice_clients._runtime",
+    "UnprocessableEntityError": "voice_clients._runtime",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Retell",

@@ -1,0 +1,58 @@
+"""`import voice_clients.<api>` loads no runtime; naming the client loads what a call needs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+GENERATED = Path(__file__).resolve().parents[2] / "generated"
+
+
+def _loaded(statements: str) -> list[str]:
+    script = (
+        "import sys, json\n"
+        f"{statements}\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('voice_clients'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=GENERATED,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded: list[str] = json.loads(result.stdout)
+    return loaded
+
+
+def test_importing_an_api_package_loads_neither_client_nor_runtime() -> None:
+    assert _loaded("import voice_clients.retell") == ["voice_clients", "voice_clients.retell"]
+
+
+def test_the_client_and_runtime_names_load_on_first_use() -> None:
+    loaded = _loaded(
+        "import voice_clients.retell as r, voice_clients as v\n"
+        "import voice_clients._runtime._errors as e, voice_clients._runtime._streaming as s\n"
+        "assert r.APIError is v.APIError is e.APIError\n"
+        "assert r.Stream is v.Stream is s.Stream\n"
+        "assert v.Retell is r.Retell and r.Retell(api_key='k').phone_number is not None"
+    )
+    assert "voice_clients.retell._client" in loaded
+    assert "voice_clients._runtime._sync_client" in loaded
+
+
+def test_a_plain_client_leaves_streams_pages_and_uploads_unloaded() -> None:
+    loaded = _loaded("from voice_clients.retell import AsyncRetell, Retell\nRetell(api_key='k')")
+    assert "voice_clients._runtime._sync_client" in loaded
+    later = ("_pagination", "_streaming", "_streamed_response", "_forms", "_uploads")
+    assert [m for m in loaded if m.rsplit(".", 1)[-1] in later] == []
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    _loaded(
+        "import voice_clients.retell as r\n"
+        "try:\n    r.Nope\nexcept AttributeError as exc:\n    assert 'Nope' in str(exc)\n"
+        "else:\n    raise SystemExit('no AttributeError')"
+    )

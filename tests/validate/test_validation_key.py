@@ -1,0 +1,135 @@
+"""The validation cache key: operation text edits share a verdict, nothing else does.
+
+`generator.validate.key` argues why an operation's or path item's `summary` and
+`description` strings cannot change the verdict; these tests check what the key covers
+and, on the seed specs, that edited documents sharing a key do share the verdict.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.cache import Cache
+from generator.diagnostics import GeneratorError
+from generator.load import LoadedSpec, SourceMap, load_api_folder
+from generator.validate import _cache_key, validate_spec
+from generator.validate import openapi as library
+
+ROOT = Path(__file__).resolve().parents[2]
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_ODD = ["", "x" * 5000, '"$ref": "#/paths"', "{}", "\u0000\ud7ff\U0001f600", "null"]
+
+
+def _spec(name: str) -> LoadedSpec:
+    return load_api_folder(ROOT / "specs" / name)
+
+
+def _with(spec: LoadedSpec, document: dict[str, Any]) -> LoadedSpec:
+    return LoadedSpec(spec.name, document, SourceMap(), spec.files)
+
+
+def _operations(document: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        item[method]
+        for key, item in document["paths"].items()
+        if key.startswith("/")
+        for method in _METHODS
+        if method in item
+    ]
+
+
+def _edited(spec: LoadedSpec, text: str) -> LoadedSpec:
+    """Every summary and description of an operation or path item set to `text`."""
+    document = copy.deepcopy(spec.document)
+    edited = 0
+    for node in [*document["paths"].values(), *_operations(document)]:
+        for key in ("summary", "description"):
+            if isinstance(node.get(key), str):
+                node[key] = text
+                edited += 1
+    assert edited > 0
+    return _with(spec, document)
+
+
+@pytest.mark.parametrize("name", ["retell", "polyai", "cartesia"])
+def test_operation_text_edits_share_key_and_verdict(name: str) -> None:
+    spec = _spec(name)
+    validate_spec(spec, Cache(None))  # valid, as committed
+    for text in _ODD:
+        edited = _edited(spec, text)
+        assert _cache_key(edited) == _cache_key(spec)
+        validate_spec(edited, Cache(None))  # and valid too, validated in full
+
+
+def _changed(spec: LoadedSpec, edit: Any) -> LoadedSpec:
+    document = copy.deepcopy(spec.document)
+    edit(document)
+    return _with(spec, document)
+
+
+def _first_operation(document: dict[str, Any]) -> dict[str, Any]:
+    return _operations(document)[0]
+
+
+def _first_schema(document: dict[str, Any]) -> dict[str, Any]:
+    schemas: dict[str, Any] = document["components"]["schemas"]
+    return next(s for s in schemas.values() if isinstance(s, dict))
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda d: _first_operation(d).update(operationId="renamed"),
+        lambda d: _first_operation(d).update(summary=5),  # not a string: its type matters
+        lambda d: _first_operation(d).update(summary=["a"]),
+        lambda d: _first_operation(d).update(tags=["other"]),
+        lambda d: _first_schema(d).update(description="edited"),  # not an operation's
+        lambda d: d["info"].update(description="edited"),
+        lambda d: d["paths"].update({"x-note": {"summary": "a"}}),
+        lambda d: _first_operation(d).update(
+            callbacks={"cb": {"/hook": {"post": {"summary": "edited", "responses": {}}}}}
+        ),
+    ],
+)
+def test_every_other_edit_changes_the_key(edit: Any) -> None:
+    spec = _spec("retell")
+    assert _cache_key(_changed(spec, edit)) != _cache_key(spec)
+
+
+def test_a_ref_into_paths_keys_the_whole_document() -> None:
+    spec = _spec("retell")
+    document = copy.deepcopy(spec.document)
+    document["x-extra"] = {"$ref": "#/paths/~1import-phone-number/post/description"}
+    referring = _with(spec, document)
+    edited = copy.deepcopy(document)
+    _first_operation(edited)["description"] = "edited"
+    assert _cache_key(_with(spec, edited)) != _cache_key(referring)
+
+
+def test_a_non_string_summary_is_still_rejected(tmp_path: Path) -> None:
+    spec = _spec("retell")
+    cache = Cache(tmp_path)
+    validate_spec(spec, cache)
+    broken = _changed(spec, lambda d: _first_operation(d).update(summary=5))
+    with pytest.raises(GeneratorError):
+        validate_spec(broken, cache)
+
+
+def test_a_summary_edit_is_answered_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = _spec("retell")
+    cache = Cache(tmp_path)
+    validate_spec(spec, cache)
+
+    def not_again(*args: object) -> None:
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(library, "library_problems", not_again)
+    validate_spec(_edited(spec, "edited"), cache)
+    with pytest.raises(AssertionError):
+        validate_spec(_changed(spec, lambda d: _first_operation(d).update(tags=["t"])), cache)
