@@ -141,6 +141,9 @@ class Operation:
     security: tuple[tuple[str, ...], ...] = ()
     deprecation: str | None = None  # the spec's text about the deprecation, if any
     tags: tuple[str, ...] = ()  # the first one's description describes the operation's resource
+    # The operation's (or its path item's) own server URLs, variables at their defaults;
+    # calls go to the first one instead of the client's server. Empty: the client's.
+    servers: tuple[str, ...] = ()
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:

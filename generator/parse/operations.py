@@ -19,6 +19,7 @@ from generator.parse.parameters import ParameterBuilder
 from generator.parse.results import ResultBuilder
 from generator.parse.schemas import Locate, SchemaBuilder
 from generator.parse.security import operation_requirement
+from generator.parse.servers import operation_servers
 from generator.parse.text import text
 from generator.settings import PaginationScheme
 
@@ -114,6 +115,7 @@ class OperationBuilder:
             security=security,
             deprecation=deprecation_text(raw) if deprecated else None,
             tags=_tags(raw),
+            servers=operation_servers(item, raw, pointer, self.diagnostics, self._error),
         )
 
     # -- responses ----------------------------------------------------------------------------

@@ -98,15 +98,20 @@ def build_security(
 def operation_requirement(
     document: dict[str, Any], raw: dict[str, Any], applicable: Set[str]
 ) -> Requirement:
-    """The operation's alternatives, in spec order, keeping those the client can send.
+    """The operation's alternatives, in spec order, as the schemes the client sends for each.
 
-    An alternative that needs a scheme the client cannot apply (mutual TLS) is dropped:
-    the caller's own http_client may satisfy it, and the other alternatives still work.
-    An empty alternative (`{}`) means "or nothing", so the alternatives after it are
-    never needed and it ends the list.
+    A scheme the client cannot apply (mutual TLS, HTTP digest, …) is left to the caller's
+    own http_client, so it drops out of its alternative rather than taking the alternative
+    with it: `{oauth, mtls}` needs only the token from the client. An alternative left
+    with nothing to send means the transport alone may satisfy the requirement, so the
+    call must also go out without credentials: it becomes an empty alternative, placed
+    after the others so that a credential the caller did give is still sent. An empty
+    alternative (`{}`) means "or nothing", so the alternatives after it are never needed
+    and it ends the list.
     """
     requirements = raw.get("security", document.get("security"))
     result: list[tuple[str, ...]] = []
+    by_transport = False
     for requirement in requirements if isinstance(requirements, list) else []:
         if not isinstance(requirement, dict):
             continue
@@ -114,8 +119,14 @@ def operation_requirement(
         if not keys:
             result.append(())
             break
-        if all(key in applicable for key in keys) and keys not in result:
-            result.append(keys)
+        sent = tuple(key for key in keys if key in applicable)
+        if not sent:
+            by_transport = True
+        elif sent not in result:
+            result.append(sent)
+    else:
+        if by_transport:
+            result.append(())
     return () if result in ([], [()]) else tuple(result)
 
 

@@ -80,6 +80,40 @@ def build_servers(
     return ServerChoice(servers, parameter, _arguments(servers, taken_arguments))
 
 
+def operation_servers(
+    item: dict[str, Any],
+    raw: dict[str, Any],
+    pointer: str,
+    diagnostics: list[Diagnostic],
+    error: ErrorAt,
+) -> tuple[str, ...]:
+    """The URLs an operation's calls go to instead of the client's server, if it has any.
+
+    The operation's own `servers` win over its path item's (the spec's precedence). Each
+    URL has its variables at their defaults: the client's server arguments fill only the
+    document's servers, and a call has no argument to pick another value.
+    """
+    own, shared = raw.get("servers"), item.get("servers")
+    if isinstance(own, list) and own:
+        found, where = own, pointer
+    elif isinstance(shared, list) and shared:
+        found, where = shared, pointer.rsplit("/", 1)[0]
+    else:
+        return ()
+    urls: list[str] = []
+    for index, server in enumerate(found):
+        if not isinstance(server, dict) or not isinstance(server.get("url"), str):
+            continue
+        filled = _server("", server["url"], server, f"{where}/servers/{index}", diagnostics, error)
+        url = filled.url
+        for variable in filled.variables:
+            url = url.replace("{" + variable.name + "}", variable.default)
+        url = url.rstrip("/")
+        if url not in urls:
+            urls.append(url)
+    return tuple(urls)
+
+
 def _server(
     name: str,
     url: str,

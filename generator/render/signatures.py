@@ -21,6 +21,7 @@ from generator.model.types import (
     UnionOf,
 )
 from generator.render.annotations import Annotations
+from generator.render.client_docs import operation_server_doc
 
 
 class Signatures:
@@ -120,6 +121,9 @@ class Signatures:
         if arguments:
             lines.append("Args:\n" + "\n".join("  " + a for a in arguments))
         lines.append(f"Route: `{operation.http_method} {operation.path}`")
+        server = operation_server_doc(operation)
+        if server is not None:
+            lines.append(server)
         return "\n\n".join(lines)
 
 

@@ -1,8 +1,8 @@
 """How credentials travel with a request, one class per OpenAPI security scheme type.
 
 A scheme reads its credential(s) by argument name (`api_key`, `token`, `username` and
-`password`, …) and adds them to the headers and query parameters a request starts
-from. `key` is the scheme's name in the spec, which endpoints' requirements refer to.
+`password`, …) and adds them to the headers, query parameters and cookies a request
+starts from. `key` is the scheme's name in the spec, which endpoints' requirements refer to.
 Clients apply each requirement once, on first use, and reuse the result for every call.
 """
 
@@ -27,7 +27,11 @@ class AuthScheme(msgspec.Struct, frozen=True, kw_only=True):
         return (self.credential,)
 
     def apply(
-        self, values: Mapping[str, str], headers: dict[str, str], query: dict[str, str]
+        self,
+        values: Mapping[str, str],
+        headers: dict[str, str],
+        query: dict[str, str],
+        cookies: dict[str, str],
     ) -> None:
         raise NotImplementedError
 
@@ -37,7 +41,11 @@ class ApiKeyAuth(AuthScheme, frozen=True, kw_only=False):
     location: Literal["header", "query", "cookie"]
 
     def apply(
-        self, values: Mapping[str, str], headers: dict[str, str], query: dict[str, str]
+        self,
+        values: Mapping[str, str],
+        headers: dict[str, str],
+        query: dict[str, str],
+        cookies: dict[str, str],
     ) -> None:
         value = values[self.credential]
         if self.location == "header":
@@ -45,16 +53,20 @@ class ApiKeyAuth(AuthScheme, frozen=True, kw_only=False):
         elif self.location == "query":
             query[self.name] = value
         else:
-            cookie = f"{self.name}={value}"
-            previous = headers.get("Cookie")
-            headers["Cookie"] = f"{previous}; {cookie}" if previous else cookie
+            # A cookie, not a `Cookie` header: httpx drops every other cookie of the request
+            # (the call's cookie parameters, the http_client's jar) when that header is set.
+            cookies[self.name] = value
 
 
 class BearerAuth(AuthScheme, frozen=True):
     """`Authorization: Bearer …`; also how OAuth2 and OpenID Connect tokens are sent."""
 
     def apply(
-        self, values: Mapping[str, str], headers: dict[str, str], query: dict[str, str]
+        self,
+        values: Mapping[str, str],
+        headers: dict[str, str],
+        query: dict[str, str],
+        cookies: dict[str, str],
     ) -> None:
         headers["Authorization"] = f"Bearer {values[self.credential]}"
 
@@ -72,7 +84,11 @@ class BasicAuth(AuthScheme, frozen=True):
         return (self.credential,) if self.password is None else (self.credential, self.password)
 
     def apply(
-        self, values: Mapping[str, str], headers: dict[str, str], query: dict[str, str]
+        self,
+        values: Mapping[str, str],
+        headers: dict[str, str],
+        query: dict[str, str],
+        cookies: dict[str, str],
     ) -> None:
         text = values[self.credential]
         if self.password is not None:

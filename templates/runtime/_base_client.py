@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 import httpx
 
-from ._options import ClientConfig, Options, resolve_base_url, resolve_credentials
+from ._options import (
+    ClientConfig,
+    Options,
+    base_url_is_explicit,
+    resolve_base_url,
+    resolve_credentials,
+)
 from ._request import public_url
 from ._response import APIResponse
 from ._types import (
@@ -90,6 +96,7 @@ class BaseClient(Generic[_HttpT]):
             max_retries=max_retries,
             default_headers=dict(default_headers or {}),
             default_query=dict(default_query or {}),
+            explicit_base_url=base_url_is_explicit(config, base_url),
         )
 
     def _new_http_client(self, timeout: httpx.Timeout) -> _HttpT:
@@ -153,8 +160,9 @@ class BaseClient(Generic[_HttpT]):
                 )
         if base_url is not None or server is not None:
             url = resolve_base_url(config, base_url, server)
+            explicit = base_url_is_explicit(config, base_url)
         else:
-            url = old.base_url
+            url, explicit = old.base_url, old.explicit_base_url
         options = Options(
             config,
             self._http,
@@ -164,6 +172,7 @@ class BaseClient(Generic[_HttpT]):
             max_retries=old.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             default_headers={**old.default_headers, **(default_headers or {})},
             default_query={**old.default_query, **(default_query or {})},
+            explicit_base_url=explicit,
         )
         return self._copy(options, raw=self._raw)
 

@@ -44,6 +44,8 @@ class Endpoint(Generic[T]):
     each event's data) or "page" (with `pagination` saying how to get the next page).
     `security` lists the alternatives of security scheme keys the operation accepts, in
     order (empty: it sends no credentials); None means every scheme when `secured`.
+    `server` is the operation's own base URL from the spec, used instead of the client's
+    server (see `Options.base_url_for`); None: the client's.
     """
 
     __slots__ = (
@@ -62,6 +64,7 @@ class Endpoint(Generic[T]):
         "result",
         "secured",
         "security",
+        "server",
     )
 
     method: str
@@ -73,6 +76,7 @@ class Endpoint(Generic[T]):
     request_type: Any | None
     secured: bool
     security: tuple[tuple[str, ...], ...] | None
+    server: str | None
     encoding: str
     content_type: str | None
     query_styles: Mapping[str, str]
@@ -92,6 +96,7 @@ class Endpoint(Generic[T]):
         request_type: Any | None = None,
         secured: bool = True,
         security: tuple[tuple[str, ...], ...] | None = None,
+        server: str | None = None,
         encoding: str = "json",
         content_type: str | None = None,
         query_styles: Mapping[str, str] = _EMPTY,
@@ -108,6 +113,7 @@ class Endpoint(Generic[T]):
         init(self, "request_type", request_type)
         init(self, "secured", secured)
         init(self, "security", security)
+        init(self, "server", server)
         init(self, "encoding", encoding)
         init(self, "content_type", content_type)
         init(self, "query_styles", query_styles)

@@ -10,12 +10,14 @@ list (form unexploded, spaceDelimited, pipeDelimited); `deep` writes `name[key]=
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TypeGuard
 from urllib.parse import urlencode
 
 import msgspec
 
 _SEPARATORS = {"csv": ",", "ssv": " ", "pipes": "|"}
+_NOT_ARRAYS = (str, bytes, bytearray, memoryview)
 
 
 def merge_query(
@@ -33,11 +35,11 @@ def merge_query(
             continue
         if isinstance(value, msgspec.Struct):
             value = msgspec.to_builtins(value)
-        if isinstance(value, list | tuple):
+        if is_array(value):
             texts = [to_text(item) for item in value]
             separator = _SEPARATORS.get(style or "")
             merged[name] = [separator.join(texts)] if separator else texts
-        elif isinstance(value, dict):
+        elif isinstance(value, Mapping):
             pairs = [(str(key), to_text(item)) for key, item in value.items() if item is not None]
             if style == "deep":
                 merged.update({f"{name}[{key}]": [text] for key, text in pairs})
@@ -52,6 +54,22 @@ def merge_query(
 
 def encode_query(merged: Mapping[str, list[str]]) -> str:
     return urlencode([(name, value) for name, values in merged.items() for value in values])
+
+
+def is_array(value: object) -> TypeGuard[Sequence[object]]:
+    """Whether a parameter value is an array: a list or a tuple, and any other sequence a
+    caller may pass for a `Sequence[...]` parameter (a range, a deque, its own), which
+    `str()` would send as its Python spelling. Text and bytes are single values."""
+    return isinstance(value, list | tuple) or (
+        isinstance(value, Sequence) and not isinstance(value, _NOT_ARRAYS)
+    )
+
+
+def simple_text(value: object) -> str:
+    """A header value in OpenAPI's "simple" style: an array's items joined by commas."""
+    if is_array(value):
+        return ",".join(to_text(item) for item in value)
+    return to_text(value)
 
 
 def to_text(value: object) -> str:

@@ -197,3 +197,30 @@ def test_a_client_whose_every_operation_needs_a_credential_fails_at_construction
         pytest.raises(strict.MissingAPIKeyError, match="needs a credential: pass one of api_key"),
     ):
         strict.Locks()
+
+
+def test_a_client_of_operations_accepting_mutual_tls_can_be_made_without_a_token(
+    tmp_path: Path,
+) -> None:
+    """Every operation takes an access token or mutual TLS: the caller whose http_client
+    does mutual TLS has no token to give, so construction must not demand one."""
+    spec: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "info": {"title": "Vault", "version": "1"},
+        "servers": [{"url": "https://vault.test"}],
+        "security": [{"OAuth": []}, {"Mtls": []}],
+        "paths": {"/secrets": _get("thingsList", None)},
+        "components": {
+            "securitySchemes": {
+                "OAuth": SPEC["components"]["securitySchemes"]["OAuth"],
+                "Mtls": {"type": "mutualTLS"},
+            }
+        },
+    }
+    settings = 'package = "vault"\nclient_class = "Vault"\nasync_client_class = "AsyncVault"\n'
+    with generated_with(spec, settings, tmp_path) as vault:
+        recorder = Recorder(body={})
+        vault.Vault(http_client=recorder.sync_client()).things.list()
+        assert "authorization" not in recorder.last.headers
+        vault.Vault(access_token="o-t", http_client=recorder.sync_client()).things.list()
+        assert recorder.last.headers["authorization"] == "Bearer o-t"

@@ -304,8 +304,9 @@ def test_each_operation_carries_its_security_deprecation_and_tags() -> None:
     assert by_path["/open"].tags == ("Open", "Other")
     assert (by_path["/keyed"].security, by_path["/keyed"].secured) == ((("key",),), True)
     assert by_path["/keyed"].deprecation is None
-    # The alternative that needs mutual TLS, which the client cannot send, is dropped.
-    assert by_path["/old"].security == (("key", "oauth"), ("key",))
+    # The alternative that needs mutual TLS, which only the caller's http_client can
+    # satisfy, lets the call go without credentials, after the alternatives the client sends.
+    assert by_path["/old"].security == (("key", "oauth"), ("key",), ())
     assert by_path["/old"].deprecation == "Deprecated: use /new."
     assert by_path["/old"].tags == ()
 
@@ -334,3 +335,33 @@ def test_a_parameter_records_the_server_default_of_its_own_declaration() -> None
     ).build_all()
     defaults = {p.wire_name: (p.has_server_default, p.server_default) for p in built[0].parameters}
     assert defaults == {"limit": (True, 50), "q": (True, "x"), "page": (False, None)}
+
+
+def test_an_operation_s_servers_win_over_its_path_item_s_with_defaults_filled() -> None:
+    item_servers = [{"url": "https://items.example.test/"}]
+    own = [
+        {
+            "url": "https://{zone}.example.test/{v}",
+            "variables": {"zone": {"default": "eu"}, "v": {"default": 2}},
+        },
+        {"url": "https://backup.example.test"},
+    ]
+    built = operations(
+        {
+            "/a": {"servers": item_servers, **_op("get", servers=own), **_op("put")},
+            "/b": _op("get", servers=[]),
+        }
+    ).build_all()
+    assert [(o.key, o.servers) for o in built] == [
+        ("GET /a", ("https://eu.example.test/2", "https://backup.example.test")),
+        ("PUT /a", ("https://items.example.test",)),
+        ("GET /b", ()),
+    ]
+
+
+def test_an_operation_server_variable_without_a_default_is_an_error() -> None:
+    builder = operations({"/a": _op("get", servers=[{"url": "https://{zone}.example.test"}])})
+    builder.build_all()
+    assert [d.message for d in builder.diagnostics] == [
+        "server URL https://{zone}.example.test uses {zone} but declares no default for it"
+    ]

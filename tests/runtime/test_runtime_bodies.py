@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 import re
+from collections import deque
+from collections.abc import Sequence
 from email.parser import BytesParser
 from email.policy import HTTP
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 import httpx
@@ -193,3 +196,53 @@ def test_array_header_uses_the_simple_style() -> None:
     endpoint = Endpoint[None](method="GET", path="/things", responses={"200": None})
     recorder.client().request(endpoint, headers={"X-Ids": ["1", "2"]})
     assert recorder.requests[0].headers["x-ids"] == "1,2"
+
+
+class Ids(Sequence[str]):
+    """A sequence of the caller's own, neither a list nor a tuple."""
+
+    def __init__(self, *ids: str) -> None:
+        self._ids = ids
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._ids[index]
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+ARRAYS = [("1", "2"), deque(["1", "2"]), Ids("1", "2"), range(1, 3)]
+
+
+@pytest.mark.parametrize("value", ARRAYS, ids=lambda value: type(value).__name__)
+def test_any_sequence_header_uses_the_simple_style(value: Sequence[object]) -> None:
+    recorder = Recorder()
+    endpoint = Endpoint[None](method="GET", path="/things", responses={"200": None})
+    recorder.client().request(endpoint, headers={"X-Ids": value, "X-One": "a,b"})
+    assert recorder.requests[0].headers["x-ids"] == "1,2"
+    assert recorder.requests[0].headers["x-one"] == "a,b"  # text is one value
+
+
+@pytest.mark.parametrize("value", ARRAYS, ids=lambda value: type(value).__name__)
+@pytest.mark.parametrize(("style", "query"), [(None, "ids=1&ids=2"), ("csv", "ids=1%2C2")])
+def test_any_sequence_query_value_is_an_array(
+    value: Sequence[object], style: str | None, query: str
+) -> None:
+    recorder = Recorder()
+    endpoint = Endpoint[None](
+        method="GET",
+        path="/things",
+        responses={"200": None},
+        query_styles={"ids": style} if style else {},
+    )
+    recorder.client().request(endpoint, query={"ids": value, "name": "a,b"})
+    assert recorder.requests[0].url.query.decode() == f"{query}&name=a%2Cb"
+
+
+def test_any_mapping_query_value_is_an_object() -> None:
+    recorder = Recorder()
+    endpoint = Endpoint[None](
+        method="GET", path="/things", responses={"200": None}, query_styles={"f": "deep"}
+    )
+    recorder.client().request(endpoint, query={"f": MappingProxyType({"role": "admin"})})
+    assert recorder.requests[0].url.query.decode() == "f%5Brole%5D=admin"

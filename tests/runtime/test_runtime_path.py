@@ -49,6 +49,7 @@ class Colour(Enum):
         (b"x", "got bytes"),
         (bytearray(b"x"), "got bytearray"),
         ([1], "got list"),
+        (range(2), "got range"),
         ({"a": 1}, "got dict"),
         ({1}, "got set"),
         (Colour.PAIR, "got tuple"),

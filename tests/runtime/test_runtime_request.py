@@ -196,6 +196,32 @@ def test_query_and_cookie_api_keys() -> None:
     assert recorder.last.headers["cookie"] == "session=s3cret"
 
 
+def test_a_cookie_api_key_joins_the_call_s_cookies_and_the_jar_s_without_staying() -> None:
+    recorder = Recorder(json_response(200, {}))
+    http_client = httpx.Client(
+        transport=httpx.MockTransport(recorder._answer), cookies={"sticky": "node-3"}
+    )
+    client = KeyInQueryAndCookie(api_key="s3cret", http_client=http_client)
+    endpoint = Endpoint[Any](method="GET", path="/items", responses={"200": Any})
+
+    client.request(endpoint, cookies={"theme": "dark"})
+
+    sent = sorted(recorder.last.headers.get_list("cookie", split_commas=False))
+    assert len(sent) == 1
+    assert sorted(sent[0].split("; ")) == ["session=s3cret", "sticky=node-3", "theme=dark"]
+    assert dict(http_client.cookies) == {"sticky": "node-3"}
+    client.request(endpoint)
+    assert sorted(recorder.last.headers["cookie"].split("; ")) == [
+        "session=s3cret",
+        "sticky=node-3",
+    ]
+
+
+def test_a_cookie_api_key_that_no_header_could_carry_is_refused_at_construction() -> None:
+    with pytest.raises(ValueError, match="cannot carry"):
+        KeyInQueryAndCookie(api_key="s3cret\n", http_client=httpx.Client())
+
+
 def test_basic_auth() -> None:
     recorder = Recorder(json_response(200, {}))
     client = WithBasicAuth(api_key="user:pa ss", http_client=recorder.client())

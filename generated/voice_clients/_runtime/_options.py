@@ -132,6 +132,15 @@ def resolve_base_url(
     return str(base_url).rstrip("/")
 
 
+def base_url_is_explicit(config: ClientConfig, base_url: str | httpx.URL | None) -> bool:
+    """Whether the base URL comes from the caller (`base_url=` or its environment variable)
+    rather than from the spec's servers: then it is where every call goes (see
+    `Options.base_url_for`)."""
+    if base_url is not None:
+        return True
+    return bool(config.base_url_env and os.environ.get(config.base_url_env))
+
+
 def _fill_server(config: ClientConfig, name: str, given: Mapping[str, str]) -> str:
     url = config.servers[name]
     variables = config.server_variables.get(name, {})
@@ -157,11 +166,13 @@ class Options:
         "_headers",
         "_public",
         "_schemes",
+        "_server_urls",
         "base_url",
         "config",
         "credentials",
         "default_headers",
         "default_query",
+        "explicit_base_url",
         "extensions",
         "headers",
         "max_retries",
@@ -181,10 +192,13 @@ class Options:
         max_retries: int,
         default_headers: Headers,
         default_query: Query,
+        explicit_base_url: bool = False,
     ) -> None:
         self.config = config
         self.credentials = dict(credentials)
         self.base_url = base_url
+        self.explicit_base_url = explicit_base_url
+        self._server_urls: dict[str, str] = {}
         self.timeout = timeout
         self.max_retries = max_retries
         self.default_headers = default_headers
@@ -195,10 +209,12 @@ class Options:
         self._by_requirement: dict[Requirement, _Defaults | str] = {}
         probe_headers: dict[str, str] = {}
         secret_params: dict[str, str] = {}
+        probe_cookies: dict[str, str] = {}
         for scheme in config.auth:
             if all(name in self.credentials for name in scheme.credentials):
-                scheme.apply(self.credentials, probe_headers, secret_params)
-                if not all(is_header_safe(value) for value in probe_headers.values()):
+                scheme.apply(self.credentials, probe_headers, secret_params, probe_cookies)
+                sent = [*probe_headers.values(), *probe_cookies.values()]
+                if not all(is_header_safe(value) for value in sent):
                     raise ValueError(
                         f"The {scheme.credential} credential contains whitespace, control or"
                         " non-ASCII characters, which an HTTP header cannot carry; check it"
@@ -245,6 +261,31 @@ class Options:
             raise MissingAPIKeyError(found)
         return found
 
+    def base_url_for(self, endpoint: Endpoint[Any]) -> str:
+        """Where a call of `endpoint` goes: the client's base URL, or the operation's own server.
+
+        A base URL the caller chose (`base_url=` or its environment variable) is where
+        every call goes, the operations with their own absolute servers included: it is
+        how a client is pointed at a proxy, a mock or a staging copy, and a call that
+        silently went to the production host instead (with the credentials) would be
+        worse than a 404 from the chosen one. A relative server URL is resolved against
+        the client's base URL, whichever it is.
+        """
+        server = endpoint.server
+        if server is None:
+            return self.base_url
+        found = self._server_urls.get(server)
+        if found is None:
+            absolute = "://" in server
+            if absolute and self.explicit_base_url:
+                found = self.base_url
+            elif absolute:
+                found = server
+            else:
+                found = str(httpx.URL(self.base_url + "/").join(server)).rstrip("/")
+            self._server_urls[server] = found
+        return found
+
     def for_endpoint(self, endpoint: Endpoint[Any]) -> _Defaults:
         security = getattr(endpoint, "security", None)
         if security is None:  # one requirement for every secured endpoint: all the schemes
@@ -262,12 +303,14 @@ class Options:
             return self._missing(requirement)
         auth_headers: dict[str, str] = {}
         auth_query: dict[str, str] = {}
+        auth_cookies: dict[str, str] = {}
         for key in chosen:
-            self._schemes[key].apply(self.credentials, auth_headers, auth_query)
+            self._schemes[key].apply(self.credentials, auth_headers, auth_query, auth_cookies)
         query = merge_query(dict(self._public), auth_query.items())
         return _Defaults(
             (self._headers(auth_headers, False), self._headers(auth_headers, True)),
             (query, encode_query(query)),
+            tuple(auth_cookies.items()),
         )
 
     def _missing(self, requirement: Requirement) -> str:
@@ -371,12 +414,14 @@ def _check_max_retries(value: object) -> None:
 class _Defaults:
     """What a call with one security requirement starts from."""
 
-    __slots__ = ("headers", "query")
+    __slots__ = ("cookies", "headers", "query")
 
     def __init__(
         self,
         headers: tuple[httpx.Headers, httpx.Headers],
         query: tuple[dict[str, Any], str],
+        cookies: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self.headers = headers  # indexed by has_body
         self.query = query  # the merged values, and their encoding
+        self.cookies = cookies  # credentials sent as cookies, beside the call's own

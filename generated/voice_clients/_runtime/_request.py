@@ -15,7 +15,7 @@ import msgspec
 
 from ._errors import APIConnectionError, APITimeoutError, RequestValidationError
 from ._options import DEFAULT_REQUEST_OPTIONS, Options, RequestOptions
-from ._query import encode_query, merge_query, to_text
+from ._query import encode_query, merge_query, simple_text, to_text
 from ._types import NOT_GIVEN, Body, NotGiven
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def build_request(
         content, content_type = encode_other_body(endpoint, body, extra_body)
     defaults = options.for_endpoint(endpoint)
     filled = endpoint.fill_path(call.path)
-    url = options.base_url + filled
+    url = options.base_url_for(endpoint) + filled
     if query is None and extra_query is None:
         encoded_query = defaults.query[1]
     else:
@@ -97,19 +97,21 @@ def build_request(
         request_headers = httpx.Headers(request_headers)
         if headers:
             for name, value in headers.items():
-                if isinstance(value, list | tuple):  # OpenAPI's "simple" style
-                    value = ",".join(to_text(item) for item in value)
                 if value is not NOT_GIVEN and value is not None:
-                    request_headers[name] = to_text(value)
+                    request_headers[name] = simple_text(value)
         if extra_headers:
             for name, text in extra_headers.items():
                 request_headers[name] = text
     if content_type is not None:
         request_headers = httpx.Headers(request_headers)
         request_headers["Content-Type"] = content_type
-    if call.cookies:
+    if call.cookies or defaults.cookies:
+        # A copy of the http_client's jar, so that neither the credential nor the call's
+        # cookies stay in it; httpx joins them all into one Cookie header.
         cookies = httpx.Cookies(cookies)
-        for name, value in call.cookies.items():
+        for name, text in defaults.cookies:
+            cookies.set(name, text)
+        for name, value in call.cookies.items() if call.cookies else ():
             if value is not NOT_GIVEN and value is not None:
                 cookies.set(name, to_text(value))
     stream = None

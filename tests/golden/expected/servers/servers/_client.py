@@ -101,7 +101,8 @@ class Servers(_SyncAPIClient):
           version: The `{version}` of the server URL; defaults to 'v1' for api, 'v1' for
             sandbox.
           port: The `{port}` of the server URL; defaults to '8080' for localhost.
-          base_url: Overrides the server; defaults to the `SERVERS_BASE_URL` environment
+          base_url: Overrides the server for every call, also those of operations with
+            their own server in the spec; defaults to the `SERVERS_BASE_URL` environment
             variable, else https://{region}.api.example.com/{version}.
           timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).
           max_retries: Retries of connection errors, timeouts and 408, 429, 500, 502,
@@ -171,7 +172,8 @@ class AsyncServers(_AsyncAPIClient):
           version: The `{version}` of the server URL; defaults to 'v1' for api, 'v1' for
             sandbox.
           port: The `{port}` of the server URL; defaults to '8080' for localhost.
-          base_url: Overrides the server; defaults to the `SERVERS_BASE_URL` environment
+          base_url: Overrides the server for every call, also those of operations with
+            their own server in the spec; defaults to the `SERVERS_BASE_URL` environment
             variable, else https://{region}.api.example.com/{version}.
           timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).
           max_retries: Retries of connection errors, timeouts and 408, 429, 500, 502,

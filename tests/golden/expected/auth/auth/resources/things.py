@@ -126,7 +126,10 @@ _GET_OAUTH_ENDPOINT = _Endpoint[None](
     errors={},
     request_type=None,
     secured=True,
-    security=(("oauth",),),
+    security=(
+        ("oauth",),
+        (),
+    ),
 )
 
 

@@ -39,6 +39,7 @@ _CREATE_ENDPOINT = _Endpoint[None](
     request_type=None,
     secured=False,
     security=(),
+    server="https://uploads.example.com",
 )
 
 _GET_STATUS_ENDPOINT = _Endpoint[str](
@@ -52,6 +53,7 @@ _GET_STATUS_ENDPOINT = _Endpoint[str](
     request_type=None,
     secured=False,
     security=(),
+    server="https://status.example.com",
 )
 
 
@@ -87,6 +89,10 @@ class Uploads:
         """On the path item's server
 
         Route: `POST /uploads`
+
+        Sent to https://uploads.example.com, the operation's own server, unless the
+        client was given `base_url=` (or its environment variable): that takes every
+        call.
         """
         return self._client.request(
             _CREATE_ENDPOINT,
@@ -115,6 +121,10 @@ class Uploads:
           id: The `id` path parameter.
 
         Route: `GET /uploads/{id}/status`
+
+        Sent to https://status.example.com, the operation's own server, unless the
+        client was given `base_url=` (or its environment variable): that takes every
+        call.
         """
         return self._client.request(
             _GET_STATUS_ENDPOINT,
@@ -161,6 +171,10 @@ class AsyncUploads:
         """On the path item's server
 
         Route: `POST /uploads`
+
+        Sent to https://uploads.example.com, the operation's own server, unless the
+        client was given `base_url=` (or its environment variable): that takes every
+        call.
         """
         return await self._client.request(
             _CREATE_ENDPOINT,
@@ -189,6 +203,10 @@ class AsyncUploads:
           id: The `id` path parameter.
 
         Route: `GET /uploads/{id}/status`
+
+        Sent to https://status.example.com, the operation's own server, unless the
+        client was given `base_url=` (or its environment variable): that takes every
+        call.
         """
         return await self._client.request(
             _GET_STATUS_ENDPOINT,
