@@ -80,6 +80,11 @@ def endpoint_constant(operation: str) -> str:
     return "_" + operation.strip("_").upper() + "_ENDPOINT"
 
 
+def private_alias(name: str) -> str:
+    """`X` imported into a generated module as `_X`: no spec name can shadow it."""
+    return "_" + name
+
+
 def readable_annotation(annotation: str) -> str:
     """An annotation as users would write it: no module prefixes or private aliases."""
     annotation = re.sub(rf"\b_({MODELS_MODULE}|{PARAMS_MODULE})\.", "", annotation)

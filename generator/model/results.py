@@ -1,7 +1,10 @@
 """What an operation gives back to its caller, decided once per operation by the parser.
 
-Templates render one branch per kind and the runtime dispatches on it, so a new kind of
-result touches this module, the runtime and one template branch.
+`RESULT_SHAPES` holds, per kind, everything the generated method needs to know (which
+runtime call sends it, which runtime class wraps the result in each mode, whether the
+async method is awaited), so the renderer has no branch per kind: a new kind of result is
+a row here, its detection in parse/results.py, its classes and call in the runtime, and
+its section in api.md.
 """
 
 from __future__ import annotations
@@ -14,6 +17,38 @@ from generator.model.types import TypeRef
 # "value": the decoded body; "raw": bytes or text (also streamable as bytes);
 # "event_stream": server-sent events, each decoded; "page": a list iterated across pages.
 ResultKind = Literal["value", "raw", "event_stream", "page"]
+
+
+@dataclass(frozen=True)
+class ResultShape:
+    """How one kind of result is sent and spelled in the generated method."""
+
+    # The runtime client's method that sends the call and makes this kind of result.
+    client_call: str
+    # The runtime's generic class the sync / async method returns, over the decoded type;
+    # None: the method returns the decoded value itself.
+    sync_wrapper: str | None = None
+    async_wrapper: str | None = None
+    # The wrapper's second type argument is the type of each item (pages).
+    with_item: bool = False
+    # The async method is a coroutine; False: what it returns is iterated, not awaited.
+    awaited: bool = True
+
+
+RESULT_SHAPES: dict[ResultKind, ResultShape] = {
+    "value": ResultShape("request"),
+    "raw": ResultShape("request"),
+    "event_stream": ResultShape("stream", "Stream", "AsyncStream"),
+    "page": ResultShape("paginate", "SyncPage", "AsyncPager", with_item=True, awaited=False),
+}
+
+
+def result_wrappers() -> tuple[str, ...]:
+    """Every runtime class a generated method may return, async first within each kind."""
+    wrappers: list[str] = []
+    for shape in RESULT_SHAPES.values():
+        wrappers += [w for w in (shape.async_wrapper, shape.sync_wrapper) if w is not None]
+    return tuple(wrappers)
 
 
 @dataclass(frozen=True)

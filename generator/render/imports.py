@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.model import names
+from generator.model.results import result_wrappers
 
 # What a template renders in place of its imports (a comment, so it is no code).
 PLACEHOLDER = "# clientgen: imports"
@@ -69,7 +70,7 @@ Group = tuple[Import | Joined, ...]
 
 def _private(module: str, *imported: str) -> tuple[Import, ...]:
     """`from module import X as _X`, one line each: a spec name can never shadow `_X`."""
-    return tuple(Import(module, name, "_" + name) for name in imported)
+    return tuple(Import(module, name, names.private_alias(name)) for name in imported)
 
 
 _RUNTIME = "{runtime}"
@@ -104,11 +105,8 @@ RESOURCE: tuple[Group, ...] = (
             "async_to_streamed_response_wrapper",
             "to_raw_response_wrapper",
             "to_streamed_response_wrapper",
-            "AsyncStream",
-            "Stream",
-            "AsyncPager",
             "Pagination",
-            "SyncPage",
+            *result_wrappers(),
         ),
         Import(_PACKAGE, names.MODELS_MODULE, names.MODELS_ALIAS),
         Import(_PACKAGE, names.PARAMS_MODULE, names.PARAMS_ALIAS),

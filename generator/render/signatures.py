@@ -7,6 +7,7 @@ from typing import assert_never
 from generator.model import names
 from generator.model.api import Operation, Parameter, Response
 from generator.model.call_options import CALL_OPTIONS
+from generator.model.results import RESULT_SHAPES
 from generator.model.types import (
     AnyType,
     ArrayType,
@@ -36,16 +37,18 @@ class Signatures:
         return self._request.of(parameter.type)
 
     def return_type(self, operation: Operation, is_async: bool) -> str:
-        """What the sync or async method returns; streams and pages differ by mode."""
+        """What the sync or async method returns: the decoded type, or the runtime class
+        its kind of result wraps it in for that mode (streams and pages differ by mode)."""
         result = operation.result
-        if result.kind == "event_stream":
-            stream = "_AsyncStream" if is_async else "_Stream"
-            return f"{stream}[{self.endpoint_type(operation)}]"
-        if result.kind == "page":
-            page = "_AsyncPager" if is_async else "_SyncPage"
-            item = self._response.of(result.item) if result.item is not None else "_Any"
-            return f"{page}[{self.endpoint_type(operation)}, {item}]"
-        return self.endpoint_type(operation)
+        shape = RESULT_SHAPES[result.kind]
+        wrapper = shape.async_wrapper if is_async else shape.sync_wrapper
+        decoded = self.endpoint_type(operation)
+        if wrapper is None:
+            return decoded
+        arguments = [decoded]
+        if shape.with_item:
+            arguments.append(self._response.of(result.item) if result.item is not None else "_Any")
+        return f"{names.private_alias(wrapper)}[{', '.join(arguments)}]"
 
     def endpoint_type(self, operation: Operation) -> str:
         """What the endpoint decodes a success body (or each event's data) into."""
@@ -59,7 +62,7 @@ class Signatures:
 
     def is_coroutine(self, operation: Operation, is_async: bool) -> bool:
         """Async methods are coroutines, except list methods: their pager is iterated."""
-        return is_async and operation.result.kind != "page"
+        return is_async and RESULT_SHAPES[operation.result.kind].awaited
 
     def response_decoder(self, response: Response) -> str:
         """What the endpoint decodes a response with: a type, `bytes`, `RawText` or None."""
@@ -127,12 +130,9 @@ class Signatures:
         return "\n\n".join(lines)
 
 
-CLIENT_CALLS = {"value": "request", "raw": "request", "event_stream": "stream", "page": "paginate"}
-
-
 def client_call(operation: Operation) -> str:
     """The runtime client method that sends the call and makes its kind of result."""
-    return CLIENT_CALLS[operation.result.kind]
+    return RESULT_SHAPES[operation.result.kind].client_call
 
 
 def pagination_arguments(operation: Operation) -> str:
