@@ -1,4 +1,5 @@
-"""Generated text → final bytes: black for Python, then a compile check of every module.
+"""Generated text → final bytes: black for Python, then a compile check of every module
+(which also refuses a module that defines a top-level name twice).
 
 Formatting is most of a generation's time, so it is done once per distinct text: results
 are cached by (black's version, our mode, the text), and the modules that miss are
@@ -9,6 +10,7 @@ does not depend on the order in which workers finish. Files listed as `preformat
 
 from __future__ import annotations
 
+import ast
 import multiprocessing
 import os
 from collections.abc import Collection
@@ -20,8 +22,9 @@ from generator.cache import Cache, digest
 from generator.diagnostics import Diagnostic, GeneratorError, Location
 
 _NAMESPACE = "black"
-# Part of every cache key: change it with any change to the mode below.
-_MODE_KEY = "line_length=100 target_versions=py310"
+# Part of every cache key: change it with any change to the mode below or to the checks
+# a module passes before its text is cached (a hit skips them).
+_MODE_KEY = "line_length=100 target_versions=py310 checks=compile,defined-twice"
 # Below this much text to format, starting worker processes costs more than it saves.
 _PARALLEL_MIN_CHARS = 200_000
 
@@ -55,7 +58,7 @@ def format_files(
     for path, result, message, line in _format_all(todo):
         if result is None:
             problems.append(
-                Diagnostic(f"generated code does not compile: {message}", Location(path, line, 1))
+                Diagnostic(message, Location(path, line, 1))
             )
             continue
         formatted[path] = result.encode("utf-8")
@@ -91,9 +94,37 @@ def _format_one(item: tuple[str, str]) -> _Result:
     mode = black.Mode(target_versions={TargetVersion.PY310}, line_length=100)
     try:
         text = black.format_str(text, mode=mode)
-        compile(text, path, "exec", dont_inherit=True)
+        tree = ast.parse(text, path)
+        compile(tree, path, "exec", dont_inherit=True)
     except (black.parsing.InvalidInput, SyntaxError, ValueError) as exc:
         line = getattr(exc, "lineno", None) or 1
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return path, None, message, line
+        return path, None, f"generated code does not compile: {message}", line
+    clash = _defined_twice(tree)
+    if clash is not None:
+        name, first, second = clash
+        message = (
+            f"`{name}` is defined twice (lines {first} and {second}): two names in the spec "
+            "become the same Python name, and the second would silently replace the first"
+        )
+        return path, None, message, second
     return path, text, "", 0
+
+
+def _defined_twice(tree: ast.Module) -> tuple[str, int, int] | None:
+    """The first module-level class or assigned name that a later statement defines again."""
+    seen: dict[str, int] = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.ClassDef):
+            defined = [statement.name]
+        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            defined = [statement.target.id]
+        elif isinstance(statement, ast.Assign):
+            defined = [t.id for t in statement.targets if isinstance(t, ast.Name)]
+        else:
+            continue
+        for name in defined:
+            if name in seen:
+                return name, seen[name], statement.lineno
+            seen[name] = statement.lineno
+    return None
