@@ -57,9 +57,7 @@ def format_files(
     problems: list[Diagnostic] = []
     for path, result, message, line in _format_all(todo):
         if result is None:
-            problems.append(
-                Diagnostic(message, Location(path, line, 1))
-            )
+            problems.append(Diagnostic(message, Location(path, line, 1)))
             continue
         formatted[path] = result.encode("utf-8")
         cache.put(_NAMESPACE, keys[path], formatted[path])
