@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.changes.change import Change, breaking, compatible
 from generator.changes.compare_types import added_slot, removed_slot, slot_changes, type_changes
+from generator.model.results import RESULT_SHAPES
 
 Methods = Mapping[str, Mapping[str, Any]]
 
@@ -55,13 +56,6 @@ def _method(name: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> list[C
     return changes
 
 
-_KIND_NAMES = {
-    "value": "a value",
-    "event_stream": "an event stream (iterate it for each event)",
-    "page": "a page (iterate it for the items of every page)",
-}
-
-
 def _kind(subject: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Change]:
     """A method that starts (or stops) streaming or paging is consumed differently."""
     old_kind, new_kind = old.get("result", "value"), new.get("result", "value")
@@ -70,10 +64,17 @@ def _kind(subject: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> list[
     return [
         breaking(
             subject,
-            f"now returns {_KIND_NAMES.get(new_kind, new_kind)}, "
-            f"was {_KIND_NAMES.get(old_kind, old_kind)}",
+            f"now returns {_described(new_kind)}, was {_described(old_kind)}",
         )
     ]
+
+
+# A kind as the report names it; one this generator does not know, as recorded.
+_DESCRIBED: dict[str, str] = {kind: shape.described for kind, shape in RESULT_SHAPES.items()}
+
+
+def _described(kind: str) -> str:
+    return _DESCRIBED.get(kind, kind)
 
 
 def _error(

@@ -16,6 +16,7 @@ from generator.changes.spelling import Spelling, SpellingFor
 from generator.model import names
 from generator.model.api import Api, Operation, Parameter
 from generator.model.decodability import union_is_closed_over_objects
+from generator.model.results import RESULT_SHAPES
 from generator.model.sides import Side
 from generator.model.types import (
     AliasDef,
@@ -38,7 +39,6 @@ def api_surface(api: Api, module: str, spelling: SpellingFor) -> Json:
 
 
 # Result kinds a caller consumes differently from a returned value (recorded in the surface).
-STREAMED_KINDS = ("event_stream", "page")
 
 
 class _SurfaceBuilder:
@@ -148,7 +148,7 @@ class _SurfaceBuilder:
             "type": self._spelling.readable(self._spelling.return_type(op)),
             "shape": shapes[0] if len(shapes) == 1 else {"union": shapes} if shapes else "null",
         }
-        if op.result.kind in STREAMED_KINDS:
+        if RESULT_SHAPES[op.result.kind].wrapped:
             returns["result"] = op.result.kind
         return returns
 

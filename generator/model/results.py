@@ -4,7 +4,7 @@
 runtime call sends it, which runtime class wraps the result in each mode, whether the
 async method is awaited), so the renderer has no branch per kind: a new kind of result is
 a row here, its detection in parse/results.py, its classes and call in the runtime, and
-its section in api.md.
+its section in api.md; the change report reads the same row.
 """
 
 from __future__ import annotations
@@ -33,13 +33,32 @@ class ResultShape:
     with_item: bool = False
     # The async method is a coroutine; False: what it returns is iterated, not awaited.
     awaited: bool = True
+    # What the change report says the method returns, when a method changes kind.
+    described: str = "a value"
+
+    @property
+    def wrapped(self) -> bool:
+        """Whether callers consume the result through a runtime class (iterate it)."""
+        return self.sync_wrapper is not None
 
 
 RESULT_SHAPES: dict[ResultKind, ResultShape] = {
     "value": ResultShape("request"),
-    "raw": ResultShape("request"),
-    "event_stream": ResultShape("stream", "Stream", "AsyncStream"),
-    "page": ResultShape("paginate", "SyncPage", "AsyncPager", with_item=True, awaited=False),
+    "raw": ResultShape("request", described="raw content"),
+    "event_stream": ResultShape(
+        "stream",
+        "Stream",
+        "AsyncStream",
+        described="an event stream (iterate it for each event)",
+    ),
+    "page": ResultShape(
+        "paginate",
+        "SyncPage",
+        "AsyncPager",
+        with_item=True,
+        awaited=False,
+        described="a page (iterate it for the items of every page)",
+    ),
 }
 
 
