@@ -26,6 +26,7 @@ AREAS = {
     "servers": "servers.yaml",
     "auth": "auth.yaml",
     "unions": "unions.yaml",
+    "streams": "streams.yaml",
 }
 
 RUNTIME = "/_runtime/"

@@ -280,3 +280,50 @@ def test_unions_in_requests() -> None:
     settings = method(files["unions/resources/settings.py"], "put")
     assert "value: str | int," in settings
     assert "previous: str | None | _NotGiven = NOT_GIVEN," in settings
+
+
+# -- (g) event streams, downloads and pages ------------------------------------------------------
+
+
+def test_streams_event_streams_yield_their_typed_events() -> None:
+    speech = expected_tree("streams")["streams/resources/speech.py"]
+    sse = endpoint(speech, "stream")
+    # Each event's data decodes into the discriminated union the spec names for the stream.
+    assert sse.startswith("\n_STREAM_ENDPOINT = _Endpoint[_models.SpeechEvent](")
+    assert 'result="event_stream",' in sse and '"422": _models.Error,' in sse
+    assert ") -> _Stream[_models.SpeechEvent]:" in method(speech, "stream")
+    assert ") -> _AsyncStream[_models.SpeechEvent]:" in method(speech, "stream", is_async=True)
+    assert "return self._client.stream(" in method(speech, "stream")
+    # Opening the stream is awaited in async code; the events are then iterated.
+    assert "return await self._client.stream(" in method(speech, "stream", is_async=True)
+    logs = expected_tree("streams")["streams/resources/logs.py"]
+    assert ") -> _Stream[str]:" in method(logs, "tail")  # text data, not decoded as JSON
+
+
+def test_streams_audio_download_is_bytes() -> None:
+    speech = expected_tree("streams")["streams/resources/speech.py"]
+    download = endpoint(speech, "download")
+    assert download.startswith("\n_DOWNLOAD_ENDPOINT = _Endpoint[bytes](")
+    assert '"200": _builtins.bytes,' in download and 'result="raw",' in download
+    assert ") -> bytes:" in method(speech, "download")
+
+
+def test_streams_lists_are_paged_by_the_shape_of_their_response() -> None:
+    tree = expected_tree("streams")
+    voices, calls = tree["streams/resources/voices.py"], tree["streams/resources/calls.py"]
+    # Cursor: the response's `starting_after` is sent back as the query parameter of that name
+    # while `has_more` is true; the items are `data`.
+    assert 'result="page",' in endpoint(voices, "list")
+    assert (
+        'items="data", cursor="starting_after", next_cursor="starting_after", has_more="has_more"'
+        in endpoint(voices, "list")
+    )
+    assert ") -> _SyncPage[_models.VoicePage, _models.Voice]:" in method(voices, "list")
+    # Async list methods are not coroutines: the pager is iterated with `async for`.
+    assert "async def list(" not in voices
+    async_list = method(voices[voices.index("\nclass AsyncVoices:") :], "list")
+    assert ") -> _AsyncPager[_models.VoicePage, _models.Voice]:" in async_list
+    assert "return self._client.paginate(" in async_list
+    # Offset: `offset` advances by the items seen until `total`.
+    assert 'pagination=_Pagination(items="items", offset="offset", total="total"),' in calls
+    assert ") -> _SyncPage[_models.CallPage, _models.Call]:" in method(calls, "list")

@@ -1,0 +1,1 @@
+"""Resources of Streams, one module each, imported when first used."""
