@@ -11,9 +11,9 @@ each kind differently uses `match` ending in `assert_never`, which mypy checks.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, assert_never
 
 JsonValue: TypeAlias = "bool | int | float | str | list[JsonValue] | dict[str, JsonValue] | None"
 
@@ -217,3 +217,33 @@ class AliasDef:
 
 
 Definition: TypeAlias = ObjectDef | EnumDef | UnionDef | AliasDef
+
+
+def unaliased(type_ref: TypeRef, definitions: Mapping[str, Definition]) -> TypeRef:
+    """The type behind nullables and named aliases: a `NamedRef` to an object, enum or union
+    definition (or to none, or on an alias cycle, which is reported elsewhere) stays one."""
+    seen: set[str] = set()
+    while True:
+        match type_ref:
+            case Nullable():
+                type_ref = type_ref.inner
+            case NamedRef() if type_ref.name not in seen:
+                seen.add(type_ref.name)
+                definition = definitions.get(type_ref.name)
+                if not isinstance(definition, AliasDef):
+                    return type_ref
+                type_ref = definition.target
+            case (
+                Primitive()
+                | AnyType()
+                | NullType()
+                | EnumValues()
+                | ArrayType()
+                | MapType()
+                | UnionOf()
+                | NamedRef()
+                | RawBody()
+            ):
+                return type_ref
+            case _:
+                assert_never(type_ref)

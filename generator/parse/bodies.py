@@ -9,7 +9,6 @@ from generator.diagnostics import Diagnostic, join_pointer
 from generator.model.api import Body
 from generator.model.call_options import RESERVED_ARGUMENTS
 from generator.model.types import (
-    AliasDef,
     AnyType,
     ArrayType,
     EnumDef,
@@ -23,6 +22,7 @@ from generator.model.types import (
     RawBody,
     TypeRef,
     UnionOf,
+    unaliased,
 )
 from generator.naming import python_identifier
 from generator.parse.document import ref_pointer, resolve_pointer
@@ -84,7 +84,7 @@ class BodyBuilder:
             body_type = self._schemas.type_of(schema, schema_pointer, context + "Body")
             return Body(body_type, required, media, encoding, (), None, description)
         body_type = self._schemas.type_of(schema, schema_pointer, context + "Body")
-        if encoding != "json" and _is_file(self._unaliased(body_type)):
+        if encoding != "json" and _is_file(unaliased(body_type, self._schemas.definitions)):
             body_type = self._file_body(schema, schema_pointer, context, encoding, required)
             if isinstance(body_type, RawBody):
                 return Body(
@@ -151,7 +151,7 @@ class BodyBuilder:
 
     def _is_single_value(self, type_ref: TypeRef) -> bool:
         """Whether a body is one primitive or array (passed by position or keyword)."""
-        target = self._unaliased(type_ref)
+        target = unaliased(type_ref, self._schemas.definitions)
         match target:
             case NamedRef():
                 return isinstance(self._schemas.definitions.get(target.name), EnumDef)
@@ -161,34 +161,6 @@ class BodyBuilder:
                 return False
             case _:
                 assert_never(target)
-
-    def _unaliased(self, type_ref: TypeRef) -> TypeRef:
-        """The type behind nullables and aliases (an alias cycle is reported elsewhere)."""
-        seen: set[str] = set()
-        while True:
-            match type_ref:
-                case Nullable():
-                    type_ref = type_ref.inner
-                case NamedRef() if type_ref.name not in seen:
-                    seen.add(type_ref.name)
-                    definition = self._schemas.definitions.get(type_ref.name)
-                    if not isinstance(definition, AliasDef):
-                        return type_ref
-                    type_ref = definition.target
-                case (
-                    Primitive()
-                    | AnyType()
-                    | NullType()
-                    | EnumValues()
-                    | ArrayType()
-                    | MapType()
-                    | UnionOf()
-                    | NamedRef()
-                    | RawBody()
-                ):
-                    return type_ref
-                case _:
-                    assert_never(type_ref)
 
     def _resolved_schema(self, schema: Any) -> Any:
         """A schema with its `$ref`s followed (for what the body looks like, not its type)."""

@@ -10,29 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import assert_never
 
 from generator.diagnostics import Diagnostic
 from generator.model.api import Body, Parameter, Response
 from generator.model.results import Paging, Result
 from generator.model.types import (
-    AliasDef,
-    AnyType,
     ArrayType,
     Definition,
-    EnumDef,
-    EnumValues,
     Field,
-    MapType,
     NamedRef,
     Nullable,
-    NullType,
     ObjectDef,
     Primitive,
     RawBody,
     TypeRef,
-    UnionDef,
-    UnionOf,
+    unaliased,
 )
 from generator.parse.schemas import Locate
 from generator.settings import PaginationScheme
@@ -206,46 +198,16 @@ class ResultBuilder:
 
     # -- helpers ------------------------------------------------------------------------------
 
-    def _resolve(self, type_ref: TypeRef) -> TypeRef | Definition:
-        """What a type is behind nullables, names and aliases (a cycle stops at its name)."""
-        seen: set[str] = set()
-        current: TypeRef | Definition = type_ref
-        while True:
-            match current:
-                case Nullable():
-                    current = current.inner
-                case NamedRef() if current.name not in seen:
-                    seen.add(current.name)
-                    definition = self._definitions.get(current.name)
-                    if definition is None:
-                        return current
-                    current = definition
-                case AliasDef():
-                    current = current.target
-                case (
-                    Primitive()
-                    | AnyType()
-                    | NullType()
-                    | EnumValues()
-                    | ArrayType()
-                    | MapType()
-                    | UnionOf()
-                    | NamedRef()
-                    | RawBody()
-                    | ObjectDef()
-                    | EnumDef()
-                    | UnionDef()
-                ):
-                    return current
-                case _:
-                    assert_never(current)
-
     def _object(self, type_ref: TypeRef) -> ObjectDef | None:
-        resolved = self._resolve(type_ref)
-        return resolved if isinstance(resolved, ObjectDef) else None
+        """The object a type is behind nullables, names and aliases, if it is one."""
+        resolved = unaliased(type_ref, self._definitions)
+        if not isinstance(resolved, NamedRef):
+            return None
+        definition = self._definitions.get(resolved.name)
+        return definition if isinstance(definition, ObjectDef) else None
 
     def _array(self, type_ref: TypeRef) -> ArrayType | None:
-        resolved = self._resolve(type_ref)
+        resolved = unaliased(type_ref, self._definitions)
         return resolved if isinstance(resolved, ArrayType) else None
 
 

@@ -24,7 +24,7 @@ DISPATCH_MODULES = {
     "generator/render/renderer.py",
     "generator/changes/shapes.py",
     "generator/changes/surface.py",
-    "generator/parse/results.py",
+    "generator/model/types.py",
     "generator/parse/bodies.py",
 }
 

@@ -17,6 +17,7 @@ from generator.model.types import (
     Primitive,
     UnionDef,
     UnionOf,
+    unaliased,
     walk,
 )
 
@@ -106,3 +107,18 @@ def test_a_union_marker_needs_every_member_to_be_an_object_model() -> None:
     assert isinstance(pet, UnionDef) and isinstance(loose, UnionDef)
     assert decodability.union_is_closed_over_objects(pet, DEFINITIONS)
     assert not decodability.union_is_closed_over_objects(loose, DEFINITIONS)
+
+
+def test_unaliased_looks_through_nullables_and_aliases_to_what_a_type_is() -> None:
+    ids = ArrayType(Primitive("string"))
+    definitions: dict[str, Definition] = {
+        "Ids": AliasDef("Ids", ids),
+        "MaybeIds": AliasDef("MaybeIds", Nullable(NamedRef("Ids"))),
+        "Pet": ObjectDef("Pet", ()),
+        "Loop": AliasDef("Loop", NamedRef("Loop")),
+    }
+    assert unaliased(Nullable(NamedRef("MaybeIds")), definitions) == ids
+    # A named object, an unknown name and an alias cycle stay the NamedRef they are.
+    assert unaliased(Nullable(NamedRef("Pet")), definitions) == NamedRef("Pet")
+    assert unaliased(NamedRef("Missing"), definitions) == NamedRef("Missing")
+    assert unaliased(NamedRef("Loop"), definitions) == NamedRef("Loop")
