@@ -73,6 +73,8 @@ def _reporting(func: _F) -> _F:
         context = click.get_current_context().find_object(_Context)
         try:
             return func(*args, **kwargs)
+        except click.ClickException:
+            raise  # a usage mistake: click prints it with the usage line, exit 2
         except GeneratorError as exc:
             for diagnostic in exc.diagnostics:
                 click.echo(f"error: {diagnostic}", err=True)
@@ -100,6 +102,7 @@ def _context() -> _Context:
 
 
 @click.group()
+@click.version_option(package_name="clientgen", prog_name="clientgen")
 @click.option("--debug", is_flag=True, help="Show tracebacks of unexpected errors.")
 @click.option(
     "--root",

@@ -38,8 +38,9 @@ def project_made_from(settings: DistributionSettings, root: Path) -> MadeFrom:
 
 def single_made_from(spec_file: Path, package: str, files: Iterable[Path]) -> MadeFrom:
     """An ad-hoc output's inputs: the spec file and the files it references."""
+    # A symlinked spec is read where it lives, so its references resolve there.
     return _made_from(
-        file_digests(spec_file.parent, files),
+        file_digests(spec_file.resolve().parent, files),
         {"spec": spec_file.name, "package": package},
     )
 
@@ -52,8 +53,9 @@ def recorded_single_made_from(
     A spec that starts referencing another file has changed itself, so the recorded list
     is enough; a recorded file that is gone is left out and shows as removed.
     """
-    base = spec_file.parent
-    names = {spec_file.name, *(str(name) for name in recorded_inputs)}
+    real = spec_file.resolve()
+    base = real.parent
+    names = {real.name, *(str(name) for name in recorded_inputs)}
     inputs = {name: sha256((base / name).read_bytes()) for name in names if (base / name).is_file()}
     return _made_from(inputs, {"spec": spec_file.name, "package": package})
 
