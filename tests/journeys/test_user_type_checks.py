@@ -1,0 +1,69 @@
+"""A user's own script, outside generated/, type-checked in the project's environment as
+`make regenerate` left it: mypy --strict and pyright strict both see the package's types."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
+
+USER_SCRIPT = """\
+from voice_clients.retell import AsyncRetell, Retell
+from voice_clients.retell.models import PhoneNumberResponse
+
+
+def import_number(client: Retell) -> PhoneNumberResponse:
+    number = client.phone_number.import_(
+        phone_number="+14157774444", termination_uri="someuri.pstn.twilio.com"
+    )
+    reveal_type(number)
+    return number
+
+
+async def import_async(client: AsyncRetell) -> int | None:
+    number = await client.phone_number.import_(
+        phone_number="+14157774444", termination_uri="someuri.pstn.twilio.com"
+    )
+    return number.last_modification_timestamp
+"""
+
+
+@pytest.fixture
+def user_project(tmp_path: Path) -> Path:
+    (tmp_path / "app.py").write_text(USER_SCRIPT, encoding="utf-8")
+    return tmp_path
+
+
+def test_mypy_strict_on_a_users_script_sees_the_package(user_project: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "app.py"],
+        cwd=user_project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert 'Revealed type is "voice_clients.retell.models.PhoneNumberResponse"' in result.stdout
+
+
+def test_pyright_strict_on_a_users_script_sees_the_package(user_project: Path) -> None:
+    config = {"typeCheckingMode": "strict", "pythonVersion": "3.11"}
+    (user_project / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    result = subprocess.run(
+        [str(PYRIGHT), "--pythonpath", sys.executable, "--outputjson", "app.py"],
+        cwd=user_project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report = json.loads(result.stdout)
+    errors = [d for d in report["generalDiagnostics"] if d["severity"] == "error"]
+    assert not errors, errors
+    messages = [d["message"] for d in report["generalDiagnostics"]]
+    assert 'Type of "number" is "PhoneNumberResponse"' in messages, messages
