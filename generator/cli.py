@@ -166,25 +166,40 @@ def generate(
         return
     if package is not None:
         raise click.UsageError("--package goes with --spec")
-    from generator.changes.changes_file import CHANGES_FILE, with_changes_file
+    from generator.changes.changes_file import (
+        CHANGES_FILE,
+        SURFACE_FILE,
+        baseline_surface,
+        changes_since,
+        current_surface,
+        with_changes_file,
+    )
     from generator.changes.render import render_text
 
     root = _context().root()
     settings = load_distribution_settings(root / "pyproject.toml")
     target = out or root / settings.output
     made = _project_made_from(settings, root)
+    baseline = baseline_surface(target)
     if not _fast_causes(target, made):
         click.echo(f"{target}: up to date ({len(_on_disk(target))} files)")
-        return
-    files, report, drift = _rebuild(settings, root, target, made, _cache(no_cache))
-    if not drift:
-        click.echo(f"{target}: up to date ({len(files)} files)")
-        return
-    write_tree(with_changes_file(files, report, target), target)
-    click.echo(
-        f"{target}: {len(drift.changed)} changed, {len(drift.added)} added, "
-        f"{len(drift.removed)} removed"
-    )
+        if not fail_on_breaking:
+            return
+        # Nothing to write, but the gate still judges what callers see since the baseline.
+        current = current_surface(target)
+        report = changes_since(baseline, {SURFACE_FILE: current} if current else {})
+    else:
+        files, report, drift = _rebuild(settings, root, target, made, _cache(no_cache), baseline)
+        if not drift:
+            click.echo(f"{target}: up to date ({len(files)} files)")
+            if not fail_on_breaking:
+                return
+        else:
+            write_tree(with_changes_file(files, report, target), target)
+            click.echo(
+                f"{target}: {len(drift.changed)} changed, {len(drift.added)} added, "
+                f"{len(drift.removed)} removed"
+            )
     if report:
         click.echo(render_text(report), nl=False)
         click.echo(f"(also in {target / CHANGES_FILE})")
@@ -246,17 +261,23 @@ def _build_single(
 
 
 def _rebuild(
-    settings: DistributionSettings, root: Path, target: Path, made: MadeFrom, cache: Cache
+    settings: DistributionSettings,
+    root: Path,
+    target: Path,
+    made: MadeFrom,
+    cache: Cache,
+    baseline: bytes | None,
 ) -> tuple[dict[str, bytes], Report | None, Drift]:
-    """Everything the project produces, in memory, with its record and what it changes for
-    callers and on disk: the shared first half of `generate` and `check --full`."""
+    """Everything the project produces, in memory, with its record, what it changes for
+    callers since the `baseline` surface and what it changes on disk: the shared first
+    half of `generate` and `check --full`."""
     from generator.changes.changes_file import KEPT, changes_since
     from generator.pipeline import build_project
     from generator.write.tree import compare
 
     files = build_project(settings, root, cache)
     files[RECORD_FILE] = record_bytes(made, files)
-    return files, changes_since(target, files), compare(files, target, ignore=KEPT)
+    return files, changes_since(baseline, files), compare(files, target, ignore=KEPT)
 
 
 @main.command()
@@ -312,7 +333,11 @@ def check(
         files, _ = _build_single(spec_file, name, _cache(no_cache))
         drift = compare(files, target)
     else:
-        _, report, drift = _rebuild(settings, root, target, made, _cache(no_cache))
+        from generator.changes.changes_file import current_surface
+
+        _, report, drift = _rebuild(
+            settings, root, target, made, _cache(no_cache), current_surface(target)
+        )
     if not drift:
         click.echo(f"{target}: up to date with {source}")
         return

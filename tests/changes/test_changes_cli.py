@@ -161,3 +161,49 @@ def test_fail_on_breaking_is_not_for_the_ad_hoc_mode(project: SmallProject) -> N
     result = project.run("generate", "--spec", READS, "--out", "adhoc", "--fail-on-breaking")
     assert result.returncode == 2
     assert "--fail-on-breaking" in result.stderr
+
+
+def _git(project: SmallProject, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Dev", "-c", "user.email=dev@example.com", *args],
+        cwd=project.root,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_the_gate_judges_against_the_committed_surface_however_often_it_runs(
+    project: SmallProject,
+) -> None:
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "generated")
+    connector = "          required: false\n          description: Filter by connector ID\n"
+    project.replace(READS, connector, connector.replace("false", "true"))
+    first = project.run("generate")
+    assert first.returncode == 0, first.stderr
+    assert "1 breaking, 0 compatible" in first.stdout
+
+    project.replace(
+        READS,
+        "          description: Filter by connector ID\n",
+        "          description: Filter by connector ID\n"
+        "          schema:\n            type: string\n"
+        "        - name: pageSize\n          in: query\n          required: false\n"
+        "          description: Page size\n",
+    )
+    gate = project.run("generate", "--fail-on-breaking")
+    assert gate.returncode == 1, gate.stdout
+    assert "1 breaking, 1 compatible" in gate.stdout
+    changes = project.output("CHANGES.md")
+    assert "`PolyAI.phone_numbers.list(connector_id=...)`: now required" in changes
+    assert "`PolyAI.phone_numbers.list(page_size=...)`: new and optional" in changes
+
+    again = project.run("generate", "--fail-on-breaking")
+    assert again.returncode == 1, again.stdout
+    assert again.stdout.startswith("generated: up to date")
+    assert "1 breaking, 1 compatible" in again.stdout
+
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "reviewed")
+    assert project.run("generate", "--fail-on-breaking").returncode == 0
