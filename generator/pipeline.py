@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.cache import Cache
-from generator.diagnostics import Diagnostic, GeneratorError
+from generator.diagnostics import Diagnostic, GeneratorError, Location
 from generator.load import LoadedSpec, load_api_folder, load_spec_file
 from generator.model.api import Api
 from generator.parse.api import build_api
@@ -20,6 +20,7 @@ from generator.settings import (
     DistributionSettings,
     default_api_settings,
     load_api_settings,
+    setting_location,
 )
 from generator.validate import validate_spec
 
@@ -49,17 +50,19 @@ def build_project(
 ) -> dict[str, bytes]:
     """Every file of the project's distribution, from `specs/` and `templates/`."""
     apis = []
+    places: list[Location] = []
     problems: list[Diagnostic] = []
     for folder in api_folders(root / settings.specs):
         try:
             spec = load_api(folder, cache)
-            api_settings = load_api_settings(folder, _display(folder / "api.toml"))
-            apis.append(model_api(spec, api_settings))
+            display = _display(folder / "api.toml")
+            apis.append(model_api(spec, load_api_settings(folder, display)))
+            places.append(setting_location(folder, display, "package"))
         except GeneratorError as exc:
             problems.extend(exc.diagnostics)
     if problems:
         raise GeneratorError(problems)
-    _check_unique_packages(apis)
+    _check_unique_packages(apis, places)
     dist = Distribution(settings.distribution, settings.package, settings.version, tuple(apis))
     return _formatted(dist, cache)
 
@@ -95,18 +98,16 @@ def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
     return format_files(files, cache, preformatted={p for p in files if p.startswith(runtime)})
 
 
-def _check_unique_packages(apis: list[Api]) -> None:
+def _check_unique_packages(apis: list[Api], places: list[Location]) -> None:
+    """Two APIs may not share a subpackage; the second one's `package` setting is named."""
     seen: dict[str, Api] = {}
-    for api in apis:
+    for api, place in zip(apis, places, strict=True):
         if api.package in seen:
-            raise GeneratorError(
-                [
-                    Diagnostic(
-                        f"APIs {seen[api.package].name!r} and {api.name!r} both use the "
-                        f"package name {api.package!r}; set `package` in their api.toml"
-                    )
-                ]
+            message = (
+                f"APIs {seen[api.package].name!r} and {api.name!r} both use the "
+                f"package name {api.package!r}; set `package` in their api.toml"
             )
+            raise GeneratorError([Diagnostic(message, place)])
         seen[api.package] = api
 
 

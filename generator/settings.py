@@ -282,9 +282,22 @@ def _toml_position(message: str) -> tuple[int, int]:
 
 def _error(display: str, text: str, key: str, message: str) -> GeneratorError:
     """A located settings error; TOML keeps no positions, so find the key's line."""
-    line = 1
+    return GeneratorError([Diagnostic(message, Location(display, _key_line(text, key), 1))])
+
+
+def _key_line(text: str, key: str) -> int:
+    """The first line that sets `key` (`key = …`) or opens its table (`[key]`, `[key.…]`)."""
+    name = rf"\"?{re.escape(key)}\"?"
+    pattern = re.compile(rf"\s*({name}\s*=|\[\s*{name}\s*[\].])")
     for number, content in enumerate(text.splitlines(), start=1):
-        if re.match(rf"\s*\"?{re.escape(key)}\"?\s*=", content):
-            line = number
-            break
-    return GeneratorError([Diagnostic(message, Location(display, line, 1))])
+        if pattern.match(content):
+            return number
+    return 1
+
+
+def setting_location(folder: Path, display: str, key: str) -> Location:
+    """Where an API folder's settings set `key`: its api.toml line, else the folder."""
+    path = folder / SETTINGS_FILE
+    if not path.is_file():
+        return Location(str(Path(display).parent), 1, 1)
+    return Location(display, _key_line(path.read_text(encoding="utf-8"), key), 1)

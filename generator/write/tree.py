@@ -56,7 +56,9 @@ def compare(
     removed = tuple(sorted(set(actual) - set(expected)))
     changed = tuple(sorted(p for p in set(expected) & set(actual) if expected[p] != actual[p]))
     chunks: list[str] = []
-    for path in changed + added + removed:
+    # Code first: the JSON files (the record's hashes, the surface manifest) restate what
+    # the code's own diff shows, and would fill a cut-off diff before any code.
+    for path in sorted(changed + added + removed, key=lambda p: (p.endswith(".json"), p)):
         old = actual.get(path, b"").decode("utf-8", "replace").splitlines(keepends=True)
         new = expected.get(path, b"").decode("utf-8", "replace").splitlines(keepends=True)
         chunks.extend(difflib.unified_diff(old, new, f"a/{path}", f"b/{path}", n=context_lines))
