@@ -122,6 +122,21 @@ _no_cache = click.option(
 )
 
 
+def _with_progress(func: _F) -> _F:
+    """A `--quiet` option; without it, progress goes to stderr when stderr is a terminal."""
+
+    @click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
+    def wrapper(*args: Any, quiet: bool, **kwargs: Any) -> Any:
+        from generator import progress
+
+        with progress.shown(not quiet and sys.stderr.isatty()):
+            return func(*args, **kwargs)
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper  # type: ignore[return-value]
+
+
 def _cache(no_cache: bool) -> Cache:
     return Cache(None if no_cache else default_cache_dir())
 
@@ -136,6 +151,7 @@ def _cache(no_cache: bool) -> Cache:
     help="Exit with 1 if the change report has breaking changes (the output is still written).",
 )
 @_no_cache
+@_with_progress
 @_reporting
 def generate(
     spec_file: Path | None,
@@ -290,6 +306,7 @@ def _rebuild(
     help="Regenerate in memory and compare byte for byte, with a diff (slower).",
 )
 @_no_cache
+@_with_progress
 @_reporting
 def check(
     out: Path | None, spec_file: Path | None, package: str | None, full: bool, no_cache: bool

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator import progress
 from generator.cache import Cache
 from generator.diagnostics import Diagnostic, GeneratorError, Location
 from generator.load import LoadedSpec, load_api_folder, load_spec_file
@@ -53,6 +54,7 @@ def build_project(
     places: list[Location] = []
     problems: list[Diagnostic] = []
     for folder in api_folders(root / settings.specs):
+        progress.stage(f"reading and validating {_display(folder)}")
         try:
             spec = load_api(folder, cache)
             display = _display(folder / "api.toml")
@@ -63,6 +65,7 @@ def build_project(
     if problems:
         raise GeneratorError(problems)
     _check_unique_packages(apis, places)
+    progress.stage(f"rendering {_operation_count(apis)} operations of {len(apis)} APIs")
     dist = Distribution(settings.distribution, settings.package, settings.version, tuple(apis))
     return _formatted(dist, cache)
 
@@ -80,11 +83,13 @@ def build_single(
     (webhooks without methods, a security scheme left to the caller); `inputs` receives
     the files read (the spec and the files it references).
     """
+    progress.stage(f"reading and validating {spec_file}")
     spec = load_spec_file(spec_file)
     if inputs is not None:
         inputs.extend(spec.files)
     validate_spec(spec, cache)
     api = model_api(spec, default_api_settings(package))
+    progress.stage(f"rendering {_operation_count([api])} operations")
     if notes is not None:
         notes.extend(api.notes)
     dist = Distribution(package.replace("_", "-"), package, "0.1.0", (api,), flat=True)
@@ -96,6 +101,10 @@ def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
     files = render_distribution(dist)
     runtime = f"{dist.package}/_runtime/"
     return format_files(files, cache, preformatted={p for p in files if p.startswith(runtime)})
+
+
+def _operation_count(apis: list[Api]) -> int:
+    return sum(len(api.operations) for api in apis)
 
 
 def _check_unique_packages(apis: list[Api], places: list[Location]) -> None:

@@ -13,11 +13,12 @@ from __future__ import annotations
 import ast
 import multiprocessing
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
 from typing import Any
 
+from generator import progress
 from generator.cache import Cache, digest
 from generator.diagnostics import Diagnostic, GeneratorError, Location
 
@@ -55,6 +56,8 @@ def format_files(
         else:
             todo.append((path, text))
     problems: list[Diagnostic] = []
+    if todo:
+        progress.stage(f"formatting {len(todo)} modules ({len(keys) - len(todo)} cached)")
     for path, result, message, line in _format_all(todo):
         if result is None:
             problems.append(Diagnostic(message, Location(path, line, 1)))
@@ -69,13 +72,21 @@ def format_files(
 def _format_all(todo: list[tuple[str, str]]) -> list[_Result]:
     workers = min(len(todo), os.cpu_count() or 1)
     if workers < 2 or sum(len(text) for _, text in todo) < _PARALLEL_MIN_CHARS:
-        return [_format_one(item) for item in todo]
+        return _counted(map(_format_one, todo), len(todo))
     import black  # noqa: F401  (imported once here, inherited by forked workers)
 
     # Largest first, so that the longest module does not start last.
     ordered = sorted(todo, key=lambda item: -len(item[1]))
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        return list(pool.map(_format_one, ordered))
+        return _counted(pool.map(_format_one, ordered), len(ordered))
+
+
+def _counted(results: Iterator[_Result], total: int) -> list[_Result]:
+    done: list[_Result] = []
+    for result in results:
+        done.append(result)
+        progress.count("formatted", len(done), total)
+    return done
 
 
 def _context() -> Any:
