@@ -38,11 +38,16 @@ class ServerNames:
 
 @dataclass(frozen=True)
 class CredentialName:
-    """The client argument (and environment variable) pinned to one security scheme."""
+    """The client argument (and environment variable) pinned to one security scheme.
 
-    argument: str
+    A scheme with several credentials (basic: `username` and `password`) takes its
+    `argument` as a prefix, or names each credential in `parts`.
+    """
+
+    argument: str | None
     env: str | None = None
     line: int = 1
+    parts: Mapping[str, CredentialName] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,9 @@ class ApiSettings:
     # "METHOD /path" or operationId → "resource.method"
     operations: Mapping[str, str] = field(default_factory=dict)
     source: str | None = None
+    # The api.toml line of an explicit `api_key_env` (None: the default), so that one
+    # naming no credential can be located.
+    api_key_env_line: int | None = None
     # `[pagination.<scheme>]` tables, by scheme name.
     pagination: tuple[PaginationScheme, ...] = ()
 
@@ -169,6 +177,7 @@ def _api_settings_from(data: dict[str, Any], text: str, display: str) -> ApiSett
         credentials=credentials,
         operations=dict(operations),
         source=display,
+        api_key_env_line=_key_line(text, "api_key_env") if "api_key_env" in data else None,
         pagination=_pagination_from(data.get("pagination", {}), text, display),
     )
 
@@ -232,28 +241,57 @@ def _server_names(table: Any, text: str, display: str) -> ServerNames:
     return ServerNames(parameter, urls, default, lines)
 
 
+# The credentials of a scheme that has more than one, each nameable on its own.
+CREDENTIAL_PARTS = ("username", "password")
+
+
 def _credential_names(table: Any, text: str, display: str) -> dict[str, CredentialName]:
-    """`[credentials]`: `scheme = "argument"` or `scheme = {argument = "...", env = "..."}`."""
+    """`[credentials]`: `scheme = "argument"`, `scheme = {argument = "...", env = "..."}`,
+    or for basic schemes `scheme = {username = ..., password = ...}`, each of the two a
+    name or `{argument = "...", env = "..."}`."""
     if not isinstance(table, dict):
         raise _error(display, text, "credentials", "[credentials] must be a table")
     result = {}
     for scheme, value in table.items():
+        line = _line_of(text, scheme, after="[credentials")
         entry = value if isinstance(value, dict) else {"argument": value}
-        argument, env = entry.get("argument"), entry.get("env")
-        unknown = set(entry) - {"argument", "env"}
-        if unknown or not isinstance(argument, str) or not _IDENTIFIER.match(argument):
+        parts = {}
+        for part in CREDENTIAL_PARTS:
+            if part in entry:
+                one = _credential_name(entry[part], f"{scheme}.{part}", text, display)
+                parts[part] = CredentialName(one.argument, one.env, line)
+        rest = {key: value for key, value in entry.items() if key not in CREDENTIAL_PARTS}
+        if parts and rest:
             raise _error(
                 display,
                 text,
                 scheme,
-                f'credentials.{scheme} must name a Python identifier (argument = "...")'
-                ' and optionally env = "..."',
+                f"credentials.{scheme}: name the scheme (argument, env) or each of its "
+                f"credentials ({', '.join(CREDENTIAL_PARTS)}), not both",
             )
-        if env is not None and (not isinstance(env, str) or not _IDENTIFIER.match(env)):
-            raise _error(display, text, scheme, f"credentials.{scheme}.env must be a name")
-        line = _line_of(text, scheme, after="[credentials")
-        result[str(scheme)] = CredentialName(argument, env, line)
+        named = _credential_name(rest, scheme, text, display) if not parts else None
+        argument, env = (named.argument, named.env) if named else (None, None)
+        result[str(scheme)] = CredentialName(argument, env, line, parts)
     return result
+
+
+def _credential_name(value: object, where: str, text: str, display: str) -> CredentialName:
+    entry = value if isinstance(value, dict) else {"argument": value}
+    argument, env = entry.get("argument"), entry.get("env")
+    key = where.split(".")[0]
+    if set(entry) - {"argument", "env"} or not isinstance(argument, str):
+        raise _error(
+            display,
+            text,
+            key,
+            f'credentials.{where} must name a Python identifier (argument = "...")'
+            ' and optionally env = "..."',
+        )
+    if not _IDENTIFIER.match(argument):
+        raise _error(display, text, key, f"credentials.{where} must be a Python identifier")
+    if env is not None and (not isinstance(env, str) or not _IDENTIFIER.match(env)):
+        raise _error(display, text, key, f"credentials.{where}.env must be a name")
+    return CredentialName(argument, env)
 
 
 def _line_of(text: str, key: str, *, after: str) -> int:
@@ -286,9 +324,10 @@ def _error(display: str, text: str, key: str, message: str) -> GeneratorError:
 
 
 def _key_line(text: str, key: str) -> int:
-    """The first line that sets `key` (`key = …`) or opens its table (`[key]`, `[key.…]`)."""
+    """The first line that sets `key` (`key = …`) or opens its table (`[key]`, `[key.…]`,
+    `[….key]`)."""
     name = rf"\"?{re.escape(key)}\"?"
-    pattern = re.compile(rf"\s*({name}\s*=|\[\s*{name}\s*[\].])")
+    pattern = re.compile(rf"\s*({name}\s*=|\[\s*([^\]=]*\.\s*)?{name}\s*[\].])")
     for number, content in enumerate(text.splitlines(), start=1):
         if pattern.match(content):
             return number

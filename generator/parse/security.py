@@ -17,7 +17,7 @@ from typing import Any
 from generator.diagnostics import Diagnostic, Location, join_pointer
 from generator.model.api import Credential, SecurityScheme
 from generator.naming import env_var_prefix, python_identifier, snake_case
-from generator.settings import ApiSettings
+from generator.settings import ApiSettings, CredentialName
 
 ErrorAt = Callable[[str, str], Diagnostic]
 Requirement = tuple[tuple[str, ...], ...]
@@ -82,8 +82,9 @@ def build_security(
         description = scheme.get("description")
         text = description if isinstance(description, str) else None
         pinned = settings.credentials.get(key)
-        for argument in arguments:
-            env = pinned.env if pinned and pinned.env and len(arguments) == 1 else None
+        defaults = _default_names(scheme)
+        for default, argument in zip(defaults, arguments, strict=True):
+            env = _pinned_env(pinned, default, len(arguments))
             if env is None and argument == "api_key" and settings.api_key_env:
                 env = settings.api_key_env
             env = env or f"{env_prefix}_{argument.upper()}"
@@ -92,7 +93,54 @@ def build_security(
             taken_envs.add(env)
             credentials.append(Credential(argument, env, key, text))
         schemes.append(_scheme(key, scheme, arguments, text))
+    diagnostics.extend(_pin_mismatches(converted, settings))
+    if settings.api_key_env_line is not None and not any(
+        credential.argument == "api_key" for credential in credentials
+    ):
+        named = ", ".join(credential.argument for credential in credentials) or "none"
+        diagnostics.append(
+            Diagnostic(
+                f"api_key_env: no credential of this API is named api_key (it has: {named}); "
+                "name the environment variable in [credentials] or remove the setting",
+                Location(settings.source or "api.toml", settings.api_key_env_line, 1),
+            )
+        )
     return Security(tuple(schemes), tuple(credentials))
+
+
+def _pinned_env(pin: CredentialName | None, default: str, count: int) -> str | None:
+    if pin is None:
+        return None
+    if default in pin.parts:
+        return pin.parts[default].env
+    return pin.env if count == 1 else None
+
+
+def _pin_mismatches(
+    schemes: list[tuple[str, dict[str, Any]]], settings: ApiSettings
+) -> list[Diagnostic]:
+    """Pins that would otherwise be ignored: one env for two credentials, unknown parts."""
+    problems = []
+    for key, scheme in schemes:
+        pin = settings.credentials.get(key)
+        if pin is None:
+            continue
+        defaults = _default_names(scheme)
+        where = Location(settings.source or "api.toml", pin.line, 1)
+        if pin.env is not None and len(defaults) > 1:
+            message = (
+                f"credentials.{key}: scheme {key!r} has {len(defaults)} credentials "
+                f"({', '.join(defaults)}); name each one's env: "
+                f'{defaults[0]} = {{argument = "...", env = "..."}}'
+            )
+            problems.append(Diagnostic(message, where))
+        for part in sorted(set(pin.parts) - set(defaults)):
+            message = (
+                f"credentials.{key}.{part}: scheme {key!r} has no credential {part!r} "
+                f'(it has: {", ".join(defaults)}); use argument = "..." and env = "..."'
+            )
+            problems.append(Diagnostic(message, where))
+    return problems
 
 
 def operation_requirement(
@@ -168,7 +216,9 @@ def _credential_names(
     for key, _ in schemes:
         pin = settings.credentials.get(key)
         names = by_kind[key]
-        if pin is not None:
+        if pin is not None and pin.parts:
+            names = tuple((pin.parts[n].argument if n in pin.parts else n) or n for n in names)
+        elif pin is not None and pin.argument:
             names = (
                 (pin.argument,) if len(names) == 1 else tuple(f"{pin.argument}_{n}" for n in names)
             )
