@@ -163,6 +163,24 @@ class Annotations:
         """Whether every member is an object model, which a union marker needs."""
         return decodability.union_is_closed_over_objects(definition, self._definitions)
 
+    def tag_attribute(self, definition: UnionDef) -> str | None:
+        """The attribute holding the discriminator in every variant, mirrored by the union's
+        Unknown variant so that `value.<tag>` type-checks on the whole union; None when the
+        variants do not share one, or its name is one the Unknown variant already uses."""
+        if definition.discriminator is None:
+            return None
+        found: set[str] = set()
+        for variant in definition.variants:
+            target = self._definitions.get(variant.name) if isinstance(variant, NamedRef) else None
+            if not isinstance(target, ObjectDef):
+                return None
+            tag = [f.python_name for f in target.fields if f.wire_name == definition.discriminator]
+            if not tag:
+                return None
+            found.update(tag)
+        name = found.pop() if len(found) == 1 else None
+        return None if name in (None, "data", "tag") else name
+
     # -- names of definitions, per side -------------------------------------------------------
 
     def name(self, definition: Definition) -> str:

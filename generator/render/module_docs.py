@@ -74,6 +74,10 @@ def unknown_variant(union: str) -> str:
     )
 
 
+def unknown_tag(discriminator: str) -> str:
+    return docstring(f"The `{discriminator}` this client does not know (None if it was missing).")
+
+
 def resource_module(api: Api, resource: Resource) -> str:
     return docstring(f"The `{resource.name}` resource of {api.title}.", _DO_NOT_EDIT, indent=0)
 

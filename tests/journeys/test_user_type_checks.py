@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
 
 USER_SCRIPT = """\
+from voice_clients.cartesia import Cartesia
 from voice_clients.retell import AsyncRetell, Retell
 from voice_clients.retell.models import PhoneNumberResponse
 
@@ -31,6 +32,13 @@ async def import_async(client: AsyncRetell) -> int | None:
         phone_number="+14157774444", termination_uri="someuri.pstn.twilio.com"
     )
     return number.last_modification_timestamp
+
+
+def provider_type(client: Cartesia) -> str | None:
+    number = client.phone_numbers.import_(
+        label="Front desk", number="+14155551234", provider={"type": "twilio", "account_sid": "AC1"}
+    )
+    return number.provider.type  # on every variant, the Unknown one included
 """
 
 

@@ -95,6 +95,11 @@ class UnknownProviderResponse(_UnknownVariant, _ProviderResponseMarker, frozen=T
     decoded JSON is in `data`.
     """
 
+    @property
+    def type(self) -> str | None:
+        """The `type` this client does not know (None if it was missing)."""
+        return self.tag
+
 
 _ProviderResponseMarker.clientgen_variants = (
     TwilioProviderResponse,

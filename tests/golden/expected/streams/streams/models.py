@@ -90,6 +90,11 @@ class UnknownSpeechEvent(_UnknownVariant, _SpeechEventMarker, frozen=True):
     decoded JSON is in `data`.
     """
 
+    @property
+    def type(self) -> str | None:
+        """The `type` this client does not know (None if it was missing)."""
+        return self.tag
+
 
 _SpeechEventMarker.clientgen_variants = (
     ChunkEvent,

@@ -138,6 +138,11 @@ class UnknownPet(_UnknownVariant, _PetMarker, frozen=True):
     is in `data`.
     """
 
+    @property
+    def pet_type(self) -> str | None:
+        """The `pet_type` this client does not know (None if it was missing)."""
+        return self.tag
+
 
 _PetMarker.clientgen_variants = (
     Cat,
@@ -176,6 +181,11 @@ class UnknownShape(_UnknownVariant, _ShapeMarker, frozen=True):
     """A Shape this client does not know (e.g. one the vendor added since); the decoded
     JSON is in `data`.
     """
+
+    @property
+    def kind(self) -> str | None:
+        """The `kind` this client does not know (None if it was missing)."""
+        return self.tag
 
 
 _ShapeMarker.clientgen_variants = (

@@ -75,6 +75,11 @@ class UnknownShape(_UnknownVariant, _ShapeMarker, frozen=True):
     JSON is in `data`.
     """
 
+    @property
+    def type(self) -> str | None:
+        """The `type` this client does not know (None if it was missing)."""
+        return self.tag
+
 
 _ShapeMarker.clientgen_variants = (
     Circle,
