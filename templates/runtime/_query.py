@@ -5,7 +5,8 @@ it (client defaults, then the call's own, then `extra_query`). Arrays and object
 the parameter's OpenAPI style: by default (form, exploded) a list repeats the name and
 an object's properties become parameters of their own; `csv`, `ssv` and `pipes` join a
 list (form unexploded, spaceDelimited, pipeDelimited); `deep` writes `name[key]=value`;
-`json` sends the value as JSON text (a parameter described by `content`).
+`json` sends the value as JSON text (a parameter described by `content`). Each single
+value, alone or inside an array or object, is spelled by `_text.to_text`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import TypeGuard
 from urllib.parse import urlencode
 
 import msgspec
+
+from ._text import to_text
 
 _SEPARATORS = {"csv": ",", "ssv": " ", "pipes": "|"}
 _NOT_ARRAYS = (str, bytes, bytearray, memoryview)
@@ -70,12 +73,3 @@ def simple_text(value: object) -> str:
     if is_array(value):
         return ",".join(to_text(item) for item in value)
     return to_text(value)
-
-
-def to_text(value: object) -> str:
-    """A parameter value as text: JSON spelling for booleans, `str` for the rest."""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    return value if isinstance(value, str) else str(value)

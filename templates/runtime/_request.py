@@ -15,7 +15,8 @@ import msgspec
 
 from ._errors import APIConnectionError, APITimeoutError, RequestValidationError
 from ._options import DEFAULT_REQUEST_OPTIONS, Options, RequestOptions
-from ._query import encode_query, merge_query, simple_text, to_text
+from ._query import encode_query, merge_query, simple_text
+from ._text import to_text
 from ._types import NOT_GIVEN, Body, NotGiven
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ import msgspec
 
 from ._errors import RequestValidationError
 from ._files import file_part, is_file
-from ._query import to_text
+from ._text import to_text
 
 FormFields = dict[str, list[str]]
 FormFiles = list[tuple[str, tuple[str | None, bytes, str | None]]]
