@@ -45,11 +45,14 @@ class Endpoint(Generic[T]):
     `security` lists the alternatives of security scheme keys the operation accepts, in
     order (empty: it sends no credentials); None means every scheme when `secured`.
     `server` is the operation's own base URL from the spec, used instead of the client's
-    server (see `Options.base_url_for`); None: the client's.
+    server (see `Options.base_url_for`); None: the client's. `accept` is the `Accept`
+    header, from the media types of the documented responses; None (no documented
+    content): the http_client's own, `*/*` unless it sets one.
     """
 
     __slots__ = (
         "_state",
+        "accept",
         "content_type",
         "encoding",
         "errors",
@@ -82,6 +85,7 @@ class Endpoint(Generic[T]):
     query_styles: Mapping[str, str]
     result: str
     pagination: Pagination | None
+    accept: str | None
     _state: _State[T] | None
 
     def __init__(
@@ -102,6 +106,7 @@ class Endpoint(Generic[T]):
         query_styles: Mapping[str, str] = _EMPTY,
         result: str = "value",
         pagination: Pagination | None = None,
+        accept: str | None = None,
     ) -> None:
         init = object.__setattr__
         init(self, "method", method)
@@ -119,6 +124,7 @@ class Endpoint(Generic[T]):
         init(self, "query_styles", query_styles)
         init(self, "result", result)
         init(self, "pagination", pagination)
+        init(self, "accept", accept)
         init(self, "_state", None)
 
     def __setattr__(self, name: str, value: object) -> None:
