@@ -107,6 +107,10 @@ class Body:
     # position when the value is a primitive or an array (`positional`).
     argument: str = "body"
     positional: bool = False
+    # Form and multipart bodies: the runtime style of each property whose `encoding` gives
+    # one, and the media type of each multipart part that names one, by wire name.
+    field_styles: tuple[tuple[str, str], ...] = ()
+    part_types: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

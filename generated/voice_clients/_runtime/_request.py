@@ -179,7 +179,9 @@ def encode_other_body(
         values = wire_values(body) if body is not NOT_GIVEN else {}
         endpoint.check_fields(values)
         values.update(extra_body or ())
-        return multipart_body(values) if encoding == "multipart" else urlencoded_body(values)
+        if encoding == "multipart":
+            return multipart_body(values, endpoint.form_styles, endpoint.part_types)
+        return urlencoded_body(values, endpoint.form_styles)
     media_type = endpoint.content_type or "application/octet-stream"
     if encoding == "text":
         if not isinstance(body, str):

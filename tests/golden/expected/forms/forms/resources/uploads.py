@@ -60,6 +60,9 @@ _DOCUMENTS_ENDPOINT = _Endpoint[list[_models.Stored]](
     secured=False,
     security=(),
     encoding="multipart",
+    form_styles={
+        "metadata": "json",
+    },
     accept="application/json",
 )
 
