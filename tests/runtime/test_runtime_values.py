@@ -177,3 +177,14 @@ def test_multipart_fields() -> None:
     parts = BytesParser(policy=HTTP).parsebytes(head + request.content).iter_parts()
     fields = [(p.get_param("name", header="content-disposition"), p.get_content()) for p in parts]
     assert fields == WINDOW_FIELDS
+
+
+def test_header_and_cookie_objects_and_arrays_are_not_sent_as_python_reprs() -> None:
+    window = {"from": WHEN, "day": DAY}
+    request = Recorder().send(
+        _get(), headers={"X-Window": window}, cookies={"window": window, "days": [DAY, DAY]}
+    )
+    assert request.headers["x-window"] == "from,2019-12-27T18:11:19.117000Z,day,2019-12-27"
+    assert request.headers["cookie"] == (
+        "window=from,2019-12-27T18:11:19.117000Z,day,2019-12-27; days=2019-12-27,2019-12-27"
+    )

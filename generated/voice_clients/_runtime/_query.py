@@ -69,7 +69,13 @@ def is_array(value: object) -> TypeGuard[Sequence[object]]:
 
 
 def simple_text(value: object) -> str:
-    """A header value in OpenAPI's "simple" style: an array's items joined by commas."""
+    """A header or cookie value in OpenAPI's "simple" style (not exploded): an array's items
+    joined by commas, an object's keys and values likewise (`role,admin,age,3`)."""
+    if isinstance(value, msgspec.Struct):
+        value = msgspec.to_builtins(value)
     if is_array(value):
         return ",".join(to_text(item) for item in value)
+    if isinstance(value, Mapping):
+        pairs = [(str(key), item) for key, item in value.items() if item is not None]
+        return ",".join(text for key, item in pairs for text in (key, to_text(item)))
     return to_text(value)

@@ -16,7 +16,6 @@ import msgspec
 from ._errors import APIConnectionError, APITimeoutError, RequestValidationError
 from ._options import DEFAULT_REQUEST_OPTIONS, Options, RequestOptions
 from ._query import encode_query, merge_query, simple_text
-from ._text import to_text
 from ._types import NOT_GIVEN, Body, NotGiven
 
 if TYPE_CHECKING:
@@ -114,7 +113,7 @@ def build_request(
             cookies.set(name, text)
         for name, value in call.cookies.items() if call.cookies else ():
             if value is not NOT_GIVEN and value is not None:
-                cookies.set(name, to_text(value))
+                cookies.set(name, simple_text(value))
     stream = None
     if content is not None and not isinstance(content, bytes):  # an UploadStream
         stream, content = content, None
