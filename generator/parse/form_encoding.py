@@ -15,13 +15,15 @@ from typing import Any
 from generator.model.types import Field
 from generator.parse.media import json_media_type
 
+# (wire name, value) pairs, in the order of the body's fields.
+ByWireName = tuple[tuple[str, str], ...]
 # OpenAPI style → the runtime's name for it (see the runtime's _forms and _query).
 _STYLES = {"deepObject": "deep", "spaceDelimited": "ssv", "pipeDelimited": "pipes"}
 
 
 def field_encodings(
     media_object: Any, fields: Sequence[Field], multipart: bool
-) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+) -> tuple[ByWireName, ByWireName]:
     """The runtime style of each property whose `encoding` sets one, and the media type of
     each multipart part whose `contentType` names one, both by wire name in field order."""
     encodings = media_object.get("encoding") if isinstance(media_object, dict) else None

@@ -23,6 +23,7 @@ import msgspec
 
 from ._errors import RequestValidationError
 from ._files import file_part, is_file
+from ._query import SEPARATORS
 from ._text import to_text
 
 FormFields = dict[str, list[str]]
@@ -30,7 +31,6 @@ FormFiles = list[tuple[str, tuple[str | None, bytes, str | None]]]
 
 _encoder = msgspec.json.Encoder()
 _NONE: Mapping[str, str] = MappingProxyType({})
-_SEPARATORS = {"csv": ",", "ssv": " ", "pipes": "|"}
 
 
 def urlencoded_body(values: dict[str, Any], styles: Mapping[str, str] = _NONE) -> tuple[bytes, str]:
@@ -138,7 +138,7 @@ def _add_field(
             _add_field(fields, files, name, value, multipart, "json")
             return
         texts = [to_text(item) for item in value if item is not None]
-        separator = _SEPARATORS.get(style or "")
+        separator = SEPARATORS.get(style or "")
         if separator is not None:
             fields.setdefault(name, []).append(separator.join(texts))
         else:

@@ -19,7 +19,8 @@ import msgspec
 
 from ._text import to_text
 
-_SEPARATORS = {"csv": ",", "ssv": " ", "pipes": "|"}
+# How the joined styles separate an array's items (also those of form fields).
+SEPARATORS = {"csv": ",", "ssv": " ", "pipes": "|"}
 _NOT_ARRAYS = (str, bytes, bytearray, memoryview)
 
 
@@ -40,7 +41,7 @@ def merge_query(
             value = msgspec.to_builtins(value)
         if is_array(value):
             texts = [to_text(item) for item in value]
-            separator = _SEPARATORS.get(style or "")
+            separator = SEPARATORS.get(style or "")
             merged[name] = [separator.join(texts)] if separator else texts
         elif isinstance(value, Mapping):
             pairs = [(str(key), to_text(item)) for key, item in value.items() if item is not None]
