@@ -136,8 +136,8 @@ def test_each_async_call_is_answered_in_its_media_type(
     exchanges = Exchanges()
 
     async def call() -> Any:
-        http_client = httpx.AsyncClient(event_hooks={"response": [exchanges.arecord]})
-        async with package.AsyncPrismMedia(base_url=server.base_url, http_client=http_client) as c:
+        async with httpx.AsyncClient(event_hooks={"response": [exchanges.arecord]}) as http:
+            c = package.AsyncPrismMedia(base_url=server.base_url, http_client=http)
             if method == "get_events":
                 async with await c.media.get_events() as stream:
                     return [event async for event in stream]
