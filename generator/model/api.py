@@ -107,6 +107,10 @@ class Body:
     # position when the value is a primitive or an array (`positional`).
     argument: str = "body"
     positional: bool = False
+    # Form and multipart bodies: the runtime style of each property whose `encoding` gives
+    # one, and the media type of each multipart part that names one, by wire name.
+    field_styles: tuple[tuple[str, str], ...] = ()
+    part_types: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,8 @@ class Response:
     type: TypeRef | None  # None: no JSON body
     # The body is a `text/event-stream`; `type` is then the type of each event's data.
     events: bool = False
+    # The media types of its content the client reads (see parse/media.py), for `Accept`.
+    media_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -144,6 +150,9 @@ class Operation:
     # The operation's (or its path item's) own server URLs, variables at their defaults;
     # calls go to the first one instead of the client's server. Empty: the client's.
     servers: tuple[str, ...] = ()
+    # The `Accept` header its calls send, from the responses' media types; None: no
+    # response documents content, so the http client's own (`*/*`) is sent.
+    accept: str | None = None
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:

@@ -26,6 +26,7 @@ from generator.model.types import (
 )
 from generator.naming import python_identifier
 from generator.parse.document import ref_pointer, resolve_pointer
+from generator.parse.form_encoding import field_encodings
 from generator.parse.media import body_media_type
 from generator.parse.schemas import Locate, SchemaBuilder
 from generator.parse.text import text
@@ -111,6 +112,11 @@ class BodyBuilder:
                 argument=argument if self._is_single_value(body_type) else "body",
                 positional=self._is_single_value(body_type),
             )
+        styles, part_types = (
+            field_encodings(media_object, definition.fields, encoding == "multipart")
+            if encoding != "json"
+            else ((), ())
+        )
         return Body(
             type=body_type,
             required=required,
@@ -119,6 +125,8 @@ class BodyBuilder:
             fields=definition.fields,
             model_name=definition.name,
             description=description or definition.description,
+            field_styles=styles,
+            part_types=part_types,
         )
 
     def _file_body(

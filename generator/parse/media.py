@@ -1,7 +1,9 @@
-"""Which media type of a `content` map the client sends or reads, and how."""
+"""Which media type of a `content` map the client sends or reads, and how; and the
+`Accept` header an operation sends for the responses it documents."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 JSON_TYPES = ("application/json",)
@@ -48,3 +50,31 @@ def json_media_type(content: Any) -> str | None:
         if base in JSON_TYPES or base.endswith("+json"):
             return str(media)
     return None
+
+
+def readable_media_types(content: Any) -> tuple[str, ...]:
+    """The media types of a response's `content` that the client reads as documented, without
+    parameters: the JSON one it decodes, else the event stream, else any (returned raw)."""
+    if not isinstance(content, dict) or not content:
+        return ()
+    media = json_media_type(content) or media_base(content, EVENT_STREAM)
+    chosen = [media] if media is not None else [str(key) for key in content]
+    bases = (key.split(";")[0].strip().lower() for key in chosen)
+    return tuple(dict.fromkeys(base for base in bases if base))
+
+
+def accept_header(success: Sequence[Sequence[str]], errors: Sequence[Sequence[str]]) -> str | None:
+    """The `Accept` of an operation, from the readable media types of each response.
+
+    Every success media type is accepted, so no success can be refused (406) by a server
+    that negotiates; the error media types follow at a lower preference, so that a
+    documented JSON error body still comes back from such a server, while a server with a
+    choice still prefers the success's own type. None when no response documents content.
+    """
+    wanted = list(dict.fromkeys(media for types in success for media in types))
+    extra = [m for m in dict.fromkeys(m for types in errors for m in types) if m not in wanted]
+    if not wanted:
+        wanted, extra = extra, []
+    if not wanted:
+        return None
+    return ", ".join([*wanted, *(f"{media};q=0.9" for media in extra)])

@@ -13,7 +13,13 @@ from generator.naming import class_name, name_part, unique
 from generator.parse.bodies import BodyBuilder
 from generator.parse.deprecations import deprecation_text
 from generator.parse.document import ref_pointer, resolve_pointer
-from generator.parse.media import EVENT_STREAM, json_media_type, media_base
+from generator.parse.media import (
+    EVENT_STREAM,
+    accept_header,
+    json_media_type,
+    media_base,
+    readable_media_types,
+)
 from generator.parse.operation_names import OperationSite, assign_names
 from generator.parse.parameters import ParameterBuilder
 from generator.parse.results import ResultBuilder
@@ -116,6 +122,7 @@ class OperationBuilder:
             deprecation=deprecation_text(raw) if deprecated else None,
             tags=_tags(raw),
             servers=operation_servers(item, raw, pointer, self.diagnostics, self._error),
+            accept=accept_header([r.media_types for r in success], [r.media_types for r in errors]),
         )
 
     # -- responses ----------------------------------------------------------------------------
@@ -144,6 +151,7 @@ class OperationBuilder:
                 description=text(raw.get("description")),
                 type=body_type,
                 events=events,
+                media_types=readable_media_types(raw.get("content")),
             )
             (success if is_success else errors).append(response)
         return tuple(success), tuple(errors)

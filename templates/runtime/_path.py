@@ -10,13 +10,17 @@ or a list would otherwise be sent as their Python spelling (`/numbers/None`).
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
+import uuid
 from collections.abc import Sequence
+from decimal import Decimal
 from enum import Enum
 from urllib.parse import quote
 
 from ._errors import RequestValidationError
+from ._text import to_text
 
 # A pattern string rather than a compiled pattern: compiling at import is measurable,
 # and templates are only split once per endpoint, on its first call.
@@ -90,7 +94,10 @@ def _segment_text(value: object, name: str) -> str:
         if not math.isfinite(value):
             raise RequestValidationError(f"must be a finite number, got {value!r}", path=name)
         return repr(float(value))
+    if isinstance(value, datetime.date | datetime.time | uuid.UUID | Decimal):
+        return to_text(value)  # spelled as everywhere else: RFC 3339, ISO 8601
     raise RequestValidationError(
-        f"expected str, int, float or bool (it fills a path segment), got {type(value).__name__}",
+        "expected str, int, float, bool, a date, time or datetime, a UUID or a Decimal"
+        f" (it fills a path segment), got {type(value).__name__}",
         path=name,
     )

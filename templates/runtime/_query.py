@@ -5,7 +5,8 @@ it (client defaults, then the call's own, then `extra_query`). Arrays and object
 the parameter's OpenAPI style: by default (form, exploded) a list repeats the name and
 an object's properties become parameters of their own; `csv`, `ssv` and `pipes` join a
 list (form unexploded, spaceDelimited, pipeDelimited); `deep` writes `name[key]=value`;
-`json` sends the value as JSON text (a parameter described by `content`).
+`json` sends the value as JSON text (a parameter described by `content`). Each single
+value, alone or inside an array or object, is spelled by `_text.to_text`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from urllib.parse import urlencode
 
 import msgspec
 
-_SEPARATORS = {"csv": ",", "ssv": " ", "pipes": "|"}
+from ._text import to_text
+
+# How the joined styles separate an array's items (also those of form fields).
+SEPARATORS = {"csv": ",", "ssv": " ", "pipes": "|"}
 _NOT_ARRAYS = (str, bytes, bytearray, memoryview)
 
 
@@ -37,7 +41,7 @@ def merge_query(
             value = msgspec.to_builtins(value)
         if is_array(value):
             texts = [to_text(item) for item in value]
-            separator = _SEPARATORS.get(style or "")
+            separator = SEPARATORS.get(style or "")
             merged[name] = [separator.join(texts)] if separator else texts
         elif isinstance(value, Mapping):
             pairs = [(str(key), to_text(item)) for key, item in value.items() if item is not None]
@@ -66,16 +70,13 @@ def is_array(value: object) -> TypeGuard[Sequence[object]]:
 
 
 def simple_text(value: object) -> str:
-    """A header value in OpenAPI's "simple" style: an array's items joined by commas."""
+    """A header or cookie value in OpenAPI's "simple" style (not exploded): an array's items
+    joined by commas, an object's keys and values likewise (`role,admin,age,3`)."""
+    if isinstance(value, msgspec.Struct):
+        value = msgspec.to_builtins(value)
     if is_array(value):
         return ",".join(to_text(item) for item in value)
+    if isinstance(value, Mapping):
+        pairs = [(str(key), item) for key, item in value.items() if item is not None]
+        return ",".join(text for key, item in pairs for text in (key, to_text(item)))
     return to_text(value)
-
-
-def to_text(value: object) -> str:
-    """A parameter value as text: JSON spelling for booleans, `str` for the rest."""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    return value if isinstance(value, str) else str(value)

@@ -147,6 +147,14 @@ def test_path_parameter_cannot_escape_its_segment() -> None:
     )
 
 
+def test_an_empty_path_argument_is_a_value_error_as_in_stainless_sdks() -> None:
+    recorder = Recorder(body={})
+    with pytest.raises(ValueError, match="must not be empty") as caught:
+        polyai(recorder).phone_numbers.get("agent-1", "")
+    assert isinstance(caught.value, voice_clients.APIError)
+    assert recorder.requests == []
+
+
 # -- errors ---------------------------------------------------------------------------------
 
 

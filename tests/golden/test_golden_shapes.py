@@ -56,6 +56,8 @@ def test_forms_multipart_methods_take_files_and_send_multipart() -> None:
     assert "files: _Annotated[_Sequence[_FileInput], _Meta(min_length=1)]," in documents
     assert "labels: _Sequence[str] | _NotGiven = NOT_GIVEN" in documents
     assert "metadata: _params.MetadataInput," in documents  # the $ref'd object, required
+    # Its `encoding` names `contentType: application/json`: one JSON part.
+    assert 'form_styles={\n        "metadata": "json",\n    },' in endpoint(uploads, "documents")
     # A body that is one binary string is one file argument (sent as the part `file`).
     assert "file: _FileInput," in method(uploads, "raw")
     params = files["forms/params.py"]
@@ -91,6 +93,8 @@ def test_bodies_binary_request_and_response() -> None:
     get = endpoint(blobs, "get")
     assert '"200": _builtins.bytes' in get
     assert '"404": _models.Problem' in get  # the JSON error body is still decoded
+    # Accepted: the download's type, and the error's JSON at a lower preference.
+    assert 'accept="application/octet-stream, application/json;q=0.9",' in get
     assert ") -> bytes:" in method(blobs, "get")
 
 
@@ -112,6 +116,7 @@ def test_bodies_audio() -> None:
     synthesize = endpoint(audio, "synthesize")
     assert "encoding=" not in synthesize  # a JSON request
     assert '"200": _builtins.bytes' in synthesize  # audio/mpeg comes back as bytes
+    assert 'accept="audio/mpeg",' in synthesize  # not application/json: that would be a 406
     assert 'voice: _Literal["alto", "tenor"] | _NotGiven = NOT_GIVEN' in method(audio, "synthesize")
     transcribe = endpoint(audio, "transcribe")
     assert 'encoding="binary"' in transcribe and 'content_type="audio/wav"' in transcribe
@@ -291,6 +296,7 @@ def test_streams_event_streams_yield_their_typed_events() -> None:
     # Each event's data decodes into the discriminated union the spec names for the stream.
     assert sse.startswith("\n_STREAM_ENDPOINT = _Endpoint[_models.SpeechEvent](")
     assert 'result="event_stream",' in sse and '"422": _models.Error,' in sse
+    assert 'accept="text/event-stream, application/json;q=0.9",' in sse
     assert ") -> _Stream[_models.SpeechEvent]:" in method(speech, "stream")
     assert ") -> _AsyncStream[_models.SpeechEvent]:" in method(speech, "stream", is_async=True)
     assert "return self._client.stream(" in method(speech, "stream")

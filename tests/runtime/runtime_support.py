@@ -96,6 +96,7 @@ IMPORT = Endpoint[ImportResponse](
     responses={"201": ImportResponse},
     errors={"400": ErrorBody, "4XX": ErrorBody},
     request_type=ImportBody,
+    accept="application/json",
 )
 GET_NUMBER = Endpoint[Item](
     method="GET",
@@ -103,12 +104,14 @@ GET_NUMBER = Endpoint[Item](
     path_params=("agentId", "phoneNumber"),
     responses={"200": Item},
     errors={"404": ErrorBody},
+    accept="application/json",
 )
 LIST_NUMBERS = Endpoint[list[Item]](
     method="GET",
     path="/v1/agents/{agentId}/telephony/phone-numbers",
     path_params=("agentId",),
     responses={"2XX": list[Item]},
+    accept="application/json",
 )
 DELETE_NUMBER = Endpoint[None](
     method="DELETE",
@@ -117,7 +120,11 @@ DELETE_NUMBER = Endpoint[None](
     responses={"204": None},
 )
 HEALTH = Endpoint[dict[str, str]](
-    method="GET", path="/health", responses={"default": dict[str, str]}, secured=False
+    method="GET",
+    path="/health",
+    responses={"default": dict[str, str]},
+    secured=False,
+    accept="application/json",
 )
 
 IMPORT_OK = {"imported": [{"phoneNumber": "+14155551234", "status": "ok"}], "count": 1}

@@ -137,5 +137,6 @@ def test_hierarchy() -> None:
     assert issubclass(NotFoundError, APIStatusError)
     assert issubclass(APIStatusError, APIError)
     assert issubclass(RequestValidationError, APIError)
+    assert issubclass(RequestValidationError, ValueError)
     assert issubclass(ResponseValidationError, APIError)
     assert not issubclass(APIStatusError, APIConnectionError)

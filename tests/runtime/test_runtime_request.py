@@ -310,3 +310,55 @@ def test_request_body_struct_round_trip_matches_type() -> None:
     client.request(IMPORT, path=("a",), body=body)
 
     assert recorder.last.content == msgspec.json.encode(body)
+
+
+# -- Accept -----------------------------------------------------------------------------------
+
+AUDIO = Endpoint[bytes](
+    method="GET",
+    path="/audio",
+    responses={"200": bytes},
+    accept="audio/wav, application/json;q=0.9",
+)
+NO_CONTENT = Endpoint[None](method="DELETE", path="/things", responses={"204": None})
+
+
+def _accept_sent(
+    endpoint: Endpoint[Any],
+    client_headers: dict[str, str] | None = None,
+    default_headers: dict[str, str] | None = None,
+    **arguments: Any,
+) -> str:
+    """The `Accept` a call sends, with these headers on the http_client and the client."""
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, content=b"[]")
+
+    http_client = httpx.Client(transport=httpx.MockTransport(answer), headers=client_headers)
+    client = Poly(api_key=API_KEY, http_client=http_client, default_headers=default_headers)
+    client.request(endpoint, **arguments)
+    return sent[-1].headers["accept"]
+
+
+def test_each_endpoint_sends_its_own_accept() -> None:
+    assert _accept_sent(AUDIO) == "audio/wav, application/json;q=0.9"
+    assert _accept_sent(LIST_NUMBERS, path=("a",)) == "application/json"
+
+
+def test_without_documented_content_the_http_clients_accept_is_sent() -> None:
+    assert _accept_sent(NO_CONTENT) == "*/*"
+    assert _accept_sent(NO_CONTENT, {"Accept": "application/xml"}) == "application/xml"
+    # An endpoint's own media types replace the http_client's: the server must be able to answer.
+    assert _accept_sent(AUDIO, {"Accept": "application/xml"}) == "audio/wav, application/json;q=0.9"
+
+
+def test_the_callers_accept_wins() -> None:
+    options = RequestOptions(extra_headers={"Accept": "audio/mpeg"})
+    assert _accept_sent(AUDIO, options=options) == "audio/mpeg"
+    assert _accept_sent(AUDIO, default_headers={"Accept": "audio/ogg"}) == "audio/ogg"
+    assert (
+        _accept_sent(AUDIO, default_headers={"Accept": "audio/ogg"}, options=options)
+        == "audio/mpeg"
+    )

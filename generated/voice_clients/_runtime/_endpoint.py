@@ -38,23 +38,30 @@ class Endpoint(Generic[T]):
     differ, so that a refused path argument is reported under the name the caller wrote.
     `encoding` says how the body is sent: "json", "form" (urlencoded), "multipart",
     "binary" or "text" (the last two as `content_type`). `query_styles` holds the
-    OpenAPI style of each query parameter that is not the default (form, exploded).
+    OpenAPI style of each query parameter that is not the default (form, exploded);
+    `form_styles` and `part_types` the same for the properties of a form body, and the
+    media type of a multipart property's own part (see `_forms`).
     `result` is what a call gives back: "value" (the decoded body), "raw" (bytes or
     text, also readable as a stream), "event_stream" (the success type is the type of
     each event's data) or "page" (with `pagination` saying how to get the next page).
     `security` lists the alternatives of security scheme keys the operation accepts, in
     order (empty: it sends no credentials); None means every scheme when `secured`.
     `server` is the operation's own base URL from the spec, used instead of the client's
-    server (see `Options.base_url_for`); None: the client's.
+    server (see `Options.base_url_for`); None: the client's. `accept` is the `Accept`
+    header, from the media types of the documented responses; None (no documented
+    content): the http_client's own, `*/*` unless it sets one.
     """
 
     __slots__ = (
         "_state",
+        "accept",
         "content_type",
         "encoding",
         "errors",
+        "form_styles",
         "method",
         "pagination",
+        "part_types",
         "path",
         "path_names",
         "path_params",
@@ -80,8 +87,11 @@ class Endpoint(Generic[T]):
     encoding: str
     content_type: str | None
     query_styles: Mapping[str, str]
+    form_styles: Mapping[str, str]
+    part_types: Mapping[str, str]
     result: str
     pagination: Pagination | None
+    accept: str | None
     _state: _State[T] | None
 
     def __init__(
@@ -100,8 +110,11 @@ class Endpoint(Generic[T]):
         encoding: str = "json",
         content_type: str | None = None,
         query_styles: Mapping[str, str] = _EMPTY,
+        form_styles: Mapping[str, str] = _EMPTY,
+        part_types: Mapping[str, str] = _EMPTY,
         result: str = "value",
         pagination: Pagination | None = None,
+        accept: str | None = None,
     ) -> None:
         init = object.__setattr__
         init(self, "method", method)
@@ -117,8 +130,11 @@ class Endpoint(Generic[T]):
         init(self, "encoding", encoding)
         init(self, "content_type", content_type)
         init(self, "query_styles", query_styles)
+        init(self, "form_styles", form_styles)
+        init(self, "part_types", part_types)
         init(self, "result", result)
         init(self, "pagination", pagination)
+        init(self, "accept", accept)
         init(self, "_state", None)
 
     def __setattr__(self, name: str, value: object) -> None:

@@ -44,10 +44,12 @@ class APITimeoutError(APIConnectionError):
         super().__init__(message, retries_taken=retries_taken)
 
 
-class RequestValidationError(APIError):
+class RequestValidationError(APIError, ValueError):
     """An argument does not match the API schema; raised before anything is sent.
 
-    `path` names the offending argument with the Python parameter names where known
+    Also a `ValueError`, as a bad argument is in Python (and in Stainless SDKs, which
+    refuse an empty path argument with one), so `except ValueError` around a call catches
+    it too. `path` names the offending argument with the Python parameter names where known
     (`phone_numbers[0]`), or is empty when the whole body is at fault.
     """
 

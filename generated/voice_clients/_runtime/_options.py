@@ -3,8 +3,9 @@
 `Options` precomputes everything a request starts from (headers with the credentials
 applied, default query, timeout) so that a call only copies them. The headers and query
 parameters of a caller's own httpx client are part of that, read when the client (or a
-copy of it) is made. Credentials depend on the operation (each has its own security
-requirement), so those defaults are built per requirement on first use and cached.
+copy of it) is made. Credentials and `Accept` depend on the operation (each has its own
+security requirement and response media types), so those defaults are built per
+requirement and `Accept` on first use and cached.
 `Options` keeps the credentials, so its repr is redacted, and its settings are only ever
 replaced, never mutated.
 """
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 
 # The security requirement of an endpoint: alternatives, each a set of scheme keys.
 Requirement = tuple[tuple[str, ...], ...]
+# What a call's defaults depend on: the requirement, and the endpoint's `Accept` (None:
+# the http_client's own, `*/*` unless it sets one).
+_Key = tuple[Requirement, str | None]
 
 
 class ServerVariable(msgspec.Struct, frozen=True):
@@ -206,7 +210,7 @@ class Options:
         self.extensions = {"timeout": timeout.as_dict()}
 
         self._schemes = {scheme.key or str(i): scheme for i, scheme in enumerate(config.auth)}
-        self._by_requirement: dict[Requirement, _Defaults | str] = {}
+        self._by_requirement: dict[_Key, _Defaults | str] = {}
         probe_headers: dict[str, str] = {}
         secret_params: dict[str, str] = {}
         probe_cookies: dict[str, str] = {}
@@ -222,11 +226,16 @@ class Options:
                     )
         self.secret_params = frozenset(secret_params)
 
-        def headers(auth_headers: Mapping[str, str], has_body: bool) -> httpx.Headers:
+        def headers(
+            auth_headers: Mapping[str, str], has_body: bool, accept: str | None
+        ) -> httpx.Headers:
             # Later entries win: the httpx client's own, ours, credentials, then defaults.
             merged = httpx.Headers(http_client.headers)
             merged["User-Agent"] = config.user_agent
-            merged["Accept"] = "application/json"
+            if accept is not None:
+                merged["Accept"] = accept
+            elif "Accept" not in merged:
+                merged["Accept"] = "*/*"
             if has_body:
                 merged["Content-Type"] = "application/json"
             for name, value in auth_headers.items():
@@ -248,15 +257,17 @@ class Options:
         """The credential error messages mask: `api_key`, else the first one given."""
         return self.credentials.get("api_key") or next(iter(self.credentials.values()), None)
 
-    def defaults(self, requirement: Requirement) -> _Defaults:
-        """Headers and query for a call with `requirement`, credentials applied.
+    def defaults(self, requirement: Requirement, accept: str | None = None) -> _Defaults:
+        """Headers and query for a call with `requirement`, credentials applied, and with
+        `accept` as the `Accept` header (None: the http_client's own, else `*/*`).
 
         Raises `MissingAPIKeyError` (before anything is sent) when no alternative of the
         requirement has all its credentials, naming the ones that would do.
         """
-        found = self._by_requirement.get(requirement)
+        key = (requirement, accept)
+        found = self._by_requirement.get(key)
         if found is None:
-            found = self._by_requirement[requirement] = self._build(requirement)
+            found = self._by_requirement[key] = self._build(requirement, accept)
         if isinstance(found, str):
             raise MissingAPIKeyError(found)
         return found
@@ -290,9 +301,9 @@ class Options:
         security = getattr(endpoint, "security", None)
         if security is None:  # one requirement for every secured endpoint: all the schemes
             security = (tuple(self._schemes),) if endpoint.secured and self._schemes else ()
-        return self.defaults(security)
+        return self.defaults(security, getattr(endpoint, "accept", None))
 
-    def _build(self, requirement: Requirement) -> _Defaults | str:
+    def _build(self, requirement: Requirement, accept: str | None) -> _Defaults | str:
         chosen: tuple[str, ...] | None = () if not requirement else None
         for alternative in requirement:
             schemes = [self._schemes[key] for key in alternative]
@@ -308,7 +319,10 @@ class Options:
             self._schemes[key].apply(self.credentials, auth_headers, auth_query, auth_cookies)
         query = merge_query(dict(self._public), auth_query.items())
         return _Defaults(
-            (self._headers(auth_headers, False), self._headers(auth_headers, True)),
+            (
+                self._headers(auth_headers, False, accept),
+                self._headers(auth_headers, True, accept),
+            ),
             (query, encode_query(query)),
             tuple(auth_cookies.items()),
         )

@@ -15,7 +15,7 @@ import msgspec
 
 from ._errors import APIConnectionError, APITimeoutError, RequestValidationError
 from ._options import DEFAULT_REQUEST_OPTIONS, Options, RequestOptions
-from ._query import encode_query, merge_query, simple_text, to_text
+from ._query import encode_query, merge_query, simple_text
 from ._types import NOT_GIVEN, Body, NotGiven
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def build_request(
             cookies.set(name, text)
         for name, value in call.cookies.items() if call.cookies else ():
             if value is not NOT_GIVEN and value is not None:
-                cookies.set(name, to_text(value))
+                cookies.set(name, simple_text(value))
     stream = None
     if content is not None and not isinstance(content, bytes):  # an UploadStream
         stream, content = content, None
@@ -178,7 +178,9 @@ def encode_other_body(
         values = wire_values(body) if body is not NOT_GIVEN else {}
         endpoint.check_fields(values)
         values.update(extra_body or ())
-        return multipart_body(values) if encoding == "multipart" else urlencoded_body(values)
+        if encoding == "multipart":
+            return multipart_body(values, endpoint.form_styles, endpoint.part_types)
+        return urlencoded_body(values, endpoint.form_styles)
     media_type = endpoint.content_type or "application/octet-stream"
     if encoding == "text":
         if not isinstance(body, str):

@@ -41,6 +41,7 @@ _IMPORT_ENDPOINT = _Endpoint[_models.PhoneNumberResponse](
     request_type=_params.ImportPhoneNumberBodyParam,
     secured=True,
     security=(("APIKeyAuth",),),
+    accept="application/json",
 )
 
 

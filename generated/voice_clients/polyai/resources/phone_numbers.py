@@ -46,6 +46,7 @@ _LIST_ENDPOINT = _Endpoint[_models.GetPhoneNumbersResponse](
     request_type=None,
     secured=True,
     security=(("ApiKeyAuth",),),
+    accept="application/json",
 )
 
 _IMPORT_ENDPOINT = _Endpoint[_models.ImportPhoneNumbersResponse](
@@ -60,6 +61,7 @@ _IMPORT_ENDPOINT = _Endpoint[_models.ImportPhoneNumbersResponse](
     request_type=_params.ImportPhoneNumbersBodyParam,
     secured=True,
     security=(("ApiKeyAuth",),),
+    accept="application/json",
 )
 
 _DELETE_ENDPOINT = _Endpoint[_models.DeletePhoneNumbersResponse](
@@ -74,6 +76,7 @@ _DELETE_ENDPOINT = _Endpoint[_models.DeletePhoneNumbersResponse](
     request_type=_params.DeletePhoneNumbersBodyParam,
     secured=True,
     security=(("ApiKeyAuth",),),
+    accept="application/json",
 )
 
 _BATCH_GET_ENDPOINT = _Endpoint[_models.BatchGetPhoneNumbersResponse](
@@ -88,6 +91,7 @@ _BATCH_GET_ENDPOINT = _Endpoint[_models.BatchGetPhoneNumbersResponse](
     request_type=_params.BatchGetPhoneNumbersBodyParam,
     secured=True,
     security=(("ApiKeyAuth",),),
+    accept="application/json",
 )
 
 _GET_ENDPOINT = _Endpoint[_models.PhoneNumberResponse](
@@ -108,6 +112,7 @@ _GET_ENDPOINT = _Endpoint[_models.PhoneNumberResponse](
     request_type=None,
     secured=True,
     security=(("ApiKeyAuth",),),
+    accept="application/json",
 )
 
 

@@ -49,6 +49,7 @@ _IMPORT_ENDPOINT = _Endpoint[_models.PhoneNumberResponse](
     request_type=_params.PhoneNumberImportBodyParam,
     secured=True,
     security=(("api_key",),),
+    accept="application/json",
 )
 
 

@@ -38,6 +38,7 @@ _LIST_ENDPOINT = _Endpoint[_builtins.list[str]](
     request_type=None,
     secured=True,
     security=(("bearer",),),
+    accept="application/json",
 )
 
 _CREATE_ENDPOINT = _Endpoint[None](

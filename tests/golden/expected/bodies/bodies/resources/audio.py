@@ -45,6 +45,7 @@ _SYNTHESIZE_ENDPOINT = _Endpoint[bytes](
     secured=False,
     security=(),
     result="raw",
+    accept="audio/mpeg",
 )
 
 _TRANSCRIBE_ENDPOINT = _Endpoint[_models.AudioTranscribeResponse](
@@ -60,6 +61,7 @@ _TRANSCRIBE_ENDPOINT = _Endpoint[_models.AudioTranscribeResponse](
     security=(),
     encoding="binary",
     content_type="audio/wav",
+    accept="application/json",
 )
 
 

@@ -45,6 +45,7 @@ _GET_ENDPOINT = _Endpoint[bytes](
     secured=False,
     security=(),
     result="raw",
+    accept="application/octet-stream, application/json;q=0.9",
 )
 
 _PUT_ENDPOINT = _Endpoint[None](

@@ -43,6 +43,7 @@ _CREATE_ENDPOINT = _Endpoint[str](
     encoding="text",
     content_type="text/plain",
     result="raw",
+    accept="text/plain",
 )
 
 _APPEND_ENDPOINT = _Endpoint[str](
@@ -59,6 +60,7 @@ _APPEND_ENDPOINT = _Endpoint[str](
     encoding="text",
     content_type="text/markdown",
     result="raw",
+    accept="text/markdown",
 )
 
 

@@ -41,6 +41,7 @@ _CREATE_ENDPOINT = _Endpoint[_models.SessionsCreateResponse](
     secured=False,
     security=(),
     encoding="form",
+    accept="application/json",
 )
 
 _SEARCH_ENDPOINT = _Endpoint[list[str]](
@@ -55,6 +56,7 @@ _SEARCH_ENDPOINT = _Endpoint[list[str]](
     secured=False,
     security=(),
     encoding="form",
+    accept="application/json",
 )
 
 

@@ -45,6 +45,7 @@ _AVATAR_ENDPOINT = _Endpoint[_models.Stored](
     secured=False,
     security=(),
     encoding="multipart",
+    accept="application/json",
 )
 
 _DOCUMENTS_ENDPOINT = _Endpoint[list[_models.Stored]](
@@ -59,6 +60,10 @@ _DOCUMENTS_ENDPOINT = _Endpoint[list[_models.Stored]](
     secured=False,
     security=(),
     encoding="multipart",
+    form_styles={
+        "metadata": "json",
+    },
+    accept="application/json",
 )
 
 _RAW_ENDPOINT = _Endpoint[None](

@@ -53,6 +53,7 @@ _LIST_ENDPOINT = _Endpoint[_builtins.list[_models.Item]](
         "colors": "pipes",
         "filter": "deep",
     },
+    accept="application/json",
 )
 
 _GET_ENDPOINT = _Endpoint[_models.Item](
@@ -67,6 +68,7 @@ _GET_ENDPOINT = _Endpoint[_models.Item](
     request_type=None,
     secured=False,
     security=(),
+    accept="application/json",
 )
 
 

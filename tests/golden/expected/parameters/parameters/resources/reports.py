@@ -45,6 +45,7 @@ _LIST_ENDPOINT = _Endpoint[_builtins.list[str]](
     query_styles={
         "where": "json",
     },
+    accept="application/json",
 )
 
 

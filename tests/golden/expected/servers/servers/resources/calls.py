@@ -41,6 +41,7 @@ _LIST_ENDPOINT = _Endpoint[_builtins.list[str]](
     request_type=None,
     secured=False,
     security=(),
+    accept="application/json",
 )
 
 _GET_ENDPOINT = _Endpoint[_models.CallsGetResponse](
@@ -54,6 +55,7 @@ _GET_ENDPOINT = _Endpoint[_models.CallsGetResponse](
     request_type=None,
     secured=False,
     security=(),
+    accept="application/json",
 )
 
 

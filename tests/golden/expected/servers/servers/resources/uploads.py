@@ -54,6 +54,7 @@ _GET_STATUS_ENDPOINT = _Endpoint[str](
     secured=False,
     security=(),
     server="https://status.example.com",
+    accept="application/json",
 )
 
 

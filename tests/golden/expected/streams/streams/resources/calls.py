@@ -48,6 +48,7 @@ _LIST_ENDPOINT = _Endpoint[_models.CallPage](
     security=(("bearer",),),
     result="page",
     pagination=_Pagination(items="items", offset="offset", total="total"),
+    accept="application/json",
 )
 
 

@@ -43,6 +43,7 @@ _TAIL_ENDPOINT = _Endpoint[str](
     secured=True,
     security=(("bearer",),),
     result="event_stream",
+    accept="text/event-stream",
 )
 
 

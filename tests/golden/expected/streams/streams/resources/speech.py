@@ -50,6 +50,7 @@ _STREAM_ENDPOINT = _Endpoint[_models.SpeechEvent](
     secured=True,
     security=(("bearer",),),
     result="event_stream",
+    accept="text/event-stream, application/json;q=0.9",
 )
 
 _DOWNLOAD_ENDPOINT = _Endpoint[bytes](
@@ -64,6 +65,7 @@ _DOWNLOAD_ENDPOINT = _Endpoint[bytes](
     secured=True,
     security=(("bearer",),),
     result="raw",
+    accept="audio/mpeg",
 )
 
 

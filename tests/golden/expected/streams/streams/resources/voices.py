@@ -50,6 +50,7 @@ _LIST_ENDPOINT = _Endpoint[_models.VoicePage](
     pagination=_Pagination(
         items="data", cursor="starting_after", next_cursor="starting_after", has_more="has_more"
     ),
+    accept="application/json",
 )
 
 

@@ -41,6 +41,7 @@ _CREATE_ENDPOINT = _Endpoint[_models.PaymentMethod](
     request_type=_params.PaymentMethodInput,
     secured=False,
     security=(),
+    accept="application/json",
 )
 
 

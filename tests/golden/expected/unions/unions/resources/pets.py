@@ -41,6 +41,7 @@ _CREATE_ENDPOINT = _Endpoint[_models.Pet](
     request_type=_params.PetInput,
     secured=False,
     security=(),
+    accept="application/json",
 )
 
 _GET_ENDPOINT = _Endpoint[_models.PetRecord](
@@ -54,6 +55,7 @@ _GET_ENDPOINT = _Endpoint[_models.PetRecord](
     request_type=None,
     secured=False,
     security=(),
+    accept="application/json",
 )
 
 _DRAW_SHAPE_ENDPOINT = _Endpoint[_models.Shape](
@@ -67,6 +69,7 @@ _DRAW_SHAPE_ENDPOINT = _Endpoint[_models.Shape](
     request_type=_params.ShapeInput,
     secured=False,
     security=(),
+    accept="application/json",
 )
 
 

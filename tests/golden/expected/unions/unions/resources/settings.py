@@ -41,6 +41,7 @@ _PUT_ENDPOINT = _Endpoint[_models.Setting](
     request_type=_params.SettingsPutBodyParam,
     secured=False,
     security=(),
+    accept="application/json",
 )
 
 

@@ -49,6 +49,7 @@ _GET_ENDPOINT = _Endpoint[_models.Widget](
     request_type=None,
     secured=True,
     security=(("token",),),
+    accept="application/json",
 )
 
 _CREATE_ENDPOINT = _Endpoint[_models.Widget](
@@ -64,6 +65,7 @@ _CREATE_ENDPOINT = _Endpoint[_models.Widget](
     request_type=_params.WidgetsCreateBodyParam,
     secured=True,
     security=(("token",),),
+    accept="application/json",
 )
 
 
