@@ -28,6 +28,8 @@ _UNPARSED: Any = object()
 
 
 class _RawResponse(Generic[T]):
+    """What the raw responses of both clients hold; `T` is what the plain method returns."""
+
     __slots__ = (
         "_endpoint",
         "_parsed",
@@ -42,7 +44,7 @@ class _RawResponse(Generic[T]):
     )
 
     def __init__(
-        self, response: httpx.Response, endpoint: Endpoint[T], url: httpx.URL, retries_taken: int
+        self, response: httpx.Response, endpoint: Endpoint[Any], url: httpx.URL, retries_taken: int
     ) -> None:
         self.status_code: int = response.status_code
         self.headers: httpx.Headers = response.headers
