@@ -14,9 +14,11 @@ from typing import Literal
 
 from generator.model.types import TypeRef
 
-# "value": the decoded body; "raw": bytes or text (also streamable as bytes);
-# "event_stream": server-sent events, each decoded; "page": a list iterated across pages.
-ResultKind = Literal["value", "raw", "event_stream", "page"]
+# "value": the decoded body; "raw": text (`text/*`), returned as str; "binary": any other
+# non-JSON body (audio, files), returned as a response object holding the bytes, as the
+# Stainless SDKs do; "event_stream": server-sent events, each decoded; "page": a list
+# iterated across pages. Every kind can also be read as a stream of bytes.
+ResultKind = Literal["value", "raw", "binary", "event_stream", "page"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class ResultShape:
     # None: the method returns the decoded value itself.
     sync_wrapper: str | None = None
     async_wrapper: str | None = None
+    # The wrapper takes the decoded type as its type argument; False: a plain class.
+    generic: bool = True
     # The wrapper's second type argument is the type of each item (pages).
     with_item: bool = False
     # The async method is a coroutine; False: what it returns is iterated, not awaited.
@@ -45,6 +49,13 @@ class ResultShape:
 RESULT_SHAPES: dict[ResultKind, ResultShape] = {
     "value": ResultShape("request"),
     "raw": ResultShape("request", described="raw content"),
+    "binary": ResultShape(
+        "download",
+        "BinaryResponse",
+        "AsyncBinaryResponse",
+        generic=False,
+        described="a binary response (`.content`, `.iter_bytes()`, `.write_to_file()`)",
+    ),
     "event_stream": ResultShape(
         "stream",
         "Stream",

@@ -1,4 +1,9 @@
-"""The result kind of each operation: a value, raw content, an event stream or a page.
+"""The result kind of each operation: a value, text, a binary body, an event stream or a
+page.
+
+Text (`text/*`) stays a `str`, as the Stainless SDKs keep it; any other non-JSON body is
+binary and comes back as a response object (`BinaryResponse`), also when one of several
+success responses is text, since that object reads as text too.
 
 Pages come from the api.toml `[pagination]` schemes, or are detected where the shape
 leaves no doubt: a response object with one array field and either a string cursor
@@ -60,8 +65,9 @@ class ResultBuilder:
         if events:
             return Result("event_stream", item=events[0].type)
         typed = [r.type for r in success if r.type is not None]
-        if typed and all(isinstance(t, RawBody) for t in typed):
-            return Result("raw")
+        raw = [t for t in typed if isinstance(t, RawBody)]
+        if typed and len(raw) == len(typed):
+            return Result("raw") if all(t.text for t in raw) else Result("binary")
         scheme = self._scheme_for(names)
         if scheme is not None:
             return self._configured(scheme, typed, parameters, body, pointer)

@@ -45,6 +45,8 @@ class Signatures:
         decoded = self.endpoint_type(operation)
         if wrapper is None:
             return decoded
+        if not shape.generic:
+            return names.private_alias(wrapper)
         arguments = [decoded]
         if shape.with_item:
             arguments.append(self._response.of(result.item) if result.item is not None else "_Any")

@@ -8,7 +8,7 @@ makes copies cheap and lets `with_options` work for generated subclasses whose
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 import httpx
 
@@ -19,8 +19,6 @@ from ._options import (
     resolve_base_url,
     resolve_credentials,
 )
-from ._request import public_url
-from ._response import APIResponse
 from ._types import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -30,9 +28,6 @@ from ._types import (
     Query,
     Timeout,
 )
-
-if TYPE_CHECKING:
-    from ._endpoint import Endpoint
 
 _HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
 # What an httpx client has when its maker chose no timeout: it then gets ours, since 5 s
@@ -187,9 +182,3 @@ class BaseClient(Generic[_HttpT]):
         clone._options = options
         clone._raw = raw
         return clone
-
-    def _raw_response(
-        self, endpoint: Endpoint[Any], response: httpx.Response, retries_taken: int
-    ) -> APIResponse[Any]:
-        url = public_url(self._options, response.request.url)
-        return APIResponse(response, endpoint, url, retries_taken)

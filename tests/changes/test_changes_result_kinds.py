@@ -68,3 +68,20 @@ def test_a_list_that_becomes_paged_is_breaking(tmp_path: Path) -> None:
         "Demo.widgets.list()",
         "now returns a page (iterate it for the items of every page), was a value",
     ) in found
+
+
+def _as_audio(spec: dict[str, Any]) -> None:
+    response = operation(spec, "/widgets/{widgetId}", "get")["responses"]["200"]
+    response["content"] = {"audio/wav": {"schema": {"type": "string", "format": "binary"}}}
+
+
+def test_a_method_that_returns_a_binary_body_is_breaking(tmp_path: Path) -> None:
+    new = base_spec()
+    _as_audio(new)
+    found = lines(report_between(base_spec(), new, tmp_path))
+    assert (
+        "breaking",
+        "Demo.widgets.get()",
+        "now returns a binary response (`.content`, `.iter_bytes()`, `.write_to_file()`),"
+        " was a value",
+    ) in found

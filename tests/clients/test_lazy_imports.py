@@ -46,7 +46,15 @@ def test_the_client_and_runtime_names_load_on_first_use() -> None:
 def test_a_plain_client_leaves_streams_pages_and_uploads_unloaded() -> None:
     loaded = _loaded("from voice_clients.retell import AsyncRetell, Retell\nRetell(api_key='k')")
     assert "voice_clients._runtime._sync_client" in loaded
-    later = ("_pagination", "_streaming", "_streamed_response", "_forms", "_uploads")
+    later = (
+        "_pagination",
+        "_streaming",
+        "_streamed_response",
+        "_results",
+        "_binary_response",
+        "_forms",
+        "_uploads",
+    )
     assert [m for m in loaded if m.rsplit(".", 1)[-1] in later] == []
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import msgspec
-from voice_clients._runtime import APIResponse
+from voice_clients._runtime import APIResponse, AsyncAPIResponse
 from voice_clients._runtime._models import UnknownVariant
 from voice_clients.cartesia import AsyncCartesia, Cartesia
 from voice_clients.cartesia import models as cartesia_models
@@ -179,20 +179,23 @@ def one_case_per_operation() -> list[Case]:
 
 def send(
     mode: str, case: Case, base_url: str, *, extra_headers: dict[str, str] | None = None
-) -> APIResponse[Any]:
-    """Run `case` through a fresh sync or async client; retries off, so errors show at once."""
+) -> tuple[APIResponse[Any] | AsyncAPIResponse[Any], Any]:
+    """Run `case` through a fresh sync or async client; retries off, so errors show at once.
+
+    Returns the raw response and what its `parse()` gives (awaited with the async client).
+    """
     sync_class, async_class = CLIENTS[case.api]
     options: dict[str, Any] = {"api_key": API_KEY, "base_url": base_url, "max_retries": 0}
     per_call: dict[str, Any] = {} if extra_headers is None else {"extra_headers": extra_headers}
     if mode == "sync":
         with sync_class(**options) as client:
             response: APIResponse[Any] = case.invoke(client, per_call)
-            return response
+            return response, response.parse()
 
-    async def run() -> APIResponse[Any]:
+    async def run() -> tuple[AsyncAPIResponse[Any], Any]:
         async with async_class(**options) as client:
-            response: APIResponse[Any] = await case.invoke(client, per_call)
-            return response
+            response: AsyncAPIResponse[Any] = await case.invoke(client, per_call)
+            return response, await response.parse()
 
     return asyncio.run(run())
 

@@ -186,7 +186,9 @@ def test_form_cookie_and_query_styles(features: Any) -> None:
 def test_binary_body_and_binary_response(features: Any) -> None:
     recorder = Recorder(200, b"\x89PNG-stored", "image/png")
     result = _client(features, recorder).images.put("img/1", body=b"\x89PNG")
-    assert result == b"\x89PNG-stored"
+    assert isinstance(result, features._runtime.BinaryResponse)
+    assert (result.status_code, result.content) == (200, b"\x89PNG-stored")
+    assert result.headers["content-type"] == "image/png"
     request = recorder.requests[0]
     assert request.url.raw_path == b"/images/img%2F1"
     assert (request.headers["content-type"], request.content) == ("image/png", b"\x89PNG")

@@ -23,7 +23,14 @@ def test_each_kind_is_sent_by_a_method_both_clients_have() -> None:
 
 
 def test_each_wrapper_is_a_class_the_runtime_exports() -> None:
-    assert result_wrappers() == ("AsyncStream", "Stream", "AsyncPager", "SyncPage")
+    assert result_wrappers() == (
+        "AsyncBinaryResponse",
+        "BinaryResponse",
+        "AsyncStream",
+        "Stream",
+        "AsyncPager",
+        "SyncPage",
+    )
     for wrapper in result_wrappers():
         assert wrapper in runtime.__all__
         assert isinstance(getattr(runtime, wrapper), type), wrapper
@@ -33,3 +40,4 @@ def test_a_kind_wraps_in_both_modes_or_in_neither() -> None:
     for kind, shape in RESULT_SHAPES.items():
         assert (shape.sync_wrapper is None) == (shape.async_wrapper is None), kind
         assert not shape.with_item or shape.sync_wrapper is not None, kind
+        assert shape.generic or not shape.with_item, kind

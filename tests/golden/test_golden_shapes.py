@@ -95,7 +95,12 @@ def test_bodies_binary_request_and_response() -> None:
     assert '"404": _models.Problem' in get  # the JSON error body is still decoded
     # Accepted: the download's type, and the error's JSON at a lower preference.
     assert 'accept="application/octet-stream, application/json;q=0.9",' in get
-    assert ") -> bytes:" in method(blobs, "get")
+    # A binary body comes back in a response object (status, headers, content), as the
+    # Stainless SDKs return it.
+    assert 'result="binary"' in get
+    assert ") -> _BinaryResponse:" in method(blobs, "get")
+    assert "return self._client.download(" in method(blobs, "get")
+    assert ") -> _AsyncBinaryResponse:" in method(blobs, "get", is_async=True)
 
 
 def test_bodies_text_request_and_response() -> None:
@@ -115,7 +120,8 @@ def test_bodies_audio() -> None:
     audio = expected_tree("bodies")["bodies/resources/audio.py"]
     synthesize = endpoint(audio, "synthesize")
     assert "encoding=" not in synthesize  # a JSON request
-    assert '"200": _builtins.bytes' in synthesize  # audio/mpeg comes back as bytes
+    assert '"200": _builtins.bytes' in synthesize  # audio/mpeg is read as bytes...
+    assert ") -> _BinaryResponse:" in method(audio, "synthesize")  # ...and returned in one
     assert 'accept="audio/mpeg",' in synthesize  # not application/json: that would be a 406
     assert 'voice: _Literal["alto", "tenor"] | _NotGiven = NOT_GIVEN' in method(audio, "synthesize")
     transcribe = endpoint(audio, "transcribe")
@@ -306,12 +312,14 @@ def test_streams_event_streams_yield_their_typed_events() -> None:
     assert ") -> _Stream[str]:" in method(logs, "tail")  # text data, not decoded as JSON
 
 
-def test_streams_audio_download_is_bytes() -> None:
+def test_streams_audio_download_is_a_binary_response() -> None:
     speech = expected_tree("streams")["streams/resources/speech.py"]
     download = endpoint(speech, "download")
     assert download.startswith("\n_DOWNLOAD_ENDPOINT = _Endpoint[bytes](")
-    assert '"200": _builtins.bytes,' in download and 'result="raw",' in download
-    assert ") -> bytes:" in method(speech, "download")
+    assert '"200": _builtins.bytes,' in download and 'result="binary",' in download
+    assert ") -> _BinaryResponse:" in method(speech, "download")
+    assert ") -> _AsyncBinaryResponse:" in method(speech, "download", is_async=True)
+    assert "return await self._client.download(" in method(speech, "download", is_async=True)
 
 
 def test_streams_lists_are_paged_by_the_shape_of_their_response() -> None:

@@ -6,7 +6,13 @@ import datetime
 
 import httpx
 import pytest
-from runtime import APIResponse, NotFoundError, ResponseValidationError, to_raw_response_wrapper
+from runtime import (
+    APIResponse,
+    AsyncAPIResponse,
+    NotFoundError,
+    ResponseValidationError,
+    to_raw_response_wrapper,
+)
 from runtime_support import (
     API_KEY,
     IMPORT_OK_BYTES,
@@ -114,9 +120,13 @@ async def test_async_raw_response_wrapper() -> None:
 
     raw = await client.phone_numbers.with_raw_response.get("+1", agent_id="a")
 
+    assert isinstance(raw, AsyncAPIResponse)
     assert raw.status_code == 200
     assert raw.method == "GET"
-    assert raw.parse() == Item(phone_number="+1", status="ok")
+    # Awaited, as Stainless SDK users write it.
+    parsed = await raw.parse()
+    assert parsed == Item(phone_number="+1", status="ok")
+    assert await raw.parse() is parsed
     assert await client.phone_numbers.get("+1", agent_id="a") == Item(
         phone_number="+1", status="ok"
     )

@@ -7,6 +7,8 @@ import io
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from types import ModuleType
@@ -80,8 +82,62 @@ def test_streaming_response_gives_status_headers_and_pieces(polyai: ModuleType) 
         assert sizes == [MB, MB, MB, 5]
         with client.audio_cache.with_streaming_response.get_file("a", "e") as response:
             assert len(response.read()) == 3 * MB + 5
-        assert len(client.audio_cache.get_file("a", "e")) == 3 * MB + 5  # plain: bytes
+        plain = client.audio_cache.get_file("a", "e")  # plain: the body read, in an object
+        assert isinstance(plain, polyai._runtime.BinaryResponse)
+        assert len(plain.content) == 3 * MB + 5
         client.close()
+
+
+class PacedAudio:
+    """Sends a chunked `audio/wav` body in 5 pieces of 1 KiB, 300 ms apart, as a TTS server
+    does while it synthesises. Before the last piece it waits (5 s at most) for the client
+    to say it has the first one, and records whether it had: a client that buffers would
+    only say so after the whole body arrived."""
+
+    PIECES = 5
+    PIECE = bytes(range(256)) * 4
+
+    def __init__(self) -> None:
+        self.first_received = threading.Event()
+        self.first_received_before_last_sent: bool | None = None
+
+    def __call__(self, exchange: Exchange) -> None:
+        exchange.start(200, {"Content-Type": "audio/wav", "Transfer-Encoding": "chunked"})
+        for index in range(self.PIECES):
+            if index == self.PIECES - 1:
+                self.first_received_before_last_sent = self.first_received.wait(5)
+            elif index:
+                time.sleep(0.3)
+            exchange.write(b"%x\r\n%s\r\n" % (len(self.PIECE), self.PIECE))
+        exchange.write(b"0\r\n\r\n")
+
+
+def test_streamed_bytes_reach_the_caller_as_they_arrive(polyai: ModuleType) -> None:
+    paced = PacedAudio()
+    with LocalServer(paced).running() as server:
+        client = polyai.PolyaiS(base_url=server.url)
+        received = b""
+        with client.audio_cache.with_streaming_response.get_file("a", "e") as response:
+            for chunk in response.iter_bytes():
+                received += chunk
+                paced.first_received.set()
+        client.close()
+    assert paced.first_received_before_last_sent is True
+    assert received == PacedAudio.PIECE * PacedAudio.PIECES
+
+
+@pytest.mark.anyio
+async def test_async_streamed_bytes_reach_the_caller_as_they_arrive(polyai: ModuleType) -> None:
+    paced = PacedAudio()
+    with LocalServer(paced).running() as server:
+        async with polyai.AsyncPolyaiS(base_url=server.url) as client:
+            received = b""
+            async with client.audio_cache.with_streaming_response.get_file("a", "e") as response:
+                async for chunk in response.iter_bytes():
+                    received += chunk
+                    paced.first_received.set()
+    assert paced.first_received_before_last_sent is True
+    assert received == PacedAudio.PIECE * PacedAudio.PIECES
 
 
 def _text(exchange: Exchange) -> None:

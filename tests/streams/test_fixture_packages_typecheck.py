@@ -1,4 +1,5 @@
-"""The fixture packages, and code using their streams and pages, pass mypy --strict."""
+"""The fixture packages, and code using their streams, pages and response objects (raw,
+streamed and binary, as Stainless SDK users write it), pass mypy --strict."""
 
 from __future__ import annotations
 
@@ -11,13 +12,18 @@ from types import ModuleType
 
 import pytest
 
+GENERATED = Path(__file__).resolve().parents[2] / "generated"
+
 USAGE = textwrap.dedent("""
     from pathlib import Path
+
+    import httpx
 
     from cartesia_s import AsyncCartesiaS, CartesiaS
     from cartesia_s.models import ChunkEvent
     from polyai_s import PolyaiS
     from retell_s import AsyncRetellS
+    from voice_clients.retell import AsyncRetell, Retell
 
 
     def sync_use(client: CartesiaS, polyai: PolyaiS) -> None:
@@ -33,7 +39,22 @@ USAGE = textwrap.dedent("""
             more: bool = each.has_next_page()
         with client.tts.with_streaming_response.audio(transcript="hi") as response:
             written: int = response.write_to_file(Path("out.wav"))
-        raw: bytes = client.tts.audio(transcript="hi")
+        speech = client.tts.audio(transcript="hi")
+        raw: bytes = speech.content
+        status: int = speech.status_code
+        text: str = speech.text
+        read: bytes = speech.read()
+        rebuilt: httpx.Response = speech.response
+        saved: int = speech.write_to_file(Path("out.wav"))
+        for piece in speech.iter_bytes():
+            piece_size: int = len(piece)
+        with client.tts.with_streaming_response.audio(transcript="hi") as streamed:
+            parsed_audio: bytes = streamed.parse().content
+        with client.tts.with_streaming_response.sse(transcript="hi") as streamed_events:
+            for each_event in streamed_events.parse():
+                if isinstance(each_event, ChunkEvent):
+                    more_audio: str = each_event.data
+        raw_audio: bytes = client.tts.with_raw_response.audio(transcript="hi").parse().content
         polyai.audio_cache.upload_file("a", "e", body=Path("in.wav"))
         total: int = polyai.audio_cache.list("a").body.total_count
 
@@ -52,6 +73,36 @@ USAGE = textwrap.dedent("""
         async with client.tts.with_streaming_response.audio(transcript="x") as response:
             async for chunk in response.iter_bytes():
                 size: int = len(chunk)
+        speech = await client.tts.audio(transcript="hi")
+        content: bytes = speech.content
+        read: bytes = await speech.read()
+        saved: int = await speech.write_to_file(Path("out.wav"))
+        async for piece in speech.iter_bytes():
+            piece_size: int = len(piece)
+        raw = await client.tts.with_raw_response.audio(transcript="hi")
+        parsed: bytes = (await raw.parse()).content
+        async with client.tts.with_streaming_response.audio(transcript="x") as streamed:
+            streamed_content: bytes = (await streamed.parse()).content
+
+
+    def sync_values(client: Retell) -> None:
+        raw = client.phone_number.with_raw_response.import_(phone_number="+1", termination_uri="t")
+        number: str = raw.parse().phone_number
+        with client.phone_number.with_streaming_response.import_(
+            phone_number="+1", termination_uri="t"
+        ) as streamed:
+            same: str = streamed.parse().phone_number
+
+
+    async def async_values(client: AsyncRetell) -> None:
+        raw = await client.phone_number.with_raw_response.import_(
+            phone_number="+1", termination_uri="t"
+        )
+        number: str = (await raw.parse()).phone_number
+        async with client.phone_number.with_streaming_response.import_(
+            phone_number="+1", termination_uri="t"
+        ) as streamed:
+            same: str = (await streamed.parse()).phone_number
     """)
 
 
@@ -61,6 +112,7 @@ def test_fixture_packages_and_their_use_pass_mypy_strict(
 ) -> None:
     """The session's fixture packages (conftest.py), which the other stream tests run."""
     outs = [Path(package.__file__ or "").parent.parent for package in (cartesia, retell, polyai)]
+    outs.append(GENERATED)  # voice_clients, for methods that return a model
     (tmp_path / "usage.py").write_text(USAGE)
     result = subprocess.run(
         [

@@ -16,7 +16,8 @@ from generator.settings import PaginationScheme
 def test_each_fixture_operation_gets_its_kind(tmp_path: Path) -> None:
     files = build_files(CARTESIA, tmp_path, "c", pagination=CARTESIA_PAGINATION)
     tts = files["c/resources/tts.py"].decode()
-    assert 'result="event_stream"' in tts and 'result="raw"' in tts
+    assert 'result="event_stream"' in tts and 'result="binary"' in tts
+    assert "-> _BinaryResponse:" in tts and "-> _AsyncBinaryResponse:" in tts
     assert "-> _Stream[_models.TTSSSEEvent]:" in tts
     assert "-> _AsyncStream[_models.TTSSSEEvent]:" in tts
     voices = files["c/resources/voices.py"].decode()

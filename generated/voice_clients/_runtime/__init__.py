@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._async_client import AsyncAPIClient
     from ._auth import ApiKeyAuth, AuthScheme, BasicAuth, BearerAuth
+    from ._binary_response import AsyncBinaryResponse, BinaryResponse
     from ._endpoint import Endpoint
     from ._errors import (
         APIConnectionError,
@@ -35,7 +36,12 @@ if TYPE_CHECKING:
     from ._files import FileContent, FileInput
     from ._options import ClientConfig, RequestOptions, ServerVariable
     from ._pagination import AsyncPage, AsyncPager, Pagination, SyncPage
-    from ._response import APIResponse, async_to_raw_response_wrapper, to_raw_response_wrapper
+    from ._response import (
+        APIResponse,
+        AsyncAPIResponse,
+        async_to_raw_response_wrapper,
+        to_raw_response_wrapper,
+    )
     from ._streamed_response import (
         AsyncStreamedResponse,
         StreamedResponse,
@@ -64,6 +70,8 @@ _MODULES = {
     "AuthScheme": "_auth",
     "BasicAuth": "_auth",
     "BearerAuth": "_auth",
+    "AsyncBinaryResponse": "_binary_response",
+    "BinaryResponse": "_binary_response",
     "Endpoint": "_endpoint",
     "APIConnectionError": "_errors",
     "APIError": "_errors",
@@ -91,6 +99,7 @@ _MODULES = {
     "Pagination": "_pagination",
     "SyncPage": "_pagination",
     "APIResponse": "_response",
+    "AsyncAPIResponse": "_response",
     "async_to_raw_response_wrapper": "_response",
     "to_raw_response_wrapper": "_response",
     "AsyncStreamedResponse": "_streamed_response",
@@ -137,6 +146,8 @@ __all__ = [
     "APITimeoutError",
     "ApiKeyAuth",
     "AsyncAPIClient",
+    "AsyncAPIResponse",
+    "AsyncBinaryResponse",
     "AsyncPage",
     "AsyncPager",
     "AsyncStream",
@@ -146,6 +157,7 @@ __all__ = [
     "BadRequestError",
     "BasicAuth",
     "BearerAuth",
+    "BinaryResponse",
     "Body",
     "ClientConfig",
     "ConflictError",

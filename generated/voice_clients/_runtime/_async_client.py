@@ -13,10 +13,12 @@ from . import _attempts, _retries
 from ._base_client import BaseClient
 from ._endpoint import Endpoint
 from ._options import DEFAULT_REQUEST_OPTIONS, RequestOptions
-from ._request import Call, build_request, log_attempt, log_retry, logger
+from ._request import Call, build_request, log_attempt, log_retry, logger, public_url
+from ._response import AsyncAPIResponse
 from ._types import NOT_GIVEN, NotGiven
 
 if TYPE_CHECKING:
+    from ._binary_response import AsyncBinaryResponse
     from ._pagination import AsyncPage, AsyncPager
     from ._streaming import AsyncStream
 
@@ -27,9 +29,9 @@ _C = TypeVar("_C", bound="AsyncAPIClient")
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     """Generated clients subclass this, set `_config`, and route every call through it.
 
-    `request`, `stream` and `paginate` (one per result kind) are the one place a call is
-    built, sent, retried and turned into its result, so generated resource methods stay
-    one statement long.
+    `request`, `stream`, `download` and `paginate` (one per result kind) are the one place
+    a call is built, sent, retried and turned into its result, so generated resource
+    methods stay one statement long.
     """
 
     # Set on the view behind `with_streaming_response`: the body is left unread.
@@ -100,6 +102,30 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             return cast(AsyncStream[T], self._view_result(endpoint, response, retries_taken))
         return AsyncStream(response, endpoint.event_decoder())
 
+    async def download(
+        self,
+        endpoint: Endpoint[Any],
+        *,
+        path: Sequence[object] = (),
+        query: Mapping[str, object] | None = None,
+        headers: Mapping[str, object] | None = None,
+        cookies: Mapping[str, object] | None = None,
+        body: object = NOT_GIVEN,
+        options: RequestOptions = DEFAULT_REQUEST_OPTIONS,
+    ) -> AsyncBinaryResponse:
+        """`request` for a binary body: the `AsyncBinaryResponse` holding it, with its status
+        and headers."""
+        call = Call(
+            path=path, query=query, headers=headers, cookies=cookies, body=body, options=options
+        )
+        from ._results import async_result  # binary bodies only: not loaded by `import`
+
+        response, retries_taken = await self._send(endpoint, call, stream=self._streaming)
+        if self._raw or self._streaming:
+            return cast("AsyncBinaryResponse", self._view_result(endpoint, response, retries_taken))
+        url = public_url(self._options, response.request.url)
+        return cast("AsyncBinaryResponse", await async_result(endpoint, response, url))
+
     def paginate(
         self,
         endpoint: Endpoint[T],
@@ -136,11 +162,12 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     def _view_result(
         self, endpoint: Endpoint[Any], response: httpx.Response, retries_taken: int
     ) -> object:
+        url = public_url(self._options, response.request.url)
         if self._streaming:
             from ._streamed_response import AsyncStreamedResponse
 
-            return AsyncStreamedResponse(response)
-        return self._raw_response(endpoint, response, retries_taken)
+            return AsyncStreamedResponse[Any](response, endpoint, url)
+        return AsyncAPIResponse[Any](response, endpoint, url, retries_taken)
 
     def _streaming_view(self: _C) -> _C:
         """This client, answering calls with an unread `StreamedResponse`."""

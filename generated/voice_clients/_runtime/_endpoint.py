@@ -41,9 +41,10 @@ class Endpoint(Generic[T]):
     OpenAPI style of each query parameter that is not the default (form, exploded);
     `form_styles` and `part_types` the same for the properties of a form body, and the
     media type of a multipart property's own part (see `_forms`).
-    `result` is what a call gives back: "value" (the decoded body), "raw" (bytes or
-    text, also readable as a stream), "event_stream" (the success type is the type of
-    each event's data) or "page" (with `pagination` saying how to get the next page).
+    `result` is what a call gives back: "value" (the decoded body), "raw" (text),
+    "binary" (a `BinaryResponse` holding the bytes), "event_stream" (the success type is
+    the type of each event's data) or "page" (with `pagination` saying how to get the next
+    page); each can also be read as a stream of bytes.
     `security` lists the alternatives of security scheme keys the operation accepts, in
     order (empty: it sends no credentials); None means every scheme when `secured`.
     `server` is the operation's own base URL from the spec, used instead of the client's

@@ -2,6 +2,8 @@
 
 An `APIResponse` copies what it needs out of the httpx response rather than keeping it,
 because the httpx response links to the request, and the request carries the credentials.
+`AsyncAPIResponse` is the same for async clients, whose `parse()` is awaited, as in the
+Stainless SDKs (`data = await response.parse()`).
 """
 
 from __future__ import annotations
@@ -25,9 +27,8 @@ P = ParamSpec("P")
 _UNPARSED: Any = object()
 
 
-class APIResponse(Generic[T]):
-    """What `with_raw_response` methods return: for callers who need the status or headers
-    (rate limits, request ids) and not only the body; `parse()` gives the body as usual."""
+class _RawResponse(Generic[T]):
+    """What the raw responses of both clients hold; `T` is what the plain method returns."""
 
     __slots__ = (
         "_endpoint",
@@ -43,7 +44,7 @@ class APIResponse(Generic[T]):
     )
 
     def __init__(
-        self, response: httpx.Response, endpoint: Endpoint[T], url: httpx.URL, retries_taken: int
+        self, response: httpx.Response, endpoint: Endpoint[Any], url: httpx.URL, retries_taken: int
     ) -> None:
         self.status_code: int = response.status_code
         self.headers: httpx.Headers = response.headers
@@ -60,7 +61,7 @@ class APIResponse(Generic[T]):
         self._parsed: T = _UNPARSED
 
     def __repr__(self) -> str:
-        return f"<APIResponse [{self.status_code}] {self.method} {self.url}>"
+        return f"<{type(self).__name__} [{self.status_code}] {self.method} {self.url}>"
 
     @property
     def text(self) -> str:
@@ -69,12 +70,42 @@ class APIResponse(Generic[T]):
     def json(self) -> Any:
         return msgspec.json.decode(self.content)
 
+    def _response(self) -> httpx.Response:
+        """The body again as an httpx response, for the result kinds built on one."""
+        from ._binary_response import detached_response  # parsing only
+
+        return detached_response(
+            self.status_code, self.headers, self.content, self.method, self.url
+        )
+
+
+class APIResponse(_RawResponse[T]):
+    """What `with_raw_response` methods return: for callers who need the status or headers
+    (rate limits, request ids) and not only the body; `parse()` gives the body as usual."""
+
+    __slots__ = ()
+
     def parse(self) -> T:
-        """The typed body, as the call would have returned it (decoded once)."""
+        """What the call would have returned (decoded once): the typed body, an event
+        stream over the body, or a binary response."""
         if self._parsed is _UNPARSED:
-            self._parsed = self._endpoint.decode_success(
-                self.status_code, self.headers, self.content
-            )
+            from ._results import sync_result  # parsing only: not loaded by `import`
+
+            self._parsed = sync_result(self._endpoint, self._response(), self.url)
+        return self._parsed
+
+
+class AsyncAPIResponse(_RawResponse[T]):
+    """`APIResponse` for async clients: `await response.parse()`."""
+
+    __slots__ = ()
+
+    async def parse(self) -> T:
+        """What the call would have returned (decoded once); see `APIResponse.parse`."""
+        if self._parsed is _UNPARSED:
+            from ._results import async_result  # parsing only: not loaded by `import`
+
+            self._parsed = await async_result(self._endpoint, self._response(), self.url)
         return self._parsed
 
 
@@ -91,13 +122,13 @@ def to_raw_response_wrapper(func: Callable[P, T]) -> Callable[P, APIResponse[T]]
 
 def async_to_raw_response_wrapper(
     func: Callable[P, Awaitable[T]],
-) -> Callable[P, Awaitable[APIResponse[T]]]:
+) -> Callable[P, Awaitable[AsyncAPIResponse[T]]]:
     """`to_raw_response_wrapper` for the methods of async resources."""
     raw_method = _raw_method(func)
 
     @functools.wraps(func)
-    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> APIResponse[T]:
-        return cast(APIResponse[T], await raw_method(*args, **kwargs))
+    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> AsyncAPIResponse[T]:
+        return cast(AsyncAPIResponse[T], await raw_method(*args, **kwargs))
 
     return wrapped
 

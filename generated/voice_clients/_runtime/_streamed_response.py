@@ -3,6 +3,10 @@
 `with_streaming_response.<method>(...)` returns a context manager; the response it gives
 has the status and headers at once, and the body only as it is read. Leaving the block
 closes the connection, whether or not the body was read to the end.
+
+`iter_bytes()` yields each piece as it arrives (real-time audio must not wait for a
+buffer to fill); a chunk size is only applied when asked for. `parse()` reads the body and
+gives what the plain method returns, as the Stainless SDKs' streamed responses do.
 """
 
 from __future__ import annotations
@@ -12,30 +16,50 @@ import functools
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from os import PathLike
 from types import MethodType, TracebackType
-from typing import Any, Generic, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, cast
 
 import httpx
 
 from ._request import connection_error
 
+if TYPE_CHECKING:
+    from ._endpoint import Endpoint
+
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 DEFAULT_CHUNK_SIZE = 64 * 1024
+_UNPARSED: Any = object()
 
 
-class StreamedResponse:
-    """A response whose body has not been read; read it once, with one of the methods."""
+class StreamedResponse(Generic[T]):
+    """A response whose body has not been read; read it once, with one of the methods.
 
-    def __init__(self, response: httpx.Response) -> None:
+    `T` is what the plain method returns, and `parse()` with it.
+    """
+
+    def __init__(self, response: httpx.Response, endpoint: Endpoint[Any], url: httpx.URL) -> None:
         self._response = response
+        self._endpoint = endpoint
+        self._url = url
+        self._parsed: Any = _UNPARSED
         self.status_code: int = response.status_code
         self.headers: httpx.Headers = response.headers
 
     def __repr__(self) -> str:
         return f"<StreamedResponse [{self.status_code}]>"
 
-    def iter_bytes(self, chunk_size: int | None = DEFAULT_CHUNK_SIZE) -> Iterator[bytes]:
+    def parse(self) -> T:
+        """Read the body and return what the plain method would have (an event stream
+        is returned unread, to iterate inside the block)."""
+        if self._parsed is _UNPARSED:
+            from ._results import sync_result
+
+            self._parsed = sync_result(self._endpoint, self._response, self._url)
+        return cast(T, self._parsed)
+
+    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         try:
             yield from self._response.iter_bytes(chunk_size)
         except httpx.TransportError as exc:
@@ -70,18 +94,29 @@ class StreamedResponse:
         self._response.close()
 
 
-class AsyncStreamedResponse:
-    """`StreamedResponse` for async clients."""
+class AsyncStreamedResponse(Generic[T]):
+    """`StreamedResponse` for async clients: `await response.parse()`."""
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: httpx.Response, endpoint: Endpoint[Any], url: httpx.URL) -> None:
         self._response = response
+        self._endpoint = endpoint
+        self._url = url
+        self._parsed: Any = _UNPARSED
         self.status_code: int = response.status_code
         self.headers: httpx.Headers = response.headers
 
     def __repr__(self) -> str:
         return f"<AsyncStreamedResponse [{self.status_code}]>"
 
-    async def iter_bytes(self, chunk_size: int | None = DEFAULT_CHUNK_SIZE) -> AsyncIterator[bytes]:
+    async def parse(self) -> T:
+        """Read the body and return what the plain method would have; see `StreamedResponse`."""
+        if self._parsed is _UNPARSED:
+            from ._results import async_result
+
+            self._parsed = await async_result(self._endpoint, self._response, self._url)
+        return cast(T, self._parsed)
+
+    async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         try:
             async for chunk in self._response.aiter_bytes(chunk_size):
                 yield chunk
@@ -138,7 +173,7 @@ class ResponseContextManager(Generic[R]):
         traceback: TracebackType | None,
     ) -> None:
         if self._response is not None:
-            cast(StreamedResponse, self._response).close()
+            cast(StreamedResponse[Any], self._response).close()
 
 
 class AsyncResponseContextManager(Generic[R]):
@@ -159,34 +194,34 @@ class AsyncResponseContextManager(Generic[R]):
         traceback: TracebackType | None,
     ) -> None:
         if self._response is not None:
-            await cast(AsyncStreamedResponse, self._response).close()
+            await cast(AsyncStreamedResponse[Any], self._response).close()
 
 
 def to_streamed_response_wrapper(
-    func: Callable[P, object],
-) -> Callable[P, ResponseContextManager[StreamedResponse]]:
+    func: Callable[P, T],
+) -> Callable[P, ResponseContextManager[StreamedResponse[T]]]:
     """Make a bound resource method return a context manager around its unread response."""
     method = _streaming_method(func)
 
     @functools.wraps(func)
-    def wrapped(*args: P.args, **kwargs: P.kwargs) -> ResponseContextManager[StreamedResponse]:
-        return ResponseContextManager(lambda: cast(StreamedResponse, method(*args, **kwargs)))
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> ResponseContextManager[StreamedResponse[T]]:
+        return ResponseContextManager(lambda: cast(StreamedResponse[T], method(*args, **kwargs)))
 
     return wrapped
 
 
 def async_to_streamed_response_wrapper(
-    func: Callable[P, Awaitable[object]],
-) -> Callable[P, AsyncResponseContextManager[AsyncStreamedResponse]]:
+    func: Callable[P, Awaitable[T]],
+) -> Callable[P, AsyncResponseContextManager[AsyncStreamedResponse[T]]]:
     """`to_streamed_response_wrapper` for the methods of async resources."""
     method = _streaming_method(func)
 
     @functools.wraps(func)
     def wrapped(
         *args: P.args, **kwargs: P.kwargs
-    ) -> AsyncResponseContextManager[AsyncStreamedResponse]:
-        async def make() -> AsyncStreamedResponse:
-            return cast(AsyncStreamedResponse, await method(*args, **kwargs))
+    ) -> AsyncResponseContextManager[AsyncStreamedResponse[T]]:
+        async def make() -> AsyncStreamedResponse[T]:
+            return cast(AsyncStreamedResponse[T], await method(*args, **kwargs))
 
         return AsyncResponseContextManager(make)
 

@@ -25,6 +25,8 @@ from bodies._runtime import (
 )
 from bodies._runtime import to_raw_response_wrapper as _to_raw_response_wrapper
 from bodies._runtime import to_streamed_response_wrapper as _to_streamed_response_wrapper
+from bodies._runtime import AsyncBinaryResponse as _AsyncBinaryResponse
+from bodies._runtime import BinaryResponse as _BinaryResponse
 from bodies import models as _models
 from bodies import params as _params
 
@@ -44,7 +46,7 @@ _SYNTHESIZE_ENDPOINT = _Endpoint[bytes](
     request_type=_params.AudioSynthesizeBodyParam,
     secured=False,
     security=(),
-    result="raw",
+    result="binary",
     accept="audio/mpeg",
 )
 
@@ -95,7 +97,7 @@ class Audio:
         extra_body: _Body | None = None,
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
-    ) -> bytes:
+    ) -> _BinaryResponse:
         """Text to speech
 
         Args:
@@ -104,7 +106,7 @@ class Audio:
 
         Route: `POST /speech`
         """
-        return self._client.request(
+        return self._client.download(
             _SYNTHESIZE_ENDPOINT,
             body=_params.AudioSynthesizeBodyParam(
                 text=text,
@@ -184,7 +186,7 @@ class AsyncAudio:
         extra_body: _Body | None = None,
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
-    ) -> bytes:
+    ) -> _AsyncBinaryResponse:
         """Text to speech
 
         Args:
@@ -193,7 +195,7 @@ class AsyncAudio:
 
         Route: `POST /speech`
         """
-        return await self._client.request(
+        return await self._client.download(
             _SYNTHESIZE_ENDPOINT,
             body=_params.AudioSynthesizeBodyParam(
                 text=text,

@@ -24,6 +24,8 @@ from bodies._runtime import (
 )
 from bodies._runtime import to_raw_response_wrapper as _to_raw_response_wrapper
 from bodies._runtime import to_streamed_response_wrapper as _to_streamed_response_wrapper
+from bodies._runtime import AsyncBinaryResponse as _AsyncBinaryResponse
+from bodies._runtime import BinaryResponse as _BinaryResponse
 from bodies import models as _models
 
 if _TYPE_CHECKING:
@@ -44,7 +46,7 @@ _GET_ENDPOINT = _Endpoint[bytes](
     request_type=None,
     secured=False,
     security=(),
-    result="raw",
+    result="binary",
     accept="application/octet-stream, application/json;q=0.9",
 )
 
@@ -93,7 +95,7 @@ class Blobs:
         extra_body: _Body | None = None,
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
-    ) -> bytes:
+    ) -> _BinaryResponse:
         """Read bytes back
 
         Args:
@@ -101,7 +103,7 @@ class Blobs:
 
         Route: `GET /blobs/{key}`
         """
-        return self._client.request(
+        return self._client.download(
             _GET_ENDPOINT,
             path=(key,),
             options=_RequestOptions(
@@ -175,7 +177,7 @@ class AsyncBlobs:
         extra_body: _Body | None = None,
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
-    ) -> bytes:
+    ) -> _AsyncBinaryResponse:
         """Read bytes back
 
         Args:
@@ -183,7 +185,7 @@ class AsyncBlobs:
 
         Route: `GET /blobs/{key}`
         """
-        return await self._client.request(
+        return await self._client.download(
             _GET_ENDPOINT,
             path=(key,),
             options=_RequestOptions(

@@ -26,6 +26,8 @@ from streams._runtime import (
 )
 from streams._runtime import to_raw_response_wrapper as _to_raw_response_wrapper
 from streams._runtime import to_streamed_response_wrapper as _to_streamed_response_wrapper
+from streams._runtime import AsyncBinaryResponse as _AsyncBinaryResponse
+from streams._runtime import BinaryResponse as _BinaryResponse
 from streams._runtime import AsyncStream as _AsyncStream
 from streams._runtime import Stream as _Stream
 from streams import models as _models
@@ -64,7 +66,7 @@ _DOWNLOAD_ENDPOINT = _Endpoint[bytes](
     request_type=_params.SpeechRequestParam,
     secured=True,
     security=(("bearer",),),
-    result="raw",
+    result="binary",
     accept="audio/mpeg",
 )
 
@@ -133,7 +135,7 @@ class Speech:
         extra_body: _Body | None = None,
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
-    ) -> bytes:
+    ) -> _BinaryResponse:
         """Synthesise speech as one audio file
 
         Args:
@@ -142,7 +144,7 @@ class Speech:
 
         Route: `POST /speech/audio`
         """
-        return self._client.request(
+        return self._client.download(
             _DOWNLOAD_ENDPOINT,
             body=_params.SpeechRequestParam(
                 transcript=transcript,
@@ -222,7 +224,7 @@ class AsyncSpeech:
         extra_body: _Body | None = None,
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
-    ) -> bytes:
+    ) -> _AsyncBinaryResponse:
         """Synthesise speech as one audio file
 
         Args:
@@ -231,7 +233,7 @@ class AsyncSpeech:
 
         Route: `POST /speech/audio`
         """
-        return await self._client.request(
+        return await self._client.download(
             _DOWNLOAD_ENDPOINT,
             body=_params.SpeechRequestParam(
                 transcript=transcript,

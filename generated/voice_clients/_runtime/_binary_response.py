@@ -1,0 +1,113 @@
+"""Binary responses: what a method whose success body is audio, a file or other bytes
+returns, in the shape Stainless SDKs give it (`.content`, `.read()`, `.iter_bytes()`,
+`.write_to_file()`, `.response`), so callers coming from the vendors' SDKs keep their code.
+
+The body is already read: `with_streaming_response` is the way to read it as it arrives.
+`.response` is an httpx response rebuilt from the body, whose request holds the method and
+the public URL only: the one that was sent carries the credentials in its headers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from os import PathLike
+from typing import Any
+
+import httpx
+import msgspec
+
+
+def detached_response(
+    status_code: int, headers: httpx.Headers, content: bytes, method: str, url: httpx.URL
+) -> httpx.Response:
+    """An httpx response holding `content`, tied to a request without headers.
+
+    `content` is the decoded body, so `Content-Encoding` is left out: httpx would otherwise
+    decode it a second time.
+    """
+    kept = [(name, value) for name, value in headers.multi_items() if name != "content-encoding"]
+    return httpx.Response(
+        status_code, headers=kept, content=content, request=httpx.Request(method, url)
+    )
+
+
+class _BinaryBody:
+    __slots__ = ("headers", "response")
+
+    def __init__(self, response: httpx.Response, headers: httpx.Headers) -> None:
+        self.response: httpx.Response = response
+        # As received (the rebuilt response leaves out `Content-Encoding`).
+        self.headers: httpx.Headers = headers
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} [{self.status_code}] {len(self.content)} bytes>"
+
+    @property
+    def status_code(self) -> int:
+        return self.response.status_code
+
+    @property
+    def content(self) -> bytes:
+        return self.response.content
+
+    @property
+    def encoding(self) -> str:
+        """The charset of `Content-Type`, else UTF-8: how `text` decodes the body."""
+        return self.response.charset_encoding or "utf-8"
+
+    @property
+    def text(self) -> str:
+        return self.content.decode(self.encoding, errors="replace")
+
+    def json(self) -> Any:
+        """The body parsed as JSON (some servers answer an audio request with a JSON note)."""
+        return msgspec.json.decode(self.content)
+
+
+class BinaryResponse(_BinaryBody):
+    """A binary body with its status and headers; `write_to_file` saves it."""
+
+    __slots__ = ()
+
+    def read(self) -> bytes:
+        return self.content
+
+    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
+        return self.response.iter_bytes(chunk_size)
+
+    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
+        return self.response.iter_text(chunk_size)
+
+    def iter_lines(self) -> Iterator[str]:
+        return self.response.iter_lines()
+
+    def write_to_file(self, file: str | PathLike[str]) -> int:
+        """Write the body to `file`; the number of bytes written."""
+        with open(file, "wb") as out:
+            return out.write(self.content)
+
+
+class AsyncBinaryResponse(_BinaryBody):
+    """`BinaryResponse` for async clients: `await read()`, `async for` over `iter_bytes()`."""
+
+    __slots__ = ()
+
+    async def read(self) -> bytes:
+        return self.content
+
+    async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        async for chunk in self.response.aiter_bytes(chunk_size):
+            yield chunk
+
+    async def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
+        async for text in self.response.aiter_text(chunk_size):
+            yield text
+
+    async def iter_lines(self) -> AsyncIterator[str]:
+        async for line in self.response.aiter_lines():
+            yield line
+
+    async def write_to_file(self, file: str | PathLike[str]) -> int:
+        """Write the body to `file` (the write itself blocks briefly); the bytes written."""
+        with open(file, "wb") as out:
+            return out.write(self.content)

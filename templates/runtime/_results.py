@@ -1,0 +1,56 @@
+"""What a plain method returns for a successful response, by its endpoint's result kind.
+
+The clients, `APIResponse.parse()` and the streamed response's `parse()` all go through
+here, so `with_raw_response` and `with_streaming_response` give from `parse()` exactly
+what the plain call returns. `response` may be unread (a streamed response) or read.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from ._binary_response import AsyncBinaryResponse, BinaryResponse, detached_response
+from ._request import connection_error
+
+if TYPE_CHECKING:
+    from ._endpoint import Endpoint
+
+
+def sync_result(endpoint: Endpoint[Any], response: httpx.Response, url: httpx.URL) -> Any:
+    """`url` is the public URL (credentials masked) a binary response is tied to."""
+    if endpoint.result == "event_stream":
+        from ._streaming import Stream  # event streams only
+
+        return Stream(response, endpoint.event_decoder())
+    try:
+        content = response.read()
+    except httpx.TransportError as exc:
+        raise connection_error(exc, 0) from exc
+    decoded = endpoint.decode_success(response.status_code, response.headers, content)
+    if endpoint.result == "binary":  # decoded too: an undocumented status is refused alike
+        return BinaryResponse(_rebuilt(response, content, url), response.headers)
+    return decoded
+
+
+async def async_result(endpoint: Endpoint[Any], response: httpx.Response, url: httpx.URL) -> Any:
+    """`sync_result` for async clients."""
+    if endpoint.result == "event_stream":
+        from ._streaming import AsyncStream  # event streams only
+
+        return AsyncStream(response, endpoint.event_decoder())
+    try:
+        content = await response.aread()
+    except httpx.TransportError as exc:
+        raise connection_error(exc, 0) from exc
+    decoded = endpoint.decode_success(response.status_code, response.headers, content)
+    if endpoint.result == "binary":  # decoded too: an undocumented status is refused alike
+        return AsyncBinaryResponse(_rebuilt(response, content, url), response.headers)
+    return decoded
+
+
+def _rebuilt(response: httpx.Response, content: bytes, url: httpx.URL) -> httpx.Response:
+    return detached_response(
+        response.status_code, response.headers, content, response.request.method, url
+    )
