@@ -60,6 +60,7 @@ def test_rpc_style_paths_name_the_noun_and_the_verb() -> None:
             "/list-agents": _op("get"),
             "/v2/list-calls": _op(),  # a POST that lists is still `list`
             "/publish-agent/{agent_id}": _op(),
+            "/end-chat/{chat_id}": _op("patch"),
             "/import-phone-number": _op(),
         }
     ) == {
@@ -68,6 +69,7 @@ def test_rpc_style_paths_name_the_noun_and_the_verb() -> None:
         "GET /list-agents": "agent.list",
         "POST /v2/list-calls": "call.list",
         "POST /publish-agent/{agent_id}": "agent.publish",
+        "PATCH /end-chat/{chat_id}": "chat.end",
         "POST /import-phone-number": "phone_number.import_",
     }
 
@@ -149,6 +151,17 @@ def test_a_path_prefix_pin_names_the_resource_of_everything_under_it() -> None:
         "GET /fine-tunes/{id}/voices": "tuning.voices.list",
         "POST /fine-tunes/{id}/voices": "tuning.voices.create",
         "DELETE /x/y/{id}": "z.delete",
+    }
+
+
+def test_the_longest_matching_prefix_pin_wins() -> None:
+    naming = NamingSettings(style="rest", resources={"/agents": "bots", "/agents/metrics": "stats"})
+    assert _names(
+        {"/agents": _op("get"), "/agents/metrics/results": {**_op("get"), **_op()}}, naming
+    ) == {
+        "GET /agents": "bots.list",
+        "GET /agents/metrics/results": "stats.results.list",
+        "POST /agents/metrics/results": "stats.results.create",
     }
 
 
