@@ -35,6 +35,12 @@ _VERSION = re.compile(r"^v\d+(\.\d+)*$")
 _ON_ITEM = {"get": "retrieve", "patch": "update", "put": "update", "delete": "delete"}
 _ON_COLLECTION = {"get": "list", "post": "create"}
 _RPC_VERBS = {"get": "retrieve"}
+# Verbs that are as often nouns starting a collection's name (`/test-cases`, `/run-logs`):
+# a path starting with one is not taken for an RPC call.
+_NOUNS_TOO = frozenset("""
+    batch check copy count invite link lock login logout preview query release report
+    request run schedule set share sign start stop sync test transfer trigger view void watch
+    """.split())  # noqa: SIM905 (a word list reads best as words)
 _PREPOSITIONS = frozenset({"to", "from", "for", "by", "with", "in", "into", "of", "on"})
 # Verbs an operationId may use for the CRUD method itself, not to name another action.
 _CRUD_SYNONYMS = frozenset(
@@ -56,7 +62,7 @@ def rest_name(
         while body and _VERSION.match(body[0]):
             body = body[1:]
     statics = [s for s in body if not _is_parameter(s)]
-    if not skip and statics and not _is_parameter(body[0]):
+    if not skip and statics and body[0] == statics[0]:
         rpc = _rpc_name(body[0])
         if rpc is not None:
             return rpc
@@ -66,7 +72,7 @@ def rest_name(
     all_words = {w for s in segments if not _is_parameter(s) for w in _words_of(snake_case(s))}
     if segments and _is_parameter(segments[-1]):
         crud = _ON_ITEM.get(http_method)
-    elif len(statics) > 1 and _is_action(statics[-1]):
+    elif (len(statics) > 1 or skip) and statics and _is_action(statics[-1]):
         return tuple(parts[:-1]), parts[-1]
     else:
         crud = _ON_COLLECTION.get(http_method)
@@ -80,7 +86,7 @@ def rest_name(
 def _rpc_name(segment: str) -> tuple[tuple[str, ...], str] | None:
     """`create-agent` → (agent,), create; `list-agents` → (agent,), list."""
     words = [w.lower() for w in split_words(segment)]
-    if len(words) < 2 or words[0] not in VERBS:
+    if len(words) < 2 or words[0] not in VERBS or words[0] in _NOUNS_TOO:
         return None
     noun = [*words[1:-1], _singular(words[-1])]
     return ("_".join(noun),), _RPC_VERBS.get(words[0], words[0])

@@ -62,6 +62,7 @@ def test_rpc_style_paths_name_the_noun_and_the_verb() -> None:
             "/publish-agent/{agent_id}": _op(),
             "/end-chat/{chat_id}": _op("patch"),
             "/import-phone-number": _op(),
+            "/test-cases/{id}": _op("get"),  # a noun that is also a verb: no RPC call
         }
     ) == {
         "POST /create-agent": "agent.create",
@@ -71,6 +72,7 @@ def test_rpc_style_paths_name_the_noun_and_the_verb() -> None:
         "POST /publish-agent/{agent_id}": "agent.publish",
         "PATCH /end-chat/{chat_id}": "chat.end",
         "POST /import-phone-number": "phone_number.import_",
+        "GET /test-cases/{id}": "test_cases.retrieve",
     }
 
 
@@ -136,13 +138,16 @@ def test_operation_pins_may_nest() -> None:
 
 
 def test_a_path_prefix_pin_names_the_resource_of_everything_under_it() -> None:
-    naming = NamingSettings(style="rest", resources={"/fine-tunes": "tuning", "/x/y": "z"})
+    naming = NamingSettings(
+        style="rest", resources={"/fine-tunes": "tuning", "/x/y": "z", "/voices": "speakers"}
+    )
     assert _names(
         {
             "/fine-tunes": _op("get"),
             "/fine-tunes/{id}": _op("get"),
             "/fine-tunes/{id}/voices": {**_op("get"), **_op()},
             "/x/y/{id}": _op("delete"),
+            "/voices/clone": _op(),
         },
         naming,
     ) == {
@@ -151,6 +156,7 @@ def test_a_path_prefix_pin_names_the_resource_of_everything_under_it() -> None:
         "GET /fine-tunes/{id}/voices": "tuning.voices.list",
         "POST /fine-tunes/{id}/voices": "tuning.voices.create",
         "DELETE /x/y/{id}": "z.delete",
+        "POST /voices/clone": "speakers.clone",
     }
 
 
