@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import keyword
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import Diagnostic
 from generator.naming import python_identifier, snake_case, split_words, unique
+from generator.parse.name_pins import matching_prefix, segments, unmatched_pins
 from generator.parse.rest_names import VERBS, rest_name, version_prefix
 from generator.parse.schemas import Locate
 from generator.settings import NamingSettings
@@ -61,7 +61,7 @@ def assign_names(
 
     The resource is dotted when nested (`agents.metrics.results`).
     """
-    diagnostics = _unmatched_pins(sites, naming)
+    diagnostics = unmatched_pins(sites, naming)
     names: dict[str, tuple[str, str]] = {}
     pinned: set[str] = set()
     foldable: set[str] = set()
@@ -114,12 +114,12 @@ def assign_names(
 
 def _unpinned(site: OperationSite, naming: NamingSettings) -> tuple[str, str, bool]:
     """(resource, method, whether the innermost resource was derived rather than pinned)."""
-    prefix = _matching_prefix(site.path, naming.resources)
+    prefix = matching_prefix(site.path, naming.resources)
     tags = site.raw.get("tags")
     tag = tags[0] if isinstance(tags, list) and tags and isinstance(tags[0], str) else None
     tagged = naming.resources.get(tag) if tag is not None and prefix is None else None
     if naming.style == "rest":
-        skip = len(_segments(prefix)) if prefix is not None else 0
+        skip = len(segments(prefix)) if prefix is not None else 0
         shaped = rest_name(site.path, site.method, site.operation_id, skip)
         if shaped is not None:
             parts, method = shaped
@@ -168,62 +168,6 @@ def _clash(
         f"both become `{resource}.{method}`; give one of them another name in "
         "api.toml [operations]",
     )
-
-
-def _unmatched_pins(sites: list[OperationSite], naming: NamingSettings) -> list[Diagnostic]:
-    """Each `[operations]` or `[resources]` key that names nothing in the spec."""
-    keys = {site.key for site in sites} | {s.operation_id for s in sites if s.operation_id}
-    tags = {
-        tags[0]
-        for site in sites
-        if isinstance(tags := site.raw.get("tags"), list) and tags and isinstance(tags[0], str)
-    }
-    problems = []
-    for key in naming.operations:
-        if key not in keys:
-            problems.append(
-                Diagnostic(
-                    f"[operations] {key!r} matches no operation of the spec (write "
-                    '"METHOD /path" or an operationId)',
-                    naming.locations.get(("operations", key)),
-                )
-            )
-    for key in naming.resources:
-        if key.startswith("/"):
-            if not any(_matching_prefix(site.path, {key: ""}) for site in sites):
-                problems.append(
-                    Diagnostic(
-                        f"[resources] path prefix {key!r} matches no path of the spec",
-                        naming.locations.get(("resources", key)),
-                    )
-                )
-        elif key not in tags:
-            problems.append(
-                Diagnostic(
-                    f"[resources] {key!r} is no operation's first tag (a path prefix starts"
-                    ' with "/")',
-                    naming.locations.get(("resources", key)),
-                )
-            )
-    return problems
-
-
-def _matching_prefix(path: str, resources: Mapping[str, str]) -> str | None:
-    """The longest `[resources]` key that is a whole-segment prefix of `path`."""
-    segments = _segments(path)
-    best: str | None = None
-    for key in resources:
-        if not key.startswith("/"):
-            continue
-        prefix = _segments(key)
-        longer = best is None or len(prefix) > len(_segments(best))
-        if prefix and segments[: len(prefix)] == prefix and longer:
-            best = key
-    return best
-
-
-def _segments(path: str) -> list[str]:
-    return [s for s in path.split("/") if s]
 
 
 def _resource_path(resource: str) -> str:
