@@ -203,6 +203,19 @@ def test_method_paths_are_the_official_sdks_but_the_listed_differences(
     assert not set(extra) & set(official)
 
 
+@pytest.mark.parametrize("api", sorted(API))
+def test_the_client_takes_the_api_key_as_the_sdk_does(api: str, tmp_path: Path) -> None:
+    files = API[api][0]
+    folder = tmp_path / api
+    folder.mkdir()
+    for name in files:
+        shutil.copy(VENDOR_SPECS / name, folder / name)
+    shutil.copy(SETTINGS / f"{api}.toml", folder / "api.toml")
+    model = build_api(load_api_folder(folder), load_api_settings(folder, f"{api}.toml"))
+    assert "api_key" in [c.argument for c in model.credentials]
+    assert model.api_key_env == f"{api.upper()}_API_KEY"
+
+
 def test_the_tables_are_the_whole_sdks() -> None:
     """73 methods in retell-sdk 5.24.0, 50 in cartesia 3.2.0 (their api.md)."""
     assert (len(RETELL_SDK), len(CARTESIA_SDK)) == (73, 50)
