@@ -108,8 +108,17 @@ class ApiSettings:
     source: str | None = None
     # `[pagination.<scheme>]` tables, by scheme name.
     pagination: tuple[PaginationScheme, ...] = ()
-    # `method_names`, `[resources]` and where the `[operations]`/`[resources]` pins are.
-    naming: NamingSettings = field(default_factory=NamingSettings)
+    method_names: MethodNames = "operation_id"
+    # `[resources]`: path prefix or tag → "resource" (may nest).
+    resources: Mapping[str, str] = field(default_factory=dict)
+    # ("operations" or "resources", key) → where the pin is written.
+    pin_locations: Mapping[tuple[str, str], Location] = field(default_factory=dict)
+
+    @property
+    def naming(self) -> NamingSettings:
+        return NamingSettings(
+            self.method_names, self.operations, self.resources, self.pin_locations
+        )
 
 
 @dataclass(frozen=True)
@@ -198,7 +207,9 @@ def _api_settings_from(
         operations=naming.operations,
         source=display,
         pagination=_pagination_from(data.get("pagination", {}), text, display),
-        naming=naming,
+        method_names=naming.style,
+        resources=naming.resources,
+        pin_locations=naming.locations,
     )
 
 

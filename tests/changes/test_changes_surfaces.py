@@ -10,7 +10,7 @@ from generator.changes.compare import compare_surfaces
 from generator.changes.manifest import manifest_text
 from generator.changes.render import render_markdown, render_text
 from generator.render.renderer import surface_spelling
-from generator.settings import ApiSettings, NamingSettings, ServerNames
+from generator.settings import ApiSettings, ServerNames
 
 
 def _settings(client: str = "Demo", servers: tuple[str, ...] = ("us", "eu")) -> ApiSettings:
@@ -130,9 +130,7 @@ def test_switching_to_rest_names_reports_nested_resources_by_their_path(tmp_path
     }
     pinned = {"GET /widgets/{widgetId}/parts": "widgets.parts.list"}
     old = ApiSettings("demo", "Demo", "AsyncDemo", None, None)
-    new = ApiSettings(
-        "demo", "Demo", "AsyncDemo", None, None, naming=NamingSettings(operations=pinned)
-    )
+    new = ApiSettings("demo", "Demo", "AsyncDemo", None, None, operations=pinned)
     assert lines(report_between(spec, spec, tmp_path, old, new)) == [
         ("breaking", "Demo.widgets.list_parts()", "removed; calls to it fail with AttributeError"),
         ("compatible", "Demo.widgets.parts", "new resource with `list()`"),
