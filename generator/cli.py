@@ -146,6 +146,12 @@ def _cache(no_cache: bool) -> Cache:
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder.")
 @click.option("--package", help="Ad-hoc: the package name (default: the spec file's name).")
 @click.option(
+    "--settings",
+    "settings_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Ad-hoc: an api.toml for the spec (names, method_names, pins).",
+)
+@click.option(
     "--fail-on-breaking",
     is_flag=True,
     help="Exit with 1 if the change report has breaking changes (the output is still written).",
@@ -157,6 +163,7 @@ def generate(
     spec_file: Path | None,
     out: Path | None,
     package: str | None,
+    settings_file: Path | None,
     fail_on_breaking: bool,
     no_cache: bool,
 ) -> None:
@@ -169,19 +176,19 @@ def generate(
         if fail_on_breaking:
             raise click.UsageError("--fail-on-breaking goes without --spec (no report there)")
         name = _ad_hoc_package(spec_file, package)
-        if not _fast_causes(out, _ad_hoc_made_from(spec_file, name, out)):
+        if not _fast_causes(out, _ad_hoc_made_from(spec_file, name, out, settings_file)):
             click.echo(f"{out}: up to date ({name} from {spec_file})")
             return
         notes: list[str] = []
-        files, _ = _build_single(spec_file, name, _cache(no_cache), notes)
+        files, _ = _build_single(spec_file, name, _cache(no_cache), notes, settings_file)
         if compare(files, out):
             write_tree(files, out)
         click.echo(f"generated {name} into {out}")
         for note in notes:
             click.echo(f"note: {note}")
         return
-    if package is not None:
-        raise click.UsageError("--package goes with --spec")
+    if package is not None or settings_file is not None:
+        raise click.UsageError("--package and --settings go with --spec")
     from generator.changes.changes_file import (
         CHANGES_FILE,
         SURFACE_FILE,
@@ -239,12 +246,14 @@ def _project_made_from(settings: DistributionSettings, root: Path) -> MadeFrom:
     return project_made_from(settings, root)
 
 
-def _ad_hoc_made_from(spec_file: Path, package: str, out: Path) -> MadeFrom:
+def _ad_hoc_made_from(
+    spec_file: Path, package: str, out: Path, settings_file: Path | None
+) -> MadeFrom:
     from generator.provenance import recorded_single_made_from
 
     record = read_record(out)
     recorded = record["made_from"].get("inputs", {}) if record else {}
-    return recorded_single_made_from(spec_file, package, recorded)
+    return recorded_single_made_from(spec_file, package, recorded, settings_file)
 
 
 def _on_disk(target: Path) -> dict[str, bytes]:
@@ -264,15 +273,19 @@ def _fast_causes(target: Path, made: MadeFrom) -> list[str]:
 
 
 def _build_single(
-    spec_file: Path, package: str, cache: Cache, notes: list[str] | None = None
+    spec_file: Path,
+    package: str,
+    cache: Cache,
+    notes: list[str] | None = None,
+    settings_file: Path | None = None,
 ) -> tuple[dict[str, bytes], MadeFrom]:
     """The ad-hoc output with its record."""
     from generator.pipeline import build_single
     from generator.provenance import single_made_from
 
     inputs: list[Path] = []
-    files = build_single(spec_file, package, notes, cache, inputs)
-    made = single_made_from(spec_file, package, inputs)
+    files = build_single(spec_file, package, notes, cache, inputs, settings_file)
+    made = single_made_from(spec_file, package, inputs, settings_file)
     return {**files, RECORD_FILE: record_bytes(made, files)}, made
 
 
@@ -301,6 +314,12 @@ def _rebuild(
 @click.option("--spec", "spec_file", type=click.Path(path_type=Path), help="Ad-hoc: one spec file.")
 @click.option("--package", help="Ad-hoc: the package name (default: the spec file's name).")
 @click.option(
+    "--settings",
+    "settings_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Ad-hoc: an api.toml for the spec (names, method_names, pins).",
+)
+@click.option(
     "--full",
     is_flag=True,
     help="Regenerate in memory and compare byte for byte, with a diff (slower).",
@@ -309,7 +328,12 @@ def _rebuild(
 @_with_progress
 @_reporting
 def check(
-    out: Path | None, spec_file: Path | None, package: str | None, full: bool, no_cache: bool
+    out: Path | None,
+    spec_file: Path | None,
+    package: str | None,
+    settings_file: Path | None,
+    full: bool,
+    no_cache: bool,
 ) -> None:
     """Fail if generated/ differs from what specs/ and templates/ produce.
 
@@ -321,11 +345,11 @@ def check(
         if out is None:
             raise click.UsageError("--spec needs --out")
         name = _ad_hoc_package(spec_file, package)
-        made = _ad_hoc_made_from(spec_file, name, out)
+        made = _ad_hoc_made_from(spec_file, name, out, settings_file)
         target, source = out, str(spec_file)
     else:
-        if package is not None:
-            raise click.UsageError("--package goes with --spec")
+        if package is not None or settings_file is not None:
+            raise click.UsageError("--package and --settings go with --spec")
         root = _context().root()
         settings = load_distribution_settings(root / "pyproject.toml")
         target = out or root / settings.output
@@ -347,7 +371,7 @@ def check(
     if spec_file is not None:
         from generator.write.tree import compare
 
-        files, _ = _build_single(spec_file, name, _cache(no_cache))
+        files, _ = _build_single(spec_file, name, _cache(no_cache), None, settings_file)
         drift = compare(files, target)
     else:
         from generator.changes.changes_file import current_surface

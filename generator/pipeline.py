@@ -21,6 +21,7 @@ from generator.settings import (
     DistributionSettings,
     default_api_settings,
     load_api_settings,
+    load_api_settings_file,
     setting_location,
 )
 from generator.validate import validate_spec
@@ -76,19 +77,26 @@ def build_single(
     notes: list[str] | None = None,
     cache: Cache | None = None,
     inputs: list[Path] | None = None,
+    settings_file: Path | None = None,
 ) -> dict[str, bytes]:
     """A standalone distribution for one spec file (the ad-hoc mode).
 
     `notes`, when given, receives what the caller should know but is not an error
     (webhooks without methods, a security scheme left to the caller); `inputs` receives
-    the files read (the spec and the files it references).
+    the files read (the spec and the files it references); `settings_file` is an api.toml
+    to read instead of deriving every name from `package`.
     """
     progress.stage(f"reading and validating {spec_file}")
     spec = load_spec_file(spec_file)
     if inputs is not None:
         inputs.extend(spec.files)
     validate_spec(spec, cache)
-    api = model_api(spec, default_api_settings(package))
+    settings = (
+        load_api_settings_file(settings_file, _display(settings_file), package)
+        if settings_file is not None
+        else default_api_settings(package)
+    )
+    api = model_api(spec, settings)
     progress.stage(f"rendering {_operation_count([api])} operations")
     if notes is not None:
         notes.extend(api.notes)

@@ -36,17 +36,22 @@ def project_made_from(settings: DistributionSettings, root: Path) -> MadeFrom:
     )
 
 
-def single_made_from(spec_file: Path, package: str, files: Iterable[Path]) -> MadeFrom:
+def single_made_from(
+    spec_file: Path, package: str, files: Iterable[Path], settings_file: Path | None = None
+) -> MadeFrom:
     """An ad-hoc output's inputs: the spec file and the files it references."""
     # A symlinked spec is read where it lives, so its references resolve there.
     return _made_from(
         file_digests(spec_file.resolve().parent, files),
-        {"spec": spec_file.name, "package": package},
+        _single_settings(spec_file, package, settings_file),
     )
 
 
 def recorded_single_made_from(
-    spec_file: Path, package: str, recorded_inputs: Mapping[str, str]
+    spec_file: Path,
+    package: str,
+    recorded_inputs: Mapping[str, str],
+    settings_file: Path | None = None,
 ) -> MadeFrom:
     """The ad-hoc inputs as they are now, for the files the last generation read.
 
@@ -57,7 +62,16 @@ def recorded_single_made_from(
     base = real.parent
     names = {real.name, *(str(name) for name in recorded_inputs)}
     inputs = {name: sha256((base / name).read_bytes()) for name in names if (base / name).is_file()}
-    return _made_from(inputs, {"spec": spec_file.name, "package": package})
+    return _made_from(inputs, _single_settings(spec_file, package, settings_file))
+
+
+def _single_settings(spec_file: Path, package: str, settings_file: Path | None) -> dict[str, str]:
+    """What the ad-hoc mode was asked for; a `--settings` file by its digest, as it may
+    live anywhere."""
+    settings = {"spec": spec_file.name, "package": package}
+    if settings_file is not None:
+        settings["settings_sha256"] = sha256(settings_file.read_bytes())
+    return settings
 
 
 def _made_from(inputs: dict[str, str], settings: dict[str, str]) -> MadeFrom:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import tomllib
 
@@ -71,6 +71,30 @@ class PaginationScheme:
     total: str | None = None
 
 
+MethodNames = Literal["operation_id", "rest"]
+METHOD_NAMES: tuple[MethodNames, ...] = ("operation_id", "rest")
+
+
+@dataclass(frozen=True)
+class NamingSettings:
+    """How resources and methods are named, and the names pinned in api.toml.
+
+    `style` "operation_id" names methods after operationIds (resources after tags);
+    "rest" names them by the shape of the path, as the Stainless SDKs do. `operations`
+    pins one operation ("METHOD /path" or operationId) to "resource.method" (resources
+    may nest: "agents.metrics.list"); `resources` pins the resource of every operation
+    under a path prefix ("/agents/metrics") or with a first tag ("Agents"). Every pin
+    must match the spec: `locations` says where each one is written, to report one that
+    does not.
+    """
+
+    style: MethodNames = "operation_id"
+    operations: Mapping[str, str] = field(default_factory=dict)
+    resources: Mapping[str, str] = field(default_factory=dict)
+    # ("operations" or "resources", key) → where the pin is written.
+    locations: Mapping[tuple[str, str], Location] = field(default_factory=dict)
+
+
 PAGINATION_FIELDS = ("items", "cursor", "next_cursor", "cursor_item", "has_more", "offset", "total")
 
 
@@ -92,6 +116,17 @@ class ApiSettings:
     api_key_env_line: int | None = None
     # `[pagination.<scheme>]` tables, by scheme name.
     pagination: tuple[PaginationScheme, ...] = ()
+    method_names: MethodNames = "operation_id"
+    # `[resources]`: path prefix or tag → "resource" (may nest).
+    resources: Mapping[str, str] = field(default_factory=dict)
+    # ("operations" or "resources", key) → where the pin is written.
+    pin_locations: Mapping[tuple[str, str], Location] = field(default_factory=dict)
+
+    @property
+    def naming(self) -> NamingSettings:
+        return NamingSettings(
+            self.method_names, self.operations, self.resources, self.pin_locations
+        )
 
 
 @dataclass(frozen=True)
@@ -119,9 +154,14 @@ def load_api_settings(folder: Path, display: str) -> ApiSettings:
     path = folder / SETTINGS_FILE
     if not path.exists():
         return default_api_settings(folder.name)
+    return load_api_settings_file(path, display)
+
+
+def load_api_settings_file(path: Path, display: str, name: str = "api") -> ApiSettings:
+    """An api.toml read by itself (`--settings`); `name` gives the defaults it leaves out."""
     text = path.read_text(encoding="utf-8")
     data = _parse_toml(text, display)
-    return _api_settings_from(data, text, display)
+    return _api_settings_from(data, text, display, name)
 
 
 def load_distribution_settings(pyproject: Path) -> DistributionSettings:
@@ -145,28 +185,25 @@ def load_distribution_settings(pyproject: Path) -> DistributionSettings:
     return DistributionSettings(**values)
 
 
-def _api_settings_from(data: dict[str, Any], text: str, display: str) -> ApiSettings:
+def _api_settings_from(
+    data: dict[str, Any], text: str, display: str, name: str = "api"
+) -> ApiSettings:
+    tables = {"servers", "operations", "pagination", "credentials", "resources", "method_names"}
     known = {"package", "client_class", "async_client_class", "api_key_env", "base_url_env"}
-    known |= {"servers", "operations", "pagination", "credentials"}
+    known |= tables
     for key in data:
         if key not in known:
             raise _error(display, text, key, f"unknown setting {key!r}")
-    defaults = default_api_settings(str(data.get("package", "api")))
+    defaults = default_api_settings(str(data.get("package", name)))
     strings: dict[str, str] = {}
-    for key in sorted(known - {"servers", "operations", "pagination", "credentials"}):
+    for key in sorted(known - tables):
         value = data.get(key, getattr(defaults, key))
         if not isinstance(value, str) or not _IDENTIFIER.match(value):
             raise _error(display, text, key, f"{key} must be a Python identifier, got {value!r}")
         strings[key] = value
     servers = _server_names(data["servers"], text, display) if "servers" in data else None
     credentials = _credential_names(data.get("credentials", {}), text, display)
-    operations = data.get("operations", {})
-    if not isinstance(operations, dict):
-        raise _error(display, text, "operations", "[operations] must be a table")
-    for key, target in operations.items():
-        parts = target.split(".") if isinstance(target, str) else []
-        if len(parts) != 2 or not all(_IDENTIFIER.match(p) for p in parts):
-            raise _error(display, text, key, f"operation {key!r} must map to 'resource.method'")
+    naming = _naming_from(data, text, display)
     return ApiSettings(
         package=strings["package"],
         client_class=strings["client_class"],
@@ -175,11 +212,62 @@ def _api_settings_from(data: dict[str, Any], text: str, display: str) -> ApiSett
         base_url_env=strings["base_url_env"],
         servers=servers,
         credentials=credentials,
-        operations=dict(operations),
+        operations=naming.operations,
         source=display,
         api_key_env_line=_key_line(text, "api_key_env") if "api_key_env" in data else None,
         pagination=_pagination_from(data.get("pagination", {}), text, display),
+        method_names=naming.style,
+        resources=naming.resources,
+        pin_locations=naming.locations,
     )
+
+
+def _naming_from(data: dict[str, Any], text: str, display: str) -> NamingSettings:
+    """`method_names`, `[operations]` (→ "resource.method") and `[resources]` (→ "resource")."""
+    style = data.get("method_names", "operation_id")
+    if style not in METHOD_NAMES:
+        raise _error(
+            display, text, "method_names", f"method_names must be one of {list(METHOD_NAMES)}"
+        )
+    pins: dict[str, dict[str, str]] = {}
+    locations: dict[tuple[str, str], Location] = {}
+    for table, least, shape in (("operations", 2, "resource.method"), ("resources", 1, "resource")):
+        raw = data.get(table, {})
+        if not isinstance(raw, dict):
+            raise _error(display, text, table, f"[{table}] must be a table")
+        for key, target in raw.items():
+            location = _key_location(text, display, key, table)
+            parts = target.split(".") if isinstance(target, str) else []
+            if len(parts) < least or not all(_IDENTIFIER.match(p) for p in parts):
+                raise GeneratorError(
+                    [
+                        Diagnostic(
+                            f"{table[:-1]} {key!r} must map to '{shape}' (resources may nest:"
+                            f" 'a.b.{'method' if least == 2 else 'c'}'), got {target!r}",
+                            location,
+                        )
+                    ]
+                )
+            locations[(table, key)] = location
+        pins[table] = dict(raw)
+    return NamingSettings(style, pins["operations"], pins["resources"], locations)
+
+
+def _key_location(text: str, display: str, key: str, table: str) -> Location:
+    """Where `key = ...` is written in `[table]` (the table's header when not found)."""
+    lines = text.splitlines()
+    header = re.compile(rf"\s*\[\s*{re.escape(table)}\s*\]")
+    start = next((i for i, line in enumerate(lines) if header.match(line)), None)
+    if start is None:
+        return Location(display, 1, 1)
+    spelled = re.compile(rf"(\s*)(\"{re.escape(key)}\"|'{re.escape(key)}'|{re.escape(key)})\s*=")
+    for number in range(start + 1, len(lines)):
+        if lines[number].lstrip().startswith("["):
+            break
+        match = spelled.match(lines[number])
+        if match:
+            return Location(display, number + 1, len(match.group(1)) + 1)
+    return Location(display, start + 1, 1)
 
 
 def _pagination_from(table: object, text: str, display: str) -> tuple[PaginationScheme, ...]:

@@ -25,7 +25,7 @@ def method_changes(client: str, old: Methods, new: Methods) -> list[Change]:
         changes.append(breaking(f"{client}.{resource}", "resource removed; calls through it fail"))
     for resource in sorted(new_resources - old_resources):
         methods = ", ".join(
-            f"`{key.split('.', 1)[1]}()`" for key in sorted(new) if _resource(key) == resource
+            f"`{key.rsplit('.', 1)[1]}()`" for key in sorted(new) if _resource(key) == resource
         )
         changes.append(compatible(f"{client}.{resource}", f"new resource with {methods}"))
     for key in sorted(set(old) | set(new)):
@@ -109,4 +109,5 @@ def _resources(methods: Methods) -> set[str]:
 
 
 def _resource(key: str) -> str:
-    return key.split(".", 1)[0]
+    """`agents.metrics` of `agents.metrics.list`."""
+    return key.rsplit(".", 1)[0]

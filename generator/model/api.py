@@ -172,11 +172,22 @@ class Operation:
 
 @dataclass(frozen=True)
 class Resource:
-    name: str  # attribute on the client: `phone_numbers`
-    class_name: str  # `PhoneNumbers`
-    module: str  # `phone_numbers`
+    name: str  # its path from the client: `phone_numbers`, or nested `agents.metrics`
+    class_name: str  # `PhoneNumbers`, `AgentsMetrics`
+    module: str  # `phone_numbers`, `agents_metrics`
     description: str | None
     operations: tuple[Operation, ...]
+    # The resources nested in this one, each an attribute of it (`agents.metrics`).
+    children: tuple[Resource, ...] = ()
+
+    @property
+    def attribute(self) -> str:
+        """The attribute of the client (or of the parent resource) that returns it."""
+        return self.name.rsplit(".", 1)[-1]
+
+    @property
+    def nested(self) -> bool:
+        return "." in self.name
 
 
 @dataclass(frozen=True)
@@ -193,7 +204,7 @@ class Api:
     security: tuple[SecurityScheme, ...]
     api_key_env: str | None
     base_url_env: str | None
-    resources: tuple[Resource, ...]
+    resources: tuple[Resource, ...]  # every resource, nested ones after their parent
     # Definitions rendered as response models and as request models (each sorted by name).
     response_definitions: tuple[Definition, ...]
     request_definitions: tuple[Definition, ...]
@@ -205,3 +216,8 @@ class Api:
     @property
     def operations(self) -> tuple[Operation, ...]:
         return tuple(op for resource in self.resources for op in resource.operations)
+
+    @property
+    def top_resources(self) -> tuple[Resource, ...]:
+        """The resources that are attributes of the client itself."""
+        return tuple(resource for resource in self.resources if not resource.nested)

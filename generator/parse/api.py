@@ -11,7 +11,7 @@ from generator.diagnostics import Diagnostic, GeneratorError
 from generator.load import LoadedSpec
 from generator.model.api import Api, Credential, Operation, Resource
 from generator.model.types import Definition, NamedRef, TypeRef, walk
-from generator.naming import class_name
+from generator.naming import class_name, unique
 from generator.parse.operations import OperationBuilder
 from generator.parse.schemas import SchemaBuilder
 from generator.parse.security import build_security, env_prefix_of
@@ -47,7 +47,7 @@ def build_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
     operations = OperationBuilder(
         document,
         schemas,
-        settings.operations,
+        settings.naming,
         error,
         settings.pagination,
         applicable={scheme.key for scheme in security.schemes},
@@ -121,6 +121,8 @@ def _api_key_env(credentials: tuple[Credential, ...]) -> str | None:
 def _resources(
     operations: list[Operation], document: dict[str, Any], client_classes: set[str]
 ) -> tuple[Resource, ...]:
+    """One resource per name, and one for each parent of a nested one (`agents` of
+    `agents.metrics`), even when it has no operations of its own."""
     tag_descriptions = {
         str(t.get("name")): t.get("description")
         for t in document.get("tags") or []
@@ -128,25 +130,33 @@ def _resources(
     }
     grouped: dict[str, list[Operation]] = {}
     for operation in operations:
+        parts = operation.resource.split(".")
+        for depth in range(1, len(parts)):
+            grouped.setdefault(".".join(parts[:depth]), [])
         grouped.setdefault(operation.resource, []).append(operation)
-    resources = []
+    classes: dict[str, str] = {}
+    modules: dict[str, str] = {}
+    taken_modules: set[str] = set()
     for name in sorted(grouped):
-        members = grouped[name]
-        tags = members[0].tags
-        description = tag_descriptions.get(tags[0]) if tags else None
         resource_class = class_name(name, fallback="Resource")
         if {resource_class, "Async" + resource_class} & client_classes:
             resource_class += "Resource"  # the client itself has this name
-        resources.append(
-            Resource(
-                name=name,
-                class_name=resource_class,
-                module=name,
-                description=description if isinstance(description, str) else None,
-                operations=tuple(members),
-            )
+        classes[name] = unique(resource_class, set(classes.values()))
+        modules[name] = unique(name.replace(".", "_"), taken_modules)
+    built: dict[str, Resource] = {}
+    for name in sorted(grouped, key=lambda n: (-n.count("."), n)):  # children first
+        members = grouped[name]
+        tags = members[0].tags if members else ()
+        description = tag_descriptions.get(tags[0]) if tags and "." not in name else None
+        built[name] = Resource(
+            name=name,
+            class_name=classes[name],
+            module=modules[name],
+            description=description if isinstance(description, str) else None,
+            operations=tuple(members),
+            children=tuple(built[n] for n in sorted(built) if n.rpartition(".")[0] == name),
         )
-    return tuple(resources)
+    return tuple(built[name] for name in sorted(built))
 
 
 def _roots(operations: list[Operation]) -> tuple[list[TypeRef], list[TypeRef]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Set
 from typing import Any
 
 from generator.diagnostics import Diagnostic, join_pointer
@@ -27,7 +27,7 @@ from generator.parse.schemas import Locate, SchemaBuilder
 from generator.parse.security import operation_requirement
 from generator.parse.servers import operation_servers
 from generator.parse.text import text
-from generator.settings import PaginationScheme
+from generator.settings import NamingSettings, PaginationScheme
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -37,7 +37,7 @@ class OperationBuilder:
         self,
         document: dict[str, Any],
         schemas: SchemaBuilder,
-        overrides: Mapping[str, str],
+        naming: NamingSettings,
         error: Locate,
         pagination: tuple[PaginationScheme, ...] = (),
         applicable: Set[str] = frozenset(),
@@ -45,7 +45,7 @@ class OperationBuilder:
         """`applicable`: the security schemes the client can send (see `build_security`)."""
         self._document = document
         self._schemas = schemas
-        self._overrides = overrides
+        self._naming = naming
         self._error = error
         self._applicable = applicable
         self._results = ResultBuilder(schemas.definitions, pagination, error)
@@ -68,7 +68,7 @@ class OperationBuilder:
                         OperationSite(f"{method.upper()} {path}", path, method, raw, pointer)
                     )
                     items[pointer] = item
-        names, collisions = assign_names(sites, self._overrides, self._error)
+        names, collisions = assign_names(sites, self._naming, self._error)
         self.diagnostics.extend(collisions)
         built = [self._operation(site, items[site.pointer], *names[site.pointer]) for site in sites]
         self._results.unused_schemes("/paths")

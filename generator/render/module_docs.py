@@ -84,5 +84,6 @@ def resource_module(api: Api, resource: Resource) -> str:
 
 def resource_class(resource: Resource, indent: int = 4) -> str:
     """The resource class, and the client property that returns it."""
-    summary = resource.description or f"Operations on {resource.name.replace('_', ' ')}."
+    words = resource.name.replace(".", " ").replace("_", " ")
+    summary = resource.description or f"Operations on {words}."
     return docstring(summary, indent=indent)

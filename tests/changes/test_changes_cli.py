@@ -20,6 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 READS = "specs/polyai/reference-page-operations.yaml"
 BATCH = "  /v1/agents/{agentId}/telephony/phone-numbers/batch:\n"
 AFTER_BATCH = "  /v1/agents/{agentId}/telephony/phone-numbers/{phoneNumber}:\n"
+BATCH_GET_PIN = (
+    '"POST /v1/agents/{agentId}/telephony/phone-numbers/batch" = "phone_numbers.batch_get"\n'
+)
 PYPROJECT = """[tool.clientgen]
 distribution = "voice-clients"
 package = "voice_clients"
@@ -56,10 +59,13 @@ class SmallProject:
             timeout=120,
         )
 
-    def remove_batch_get(self) -> None:
+    def remove_batch_get(self, *, keep_pin: bool = False) -> None:
+        """The vendor drops the operation; we drop its pin from api.toml (unless `keep_pin`)."""
         path = self.root / READS
         text = path.read_text(encoding="utf-8")
         path.write_text(text[: text.index(BATCH)] + text[text.index(AFTER_BATCH) :])
+        if not keep_pin:
+            self.replace("specs/polyai/api.toml", BATCH_GET_PIN, "")
 
     def replace(self, path: str, old: str, new: str) -> None:
         text = (self.root / path).read_text(encoding="utf-8")
@@ -90,6 +96,20 @@ def project(tmp_path: Path) -> SmallProject:
     assert (tmp_path / "generated" / "surface.json").is_file()
     assert not (tmp_path / "generated" / "CHANGES.md").exists()
     return small
+
+
+def test_a_pin_left_for_a_removed_operation_is_an_error_at_its_line(
+    project: SmallProject,
+) -> None:
+    project.remove_batch_get(keep_pin=True)
+    before = project.snapshot()
+    failed = project.run("generate")
+    assert failed.returncode == 1
+    assert failed.stderr.startswith(
+        "error: specs/polyai/api.toml:20:1: [operations] 'POST /v1/agents/{agentId}/telephony/"
+        "phone-numbers/batch' matches no operation of the spec"
+    )
+    assert project.snapshot() == before
 
 
 def test_check_shows_the_report_then_generate_writes_it_and_keeps_it(

@@ -118,3 +118,20 @@ def test_the_markdown_groups_breaking_before_compatible(tmp_path: Path) -> None:
         "`str`, so decoding does not fail)\n"
         "- `params.Color`: new value 'blue'\n"
     )
+
+
+def test_switching_to_rest_names_reports_nested_resources_by_their_path(tmp_path: Path) -> None:
+    """`widgets.parts.list` is a method of the resource `widgets.parts`, not of `widgets`."""
+    spec = base_spec()
+    widget_id = {"name": "widgetId", "in": "path", "required": True, "schema": {"type": "string"}}
+    parts = {"operationId": "listParts", "tags": ["widgets"], "parameters": [widget_id]}
+    spec["paths"]["/widgets/{widgetId}/parts"] = {
+        "get": {**parts, "responses": {"200": {"description": "ok"}}}
+    }
+    pinned = {"GET /widgets/{widgetId}/parts": "widgets.parts.list"}
+    old = ApiSettings("demo", "Demo", "AsyncDemo", None, None)
+    new = ApiSettings("demo", "Demo", "AsyncDemo", None, None, operations=pinned)
+    assert lines(report_between(spec, spec, tmp_path, old, new)) == [
+        ("breaking", "Demo.widgets.list_parts()", "removed; calls to it fail with AttributeError"),
+        ("compatible", "Demo.widgets.parts", "new resource with `list()`"),
+    ]

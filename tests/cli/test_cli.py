@@ -173,6 +173,41 @@ def test_ad_hoc_generation_of_one_file(pristine: Project, tmp_path: Path) -> Non
     assert (out / "retell_client" / "_runtime" / "_models.py").is_file()
 
 
+def test_ad_hoc_generation_with_an_api_toml(pristine: Project, tmp_path: Path) -> None:
+    out, settings = tmp_path / "out", tmp_path / "retell.toml"
+    settings.write_text(
+        'client_class = "Retell"\nmethod_names = "rest"\n\n[operations]\n'
+        '"POST /import-phone-number" = "numbers.inbound.import_"\n'
+    )
+    ad_hoc = (
+        "--spec",
+        "specs/retell/openapi.yaml",
+        "--out",
+        str(out),
+        "--package",
+        "retell_client",
+    )
+    result = pristine.run("generate", *ad_hoc, "--settings", str(settings))
+    assert result.returncode == 0, result.stderr
+    client = (out / "retell_client" / "_client.py").read_text()
+    assert "class Retell(" in client and "def numbers(self) -> Numbers:" in client
+    assert (
+        "def import_(" in (out / "retell_client" / "resources" / "numbers_inbound.py").read_text()
+    )
+    assert pristine.run("check", *ad_hoc, "--settings", str(settings)).returncode == 0
+    # The settings are an input: without them, or edited, the output has drifted.
+    assert pristine.run("check", *ad_hoc).returncode == 1
+    settings.write_text(settings.read_text().replace("numbers.inbound", "numbers.incoming"))
+    drifted = pristine.run("check", *ad_hoc, "--settings", str(settings))
+    assert drifted.returncode == 1 and "settings" in drifted.stderr
+
+
+def test_settings_file_goes_with_spec(pristine: Project, tmp_path: Path) -> None:
+    result = pristine.run("generate", "--settings", str(tmp_path / "api.toml"))
+    assert result.returncode == 2
+    assert "--package and --settings go with --spec" in result.stderr
+
+
 def test_unknown_api_is_a_usage_error(pristine: Project) -> None:
     result = pristine.run("bundle", "nope")
     assert result.returncode == 2

@@ -19,7 +19,7 @@ WIDGETS = ROOT / "tests" / "golden" / "specs" / "widgets-3.1.yaml"
     [
         (["bundle", "nonexist"], "unknown API 'nonexist'; one of: cartesia, polyai, retell"),
         (["validate", "nonexist"], "unknown API(s): nonexist"),
-        (["generate", "--package", "foo"], "--package goes with --spec"),
+        (["generate", "--package", "foo"], "--package and --settings go with --spec"),
         (["generate", "--spec", "x.yaml"], "--spec needs --out"),
     ],
 )

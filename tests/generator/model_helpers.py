@@ -6,6 +6,7 @@ from generator.diagnostics import Diagnostic
 from generator.model.types import Definition
 from generator.parse.operations import OperationBuilder
 from generator.parse.schemas import SchemaBuilder
+from generator.settings import NamingSettings
 
 
 def error(pointer: str, message: str) -> Diagnostic:
@@ -27,9 +28,12 @@ def operations(
     paths: dict[str, Any],
     overrides: dict[str, str] | None = None,
     applicable: frozenset[str] = frozenset(),
+    naming: NamingSettings | None = None,
     **extra: Any,
 ) -> OperationBuilder:
-    """`applicable`: the security schemes the client can send; `extra`: top-level keys."""
+    """`applicable`: the security schemes the client can send; `naming`: method_names and
+    pins (else `overrides` alone); `extra`: top-level keys."""
     document = {"openapi": "3.1.0", "paths": paths, **extra}
     schemas = SchemaBuilder(document, error)
-    return OperationBuilder(document, schemas, overrides or {}, error, applicable=applicable)
+    naming = naming or NamingSettings(operations=overrides or {})
+    return OperationBuilder(document, schemas, naming, error, applicable=applicable)

@@ -99,3 +99,40 @@ def test_credential_pins_are_located(tmp_path: Path) -> None:
     with pytest.raises(GeneratorError) as caught:
         load_api_settings(tmp_path, "api.toml")
     assert str(caught.value).startswith("api.toml:5:1: credentials.key")
+
+
+def test_naming_settings_are_read_with_where_each_pin_is(tmp_path: Path) -> None:
+    (tmp_path / "api.toml").write_text(
+        'package = "x"\nmethod_names = "rest"\n\n[operations]\n'
+        '"GET /a/b" = "a.b.list"\n  listThings = "things.list"\n\n'
+        '[resources]\n"/fine-tunes" = "tuning.jobs"\nAgents = "agents"\n'
+    )
+    naming = load_api_settings(tmp_path, "api.toml").naming
+    assert naming.style == "rest"
+    assert dict(naming.operations) == {"GET /a/b": "a.b.list", "listThings": "things.list"}
+    assert dict(naming.resources) == {"/fine-tunes": "tuning.jobs", "Agents": "agents"}
+    assert {key: str(where) for key, where in naming.locations.items()} == {
+        ("operations", "GET /a/b"): "api.toml:5:1",
+        ("operations", "listThings"): "api.toml:6:3",
+        ("resources", "/fine-tunes"): "api.toml:9:1",
+        ("resources", "Agents"): "api.toml:10:1",
+    }
+
+
+def test_method_names_default_to_operation_ids() -> None:
+    assert load_api_settings(ROOT / "specs" / "retell", "api.toml").naming.style == "operation_id"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('package = "x"\nmethod_names = "stainless"\n', "api.toml:2:1: method_names must be one"),
+        ('[resources]\n"/a" = "not valid"\n', "api.toml:2:1: resource '/a' must map to 'resource'"),
+        ('[operations]\n\n"GET /x" = "x."\n', "api.toml:3:1: operation 'GET /x' must map to"),
+    ],
+)
+def test_bad_naming_settings_are_located(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "api.toml").write_text(text)
+    with pytest.raises(GeneratorError) as caught:
+        load_api_settings(tmp_path, "api.toml")
+    assert str(caught.value).startswith(message)

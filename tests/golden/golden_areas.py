@@ -27,6 +27,7 @@ AREAS = {
     "auth": "auth.yaml",
     "unions": "unions.yaml",
     "streams": "streams.yaml",
+    "nesting": "nesting.yaml",
 }
 
 RUNTIME = "/_runtime/"
@@ -34,8 +35,11 @@ RUNTIME = "/_runtime/"
 
 @cache
 def build(area: str) -> dict[str, bytes]:
-    """Everything generated for the area, the runtime copy included."""
-    return build_single(SPECS / AREAS[area], area)
+    """Everything generated for the area, the runtime copy included, with the area's
+    api.toml (the spec's name with `.toml`) where it has one."""
+    spec = SPECS / AREAS[area]
+    settings = spec.with_suffix(".toml")
+    return build_single(spec, area, settings_file=settings if settings.is_file() else None)
 
 
 def generated_code(files: dict[str, bytes]) -> dict[str, bytes]:

@@ -341,3 +341,41 @@ def test_streams_lists_are_paged_by_the_shape_of_their_response() -> None:
     # Offset: `offset` advances by the items seen until `total`.
     assert 'pagination=_Pagination(items="items", offset="offset", total="total"),' in calls
     assert ") -> _SyncPage[_models.CallPage, _models.Call]:" in method(calls, "list")
+
+
+def test_nesting_resources_by_rest_shape_nest_on_each_level() -> None:
+    tree = expected_tree("nesting")
+    client = tree["nesting/_client.py"]
+    # Only the top-level resources are attributes of the client.
+    assert "def agents(self) -> Agents:" in client and "def call(self) -> Call:" in client
+    assert "def metrics(" not in client and "def notes(" not in client
+    agents = tree["nesting/resources/agents.py"]
+    metrics = tree["nesting/resources/agents_metrics.py"]
+    results = tree["nesting/resources/agents_metrics_results.py"]
+    # GET on a collection, GET on an item; a nested resource of one operation is folded in.
+    assert ") -> _builtins.list[_models.Agent]:" in method(agents, "list")  # `list` is shadowed
+    assert ") -> _models.Agent:" in method(agents, "retrieve")
+    assert 'path="/agents/templates",' in endpoint(agents, "list_templates")
+    # `agents.metrics` has no operation of its own: it only leads to `results`.
+    assert "def results(self) -> AgentsMetricsResults:" in metrics
+    assert "return AgentsMetricsResults(self._client)" in metrics
+    assert 'path="/agents/metrics/results",' in endpoint(results, "list")
+    assert 'path="/agents/metrics/results/export",' in endpoint(results, "export")
+    # The raw and streaming wrappers lead through each level to the same methods.
+    assert "return AgentsMetricsWithRawResponse(self._resource.metrics)" in agents
+    assert "return AsyncAgentsMetricsResultsWithStreamingResponse(self._resource.results)" in (
+        metrics
+    )
+    assert "self.list = _to_raw_response_wrapper(resource.list)" in results
+    # RPC-style paths: noun and verb; a pinned nested resource.
+    call = tree["nesting/resources/call.py"]
+    assert 'path="/v1/create-call",' in endpoint(call, "create")
+    assert 'path="/v1/get-call/{call_id}",' in endpoint(call, "retrieve")
+    assert "def notes(self) -> CallNotes:" in call
+    assert 'path="/v1/calls/{call_id}/notes",' in endpoint(
+        tree["nesting/resources/call_notes.py"], "add"
+    )
+    api_md = tree["nesting/api.md"]
+    assert "## `agents.metrics`" not in api_md  # no operations: no section
+    assert "### `Nesting.agents.metrics.results.export`" in api_md
+    assert "### `Nesting.call.notes.add`" in api_md

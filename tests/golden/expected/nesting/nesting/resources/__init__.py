@@ -1,0 +1,1 @@
+"""Resources of Nesting, one module each, imported when first used."""
