@@ -70,7 +70,7 @@ def sync(client: Studio) -> str | None:
 async def concurrent(client: AsyncStudio) -> str | None:
     result = await client.agents.metrics.results.list()
     raw = await client.agents.with_raw_response.metrics.results.list()
-    return result.id or raw.parse().id
+    return result.id or (await raw.parse()).id
 """
 
 
@@ -100,7 +100,7 @@ def test_nested_resources_call_their_routes_sync_and_async(tmp_path: Path) -> No
             raw = await async_client.agents.with_raw_response.metrics.list()
             async with async_client.agents.metrics.with_streaming_response.results.list() as r:
                 assert r.status_code == 200
-            return f"{result.id} {raw.parse().id}"
+            return f"{result.id} {(await raw.parse()).id}"
 
         assert asyncio.run(run()) == "r-1 r-1"
         assert recorder.last.url.path == "/agents/metrics/results"
