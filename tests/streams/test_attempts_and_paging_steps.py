@@ -70,7 +70,7 @@ def test_stops_without_more_on_an_empty_page_or_at_a_seen_cursor() -> None:
     assert paging.next_call(Envelope([Item("a")], False, "k"), call, frozenset()) is None
     assert paging.next_call(Envelope([], True, "k"), call, frozenset()) is None
     assert paging.next_call(Envelope([Item("a")], True, None), call, frozenset()) is None
-    assert paging.next_call(Envelope([Item("a")], True, "k"), call, frozenset({"k"})) is None
+    assert paging.next_call(Envelope([Item("a")], True, "k"), call, frozenset({("k",)})) is None
 
 
 def test_last_item_cursor_in_a_body_model() -> None:
