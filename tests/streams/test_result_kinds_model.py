@@ -44,6 +44,33 @@ def test_a_limit_echoed_in_the_response_is_not_taken_for_a_cursor(tmp_path: Path
     assert 'result="page"' not in files["r/resources/phone_number.py"].decode()
 
 
+def test_two_candidate_cursors_leave_the_list_a_value(tmp_path: Path) -> None:
+    spec = copy.deepcopy(RETELL)
+    spec["components"]["schemas"]["PaginationBase"]["properties"]["after"] = {"type": "string"}
+    operation = spec["paths"]["/v2/list-phone-numbers"]["get"]
+    operation["parameters"].append({"name": "after", "in": "query", "schema": {"type": "string"}})
+    files = build_files(spec, tmp_path, "r")
+    assert 'result="page"' not in files["r/resources/phone_number.py"].decode()
+
+
+def test_next_page_with_a_more_flag_and_starting_after_is_detected_and_only_then(
+    tmp_path: Path,
+) -> None:
+    files = build_files(CARTESIA, tmp_path, "c")
+    assert 'result="page"' in files["c/resources/voices.py"].decode()
+    without_more = copy.deepcopy(CARTESIA)
+    page = without_more["components"]["schemas"]["GetVoicesResponse"]
+    del page["properties"]["has_more"]
+    page["required"] = ["data"]
+    files = build_files(without_more, tmp_path, "c")
+    assert 'result="page"' not in files["c/resources/voices.py"].decode()
+    without_after = copy.deepcopy(CARTESIA)
+    parameters = without_after["paths"]["/voices"]["get"]["parameters"]
+    parameters[:] = [p for p in parameters if p["name"] != "starting_after"]
+    files = build_files(without_after, tmp_path, "c")
+    assert 'result="page"' not in files["c/resources/voices.py"].decode()
+
+
 @pytest.mark.parametrize(
     ("table", "line", "message"),
     [
