@@ -2,8 +2,12 @@
 
 Pages come from the api.toml `[pagination]` schemes, or are detected where the shape
 leaves no doubt: a response object with one array field and either a string cursor
-field that the request sends back under the same name, or a `total`/`totalCount`
-integer next to an `offset` query parameter.
+field that the request sends back under the same name, or `next_page` next to a "more"
+flag with a `starting_after` parameter, or a `total`/`totalCount` integer next to an
+`offset` query parameter. Where two readings are possible the operation stays a value:
+a wrong guess would drop or repeat items, a value only makes the caller page by hand.
+A scheme that does not fit an operation is reported at its api.toml line, where the fix
+goes, not in the vendor's document.
 """
 
 from __future__ import annotations
