@@ -55,20 +55,28 @@ class PaginationScheme:
     """A named way of paging, by the wire names it uses, and the operations that use it.
 
     `items` is the response field holding the array (None: the response is the array);
-    the next page comes from `next_cursor` (a response field), `cursor_item` (a field of
-    the last item) or `offset` (advanced by the number of items, up to `total`), sent
-    back as the request parameter or body field `cursor` (or `offset`).
+    the next page comes from `next_cursor` (a response field), `cursor_item` (fields of
+    the last item, one per `cursor` field, in order) or `offset` (advanced by the number
+    of items, up to `total`), sent back as the request parameters or body fields `cursor`
+    (or `offset`). `has_more` is an optional end marker: an operation whose response
+    lacks it ends on an empty page or a missing cursor. `lines` locates each key in
+    api.toml, so that a scheme that does not fit an operation is reported there.
     """
 
     name: str
     operations: tuple[str, ...]
     items: str | None = None
-    cursor: str | None = None
+    cursor: tuple[str, ...] = ()
     next_cursor: str | None = None
-    cursor_item: str | None = None
+    cursor_item: tuple[str, ...] = ()
     has_more: str | None = None
     offset: str | None = None
     total: str | None = None
+    source: str = SETTINGS_FILE
+    lines: Mapping[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.lines.get("", 1))
 
 
 MethodNames = Literal["operation_id", "rest"]
@@ -96,6 +104,8 @@ class NamingSettings:
 
 
 PAGINATION_FIELDS = ("items", "cursor", "next_cursor", "cursor_item", "has_more", "offset", "total")
+# Keys that may name several fields (a cursor made of several parameters).
+_PAGINATION_LISTS = ("cursor", "cursor_item")
 
 
 @dataclass(frozen=True)
@@ -273,25 +283,57 @@ def _key_location(text: str, display: str, key: str, table: str) -> Location:
 def _pagination_from(table: object, text: str, display: str) -> tuple[PaginationScheme, ...]:
     if not isinstance(table, dict):
         raise _error(display, text, "pagination", "[pagination] must hold one table per scheme")
-    schemes = []
-    for name, raw in table.items():
-        if not isinstance(raw, dict):
-            raise _error(display, text, name, f"pagination scheme {name!r} must be a table")
-        for key, value in raw.items():
-            if key == "operations":
-                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                    raise _error(display, text, key, f"{name}.operations must be a list of strings")
-            elif key not in PAGINATION_FIELDS:
-                raise _error(display, text, key, f"unknown pagination setting {key!r} in {name!r}")
-            elif not isinstance(value, str) or not value:
-                raise _error(display, text, key, f"{name}.{key} must be a field name")
-        if "cursor" not in raw and "offset" not in raw:
-            raise _error(display, text, name, f"pagination scheme {name!r} needs cursor or offset")
-        if "cursor" in raw and not ("next_cursor" in raw or "cursor_item" in raw):
-            raise _error(display, text, name, f"{name!r} needs next_cursor or cursor_item")
-        fields = {key: raw.get(key) for key in PAGINATION_FIELDS}
-        schemes.append(PaginationScheme(name, tuple(raw.get("operations", ())), **fields))
-    return tuple(schemes)
+    return tuple(_scheme_from(str(name), raw, text, display) for name, raw in table.items())
+
+
+def _scheme_from(name: str, raw: object, text: str, display: str) -> PaginationScheme:
+    """One `[pagination.<name>]` table; an error points at the key at fault."""
+    lines = _scheme_lines(text, name, raw)
+
+    def fail(key: str, message: str) -> GeneratorError:
+        location = Location(display, lines.get(key, lines[""]), 1)
+        return GeneratorError([Diagnostic(message, location)])
+
+    if not isinstance(raw, dict):
+        raise fail("", f"pagination scheme {name!r} must be a table")
+    fields: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key == "operations":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise fail(key, f"{name}.operations must be a list of strings")
+        elif key not in PAGINATION_FIELDS:
+            raise fail(key, f"unknown pagination setting {key!r} in {name!r}")
+        elif key in _PAGINATION_LISTS and isinstance(value, list):
+            if not value or not all(isinstance(v, str) and v for v in value):
+                raise fail(key, f"{name}.{key} must be a field name or a list of them")
+            fields[key] = tuple(value)
+        elif not isinstance(value, str) or not value:
+            raise fail(key, f"{name}.{key} must be a field name")
+        else:
+            fields[key] = (value,) if key in _PAGINATION_LISTS else value
+    if "cursor" not in raw and "offset" not in raw:
+        raise fail("", f"pagination scheme {name!r} needs cursor or offset")
+    cursor, cursor_item = fields.get("cursor", ()), fields.get("cursor_item", ())
+    if cursor and not ("next_cursor" in raw or cursor_item):
+        raise fail("", f"{name!r} needs next_cursor or cursor_item")
+    if cursor_item and len(cursor_item) != len(cursor):
+        raise fail(
+            "cursor_item",
+            f"{name}.cursor_item must name one item field per cursor field"
+            f" ({len(cursor)}), in the same order",
+        )
+    if len(cursor) > 1 and "next_cursor" in raw:
+        raise fail("next_cursor", f"{name}: a cursor of several fields takes cursor_item")
+    operations = tuple(raw.get("operations", ()))
+    return PaginationScheme(name, operations, **fields, source=display, lines=lines)
+
+
+def _scheme_lines(text: str, name: str, raw: object) -> dict[str, int]:
+    """The api.toml line of a `[pagination.<name>]` table (key "") and of each of its keys."""
+    lines = {"": _line_of(text, name, after="[pagination")}
+    for key in raw if isinstance(raw, dict) else ():
+        lines[key] = _line_of(text, key, after=f"[pagination.{name}]")
+    return lines
 
 
 def _server_names(table: Any, text: str, display: str) -> ServerNames:

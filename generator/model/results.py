@@ -87,23 +87,31 @@ class Paging:
 
     Response fields (`items`, `next_cursor`, `has_more`, `total`) and `cursor_item` are
     Python attribute names of the decoded models; `cursor` and `offset` are query
-    parameter wire names, or body argument names when `location` is "body".
+    parameter wire names, or body argument names when `location` is "body". A cursor may
+    be several fields, each filled from the `cursor_item` attribute at the same place.
     """
 
     scheme: str
     items: str | None
     location: Literal["query", "body"] = "query"
-    cursor: str | None = None
+    cursor: tuple[str, ...] = ()
     next_cursor: str | None = None
-    cursor_item: str | None = None
+    cursor_item: tuple[str, ...] = ()
     has_more: str | None = None
     offset: str | None = None
     total: str | None = None
 
-    def runtime_arguments(self) -> tuple[tuple[str, str], ...]:
-        """The keyword arguments of the runtime's `Pagination`, in a stable order."""
+    def runtime_arguments(self) -> tuple[tuple[str, str | tuple[str, ...]], ...]:
+        """The keyword arguments of the runtime's `Pagination`, in a stable order; a
+        one-field cursor is spelled as a plain name."""
         names = ("items", "cursor", "next_cursor", "cursor_item", "has_more", "offset", "total")
-        given = [(name, getattr(self, name)) for name in names if getattr(self, name) is not None]
+        given: list[tuple[str, str | tuple[str, ...]]] = []
+        for name in names:
+            value: str | tuple[str, ...] | None = getattr(self, name)
+            if isinstance(value, tuple) and len(value) == 1:
+                value = value[0]
+            if value:
+                given.append((name, value))
         if self.location != "query":
             given.append(("location", self.location))
         return tuple(given)

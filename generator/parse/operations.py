@@ -48,7 +48,7 @@ class OperationBuilder:
         self._naming = naming
         self._error = error
         self._applicable = applicable
-        self._results = ResultBuilder(schemas.definitions, pagination, error)
+        self._results = ResultBuilder(schemas.definitions, pagination)
         self.diagnostics: list[Diagnostic] = []
         self._parameters = ParameterBuilder(document, schemas, self._deref, error, self.diagnostics)
         self._bodies = BodyBuilder(document, schemas, self._deref, error, self.diagnostics)
@@ -71,7 +71,7 @@ class OperationBuilder:
         names, collisions = assign_names(sites, self._naming, self._error)
         self.diagnostics.extend(collisions)
         built = [self._operation(site, items[site.pointer], *names[site.pointer]) for site in sites]
-        self._results.unused_schemes("/paths")
+        self._results.unused_schemes()
         self.diagnostics.extend(self._results.diagnostics)
         return built
 
@@ -98,7 +98,7 @@ class OperationBuilder:
             *([site.operation_id] if site.operation_id else []),
             f"{resource}.{name}",
         )
-        result = self._results.result(names, success, named_parameters, body, pointer)
+        result = self._results.result(names, success, named_parameters, body)
         deprecated = raw.get("deprecated") is True
         security = operation_requirement(self._document, raw, self._applicable)
         return Operation(

@@ -7,36 +7,48 @@ success responses is text, since that object reads as text too.
 
 Pages come from the api.toml `[pagination]` schemes, or are detected where the shape
 leaves no doubt: a response object with one array field and either a string cursor
-field that the request sends back under the same name, or a `total`/`totalCount`
-integer next to an `offset` query parameter.
+field that the request sends back under the same name, or `next_page` next to a "more"
+flag with a `starting_after` parameter, or a `total`/`totalCount` integer next to an
+`offset` query parameter. Where two readings are possible the operation stays a value:
+a wrong guess would drop or repeat items, a value only makes the caller page by hand.
+A scheme that does not fit an operation is reported at its api.toml line, where the fix
+goes, not in the vendor's document.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import assert_never
 
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Location
 from generator.model.api import Body, Parameter, Response
 from generator.model.results import Paging, Result
 from generator.model.types import (
+    AnyType,
     ArrayType,
     Definition,
+    EnumValues,
     Field,
+    MapType,
     NamedRef,
     Nullable,
+    NullType,
     ObjectDef,
     Primitive,
     RawBody,
     TypeRef,
+    UnionDef,
+    UnionOf,
     unaliased,
 )
-from generator.parse.schemas import Locate
 from generator.settings import PaginationScheme
 
 _CURSOR_NAME = re.compile(r"cursor|token|key|after|next", re.IGNORECASE)
 _TOTAL_NAME = re.compile(r"^total(_?count)?$", re.IGNORECASE)
 _HAS_MORE_NAMES = ("has_more", "hasMore", "has_next", "hasNext")
+_NEXT_PAGE_NAMES = ("next_page", "nextPage")
+_STARTING_AFTER = "starting_after"
 
 
 class ResultBuilder:
@@ -44,11 +56,9 @@ class ResultBuilder:
         self,
         definitions: Mapping[str, Definition],
         schemes: Sequence[PaginationScheme],
-        error: Locate,
     ) -> None:
         self._definitions = definitions
         self._schemes = schemes
-        self._error = error
         self._used: set[tuple[str, str]] = set()
         self.diagnostics: list[Diagnostic] = []
 
@@ -58,7 +68,6 @@ class ResultBuilder:
         success: tuple[Response, ...],
         parameters: Sequence[Parameter],
         body: Body | None,
-        pointer: str,
     ) -> Result:
         """`names` are the ways api.toml may name the operation (key, operationId, method)."""
         events = [r for r in success if r.events]
@@ -70,19 +79,20 @@ class ResultBuilder:
             return Result("raw") if all(t.text for t in raw) else Result("binary")
         scheme = self._scheme_for(names)
         if scheme is not None:
-            return self._configured(scheme, typed, parameters, body, pointer)
+            return self._configured(scheme, names[0], typed, parameters, body)
         detected = self._detected(typed, parameters)
         return detected if detected is not None else Result()
 
-    def unused_schemes(self, pointer: str) -> None:
+    def unused_schemes(self) -> None:
         """Report operations named in `[pagination]` that the spec does not have."""
         for scheme in self._schemes:
             for entry in scheme.operations:
                 if (scheme.name, entry) not in self._used:
                     self.diagnostics.append(
-                        self._error(
-                            pointer,
-                            f"api.toml [pagination.{scheme.name}] names {entry!r}, "
+                        _at_setting(
+                            scheme,
+                            "operations",
+                            f"[pagination.{scheme.name}] names {entry!r}, "
                             "which is not an operation of this API",
                         )
                     )
@@ -100,14 +110,21 @@ class ResultBuilder:
     def _configured(
         self,
         scheme: PaginationScheme,
+        operation: str,
         typed: list[TypeRef],
         parameters: Sequence[Parameter],
         body: Body | None,
-        pointer: str,
     ) -> Result:
-        problem = f"pagination scheme {scheme.name!r} does not fit this operation"
+        """The page a `[pagination.<name>]` table describes; where it does not fit the
+        operation, the error points at the api.toml key at fault."""
+
+        def fail(key: str, problem: str) -> Result:
+            message = f"[pagination.{scheme.name}] does not fit {operation}: {problem}"
+            self.diagnostics.append(_at_setting(scheme, key, message))
+            return Result()
+
         if len(typed) != 1:
-            return self._fail(pointer, f"{problem}: it needs one JSON success response")
+            return fail("operations", "it needs one JSON success response")
         envelope = self._object(typed[0])
         if scheme.items is None:
             array = self._array(typed[0])
@@ -118,51 +135,47 @@ class ResultBuilder:
             array = self._array(items_field.type) if items_field else None
         if array is None:
             where = f"field {scheme.items!r}" if scheme.items else "response"
-            return self._fail(pointer, f"{problem}: the {where} is not an array")
-        item_fields = {f.wire_name: f for f in (self._object(array.items) or _NO_OBJECT).fields}
+            return fail("items", f"the {where} is not an array")
         attributes: dict[str, str | None] = {}
-        for key, table in (
-            ("next_cursor", fields),
-            ("has_more", fields),
-            ("total", fields),
-            ("cursor_item", item_fields),
-        ):
+        for key in ("next_cursor", "has_more", "total"):
             wire = getattr(scheme, key)
-            if wire is None:
-                attributes[key] = None
-            elif wire in table:
-                attributes[key] = table[wire].python_name
-            else:
-                return self._fail(pointer, f"{problem}: no response field {wire!r} for {key}")
-        location = "query"
-        arguments: dict[str, str | None] = {}
-        for key in ("cursor", "offset"):
-            wire = getattr(scheme, key)
-            if wire is None:
-                arguments[key] = None
-                continue
-            found = _request_name(wire, parameters, body)
-            if found is None:
-                return self._fail(pointer, f"{problem}: no request parameter {wire!r} for {key}")
-            location, arguments[key] = found
-        items = fields[scheme.items].python_name if scheme.items is not None else None
+            if wire is not None and wire in fields:
+                attributes[key] = fields[wire].python_name
+            elif wire is not None and key != "has_more":  # has_more is an optional marker
+                return fail(key, f"no response field {wire!r}")
+        cursor_item = []
+        for wire in scheme.cursor_item:
+            attribute = self._item_attribute(array.items, wire)
+            if attribute is None:
+                return fail("cursor_item", f"not every item has a field {wire!r}")
+            cursor_item.append(attribute)
+        locations = set()
+        arguments: dict[str, list[str]] = {"cursor": [], "offset": []}
+        for key, wires in (("cursor", scheme.cursor), ("offset", (scheme.offset,))):
+            for wire in wires:
+                found = _request_name(wire, parameters, body) if wire is not None else None
+                if wire is not None and found is None:
+                    return fail(key, f"no request parameter or body field {wire!r}")
+                if found is not None:
+                    locations.add(found[0])
+                    arguments[key].append(found[1])
+        if len(locations) > 1:
+            return fail("cursor", "its fields are sent partly in the query, partly in the body")
         paging = Paging(
             scheme.name,
-            items,
-            location,  # type: ignore[arg-type]
-            cursor=arguments["cursor"],
-            offset=arguments["offset"],
+            fields[scheme.items].python_name if scheme.items is not None else None,
+            "body" if locations == {"body"} else "query",
+            cursor=tuple(arguments["cursor"]),
+            offset=arguments["offset"][0] if arguments["offset"] else None,
+            cursor_item=tuple(cursor_item),
             **attributes,
         )
         return Result("page", item=array.items, paging=paging)
 
-    def _fail(self, pointer: str, message: str) -> Result:
-        self.diagnostics.append(self._error(pointer, message))
-        return Result()
-
     # -- detection ----------------------------------------------------------------------------
 
     def _detected(self, typed: list[TypeRef], parameters: Sequence[Parameter]) -> Result | None:
+        """A page only where one reading of the shape is possible; else None (a value)."""
         if len(typed) != 1:
             return None
         envelope = self._object(typed[0])
@@ -174,30 +187,39 @@ class ResultBuilder:
         query = {p.wire_name for p in parameters if p.location == "query"}
         array = self._array(arrays[0].type)
         assert array is not None
-        totals = [f for f in envelope.fields if _TOTAL_NAME.match(f.wire_name) and _is_int(f.type)]
+        items = arrays[0].python_name
+        totals = [
+            f for f in envelope.fields if _TOTAL_NAME.match(f.wire_name) and self._is(f, "integer")
+        ]
         if "offset" in query and len(totals) == 1:
-            paging = Paging(
-                "detected", arrays[0].python_name, offset="offset", total=totals[0].python_name
-            )
+            paging = Paging("detected", items, offset="offset", total=totals[0].python_name)
             return Result("page", item=array.items, paging=paging)
         has_more = next(
-            (f for f in envelope.fields if f.wire_name in _HAS_MORE_NAMES and _is_boolean(f.type)),
+            (
+                f
+                for f in envelope.fields
+                if f.wire_name in _HAS_MORE_NAMES and self._is(f, "boolean")
+            ),
             None,
         )
+        strings = [f for f in envelope.fields if self._is(f, "string")]
+        # The cursor comes back under the name the request sends it by...
         cursors = [
-            f
-            for f in envelope.fields
-            if f.wire_name in query
-            and _is_string(f.type)
-            and (has_more is not None or _CURSOR_NAME.search(f.wire_name))
+            (f.wire_name, f)
+            for f in strings
+            if f.wire_name in query and (has_more is not None or _CURSOR_NAME.search(f.wire_name))
         ]
+        # ...or as `next_page`, sent back as `starting_after`, next to a "more" flag.
+        if has_more is not None and _STARTING_AFTER in query:
+            cursors += [(_STARTING_AFTER, f) for f in strings if f.wire_name in _NEXT_PAGE_NAMES]
         if len(cursors) != 1:
             return None
+        ((cursor, next_cursor),) = cursors
         paging = Paging(
             "detected",
-            arrays[0].python_name,
-            cursor=cursors[0].wire_name,
-            next_cursor=cursors[0].python_name,
+            items,
+            cursor=(cursor,),
+            next_cursor=next_cursor.python_name,
             has_more=has_more.python_name if has_more else None,
         )
         return Result("page", item=array.items, paging=paging)
@@ -216,6 +238,45 @@ class ResultBuilder:
         resolved = unaliased(type_ref, self._definitions)
         return resolved if isinstance(resolved, ArrayType) else None
 
+    def _variants(self, type_ref: TypeRef) -> tuple[TypeRef, ...]:
+        """The alternatives an item may be: a union's variants, else the type itself."""
+        resolved = unaliased(type_ref, self._definitions)
+        match resolved:
+            case UnionOf():
+                return resolved.variants
+            case NamedRef():
+                definition = self._definitions.get(resolved.name)
+                return definition.variants if isinstance(definition, UnionDef) else (resolved,)
+            case (
+                Primitive()
+                | AnyType()
+                | NullType()
+                | EnumValues()
+                | ArrayType()
+                | MapType()
+                | Nullable()
+                | RawBody()
+            ):
+                return (resolved,)
+            case _:
+                assert_never(resolved)
+
+    def _item_attribute(self, item: TypeRef, wire: str) -> str | None:
+        """The attribute holding `wire` on every kind of item (each variant of a union has
+        it, under the same name), or None."""
+        attributes = set()
+        for variant in self._variants(item):
+            fields = {f.wire_name: f for f in (self._object(variant) or _NO_OBJECT).fields}
+            if wire not in fields:
+                return None
+            attributes.add(fields[wire].python_name)
+        return attributes.pop() if len(attributes) == 1 else None
+
+    def _is(self, field: Field, kind: str) -> bool:
+        """Whether `field` is a `kind` primitive (or null), behind names and aliases."""
+        resolved = unaliased(field.type, self._definitions)
+        return isinstance(resolved, Primitive) and resolved.kind == kind
+
 
 _NO_OBJECT = ObjectDef("", ())
 
@@ -233,16 +294,6 @@ def _request_name(
     return None
 
 
-def _is_string(type_ref: TypeRef) -> bool:
-    inner = type_ref.inner if isinstance(type_ref, Nullable) else type_ref
-    return isinstance(inner, Primitive) and inner.kind == "string"
-
-
-def _is_int(type_ref: TypeRef) -> bool:
-    inner = type_ref.inner if isinstance(type_ref, Nullable) else type_ref
-    return isinstance(inner, Primitive) and inner.kind == "integer"
-
-
-def _is_boolean(type_ref: TypeRef) -> bool:
-    inner = type_ref.inner if isinstance(type_ref, Nullable) else type_ref
-    return isinstance(inner, Primitive) and inner.kind == "boolean"
+def _at_setting(scheme: PaginationScheme, key: str, message: str) -> Diagnostic:
+    """A diagnostic at the api.toml line of `key` in the scheme's table."""
+    return Diagnostic(message, Location(scheme.source, scheme.line_of(key), 1))

@@ -35,7 +35,16 @@ if TYPE_CHECKING:
     )
     from ._files import FileContent, FileInput
     from ._options import ClientConfig, RequestOptions, ServerVariable
-    from ._pagination import AsyncPage, AsyncPager, Pagination, SyncPage
+    from ._pagination import (
+        AsyncPage,
+        AsyncPager,
+        AsyncPageResponse,
+        Pagination,
+        SyncPage,
+        SyncPageResponse,
+        async_to_raw_page_wrapper,
+        to_raw_page_wrapper,
+    )
     from ._response import (
         APIResponse,
         AsyncAPIResponse,
@@ -95,9 +104,13 @@ _MODULES = {
     "RequestOptions": "_options",
     "ServerVariable": "_options",
     "AsyncPage": "_pagination",
+    "AsyncPageResponse": "_pagination",
     "AsyncPager": "_pagination",
     "Pagination": "_pagination",
     "SyncPage": "_pagination",
+    "SyncPageResponse": "_pagination",
+    "async_to_raw_page_wrapper": "_pagination",
+    "to_raw_page_wrapper": "_pagination",
     "APIResponse": "_response",
     "AsyncAPIResponse": "_response",
     "async_to_raw_response_wrapper": "_response",
@@ -149,6 +162,7 @@ __all__ = [
     "AsyncAPIResponse",
     "AsyncBinaryResponse",
     "AsyncPage",
+    "AsyncPageResponse",
     "AsyncPager",
     "AsyncStream",
     "AsyncStreamedResponse",
@@ -183,11 +197,14 @@ __all__ = [
     "StreamedResponse",
     "SyncAPIClient",
     "SyncPage",
+    "SyncPageResponse",
     "Timeout",
     "UnprocessableEntityError",
+    "async_to_raw_page_wrapper",
     "async_to_raw_response_wrapper",
     "async_to_streamed_response_wrapper",
     "make_status_error",
+    "to_raw_page_wrapper",
     "to_raw_response_wrapper",
     "to_streamed_response_wrapper",
 ]

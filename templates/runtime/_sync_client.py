@@ -147,7 +147,21 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         from ._pagination import SyncPage  # lists only: not loaded by `import`
 
         response, retries_taken = self._send(endpoint, call, stream=self._streaming)
-        if self._raw or self._streaming:
+        if self._raw:
+            # The raw first page; the pages after it are fetched as usual, not raw.
+            from ._pagination import SyncPageResponse
+
+            fetch = self._copy(self._options, raw=False)._page
+            url = public_url(self._options, response.request.url)
+            raw = SyncPageResponse[T, Any](
+                response,
+                endpoint,
+                url,
+                retries_taken,
+                lambda body: SyncPage(body, endpoint, call, seen, fetch),
+            )
+            return cast(SyncPage[T, Any], raw)
+        if self._streaming:
             return cast(SyncPage[T, Any], self._view_result(endpoint, response, retries_taken))
         value = endpoint.decode_success(response.status_code, response.headers, response.content)
         return SyncPage(value, endpoint, call, seen, self._page)

@@ -63,24 +63,62 @@ def test_pagination_schemes_are_read_by_name(tmp_path: Path) -> None:
     (scheme,) = load_api_settings(tmp_path, "specs/x/api.toml").pagination
     assert scheme.name == "cursor"
     assert scheme.operations == ("GET /voices", "voices.list")
-    assert (scheme.items, scheme.cursor, scheme.cursor_item) == ("data", "starting_after", "id")
+    assert (scheme.items, scheme.cursor, scheme.cursor_item) == (
+        "data",
+        ("starting_after",),
+        ("id",),
+    )
     assert scheme.next_cursor is None
 
 
+def test_a_cursor_of_several_fields_pairs_them_with_item_fields_in_order(tmp_path: Path) -> None:
+    (tmp_path / "api.toml").write_text(
+        '[pagination.versions]\ncursor = ["pagination_key", "pagination_key_version"]\n'
+        'cursor_item = ["agent_id", "version"]\noperations = ["GET /list-agents"]\n'
+    )
+    (scheme,) = load_api_settings(tmp_path, "api.toml").pagination
+    assert scheme.cursor == ("pagination_key", "pagination_key_version")
+    assert scheme.cursor_item == ("agent_id", "version")
+
+
+# The first scheme is valid and spells the same keys, so that an error found by the key
+# alone would point at its line rather than at the scheme at fault.
+_VALID = '[pagination.ok]\nitems = "data"\ncursor = "after"\nnext_cursor = "next"\n\n'
+
+
 @pytest.mark.parametrize(
-    ("table", "message"),
+    ("table", "line", "message"),
     [
-        ('[pagination.p]\ncursor = "k"\nnext_cursor = "k"\nlimit = "n"\n', "unknown pagination"),
-        ('[pagination.p]\nitems = "data"\n', "needs cursor or offset"),
-        ('[pagination.p]\ncursor = "k"\n', "needs next_cursor or cursor_item"),
-        ('[pagination.p]\noffset = "o"\noperations = "GET /x"\n', "must be a list of strings"),
-        ("[pagination.p]\noffset = 1\n", "must be a field name"),
+        (
+            '[pagination.p]\ncursor = "k"\nnext_cursor = "k"\nlimit = "n"\n',
+            11,
+            "unknown pagination",
+        ),
+        ('[pagination.p]\nitems = "data"\n', 8, "needs cursor or offset"),
+        ('[pagination.p]\ncursor = "k"\n', 8, "needs next_cursor or cursor_item"),
+        ('[pagination.p]\noffset = "o"\noperations = "GET /x"\n', 10, "must be a list of strings"),
+        ("[pagination.p]\noffset = 1\n", 9, "must be a field name"),
+        ('[pagination.p]\ncursor = []\ncursor_item = "id"\n', 9, "a list of them"),
+        (
+            '[pagination.p]\ncursor = ["k", "v"]\ncursor_item = "id"\n',
+            10,
+            "one item field per cursor field (2)",
+        ),
+        (
+            '[pagination.p]\ncursor = ["k", "v"]\nnext_cursor = "k"\n',
+            10,
+            "a cursor of several fields takes cursor_item",
+        ),
+        ('[pagination]\np = "x"\n', 9, "must be a table"),
     ],
 )
-def test_bad_pagination_settings_are_errors(tmp_path: Path, table: str, message: str) -> None:
-    (tmp_path / "api.toml").write_text('package = "x"\n\n' + table)
+def test_bad_pagination_settings_are_errors_at_their_line(
+    tmp_path: Path, table: str, line: int, message: str
+) -> None:
+    (tmp_path / "api.toml").write_text('package = "x"\n\n' + _VALID + table)
     with pytest.raises(GeneratorError) as caught:
         load_api_settings(tmp_path, "specs/x/api.toml")
+    assert str(caught.value.diagnostics[0]).startswith(f"specs/x/api.toml:{line}:1: ")
     assert message in str(caught.value.diagnostics[0])
 
 

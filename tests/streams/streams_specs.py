@@ -152,8 +152,8 @@ CARTESIA_PAGINATION = (
         "cursor_by_id",
         ("GET /voices",),
         items="data",
-        cursor="starting_after",
-        cursor_item="id",
+        cursor=("starting_after",),
+        cursor_item=("id",),
         has_more="has_more",
     ),
 )
@@ -251,9 +251,11 @@ RETELL: dict[str, Any] = {
 # The token envelope is left to detection; the bare-array lists need a scheme.
 RETELL_PAGINATION = (
     PaginationScheme(
-        "last_agent", ("GET /list-agents",), cursor="pagination_key", cursor_item="agent_id"
+        "last_agent", ("GET /list-agents",), cursor=("pagination_key",), cursor_item=("agent_id",)
     ),
-    PaginationScheme("last_call", ("listCalls",), cursor="pagination_key", cursor_item="call_id"),
+    PaginationScheme(
+        "last_call", ("listCalls",), cursor=("pagination_key",), cursor_item=("call_id",)
+    ),
 )
 
 POLYAI: dict[str, Any] = {

@@ -70,7 +70,7 @@ def test_stops_without_more_on_an_empty_page_or_at_a_seen_cursor() -> None:
     assert paging.next_call(Envelope([Item("a")], False, "k"), call, frozenset()) is None
     assert paging.next_call(Envelope([], True, "k"), call, frozenset()) is None
     assert paging.next_call(Envelope([Item("a")], True, None), call, frozenset()) is None
-    assert paging.next_call(Envelope([Item("a")], True, "k"), call, frozenset({"k"})) is None
+    assert paging.next_call(Envelope([Item("a")], True, "k"), call, frozenset({("k",)})) is None
 
 
 def test_last_item_cursor_in_a_body_model() -> None:
@@ -87,3 +87,21 @@ def test_offset_advances_by_the_items_up_to_the_total() -> None:
     assert (
         paging.next_call({"data": [1], "total": 5}, Call(query={"offset": 4}), frozenset()) is None
     )
+
+
+class Version(msgspec.Struct):
+    agent_id: str
+    version: int
+
+
+def test_a_cursor_of_several_fields_is_filled_from_the_last_item_and_compared_whole() -> None:
+    paging = Pagination(cursor=("key", "key_version"), cursor_item=("agent_id", "version"))
+    first = Call(query={"limit": 2})
+    second = paging.next_call([Version("a", 4), Version("a", 3)], first, frozenset())
+    assert second is not None and second.query == {"limit": 2, "key": "a", "key_version": 3}
+    # The next page ends on another version of the same agent: not a repeated cursor.
+    seen = frozenset({paging.cursor_of(first), paging.cursor_of(second)})
+    third = paging.next_call([Version("a", 2), Version("a", 1)], second, seen)
+    assert third is not None and third.query == {"limit": 2, "key": "a", "key_version": 1}
+    # The whole cursor coming back is.
+    assert paging.next_call([Version("a", 3)], third, seen | {("a", 3)}) is None

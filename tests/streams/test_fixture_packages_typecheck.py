@@ -20,7 +20,8 @@ USAGE = textwrap.dedent("""
     import httpx
 
     from cartesia_s import AsyncCartesiaS, CartesiaS
-    from cartesia_s.models import ChunkEvent
+    from cartesia_s._runtime import AsyncPage, SyncPage
+    from cartesia_s.models import ChunkEvent, GetVoicesResponse, Voice
     from polyai_s import PolyaiS
     from retell_s import AsyncRetellS
     from voice_clients.retell import AsyncRetell, Retell
@@ -37,6 +38,12 @@ USAGE = textwrap.dedent("""
             name: str = voice.name
         for each in page.iter_pages():
             more: bool = each.has_next_page()
+        following = page.get_next_page()
+        if following is not None:
+            next_id: str = following.items[0].id
+        raw_page = client.voices.with_raw_response.list(limit=2)
+        status: int = raw_page.status_code
+        parsed: SyncPage[GetVoicesResponse, Voice] = raw_page.parse()
         with client.tts.with_streaming_response.audio(transcript="hi") as response:
             written: int = response.write_to_file(Path("out.wav"))
         speech = client.tts.audio(transcript="hi")
@@ -68,6 +75,14 @@ USAGE = textwrap.dedent("""
             voice_id: str = voice.id
         page = await retell.phone_number.list_numbers()
         number: str = page.items[0].phone_number
+        raw_page = await client.voices.with_raw_response.list()
+        headers: object = raw_page.headers
+        parsed: AsyncPage[GetVoicesResponse, Voice] = await raw_page.parse()
+        async for each in parsed:
+            each_id: str = each.id
+        later = await parsed.get_next_page()
+        if later is not None:
+            later_id: str = later.items[0].id
         async for agent in retell.agent.list_agents():
             agent_id: str = agent.agent_id
         async with client.tts.with_streaming_response.audio(transcript="x") as response:

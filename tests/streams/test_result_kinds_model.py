@@ -10,7 +10,7 @@ from streams_specs import CARTESIA, CARTESIA_PAGINATION, POLYAI, RETELL, RETELL_
 from streams_support import build_files
 
 from generator.diagnostics import GeneratorError
-from generator.settings import PaginationScheme
+from generator.settings import load_api_settings
 
 
 def test_each_fixture_operation_gets_its_kind(tmp_path: Path) -> None:
@@ -45,32 +45,66 @@ def test_a_limit_echoed_in_the_response_is_not_taken_for_a_cursor(tmp_path: Path
     assert 'result="page"' not in files["r/resources/phone_number.py"].decode()
 
 
+def test_two_candidate_cursors_leave_the_list_a_value(tmp_path: Path) -> None:
+    spec = copy.deepcopy(RETELL)
+    spec["components"]["schemas"]["PaginationBase"]["properties"]["after"] = {"type": "string"}
+    operation = spec["paths"]["/v2/list-phone-numbers"]["get"]
+    operation["parameters"].append({"name": "after", "in": "query", "schema": {"type": "string"}})
+    files = build_files(spec, tmp_path, "r")
+    assert 'result="page"' not in files["r/resources/phone_number.py"].decode()
+
+
+def test_next_page_with_a_more_flag_and_starting_after_is_detected_and_only_then(
+    tmp_path: Path,
+) -> None:
+    files = build_files(CARTESIA, tmp_path, "c")
+    assert 'result="page"' in files["c/resources/voices.py"].decode()
+    without_more = copy.deepcopy(CARTESIA)
+    page = without_more["components"]["schemas"]["GetVoicesResponse"]
+    del page["properties"]["has_more"]
+    page["required"] = ["data"]
+    files = build_files(without_more, tmp_path, "c")
+    assert 'result="page"' not in files["c/resources/voices.py"].decode()
+    without_after = copy.deepcopy(CARTESIA)
+    parameters = without_after["paths"]["/voices"]["get"]["parameters"]
+    parameters[:] = [p for p in parameters if p["name"] != "starting_after"]
+    files = build_files(without_after, tmp_path, "c")
+    assert 'result="page"' not in files["c/resources/voices.py"].decode()
+
+
 @pytest.mark.parametrize(
-    ("scheme", "message"),
+    ("table", "line", "message"),
     [
         (
-            PaginationScheme("s", ("GET /list-agents",), cursor="nope", cursor_item="agent_id"),
-            "no request parameter 'nope' for cursor",
+            'cursor = "nope"\ncursor_item = "agent_id"\n',
+            3,
+            "does not fit GET /list-agents: no request parameter or body field 'nope'",
         ),
         (
-            PaginationScheme("s", ("GET /list-agents",), cursor="pagination_key", cursor_item="x"),
-            "no response field 'x' for cursor_item",
+            'cursor = "pagination_key"\ncursor_item = "x"\n',
+            4,
+            "does not fit GET /list-agents: not every item has a field 'x'",
         ),
         (
-            PaginationScheme("s", ("GET /list-agents",), items="data", offset="limit"),
-            "the field 'data' is not an array",
+            'items = "data"\noffset = "limit"\n',
+            3,
+            "does not fit GET /list-agents: the field 'data' is not an array",
         ),
         (
-            PaginationScheme("s", ("GET /nowhere",), offset="limit"),
+            'offset = "limit"\noperations = ["GET /nowhere"]\n',
+            3,
             "names 'GET /nowhere', which is not an operation",
         ),
     ],
 )
-def test_a_scheme_that_does_not_fit_is_a_located_error(
-    tmp_path: Path, scheme: PaginationScheme, message: str
+def test_a_scheme_that_does_not_fit_is_an_error_at_its_api_toml_line(
+    tmp_path: Path, table: str, line: int, message: str
 ) -> None:
+    operations = "" if "operations" in table else 'operations = ["GET /list-agents"]\n'
+    (tmp_path / "api.toml").write_text(f"[pagination.s]\n{operations}{table}")
+    (scheme,) = load_api_settings(tmp_path, "specs/r/api.toml").pagination
     with pytest.raises(GeneratorError) as caught:
         build_files(RETELL, tmp_path, "r", pagination=(scheme, *RETELL_PAGINATION[1:]))
     text = "\n".join(str(d) for d in caught.value.diagnostics)
+    assert f"specs/r/api.toml:{line}:1: [pagination.s] " in text
     assert message in text
-    assert "r.json:" in text  # located in the spec

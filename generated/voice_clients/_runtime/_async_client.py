@@ -154,7 +154,21 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         from ._pagination import AsyncPage
 
         response, retries_taken = await self._send(endpoint, call, stream=self._streaming)
-        if self._raw or self._streaming:
+        if self._raw:
+            # The raw first page; the pages after it are fetched as usual, not raw.
+            from ._pagination import AsyncPageResponse
+
+            fetch = self._copy(self._options, raw=False)._page
+            url = public_url(self._options, response.request.url)
+            raw = AsyncPageResponse[T, Any](
+                response,
+                endpoint,
+                url,
+                retries_taken,
+                lambda body: AsyncPage(body, endpoint, call, seen, fetch),
+            )
+            return cast(AsyncPage[T, Any], raw)
+        if self._streaming:
             return cast(AsyncPage[T, Any], self._view_result(endpoint, response, retries_taken))
         value = endpoint.decode_success(response.status_code, response.headers, response.content)
         return AsyncPage(value, endpoint, call, seen, self._page)

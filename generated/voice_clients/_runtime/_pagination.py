@@ -4,20 +4,34 @@ A `Pagination` says where an API keeps the items, the cursor (or offset) and the
 flag; it computes the next call from a page without any I/O. `SyncPage` and `AsyncPage`
 drive it. Iteration never loops forever: it stops when the server says there is no more,
 when a page is empty, when there is no next cursor, or when a cursor comes back again.
+`get_next_page()` returns None after the last page. `SyncPageResponse` and
+`AsyncPageResponse` are the raw first page of `with_raw_response`; their `parse()` gives
+the page rather than the bare body.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Mapping
-from typing import Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, ParamSpec, TypeVar, cast
 
+import httpx
 import msgspec
 
 from ._request import Call
+from ._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
 from ._types import NOT_GIVEN
+
+if TYPE_CHECKING:
+    from ._endpoint import Endpoint
 
 BodyT = TypeVar("BodyT")
 ItemT = TypeVar("ItemT")
+P = ParamSpec("P")
 _MISSING: Any = object()
 
 
@@ -26,15 +40,16 @@ class Pagination(msgspec.Struct, frozen=True, kw_only=True):
 
     Response fields are attribute names of the decoded body (`items`, `next_cursor`,
     `has_more`, `total`; `items=None`: the body is the array itself) and `cursor_item` an
-    attribute of an item (the last item's id is the next cursor). Request parameters
+    attribute of an item (the last item's value is the next cursor). Request parameters
     (`cursor`, `offset`) are wire names in the query, or argument names of the body when
-    `location` is "body".
+    `location` is "body". A cursor of several fields (a tuple) is filled from as many
+    item attributes (`cursor_item`, in the same order), all sent with the next call.
     """
 
     items: str | None = None
-    cursor: str | None = None
+    cursor: str | tuple[str, ...] | None = None
     next_cursor: str | None = None
-    cursor_item: str | None = None
+    cursor_item: str | tuple[str, ...] | None = None
     has_more: str | None = None
     offset: str | None = None
     total: str | None = None
@@ -57,23 +72,26 @@ class Pagination(msgspec.Struct, frozen=True, kw_only=True):
             total = _field(body, self.total) if self.total is not None else None
             if isinstance(total, int) and following >= total:
                 return None
-            return self._with_argument(call, self.offset, following)
-        if self.cursor is None:
+            return self._with_arguments(call, {self.offset: following})
+        names = _names(self.cursor)
+        if not names:
             return None
         if self.next_cursor is not None:
-            cursor = _field(body, self.next_cursor)
+            values: tuple[object, ...] = (_field(body, self.next_cursor),)
         elif self.cursor_item is not None:
-            cursor = _field(items[-1], self.cursor_item)
+            values = tuple(_field(items[-1], name) for name in _names(self.cursor_item))
         else:
             return None
-        if cursor is None or cursor is _MISSING or cursor == "" or cursor in seen:
+        if any(v is None or v is _MISSING or v == "" for v in values) or values in seen:
             return None
-        return self._with_argument(call, self.cursor, cursor)
+        return self._with_arguments(call, dict(zip(names, values, strict=True)))
 
     def cursor_of(self, call: Call) -> object:
-        """What identifies the page `call` asks for, to notice a server repeating itself."""
-        name = self.offset if self.offset is not None else self.cursor
-        return None if name is None else self._argument(call, name)
+        """What identifies the page `call` asks for, to notice a server repeating itself:
+        the whole cursor, so two pages that share one of its fields are still told apart."""
+        if self.offset is not None:
+            return (self._argument(call, self.offset),)
+        return tuple(self._argument(call, name) for name in _names(self.cursor))
 
     def _argument(self, call: Call, name: str) -> object:
         if self.location == "body":
@@ -83,13 +101,19 @@ class Pagination(msgspec.Struct, frozen=True, kw_only=True):
             return getattr(body, name, NOT_GIVEN)
         return (call.query or {}).get(name, NOT_GIVEN)
 
-    def _with_argument(self, call: Call, name: str, value: object) -> Call:
+    def _with_arguments(self, call: Call, values: Mapping[str, object]) -> Call:
         if self.location == "body":
             body = call.body
             if isinstance(body, msgspec.Struct):
-                return call.replace(body=msgspec.structs.replace(body, **{name: value}))
-            return call.replace(body={**(body if isinstance(body, Mapping) else {}), name: value})
-        return call.replace(query={**(call.query or {}), name: value})
+                return call.replace(body=msgspec.structs.replace(body, **values))
+            return call.replace(body={**(body if isinstance(body, Mapping) else {}), **values})
+        return call.replace(query={**(call.query or {}), **values})
+
+
+def _names(names: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    if names is None:
+        return ()
+    return (names,) if isinstance(names, str) else names
 
 
 def _field(value: object, name: str) -> Any:
@@ -145,18 +169,20 @@ class SyncPage(_PageBase[BodyT, ItemT]):
         self._endpoint = endpoint
         self._fetch = fetch
 
-    def get_next_page(self) -> SyncPage[BodyT, ItemT]:
+    def get_next_page(self) -> SyncPage[BodyT, ItemT] | None:
+        """The page after this one, fetched now; None when this is the last page."""
         if self._next is None:
-            raise StopIteration("this is the last page")
+            return None
         return self._fetch(self._endpoint, self._next, self._seen)
 
     def iter_pages(self) -> Iterator[SyncPage[BodyT, ItemT]]:
         page = self
         while True:
             yield page
-            if not page.has_next_page():
+            following = page.get_next_page()
+            if following is None:
                 return
-            page = page.get_next_page()
+            page = following
 
     def __iter__(self) -> Iterator[ItemT]:
         for page in self.iter_pages():
@@ -178,18 +204,20 @@ class AsyncPage(_PageBase[BodyT, ItemT]):
         self._endpoint = endpoint
         self._fetch = fetch
 
-    async def get_next_page(self) -> AsyncPage[BodyT, ItemT]:
+    async def get_next_page(self) -> AsyncPage[BodyT, ItemT] | None:
+        """The page after this one, fetched now; None when this is the last page."""
         if self._next is None:
-            raise StopAsyncIteration("this is the last page")
+            return None
         return await self._fetch(self._endpoint, self._next, self._seen)
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[BodyT, ItemT]]:
         page = self
         while True:
             yield page
-            if not page.has_next_page():
+            following = await page.get_next_page()
+            if following is None:
                 return
-            page = await page.get_next_page()
+            page = following
 
     async def __aiter__(self) -> AsyncIterator[ItemT]:
         async for page in self.iter_pages():
@@ -210,3 +238,69 @@ class AsyncPager(Generic[BodyT, ItemT]):
         page = await self._first()
         async for item in page:
             yield item
+
+
+class SyncPageResponse(APIResponse[SyncPage[BodyT, ItemT]]):
+    """What `with_raw_response.<list method>(...)` returns: the first page's HTTP response,
+    whose `parse()` gives that page (iterate it for the items of every page, as usual)."""
+
+    __slots__ = ("_make_page", "_page")
+
+    def __init__(
+        self,
+        response: httpx.Response,
+        endpoint: Endpoint[Any],
+        url: httpx.URL,
+        retries_taken: int,
+        make_page: Callable[[BodyT], SyncPage[BodyT, ItemT]],
+    ) -> None:
+        super().__init__(response, endpoint, url, retries_taken)
+        self._make_page = make_page
+        self._page: SyncPage[BodyT, ItemT] | None = None
+
+    def parse(self) -> SyncPage[BodyT, ItemT]:
+        """The first page, its body decoded once; later pages are fetched when iterated."""
+        if self._page is None:
+            body = self._endpoint.decode_success(self.status_code, self.headers, self.content)
+            self._page = self._make_page(cast(BodyT, body))
+        return self._page
+
+
+class AsyncPageResponse(AsyncAPIResponse[AsyncPage[BodyT, ItemT]]):
+    """`SyncPageResponse` for async clients: `await response.parse()` gives the first page."""
+
+    __slots__ = ("_make_page", "_page")
+
+    def __init__(
+        self,
+        response: httpx.Response,
+        endpoint: Endpoint[Any],
+        url: httpx.URL,
+        retries_taken: int,
+        make_page: Callable[[BodyT], AsyncPage[BodyT, ItemT]],
+    ) -> None:
+        super().__init__(response, endpoint, url, retries_taken)
+        self._make_page = make_page
+        self._page: AsyncPage[BodyT, ItemT] | None = None
+
+    async def parse(self) -> AsyncPage[BodyT, ItemT]:
+        """The first page, its body decoded once; later pages are fetched when iterated."""
+        if self._page is None:
+            body = self._endpoint.decode_success(self.status_code, self.headers, self.content)
+            self._page = self._make_page(cast(BodyT, body))
+        return self._page
+
+
+def to_raw_page_wrapper(
+    func: Callable[P, SyncPage[BodyT, ItemT]],
+) -> Callable[P, SyncPageResponse[BodyT, ItemT]]:
+    """`to_raw_response_wrapper` for list methods: the first page's raw response."""
+    return cast(Callable[P, SyncPageResponse[BodyT, ItemT]], to_raw_response_wrapper(func))
+
+
+def async_to_raw_page_wrapper(
+    func: Callable[P, AsyncPager[BodyT, ItemT]],
+) -> Callable[P, Awaitable[AsyncPageResponse[BodyT, ItemT]]]:
+    """`to_raw_page_wrapper` for the list methods of async resources."""
+    wrapped = async_to_raw_response_wrapper(func)
+    return cast(Callable[P, Awaitable[AsyncPageResponse[BodyT, ItemT]]], wrapped)

@@ -19,11 +19,11 @@ from streams._runtime import NotGiven as _NotGiven
 from streams._runtime import Query as _Query
 from streams._runtime import RequestOptions as _RequestOptions
 from streams._runtime import Timeout as _Timeout
-from streams._runtime import async_to_raw_response_wrapper as _async_to_raw_response_wrapper
+from streams._runtime import async_to_raw_page_wrapper as _async_to_raw_page_wrapper
 from streams._runtime import (
     async_to_streamed_response_wrapper as _async_to_streamed_response_wrapper,
 )
-from streams._runtime import to_raw_response_wrapper as _to_raw_response_wrapper
+from streams._runtime import to_raw_page_wrapper as _to_raw_page_wrapper
 from streams._runtime import to_streamed_response_wrapper as _to_streamed_response_wrapper
 from streams._runtime import Pagination as _Pagination
 from streams._runtime import AsyncPager as _AsyncPager
@@ -164,12 +164,12 @@ class AsyncCalls:
 
 class CallsWithRawResponse:
     def __init__(self, resource: Calls) -> None:
-        self.list = _to_raw_response_wrapper(resource.list)
+        self.list = _to_raw_page_wrapper(resource.list)
 
 
 class AsyncCallsWithRawResponse:
     def __init__(self, resource: AsyncCalls) -> None:
-        self.list = _async_to_raw_response_wrapper(resource.list)
+        self.list = _async_to_raw_page_wrapper(resource.list)
 
 
 class CallsWithStreamingResponse:
