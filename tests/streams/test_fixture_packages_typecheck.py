@@ -42,8 +42,8 @@ USAGE = textwrap.dedent("""
         if following is not None:
             next_id: str = following.items[0].id
         raw_page = client.voices.with_raw_response.list(limit=2)
-        status: int = raw_page.status_code
-        parsed: SyncPage[GetVoicesResponse, Voice] = raw_page.parse()
+        page_status: int = raw_page.status_code
+        first_page: SyncPage[GetVoicesResponse, Voice] = raw_page.parse()
         with client.tts.with_streaming_response.audio(transcript="hi") as response:
             written: int = response.write_to_file(Path("out.wav"))
         speech = client.tts.audio(transcript="hi")
@@ -77,10 +77,10 @@ USAGE = textwrap.dedent("""
         number: str = page.items[0].phone_number
         raw_page = await client.voices.with_raw_response.list()
         headers: object = raw_page.headers
-        parsed: AsyncPage[GetVoicesResponse, Voice] = await raw_page.parse()
-        async for each in parsed:
+        first_page: AsyncPage[GetVoicesResponse, Voice] = await raw_page.parse()
+        async for each in first_page:
             each_id: str = each.id
-        later = await parsed.get_next_page()
+        later = await first_page.get_next_page()
         if later is not None:
             later_id: str = later.items[0].id
         async for agent in retell.agent.list_agents():
