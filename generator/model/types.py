@@ -18,6 +18,9 @@ from typing import Literal, TypeAlias, assert_never
 JsonValue: TypeAlias = "bool | int | float | str | list[JsonValue] | dict[str, JsonValue] | None"
 
 PrimitiveKind = Literal["string", "integer", "number", "boolean"]
+# String formats whose values are not kept as text (a `datetime`, a `date`), so that no
+# text constraint (`minLength`, `pattern`) can apply to them.
+TEMPORAL_FORMATS = ("date-time", "date")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from generator.model import decodability, names
 from generator.model.decodability import SCALAR_GROUPS, value_kind
 from generator.model.sides import Side
 from generator.model.types import (
+    TEMPORAL_FORMATS,
     AliasDef,
     AnyType,
     ArrayType,
@@ -37,7 +38,7 @@ from generator.model.types import (
 )
 from generator.render.literals import py_literal
 
-_FORMATS = {"date-time": "_datetime.datetime", "date": "_datetime.date"}
+_FORMATS = dict(zip(TEMPORAL_FORMATS, ("_datetime.datetime", "_datetime.date"), strict=True))
 _KINDS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 
 
