@@ -173,6 +173,8 @@ class ObjectDef:
     pointer: str = ""
     # The type of properties not listed in `fields`, when the schema documents them.
     additional: TypeRef | None = None
+    # `additionalProperties: false`: a value with keys not in `fields` is not one of these.
+    closed: bool = False
 
     def children(self) -> tuple[TypeRef, ...]:
         """The types it is made of: its fields', then that of unlisted properties."""
@@ -201,6 +203,8 @@ class UnionDef:
     mapping: tuple[tuple[str, str], ...] = field(default=())  # tag → variant definition name
     description: str | None = None
     pointer: str = ""
+    # `oneOf`: a value must be exactly one of the variants; `anyOf`: at least one.
+    exclusive: bool = True
 
     def children(self) -> tuple[TypeRef, ...]:
         return self.variants

@@ -173,7 +173,12 @@ class SchemaBuilder:
         required = set(schema.get("required") or [])
         fields = self._fields(name, properties, required, join_pointer(pointer, "properties"))
         return ObjectDef(
-            name, fields, description, pointer, self._additional(schema, pointer, name)
+            name,
+            fields,
+            description,
+            pointer,
+            self._additional(schema, pointer, name),
+            closed=schema.get("additionalProperties") is False,
         )
 
     def _fields(
@@ -233,7 +238,12 @@ class SchemaBuilder:
             required.update(part.get("required") or [])
         fields = self._fields(name, properties, required, join_pointer(pointer, "properties"))
         return ObjectDef(
-            name, fields, description, pointer, self._additional(schema, pointer, name)
+            name,
+            fields,
+            description,
+            pointer,
+            self._additional(schema, pointer, name),
+            closed=schema.get("additionalProperties") is False,
         )
 
     def _narrowed(
@@ -337,6 +347,7 @@ class SchemaBuilder:
             tuple(dict(mapping).items()),
             _text(schema.get("description")) or _text(union.get("description")),
             pointer,
+            exclusive=keyword == "oneOf",
         )
 
     def _inferred_tag(self, variants: list[TypeRef]) -> tuple[str | None, list[tuple[str, str]]]:
@@ -368,6 +379,8 @@ class SchemaBuilder:
             return False
         if "allOf" in schema or _union_keyword(schema) is not None:
             return True
+        if "required" in schema and not _nullability(schema)[1]:
+            return True  # `{required: [id]}`: which of the other members' properties it needs
         return _is_object_schema(schema, _nullability(schema)[1])
 
     def _union(self, name: str, schema: dict[str, Any], pointer: str) -> UnionDef:
@@ -403,6 +416,7 @@ class SchemaBuilder:
             mapping,
             _text(schema.get("description")),
             pointer,
+            exclusive=keyword == "oneOf",
         )
 
     def _mapping(

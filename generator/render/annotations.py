@@ -79,6 +79,10 @@ class Annotations:
             names.union_marker(union) for union in self._unions_of.get(definition.name, [])
         ]
         parts.append("kw_only=True")  # msgspec does not inherit it; fields keep spec order
+        if definition.closed and self._side == "request":
+            # So that a union variant does not match a value with keys it does not declare;
+            # responses stay lenient, as a vendor adding a field is no error of the caller's.
+            parts.append("forbid_unknown_fields=True")
         renames = {f.python_name: f.wire_name for f in definition.fields}
         renames = {k: v for k, v in renames.items() if k != v}
         if renames:

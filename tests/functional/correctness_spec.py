@@ -80,12 +80,53 @@ SCHEMAS: dict[str, Any] = {
     },
 }
 
+
+def _object(required: list[str], closed: bool = False, **properties: Any) -> dict[str, Any]:
+    schema = {"type": "object", "required": required, "properties": properties}
+    return {**schema, "additionalProperties": False} if closed else schema
+
+
+STRING = {"type": "string"}
+SCHEMAS.update(
+    {
+        "Email": _object(["email"], email=STRING, label=STRING),
+        "Phone": _object(["phone"], phone=STRING, label=STRING),
+        # A value with both keys is an email and a phone: anyOf takes it, oneOf refuses it.
+        "AnyContact": {"anyOf": [_ref("Email"), _ref("Phone")]},
+        "OneContact": {"oneOf": [_ref("Email"), _ref("Phone")]},
+        "Circle": _object([], closed=True, radius={"type": "number"}),
+        "Named": _object(["name"], name=STRING),
+        # `{name}` is not a circle, whose keys are closed, though every circle key is optional.
+        "Figure": {"oneOf": [_ref("Circle"), _ref("Named")]},
+        # The members name which of the properties beside them a lookup needs.
+        "Lookup": {
+            "type": "object",
+            "properties": {"id": STRING, "email": STRING},
+            "oneOf": [{"required": ["id"]}, {"required": ["email"]}],
+        },
+        "Matches": _object(
+            [],
+            any_contact=_ref("AnyContact"),
+            one_contact=_ref("OneContact"),
+            figure=_ref("Figure"),
+            lookup=_ref("Lookup"),
+        ),
+    }
+)
+
 PATHS: dict[str, Any] = {
     "/combinations": {
         "post": {
             "operationId": "sendCombinations",
             "requestBody": {"required": True, **_json(_ref("Combinations"))},
             "responses": _ok(_ref("Combinations")),
+        }
+    },
+    "/matches": {
+        "post": {
+            "operationId": "sendMatches",
+            "requestBody": {"required": True, **_json(_ref("Matches"))},
+            "responses": _ok(_ref("Matches")),
         }
     },
     "/pets": {

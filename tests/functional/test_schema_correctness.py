@@ -94,3 +94,46 @@ def test_constraints_left_unchecked_are_listed_in_api_md(package: Any) -> None:
     assert "`minLength` at `/components/schemas/DateTimeMinLength/minLength` is not checked" in (
         api_md
     )
+
+
+# -- matching union variants --------------------------------------------------------------------
+
+
+def test_any_of_takes_a_value_matching_several_variants_one_of_refuses_it(package: Any) -> None:
+    both = {"email": "a@b.c", "phone": "1"}
+    recorder = Recorder({})
+    matches = _client(package, recorder).matches
+    matches.send(any_contact=both)
+    assert recorder.sent == {"any_contact": both}
+    with pytest.raises(package.RequestValidationError, match="more than one"):
+        matches.send(one_contact=both)
+    matches.send(one_contact={"phone": "1"})
+    assert len(recorder.requests) == 2
+
+
+def test_a_closed_variant_does_not_match_a_value_with_keys_it_does_not_declare(
+    package: Any,
+) -> None:
+    recorder = Recorder({})
+    matches = _client(package, recorder).matches
+    matches.send(figure={"name": "n"})
+    matches.send(figure={"radius": 1.5})
+    assert [json.loads(r.content) for r in recorder.requests] == [
+        {"figure": {"name": "n"}},
+        {"figure": {"radius": 1.5}},
+    ]
+    with pytest.raises(package.RequestValidationError, match="figure"):
+        matches.send(figure={"radius": 1.5, "side": 2})
+
+
+def test_variants_that_only_require_a_property_match_by_it(package: Any) -> None:
+    recorder = Recorder({"lookup": {"email": "a@b.c"}})
+    matches = _client(package, recorder).matches
+    answer = matches.send(lookup={"id": "1"})
+    assert recorder.sent == {"lookup": {"id": "1"}}
+    assert answer.lookup.email == "a@b.c"
+    with pytest.raises(package.RequestValidationError, match="lookup"):
+        matches.send(lookup={"id": "1", "email": "a@b.c"})  # oneOf: both required sets
+    with pytest.raises(package.RequestValidationError, match="lookup"):
+        matches.send(lookup={})
+    assert len(recorder.requests) == 1
