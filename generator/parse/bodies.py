@@ -116,7 +116,7 @@ class BodyBuilder:
             required=required,
             content_type=media,
             encoding=encoding,
-            fields=definition.fields,
+            fields=definition.fields_for("request"),
             model_name=definition.name,
             description=description or definition.description,
         )

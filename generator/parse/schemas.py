@@ -210,6 +210,8 @@ class SchemaBuilder:
                     default=with_default[0]["default"] if with_default else None,
                     has_default=bool(with_default),
                     deprecated=layers[0].get("deprecated") is True,
+                    read_only=any(layer.get("readOnly") is True for layer in layers),
+                    write_only=any(layer.get("writeOnly") is True for layer in layers),
                 )
             )
         return tuple(fields)

@@ -83,11 +83,15 @@ class Annotations:
             # So that a union variant does not match a value with keys it does not declare;
             # responses stay lenient, as a vendor adding a field is no error of the caller's.
             parts.append("forbid_unknown_fields=True")
-        renames = {f.python_name: f.wire_name for f in definition.fields}
+        renames = {f.python_name: f.wire_name for f in self.fields(definition)}
         renames = {k: v for k, v in renames.items() if k != v}
         if renames:
             parts.append("rename=" + py_literal(renames))
         return ", ".join(parts)
+
+    def fields(self, definition: ObjectDef) -> tuple[Field, ...]:
+        """The fields of an object model on this side of the wire."""
+        return definition.fields_for(self._side)
 
     def field_declaration(self, field: Field) -> str:
         """`annotation` or `annotation = default` for a model field."""
@@ -106,14 +110,13 @@ class Annotations:
         annotation = self.of(field.type)
         return f"_Required[{annotation}]" if field.required else annotation
 
-    @staticmethod
-    def typeddict_class_syntax(definition: ObjectDef) -> bool:
+    def typeddict_class_syntax(self, definition: ObjectDef) -> bool:
         """Class syntax needs every key to be a plain identifier."""
         return all(
             f.wire_name.isidentifier()
             and not keyword.iskeyword(f.wire_name)
             and not f.wire_name.startswith("_")
-            for f in definition.fields
+            for f in self.fields(definition)
         )
 
     def param_class(self, type_ref: TypeRef) -> str:

@@ -114,6 +114,17 @@ SCHEMAS.update(
     }
 )
 
+SCHEMAS["Account"] = {
+    "type": "object",
+    "required": ["id", "name", "password"],
+    "properties": {
+        "id": {"type": "string", "readOnly": True},
+        "name": STRING,
+        "password": {"type": "string", "writeOnly": True},
+        "created": {"allOf": [_ref("Str"), {"readOnly": True, "description": "Set by us."}]},
+    },
+}
+
 PATHS: dict[str, Any] = {
     "/combinations": {
         "post": {
@@ -127,6 +138,13 @@ PATHS: dict[str, Any] = {
             "operationId": "sendMatches",
             "requestBody": {"required": True, **_json(_ref("Matches"))},
             "responses": _ok(_ref("Matches")),
+        }
+    },
+    "/accounts": {
+        "post": {
+            "operationId": "createAccount",
+            "requestBody": {"required": True, **_json(_ref("Account"))},
+            "responses": _ok(_ref("Account")),
         }
     },
     "/pets": {

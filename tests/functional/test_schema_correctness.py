@@ -137,3 +137,21 @@ def test_variants_that_only_require_a_property_match_by_it(package: Any) -> None
     with pytest.raises(package.RequestValidationError, match="lookup"):
         matches.send(lookup={})
     assert len(recorder.requests) == 1
+
+
+# -- readOnly and writeOnly ---------------------------------------------------------------------
+
+
+def test_read_only_properties_are_not_arguments_write_only_ones_not_attributes(
+    package: Any,
+) -> None:
+    recorder = Recorder({"id": "a1", "name": "Ann", "created": "today"})
+    accounts = _client(package, recorder).account
+    account = accounts.create(name="Ann", password="secret")
+    assert recorder.sent == {"name": "Ann", "password": "secret"}
+    assert (account.id, account.name, account.created) == ("a1", "Ann", "today")
+    assert not hasattr(account, "password")
+    assert set(package.params.AccountParam.__struct_fields__) == {"name", "password"}
+    assert set(package.params.AccountParamDict.__annotations__) == {"name", "password"}
+    with pytest.raises(TypeError):
+        accounts.create(name="Ann", password="secret", id="a2")
