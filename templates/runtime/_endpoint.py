@@ -22,6 +22,8 @@ from ._types import RawText
 
 if TYPE_CHECKING:
     from ._pagination import Pagination
+    from ._param_validation import Parameter, ParameterCheck
+    from ._request import Call
     from ._streaming import ServerSentEvent
 
 T = TypeVar("T")
@@ -45,7 +47,9 @@ class Endpoint(Generic[T]):
     `security` lists the alternatives of security scheme keys the operation accepts, in
     order (empty: it sends no credentials); None means every scheme when `secured`.
     `server` is the operation's own base URL from the spec, used instead of the client's
-    server (see `Options.base_url_for`); None: the client's.
+    server (see `Options.base_url_for`); None: the client's. `parameters` describes the
+    path, query, header and cookie parameters to check before sending (`_param_validation`)
+    as (Python name, location, wire name, annotated type); one that any text fits is left out.
     """
 
     __slots__ = (
@@ -55,6 +59,7 @@ class Endpoint(Generic[T]):
         "errors",
         "method",
         "pagination",
+        "parameters",
         "path",
         "path_names",
         "path_params",
@@ -82,6 +87,7 @@ class Endpoint(Generic[T]):
     query_styles: Mapping[str, str]
     result: str
     pagination: Pagination | None
+    parameters: tuple[Parameter, ...]
     _state: _State[T] | None
 
     def __init__(
@@ -102,6 +108,7 @@ class Endpoint(Generic[T]):
         query_styles: Mapping[str, str] = _EMPTY,
         result: str = "value",
         pagination: Pagination | None = None,
+        parameters: tuple[Parameter, ...] = (),
     ) -> None:
         init = object.__setattr__
         init(self, "method", method)
@@ -119,6 +126,7 @@ class Endpoint(Generic[T]):
         init(self, "query_styles", query_styles)
         init(self, "result", result)
         init(self, "pagination", pagination)
+        init(self, "parameters", parameters)
         init(self, "_state", None)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -134,6 +142,17 @@ class Endpoint(Generic[T]):
 
     def fill_path(self, values: Sequence[object]) -> str:
         return (self._state or self._prepare()).path.fill(values)
+
+    def check_parameters(self, call: Call) -> None:
+        """Raise `RequestValidationError` unless every given parameter fits its type."""
+        if not self.parameters:
+            return
+        state = self._state or self._prepare()
+        if state.parameters is None:
+            from ._param_validation import ParameterCheck  # endpoints with parameters only
+
+            state.parameters = ParameterCheck(self.parameters, self.path_params)
+        state.parameters(call)
 
     def check_body(self, content: bytes) -> None:
         """Raise `RequestValidationError` unless `content` matches `request_type`."""
@@ -236,7 +255,7 @@ class Endpoint(Generic[T]):
 class _State(Generic[T]):
     """What an endpoint prepares on first use; mutable, unlike the endpoint."""
 
-    __slots__ = ("events", "failure", "path", "request", "success")
+    __slots__ = ("events", "failure", "parameters", "path", "request", "success")
 
     def __init__(self, endpoint: Endpoint[T]) -> None:
         self.path = PathTemplate(endpoint.path, endpoint.path_params, endpoint.path_names)
@@ -244,6 +263,7 @@ class _State(Generic[T]):
         self.failure: dict[int, msgspec.json.Decoder[Any] | _Raw | None] = {}
         self.request = _decoder(endpoint.request_type)
         self.events: Callable[[ServerSentEvent], T] | None = None
+        self.parameters: ParameterCheck | None = None
 
 
 def _file_placeholder(value: object) -> object:

@@ -147,6 +147,38 @@ PATHS: dict[str, Any] = {
             "responses": _ok(_ref("Account")),
         }
     },
+    "/items/{itemId}": {
+        "get": {
+            "operationId": "getItem",
+            "parameters": [
+                {
+                    "name": "itemId",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string", "pattern": "^it_[0-9]+$"},
+                },
+                {
+                    "name": "limit",
+                    "in": "query",
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 100},
+                },
+                {"name": "color", "in": "query", "schema": _ref("Color")},
+                {
+                    "name": "since",
+                    "in": "query",
+                    "schema": {"type": "string", "format": "date-time"},
+                },
+                {
+                    "name": "ids",
+                    "in": "query",
+                    "schema": {"type": "array", "items": {"type": "integer"}, "maxItems": 2},
+                },
+                {"name": "X-Trace", "in": "header", "schema": {"type": "string", "maxLength": 5}},
+                {"name": "session", "in": "cookie", "schema": {"type": "string", "minLength": 3}},
+            ],
+            "responses": _ok(STRING),
+        }
+    },
     "/pets": {
         "post": {
             "operationId": "createPet",

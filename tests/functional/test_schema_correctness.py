@@ -3,8 +3,10 @@ decode), generated from one spec and called through a mock transport."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,11 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 def _client(package: Any, recorder: Recorder) -> Any:
     return package.Correctness(http_client=httpx.Client(transport=httpx.MockTransport(recorder)))
+
+
+def _async_client(package: Any, recorder: Recorder) -> Any:
+    transport = httpx.MockTransport(recorder)
+    return package.AsyncCorrectness(http_client=httpx.AsyncClient(transport=transport))
 
 
 # -- allOf of a non-object schema and annotations -----------------------------------------------
@@ -155,3 +162,56 @@ def test_read_only_properties_are_not_arguments_write_only_ones_not_attributes(
     assert set(package.params.AccountParamDict.__annotations__) == {"name", "password"}
     with pytest.raises(TypeError):
         accounts.create(name="Ann", password="secret", id="a2")
+
+
+# -- parameters ---------------------------------------------------------------------------------
+
+
+def test_parameters_within_their_constraints_are_sent(package: Any) -> None:
+    recorder = Recorder("ok")
+    item = _client(package, recorder).item.get(
+        "it_7",
+        limit=100,
+        color="red",
+        since=datetime(2024, 1, 2, tzinfo=timezone.utc),
+        ids=[1, 2],
+        x_trace="abcde",
+        session="xyz",
+    )
+    assert item == "ok"
+    request = recorder.requests[0]
+    assert request.url.path == "/items/it_7"
+    assert request.url.params["limit"] == "100" and request.headers["x-trace"] == "abcde"
+    assert request.headers["cookie"] == "session=xyz"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "path", "message"),
+    [
+        ({"item_id": "7"}, "item_id", "matching regex"),
+        ({"limit": 0}, "limit", ">= 1"),
+        ({"limit": 101}, "limit", "<= 100"),
+        ({"limit": "0"}, "limit", ">= 1"),
+        ({"limit": [5]}, "limit", "Expected `int`, got `array`"),
+        ({"color": "green"}, "color", "Invalid enum value 'green'"),
+        ({"since": "yesterday"}, "since", "Invalid RFC3339"),
+        ({"ids": [1, 2, 3]}, "ids", "length <= 2"),
+        ({"ids": ["a"]}, "ids[0]", "Expected `int`, got `str`"),
+        ({"x_trace": "abcdef"}, "x_trace", "length <= 5"),
+        ({"session": "xy"}, "session", "length >= 3"),
+    ],
+)
+def test_a_parameter_outside_its_constraints_fails_before_sending(
+    package: Any, arguments: dict[str, Any], path: str, message: str
+) -> None:
+    recorder = Recorder("ok")
+    call = {"item_id": "it_7", **arguments}
+    item_id = call.pop("item_id")
+    for client in (_client(package, recorder), _async_client(package, recorder)):
+        with pytest.raises(package.RequestValidationError) as caught:
+            result = client.item.get(item_id, **call)
+            if asyncio.iscoroutine(result):
+                asyncio.run(result)
+        assert caught.value.path == path
+        assert message in str(caught.value)
+    assert recorder.requests == []
