@@ -38,10 +38,15 @@ class Signatures:
 
     def checked_parameters(self, operation: Operation) -> list[tuple[Parameter, str]]:
         """The parameters the endpoint checks before sending, with their annotations: all
-        but those any text fits (a plain string), which a check could never refuse."""
+        but those any text fits (a plain string), which a check could never refuse (None
+        is never sent, so `str | None` is one of those)."""
         unchecked = ("_Any", self._request.builtin("str"))
         annotated = ((p, self.parameter_annotation(p)) for p in operation.parameters)
-        return [(p, annotation) for p, annotation in annotated if annotation not in unchecked]
+        return [
+            (p, annotation)
+            for p, annotation in annotated
+            if annotation.removesuffix(" | None") not in unchecked
+        ]
 
     def return_type(self, operation: Operation, is_async: bool) -> str:
         """What the sync or async method returns: the decoded type, or the runtime class

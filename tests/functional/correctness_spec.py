@@ -109,6 +109,7 @@ SCHEMAS.update(
             any_contact=_ref("AnyContact"),
             one_contact=_ref("OneContact"),
             figure=_ref("Figure"),
+            circle=_ref("Circle"),
             lookup=_ref("Lookup"),
         ),
     }

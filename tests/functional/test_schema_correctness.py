@@ -131,6 +131,8 @@ def test_a_closed_variant_does_not_match_a_value_with_keys_it_does_not_declare(
     ]
     with pytest.raises(package.RequestValidationError, match="figure"):
         matches.send(figure={"radius": 1.5, "side": 2})
+    with pytest.raises(package.RequestValidationError, match="unknown field `side`"):
+        matches.send(circle={"radius": 1.5, "side": 2})  # closed outside a union too
 
 
 def test_variants_that_only_require_a_property_match_by_it(package: Any) -> None:
