@@ -194,7 +194,9 @@ class _SurfaceBuilder:
         """None for a definition the side does not render as an importable name."""
         match definition:
             case ObjectDef():
-                fields: Json = {f.python_name: self._field(f, side) for f in definition.fields}
+                fields: Json = {
+                    f.python_name: self._field(f, side) for f in definition.fields_for(side)
+                }
                 return {"kind": "object", "fields": fields}
             case EnumDef():
                 if side == "response":

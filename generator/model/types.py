@@ -15,9 +15,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias, assert_never
 
+from generator.model.sides import Side
+
 JsonValue: TypeAlias = "bool | int | float | str | list[JsonValue] | dict[str, JsonValue] | None"
 
 PrimitiveKind = Literal["string", "integer", "number", "boolean"]
+# String formats whose values are not kept as text (a `datetime`, a `date`), so that no
+# text constraint (`minLength`, `pattern`) can apply to them.
+TEMPORAL_FORMATS = ("date-time", "date")
 
 
 @dataclass(frozen=True)
@@ -160,6 +165,9 @@ class Field:
     default: JsonValue = None
     has_default: bool = False
     deprecated: bool = False
+    # `readOnly`: sent by the server only, so no request takes it; `writeOnly`: the reverse.
+    read_only: bool = False
+    write_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -170,6 +178,15 @@ class ObjectDef:
     pointer: str = ""
     # The type of properties not listed in `fields`, when the schema documents them.
     additional: TypeRef | None = None
+    # `additionalProperties: false`: a value with keys not in `fields` is not one of these.
+    closed: bool = False
+
+    def fields_for(self, side: Side) -> tuple[Field, ...]:
+        """The fields a value on this side of the wire has (no `readOnly` one in a request,
+        no `writeOnly` one in a response)."""
+        if side == "request":
+            return tuple(f for f in self.fields if not f.read_only)
+        return tuple(f for f in self.fields if not f.write_only)
 
     def children(self) -> tuple[TypeRef, ...]:
         """The types it is made of: its fields', then that of unlisted properties."""
@@ -198,6 +215,8 @@ class UnionDef:
     mapping: tuple[tuple[str, str], ...] = field(default=())  # tag → variant definition name
     description: str | None = None
     pointer: str = ""
+    # `oneOf`: a value must be exactly one of the variants; `anyOf`: at least one.
+    exclusive: bool = True
 
     def children(self) -> tuple[TypeRef, ...]:
         return self.variants

@@ -122,7 +122,7 @@ class BodyBuilder:
             required=required,
             content_type=media,
             encoding=encoding,
-            fields=definition.fields,
+            fields=definition.fields_for("request"),
             model_name=definition.name,
             description=description or definition.description,
             field_styles=styles,

@@ -35,6 +35,13 @@ from generator.model.types import (
     UnionOf,
 )
 from generator.naming import class_name, name_part, python_identifier, unique
+from generator.parse.constraints import (
+    VALUE_KEYWORDS,
+    array_constraints,
+    carried,
+    constraints_of,
+    narrowed,
+)
 from generator.parse.document import ref_pointer, resolve_pointer
 from generator.parse.patterns import PatternError, python_pattern
 
@@ -50,6 +57,23 @@ _RESERVED_FIELD_NAMES = frozenset(
 )
 # What an allOf member contributes besides its own members: fields, and a union to distribute.
 _OWN_KEYWORDS = ("properties", "required", "oneOf", "anyOf", "discriminator")
+# Keywords that document a schema without changing the values it admits.
+_ANNOTATION_KEYWORDS = frozenset(
+    {
+        "title",
+        "description",
+        "example",
+        "examples",
+        "default",
+        "deprecated",
+        "readOnly",
+        "writeOnly",
+        "externalDocs",
+        "xml",
+        "$comment",
+        "nullable",
+    }
+)
 _UNSUPPORTED_KEYWORDS = ("not", "if", "then", "else", "dependentSchemas", "patternProperties")
 
 Locate = Callable[[str, str], Diagnostic]
@@ -149,7 +173,12 @@ class SchemaBuilder:
         required = set(schema.get("required") or [])
         fields = self._fields(name, properties, required, join_pointer(pointer, "properties"))
         return ObjectDef(
-            name, fields, description, pointer, self._additional(schema, pointer, name)
+            name,
+            fields,
+            description,
+            pointer,
+            self._additional(schema, pointer, name),
+            closed=schema.get("additionalProperties") is False,
         )
 
     def _fields(
@@ -166,18 +195,23 @@ class SchemaBuilder:
                 )
                 continue
             ftype = self.type_of(sub, sub_pointer, owner + name_part(wire_name, fallback="Field"))
-            info = sub if isinstance(sub, dict) else {}
-            target = self._ref_target(info)
+            layers = self._annotation_layers(sub if isinstance(sub, dict) else {})
+            with_default = [layer for layer in layers if "default" in layer]
             fields.append(
                 Field(
                     python_name=unique(_field_name(wire_name), taken),
                     wire_name=wire_name,
                     type=ftype,
                     required=wire_name in required,
-                    description=_text(info.get("description")) or _text(target.get("description")),
-                    default=info.get("default", target.get("default")),
-                    has_default="default" in info or "default" in target,
-                    deprecated=info.get("deprecated") is True,
+                    description=next(
+                        (text for layer in layers if (text := _text(layer.get("description")))),
+                        None,
+                    ),
+                    default=with_default[0]["default"] if with_default else None,
+                    has_default=bool(with_default),
+                    deprecated=layers[0].get("deprecated") is True,
+                    read_only=any(layer.get("readOnly") is True for layer in layers),
+                    write_only=any(layer.get("writeOnly") is True for layer in layers),
                 )
             )
         return tuple(fields)
@@ -186,15 +220,14 @@ class SchemaBuilder:
         """The object an allOf combines, or, when a member is a union, the union of each
         variant combined with the other members (`allOf[oneOf[A, B], R]` is
         `oneOf[A∧R, B∧R]`)."""
-        members = schema.get("allOf")
         description = _text(schema.get("description"))
-        if (
-            isinstance(members, list)
-            and len(members) == 1
-            and not _has_properties(schema)
-            and not _union_keyword(schema)
-        ):
-            return AliasDef(name, self.type_of(members[0], join_pointer(pointer, "allOf", 0), name))
+        single = _single_member(schema)
+        if single is not None:
+            index, modifiers = single
+            member_pointer = join_pointer(pointer, "allOf", index)
+            target = self._narrowed(schema["allOf"][index], member_pointer, name, modifiers)
+            notes = (_text(m.get("description")) for m in modifiers)
+            return AliasDef(name, target, description or next(filter(None, notes), None), pointer)
         parts = self._flatten_all_of(schema, pointer, set())
         for index, (part, _) in enumerate(parts):
             keyword = _union_keyword(part)
@@ -207,8 +240,32 @@ class SchemaBuilder:
             required.update(part.get("required") or [])
         fields = self._fields(name, properties, required, join_pointer(pointer, "properties"))
         return ObjectDef(
-            name, fields, description, pointer, self._additional(schema, pointer, name)
+            name,
+            fields,
+            description,
+            pointer,
+            self._additional(schema, pointer, name),
+            closed=schema.get("additionalProperties") is False,
         )
+
+    def _narrowed(
+        self, member: Any, pointer: str, hint: str, modifiers: list[dict[str, Any]]
+    ) -> TypeRef:
+        """The type of an allOf's one real `member`, with the value keywords of the
+        `modifiers` (the other members and the schema itself) added to it: a `$ref` to a
+        string with a `maxLength` beside it is that string, with the bound."""
+        extra = [m for m in modifiers if VALUE_KEYWORDS & m.keys()]
+        target = self._dereferenced(member)
+        if extra and target is not None and _narrowable(target):
+            result = self.type_of(narrowed(target, extra), pointer, hint)
+        else:
+            result = self.type_of(member, pointer, hint)
+        # The schema's own `nullable` (the last modifier) is the caller's to apply.
+        if any(m.get("nullable") is True for m in modifiers[:-1]) and not isinstance(
+            result, Nullable | NullType | AnyType
+        ):
+            return Nullable(result)
+        return result
 
     def _flatten_all_of(
         self, schema: dict[str, Any], pointer: str, seen: set[str]
@@ -292,6 +349,7 @@ class SchemaBuilder:
             tuple(dict(mapping).items()),
             _text(schema.get("description")) or _text(union.get("description")),
             pointer,
+            exclusive=keyword == "oneOf",
         )
 
     def _inferred_tag(self, variants: list[TypeRef]) -> tuple[str | None, list[tuple[str, str]]]:
@@ -323,6 +381,8 @@ class SchemaBuilder:
             return False
         if "allOf" in schema or _union_keyword(schema) is not None:
             return True
+        if "required" in schema and not _nullability(schema)[1]:
+            return True  # `{required: [id]}`: which of the other members' properties it needs
         return _is_object_schema(schema, _nullability(schema)[1])
 
     def _union(self, name: str, schema: dict[str, Any], pointer: str) -> UnionDef:
@@ -358,6 +418,7 @@ class SchemaBuilder:
             mapping,
             _text(schema.get("description")),
             pointer,
+            exclusive=keyword == "oneOf",
         )
 
     def _mapping(
@@ -421,16 +482,19 @@ class SchemaBuilder:
         if kind == "array" or (kind is None and "items" in schema):
             items = schema.get("items", {})
             item_type = self.type_of(items, join_pointer(pointer, "items"), hint + "Item")
-            return ArrayType(item_type, _array_constraints(schema))
+            return ArrayType(item_type, array_constraints(schema))
         if kind == "string" and "contentMediaType" in schema and "contentEncoding" not in schema:
             return Primitive("string", "binary")  # OpenAPI 3.1's spelling of a file
         if kind in _PRIMITIVES:
             fmt = schema.get("format")
-            return Primitive(
-                _PRIMITIVES[kind],
-                fmt if isinstance(fmt, str) else None,
-                self._checked_pattern(_constraints(schema), pointer),
-            )
+            fmt = fmt if isinstance(fmt, str) else None
+            constraints, dropped = carried(constraints_of(schema), _PRIMITIVES[kind], fmt)
+            for keyword in dropped:
+                self._note(
+                    f"`{keyword}` at `{join_pointer(pointer, keyword)}` is not checked: "
+                    f"it does not apply to a {_described(kind, fmt)}"
+                )
+            return Primitive(_PRIMITIVES[kind], fmt, self._checked_pattern(constraints, pointer))
         if kind == "null":
             return NullType()
         return AnyType()
@@ -452,6 +516,31 @@ class SchemaBuilder:
 
     def _resolve(self, pointer: str) -> Any:
         return resolve_pointer(self._document, pointer)
+
+    def _dereferenced(self, schema: Any) -> dict[str, Any] | None:
+        """The schema behind a chain of `$ref`s (None: not a schema, or a cycle)."""
+        seen: set[str] = set()
+        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            ref = schema["$ref"]
+            if ref in seen or not ref.startswith("#"):
+                return None
+            seen.add(ref)
+            schema = self._resolve(ref_pointer(ref))
+        return schema if isinstance(schema, dict) else None
+
+    def _annotation_layers(self, schema: dict[str, Any]) -> list[dict[str, Any]]:
+        """Where a property's documentation comes from, first found first: the schema, the
+        allOf members that only annotate it, then the schema its `$ref` (or its one real
+        allOf member's) points to."""
+        layers = [schema]
+        single = _single_member(schema)
+        if single is not None:
+            index, modifiers = single
+            layers.extend(modifiers[:-1])
+            member = schema["allOf"][index]
+            layers.append(self._ref_target(member) if isinstance(member, dict) else {})
+        layers.append(self._ref_target(schema))
+        return layers
 
     def _ref_target(self, info: dict[str, Any]) -> dict[str, Any]:
         """The schema a property's `$ref` points to, or {} (for its default and description)."""
@@ -484,6 +573,43 @@ class SchemaBuilder:
     def _fail(self, pointer: str, message: str) -> TypeRef:
         self.diagnostics.append(self._error(pointer, message))
         return AnyType()
+
+
+def _single_member(schema: dict[str, Any]) -> tuple[int, list[dict[str, Any]]] | None:
+    """The index of the one allOf member that is a schema of its own, and the schemas that
+    only annotate or constrain it (the other members, then `schema` itself), when the
+    schema adds no properties and no union: such an allOf is that member, documented."""
+    members = schema.get("allOf")
+    if not isinstance(members, list) or _has_properties(schema) or _union_keyword(schema):
+        return None
+    real = [i for i, m in enumerate(members) if not _modifies_only(m)]
+    if len(members) == 1:
+        real = [0]
+    if len(real) != 1:
+        return None
+    others = [m for i, m in enumerate(members) if i != real[0] and isinstance(m, dict)]
+    return real[0], [*others, schema]
+
+
+def _modifies_only(member: Any) -> bool:
+    """Whether an allOf member only documents or constrains a value (`{description: …}`,
+    `{maxLength: 5}`), rather than being a schema of its own."""
+    return isinstance(member, dict) and all(
+        k in _ANNOTATION_KEYWORDS or k in VALUE_KEYWORDS or k.startswith("x-") for k in member
+    )
+
+
+def _narrowable(schema: dict[str, Any]) -> bool:
+    """Whether value keywords added beside `schema` make a narrower type of the same kind
+    (a string, number or array; not an enum, object or combination)."""
+    if any(k in schema for k in ("enum", "const", "allOf", "oneOf", "anyOf", "$ref")):
+        return False
+    kinds = _nullability(schema)[1]
+    return bool(kinds) and all(k in ("string", "integer", "number", "array") for k in kinds)
+
+
+def _described(kind: str, fmt: str | None) -> str:
+    return f"{kind} of format `{fmt}`" if fmt else kind
 
 
 def _union_keyword(schema: dict[str, Any]) -> str | None:
@@ -550,50 +676,6 @@ def _is_scalar(value: Any) -> bool:
 
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
-
-
-def _number(value: Any) -> float | None:
-    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
-
-
-def _constraints(schema: dict[str, Any]) -> Constraints:
-    minimum, maximum = _number(schema.get("minimum")), _number(schema.get("maximum"))
-    ex_min, ex_max = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
-    ge, gt, le, lt = minimum, None, maximum, None
-    if ex_min is True:  # OpenAPI 3.0: a flag on `minimum`
-        ge, gt = None, minimum
-    elif _number(ex_min) is not None:  # 3.1: the bound itself
-        gt = _number(ex_min)
-    if ex_max is True:
-        le, lt = None, maximum
-    elif _number(ex_max) is not None:
-        lt = _number(ex_max)
-    pattern = schema.get("pattern")
-    min_length, max_length = schema.get("minLength"), schema.get("maxLength")
-    multiple_of = _number(schema.get("multipleOf"))
-    return Constraints(
-        min_length=min_length if isinstance(min_length, int) and min_length > 0 else None,
-        max_length=_count(max_length),
-        pattern=pattern if isinstance(pattern, str) else None,
-        ge=ge,
-        gt=gt,
-        le=le,
-        lt=lt,
-        multiple_of=multiple_of if multiple_of and multiple_of > 0 else None,
-    )
-
-
-def _count(value: Any) -> int | None:
-    """A `maxLength`/`maxItems`: msgspec rejects a negative one when the module imports."""
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
-
-
-def _array_constraints(schema: dict[str, Any]) -> Constraints:
-    min_items, max_items = schema.get("minItems"), schema.get("maxItems")
-    return Constraints(
-        min_length=min_items if isinstance(min_items, int) and min_items > 0 else None,
-        max_length=_count(max_items),
-    )
 
 
 def _single_tag(

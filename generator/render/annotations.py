@@ -16,6 +16,7 @@ from generator.model import decodability, names
 from generator.model.decodability import SCALAR_GROUPS, value_kind
 from generator.model.sides import Side
 from generator.model.types import (
+    TEMPORAL_FORMATS,
     AliasDef,
     AnyType,
     ArrayType,
@@ -37,7 +38,7 @@ from generator.model.types import (
 )
 from generator.render.literals import py_literal
 
-_FORMATS = {"date-time": "_datetime.datetime", "date": "_datetime.date"}
+_FORMATS = dict(zip(TEMPORAL_FORMATS, ("_datetime.datetime", "_datetime.date"), strict=True))
 _KINDS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 
 
@@ -78,11 +79,19 @@ class Annotations:
             names.union_marker(union) for union in self._unions_of.get(definition.name, [])
         ]
         parts.append("kw_only=True")  # msgspec does not inherit it; fields keep spec order
-        renames = {f.python_name: f.wire_name for f in definition.fields}
+        if definition.closed and self._side == "request":
+            # So that a union variant does not match a value with keys it does not declare;
+            # responses stay lenient, as a vendor adding a field is no error of the caller's.
+            parts.append("forbid_unknown_fields=True")
+        renames = {f.python_name: f.wire_name for f in self.fields(definition)}
         renames = {k: v for k, v in renames.items() if k != v}
         if renames:
             parts.append("rename=" + py_literal(renames))
         return ", ".join(parts)
+
+    def fields(self, definition: ObjectDef) -> tuple[Field, ...]:
+        """The fields of an object model on this side of the wire."""
+        return definition.fields_for(self._side)
 
     def field_declaration(self, field: Field) -> str:
         """`annotation` or `annotation = default` for a model field."""
@@ -101,14 +110,13 @@ class Annotations:
         annotation = self.of(field.type)
         return f"_Required[{annotation}]" if field.required else annotation
 
-    @staticmethod
-    def typeddict_class_syntax(definition: ObjectDef) -> bool:
+    def typeddict_class_syntax(self, definition: ObjectDef) -> bool:
         """Class syntax needs every key to be a plain identifier."""
         return all(
             f.wire_name.isidentifier()
             and not keyword.iskeyword(f.wire_name)
             and not f.wire_name.startswith("_")
-            for f in definition.fields
+            for f in self.fields(definition)
         )
 
     def param_class(self, type_ref: TypeRef) -> str:

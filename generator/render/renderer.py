@@ -191,6 +191,7 @@ def _method_context(api: Api, shadowed: frozenset[str] = frozenset()) -> dict[st
         "response_decoder": signatures.response_decoder,
         "method_doc": signatures.method_doc,
         "parameter_annotation": signatures.parameter_annotation,
+        "checked_parameters": signatures.checked_parameters,
     }
 
 

@@ -36,6 +36,18 @@ class Signatures:
             return self._request.builtin("str")
         return self._request.of(parameter.type)
 
+    def checked_parameters(self, operation: Operation) -> list[tuple[Parameter, str]]:
+        """The parameters the endpoint checks before sending, with their annotations: all
+        but those any text fits (a plain string), which a check could never refuse (None
+        is never sent, so `str | None` is one of those)."""
+        unchecked = ("_Any", self._request.builtin("str"))
+        annotated = ((p, self.parameter_annotation(p)) for p in operation.parameters)
+        return [
+            (p, annotation)
+            for p, annotation in annotated
+            if annotation.removesuffix(" | None") not in unchecked
+        ]
+
     def return_type(self, operation: Operation, is_async: bool) -> str:
         """What the sync or async method returns: the decoded type, or the runtime class
         its kind of result wraps it in for that mode (streams and pages differ by mode)."""

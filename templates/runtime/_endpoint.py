@@ -22,6 +22,8 @@ from ._types import RawText
 
 if TYPE_CHECKING:
     from ._pagination import Pagination
+    from ._param_validation import Parameter, ParameterCheck
+    from ._request import Call
     from ._streaming import ServerSentEvent
 
 T = TypeVar("T")
@@ -50,7 +52,9 @@ class Endpoint(Generic[T]):
     `server` is the operation's own base URL from the spec, used instead of the client's
     server (see `Options.base_url_for`); None: the client's. `accept` is the `Accept`
     header, from the media types of the documented responses; None (no documented
-    content): the http_client's own, `*/*` unless it sets one.
+    content): the http_client's own, `*/*` unless it sets one. `parameters` describes the
+    path, query, header and cookie parameters to check before sending (`_param_validation`)
+    as (Python name, location, wire name, annotated type); one that any text fits is left out.
     """
 
     __slots__ = (
@@ -62,6 +66,7 @@ class Endpoint(Generic[T]):
         "form_styles",
         "method",
         "pagination",
+        "parameters",
         "part_types",
         "path",
         "path_names",
@@ -93,6 +98,7 @@ class Endpoint(Generic[T]):
     result: str
     pagination: Pagination | None
     accept: str | None
+    parameters: tuple[Parameter, ...]
     _state: _State[T] | None
 
     def __init__(
@@ -116,6 +122,7 @@ class Endpoint(Generic[T]):
         result: str = "value",
         pagination: Pagination | None = None,
         accept: str | None = None,
+        parameters: tuple[Parameter, ...] = (),
     ) -> None:
         init = object.__setattr__
         init(self, "method", method)
@@ -136,6 +143,7 @@ class Endpoint(Generic[T]):
         init(self, "result", result)
         init(self, "pagination", pagination)
         init(self, "accept", accept)
+        init(self, "parameters", parameters)
         init(self, "_state", None)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -151,6 +159,17 @@ class Endpoint(Generic[T]):
 
     def fill_path(self, values: Sequence[object]) -> str:
         return (self._state or self._prepare()).path.fill(values)
+
+    def check_parameters(self, call: Call) -> None:
+        """Raise `RequestValidationError` unless every given parameter fits its type."""
+        if not self.parameters:
+            return
+        state = self._state or self._prepare()
+        if state.parameters is None:
+            from ._param_validation import ParameterCheck  # endpoints with parameters only
+
+            state.parameters = ParameterCheck(self.parameters, self.path_params)
+        state.parameters(call)
 
     def check_body(self, content: bytes) -> None:
         """Raise `RequestValidationError` unless `content` matches `request_type`."""
@@ -253,7 +272,7 @@ class Endpoint(Generic[T]):
 class _State(Generic[T]):
     """What an endpoint prepares on first use; mutable, unlike the endpoint."""
 
-    __slots__ = ("events", "failure", "path", "request", "success")
+    __slots__ = ("events", "failure", "parameters", "path", "request", "success")
 
     def __init__(self, endpoint: Endpoint[T]) -> None:
         self.path = PathTemplate(endpoint.path, endpoint.path_params, endpoint.path_names)
@@ -261,6 +280,7 @@ class _State(Generic[T]):
         self.failure: dict[int, msgspec.json.Decoder[Any] | _Raw | None] = {}
         self.request = _decoder(endpoint.request_type)
         self.events: Callable[[ServerSentEvent], T] | None = None
+        self.parameters: ParameterCheck | None = None
 
 
 def _file_placeholder(value: object) -> object:

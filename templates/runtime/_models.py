@@ -40,6 +40,9 @@ class UnionMarker:
 
     # The variants tried in order when there is no discriminator.
     clientgen_variants: ClassVar[tuple[type[Any], ...]] = ()
+    # A request value must match exactly one variant (oneOf), or, when False, at least one
+    # (anyOf: the first that matches is taken).
+    clientgen_exclusive: ClassVar[bool] = True
     # The discriminator property and its value → variant mapping, when there is one.
     clientgen_tag_field: ClassVar[str | None] = None
     clientgen_mapping: ClassVar[dict[str, type[Any]]] = {}
@@ -57,6 +60,8 @@ class UnionMarker:
                 return cls.clientgen_unknown(data=obj, tag=tag if isinstance(tag, str) else None)
             known = ", ".join(repr(t) for t in cls.clientgen_mapping)
             raise ValueError(f"`{cls.clientgen_tag_field}` must be one of {known}, got {tag!r}")
+        # oneOf needs exactly one match in a request; responses take the first that fits.
+        exclusive = cls.clientgen_exclusive and cls.clientgen_unknown is None
         matches = []
         problems = []
         for variant in cls.clientgen_variants:
@@ -66,11 +71,10 @@ class UnionMarker:
                 # A variant's path stays in its problem: as a trailing " - at `$...`" of the
                 # joined message it would be read as the path of the whole union.
                 problems.append(str(exc).replace(" - at `$", " at `$"))
-            if len(matches) > 1 and cls.clientgen_unknown is None:
+            if len(matches) > (1 if exclusive else 0):
                 break
         if matches:
-            # oneOf needs exactly one match in a request; responses take the first that fits.
-            if len(matches) > 1 and cls.clientgen_unknown is None:
+            if len(matches) > 1:
                 raise ValueError("matches more than one of the allowed shapes")
             return matches[0]
         if cls.clientgen_unknown is not None:

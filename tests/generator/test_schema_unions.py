@@ -7,6 +7,7 @@ from typing import Any
 from model_helpers import define
 
 from generator.model.types import EnumValues, NamedRef, ObjectDef, Primitive, UnionDef
+from generator.render.annotations import Annotations
 
 
 def _tool(tag: str, **properties: Any) -> dict[str, Any]:
@@ -120,3 +121,45 @@ def test_a_primitive_variant_is_kept_as_it_is() -> None:
     )
     assert isinstance(definition, UnionDef)
     assert definition.variants == (Primitive("string"), NamedRef("ValueVariant2"))
+
+
+def test_one_of_is_exclusive_any_of_is_not_and_closed_objects_say_so() -> None:
+    schemas = {
+        "A": {"type": "object", "additionalProperties": False, "properties": {"a": {}}},
+        "B": {"type": "object", "properties": {"b": {}}},
+        "One": {"oneOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}]},
+        "Any": {"anyOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}]},
+    }
+    one, builder = define(schemas, "One")
+    any_, _ = define(schemas, "Any")
+    assert isinstance(one, UnionDef) and one.exclusive
+    assert isinstance(any_, UnionDef) and not any_.exclusive
+    closed, opened = builder.definitions["A"], builder.definitions["B"]
+    assert isinstance(closed, ObjectDef) and closed.closed
+    assert isinstance(opened, ObjectDef) and not opened.closed
+    request = Annotations(builder.definitions, "request")
+    assert "forbid_unknown_fields=True" in request.bases(closed, "_RequestModel")
+    assert "forbid_unknown_fields" not in request.bases(opened, "_RequestModel")
+    response = Annotations(builder.definitions, "response")
+    assert "forbid_unknown_fields" not in response.bases(closed, "_ResponseModel")
+
+
+def test_members_that_only_require_properties_become_variants_needing_them() -> None:
+    definition, builder = define(
+        {
+            "Lookup": {
+                "type": "object",
+                "properties": {"id": {"type": "string"}, "email": {"type": "string"}},
+                "anyOf": [{"required": ["id"]}, {"required": ["email"]}],
+            }
+        },
+        "Lookup",
+    )
+    assert isinstance(definition, UnionDef) and not definition.exclusive
+    required = []
+    for variant in definition.variants:
+        assert isinstance(variant, NamedRef)
+        variant_def = builder.definitions[variant.name]
+        assert isinstance(variant_def, ObjectDef)
+        required.append([f.wire_name for f in variant_def.fields if f.required])
+    assert required == [["id"], ["email"]]

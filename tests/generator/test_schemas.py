@@ -259,3 +259,30 @@ def test_percent_encoded_ref_fragments_are_decoded() -> None:
     (field,) = definition.fields
     assert isinstance(field.type, NamedRef)
     assert isinstance(builder.definitions[field.type.name], ObjectDef)
+
+
+def test_read_only_fields_are_left_out_of_requests_write_only_of_responses() -> None:
+    definition, _ = define(
+        {
+            "Stamp": {"type": "string", "readOnly": True},
+            "Account": {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "string", "readOnly": True},
+                    "password": {"type": "string", "writeOnly": True},
+                    "created": {"$ref": "#/components/schemas/Stamp"},
+                    "updated": {"allOf": [{"type": "string"}, {"readOnly": True}]},
+                    "name": {"type": "string"},
+                },
+            },
+        },
+        "Account",
+    )
+    assert isinstance(definition, ObjectDef)
+    assert [f.wire_name for f in definition.fields_for("request")] == ["password", "name"]
+    assert [f.wire_name for f in definition.fields_for("response")] == [
+        "id",
+        "created",
+        "updated",
+        "name",
+    ]

@@ -79,7 +79,8 @@ def build_request(
     else:
         content, content_type = encode_other_body(endpoint, body, extra_body)
     defaults = options.for_endpoint(endpoint)
-    filled = endpoint.fill_path(call.path)
+    filled = endpoint.fill_path(call.path)  # refuses what no path may hold (None, "..")
+    endpoint.check_parameters(call)
     url = options.base_url_for(endpoint) + filled
     if query is None and extra_query is None:
         encoded_query = defaults.query[1]

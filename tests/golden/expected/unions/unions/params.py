@@ -221,6 +221,7 @@ _PaymentMethodMarker.clientgen_variants = (
     CardParam,
     BankAccountParam,
 )
+_PaymentMethodMarker.clientgen_exclusive = False
 if TYPE_CHECKING:
     PaymentMethodInput: _TypeAlias = CardInput | BankAccountInput
 else:

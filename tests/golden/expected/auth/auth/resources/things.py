@@ -102,6 +102,7 @@ _DELETE_ENDPOINT = _Endpoint[None](
             "cookieKey",
         ),
     ),
+    parameters=(("confirm", "cookie", "confirm", bool),),
 )
 
 _GET_BASIC_ENDPOINT = _Endpoint[None](

@@ -59,6 +59,7 @@ _APPEND_ENDPOINT = _Endpoint[str](
     security=(),
     encoding="text",
     content_type="text/markdown",
+    parameters=(("id", "path", "id", int),),
     result="raw",
     accept="text/markdown",
 )

@@ -41,6 +41,7 @@ _LIST_ENDPOINT = _Endpoint[_models.ResultsBody](
     request_type=None,
     secured=False,
     security=(),
+    parameters=(("limit", "query", "limit", int),),
     accept="application/json",
 )
 

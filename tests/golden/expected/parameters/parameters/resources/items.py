@@ -53,6 +53,14 @@ _LIST_ENDPOINT = _Endpoint[_builtins.list[_models.Item]](
         "colors": "pipes",
         "filter": "deep",
     },
+    parameters=(
+        ("tag", "query", "tag", _Sequence[str]),
+        ("ids", "query", "ids", _Sequence[int]),
+        ("words", "query", "words", _Sequence[str]),
+        ("colors", "query", "colors", _Sequence[_Literal["red", "green", "blue"]]),
+        ("filter", "query", "filter", _Mapping[str, str]),
+        ("limit", "query", "limit", _Annotated[int, _Meta(ge=1, le=100)]),
+    ),
     accept="application/json",
 )
 
@@ -68,6 +76,7 @@ _GET_ENDPOINT = _Endpoint[_models.Item](
     request_type=None,
     secured=False,
     security=(),
+    parameters=(("theme", "cookie", "theme", _Literal["light", "dark"]),),
     accept="application/json",
 )
 

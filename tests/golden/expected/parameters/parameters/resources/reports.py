@@ -45,6 +45,11 @@ _LIST_ENDPOINT = _Endpoint[_builtins.list[str]](
     query_styles={
         "where": "json",
     },
+    parameters=(
+        ("where", "query", "where", _params.ReportsListWhereInput),
+        ("year", "query", "year", int),
+        ("x_trace", "header", "X-Trace", _Sequence[str]),
+    ),
     accept="application/json",
 )
 

@@ -46,6 +46,10 @@ _LIST_ENDPOINT = _Endpoint[_models.CallPage](
     request_type=None,
     secured=True,
     security=(("bearer",),),
+    parameters=(
+        ("offset", "query", "offset", _Annotated[int, _Meta(ge=0)]),
+        ("limit", "query", "limit", int),
+    ),
     result="page",
     pagination=_Pagination(items="items", offset="offset", total="total"),
     accept="application/json",

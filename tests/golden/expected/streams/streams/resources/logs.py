@@ -42,6 +42,7 @@ _TAIL_ENDPOINT = _Endpoint[str](
     request_type=None,
     secured=True,
     security=(("bearer",),),
+    parameters=(("since", "query", "since", _datetime.datetime),),
     result="event_stream",
     accept="text/event-stream",
 )

@@ -46,6 +46,7 @@ _LIST_ENDPOINT = _Endpoint[_models.VoicePage](
     request_type=None,
     secured=True,
     security=(("bearer",),),
+    parameters=(("limit", "query", "limit", _Annotated[int, _Meta(ge=1, le=100)]),),
     result="page",
     pagination=_Pagination(
         items="data", cursor="starting_after", next_cursor="starting_after", has_more="has_more"

@@ -49,6 +49,7 @@ _GET_ENDPOINT = _Endpoint[_models.Widget](
     request_type=None,
     secured=True,
     security=(("token",),),
+    parameters=(("expand", "query", "expand", _Sequence[_Literal["parts", "owner"]]),),
     accept="application/json",
 )
 
