@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._async_client import AsyncAPIClient
-    from ._auth import ApiKeyAuth, AuthScheme, BasicAuth, BearerAuth
+    from ._auth import ApiKeyAuth, AuthScheme, BasicAuth, BearerAuth, ClientCredentialsAuth
     from ._endpoint import Endpoint
     from ._errors import (
         APIConnectionError,
@@ -64,6 +64,7 @@ _MODULES = {
     "AuthScheme": "_auth",
     "BasicAuth": "_auth",
     "BearerAuth": "_auth",
+    "ClientCredentialsAuth": "_auth",
     "Endpoint": "_endpoint",
     "APIConnectionError": "_errors",
     "APIError": "_errors",
@@ -148,6 +149,7 @@ __all__ = [
     "BearerAuth",
     "Body",
     "ClientConfig",
+    "ClientCredentialsAuth",
     "ConflictError",
     "Endpoint",
     "FileContent",
