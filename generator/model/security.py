@@ -38,7 +38,7 @@ class SecurityShape:
     # The runtime class (in `_auth`) that applies it.
     runtime_class: str
     describe: Describe
-    # What the change report calls it.
+    # What the change report says a new credential is for.
     described: str
     http_scheme: str | None = None
     flow: str | None = None
