@@ -195,7 +195,10 @@ class Options:
         default_headers: Headers,
         default_query: Query,
         explicit_base_url: bool = False,
+        previous: Options | None = None,
     ) -> None:
+        """`previous`: the options this copy replaces, whose flows (and the tokens they
+        keep) it shares when it has the same credentials and base URL."""
         self.config = config
         self.credentials = dict(credentials)
         self.base_url = base_url
@@ -210,13 +213,20 @@ class Options:
         self._schemes = {scheme.key or str(i): scheme for i, scheme in enumerate(config.auth)}
         self._by_requirement: dict[Requirement, _Defaults | str] = {}
         self._flows: dict[str, httpx.Auth] = {}
+        shared = (
+            previous._flows
+            if previous is not None
+            and previous.credentials == self.credentials
+            and previous.base_url == base_url
+            else {}
+        )
         probe_headers: dict[str, str] = {}
         secret_params: dict[str, str] = {}
         probe_cookies: dict[str, str] = {}
         for key, scheme in self._schemes.items():
             given = scheme.given(self.credentials)
             if given is not None:
-                flow = scheme.flow(self.credentials, base_url)
+                flow = shared.get(key) or scheme.flow(self.credentials, base_url)
                 if flow is not None:
                     self._flows[key] = flow
                 scheme.apply(self.credentials, probe_headers, secret_params, probe_cookies)

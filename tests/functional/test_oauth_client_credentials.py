@@ -187,6 +187,20 @@ def test_the_first_call_fetches_a_token_that_later_calls_reuse(
     assert len(api.server.seen) == 3
 
 
+def test_copies_with_other_options_share_the_token_but_not_other_credentials(
+    vault: Any, servers: tuple[TokenServer, ApiServer]
+) -> None:
+    tokens, api = servers
+    client = _sync(vault, api)
+    client.things.list()
+    assert client.with_options(timeout=5).things.list() == {"token": "tok-1"}
+    assert client.things.with_raw_response.list().parse() == {"token": "tok-1"}
+    other = client.with_options(client_secret=CLIENT_SECRET + "x")
+    with pytest.raises(vault.AuthenticationError):  # its own fetch, with its own secret
+        other.things.list()
+    assert tokens.issued == ["tok-1"]
+
+
 def test_client_id_and_secret_come_from_their_environment_variables(
     vault: Any, servers: tuple[TokenServer, ApiServer], monkeypatch: pytest.MonkeyPatch
 ) -> None:
