@@ -336,7 +336,7 @@ class Options:
 
     def _missing(self, requirement: Requirement) -> str:
         envs = self.config.credential_envs
-        options = []
+        options: list[str] = []
         for alternative in requirement:
             choices = product(*(self._schemes[key].alternatives for key in alternative))
             for choice in choices:
