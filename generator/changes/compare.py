@@ -79,7 +79,9 @@ def _client(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Change]:
         changes.append(
             breaking(subject, f"reads its API key from `{new_key}`, no longer from `{old_key}`")
         )
-    changes += _credentials(subject, old.get("credentials"), new.get("credentials"))
+    changes += _credentials(
+        subject, old.get("credentials"), new.get("credentials"), new.get("credential_kinds")
+    )
     if old["base_url_env"] != new["base_url_env"]:
         changes.append(
             breaking(
@@ -92,9 +94,13 @@ def _client(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Change]:
 
 
 def _credentials(
-    client: str, old: Mapping[str, Any] | None, new: Mapping[str, Any] | None
+    client: str,
+    old: Mapping[str, Any] | None,
+    new: Mapping[str, Any] | None,
+    kinds: Mapping[str, str] | None,
 ) -> list[Change]:
-    """Credential arguments of the client (surfaces older than them record none)."""
+    """Credential arguments of the client (surfaces older than them record none); a new
+    one is named with the kind of scheme it is for, when the surface records kinds."""
     if old is None or new is None:
         return []
     changes = []
@@ -103,7 +109,8 @@ def _credentials(
         if name not in new:
             changes.append(breaking(subject, "credential removed; calls passing it fail"))
         elif name not in old:
-            changes.append(compatible(subject, f"new credential (or `{new[name]}`)"))
+            kind = f", for {kinds[name]}" if kinds and name in kinds else ""
+            changes.append(compatible(subject, f"new credential{kind} (or `{new[name]}`)"))
         elif old[name] != new[name]:
             changes.append(
                 breaking(subject, f"read from `{new[name]}`, no longer from `{old[name]}`")

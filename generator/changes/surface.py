@@ -65,6 +65,10 @@ class _SurfaceBuilder:
                 "api_key_env": api.api_key_env,
                 "base_url_env": api.base_url_env,
                 "credentials": {c.argument: c.env for c in api.credentials},
+                "credential_kinds": {
+                    c.argument: next(s for s in api.security if s.key == c.scheme).shape.described
+                    for c in api.credentials
+                },
             },
             "servers": self._servers(),
             "methods": {f"{op.resource}.{op.name}": self._method(op) for op in api.operations},

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from generator.model.results import Result
+from generator.model.security import SECURITY_KINDS, SecurityKind, SecurityShape
 from generator.model.types import Definition, Field, JsonValue, TypeRef
 
 ParameterLocation = Literal["path", "query", "header", "cookie"]
@@ -53,15 +54,40 @@ class Credential:
 
 @dataclass(frozen=True)
 class SecurityScheme:
+    """One scheme the client applies; what its kind means is its row in SECURITY_KINDS."""
+
     key: str
-    kind: Literal["api_key", "bearer", "basic"]
-    location: Literal["header", "query", "cookie"] = "header"
-    parameter_name: str = "Authorization"
+    kind: SecurityKind
     description: str | None = None
-    # The credential arguments it reads: one, or (username, password) for basic.
+    # The credential arguments it reads, in the order of its kind's `credentials`.
     credentials: tuple[str, ...] = ()
-    # OAuth2 / OpenID Connect: the caller obtains the token and passes it as a bearer token.
+    # The runtime class's keyword arguments read from the spec (`name`, `location`, …).
+    settings: tuple[tuple[str, JsonValue], ...] = ()
+    # OAuth2 / OpenID Connect: the spec's flows, as the docs name them.
     token_flow: str | None = None
+
+    @property
+    def shape(self) -> SecurityShape:
+        return SECURITY_KINDS[self.kind]
+
+    def setting(self, name: str) -> JsonValue:
+        return dict(self.settings).get(name)
+
+    def runtime_arguments(self) -> tuple[tuple[str, JsonValue], ...]:
+        """The keyword arguments of its runtime class, in a stable order."""
+        named = zip(self.shape.credential_fields, self.credentials, strict=True)
+        return (("key", self.key), *named, *self.settings)
+
+    @property
+    def alternatives(self) -> tuple[tuple[str, ...], ...]:
+        """The sets of its credentials that each suffice, preferred first."""
+        if self.shape.alternatives is None:
+            return (self.credentials,)
+        return tuple(tuple(self.credentials[i] for i in a) for a in self.shape.alternatives)
+
+    def describe(self, credential: str) -> str:
+        """How the docs say `credential` (one of this scheme's) is sent."""
+        return self.shape.describe(self, self.credentials.index(credential))
 
 
 @dataclass(frozen=True)

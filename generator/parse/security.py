@@ -1,11 +1,11 @@
 """Security schemes → client credentials, and each operation's requirement → alternatives.
 
-Every scheme the client can apply becomes a credential argument of the client, named
-after the kind of scheme (`api_key`, `token`, `username`/`password`, `access_token`)
-or, when two schemes would share a name, after the scheme itself; api.toml can pin the
-name. Each operation keeps its own requirement (OpenAPI: a list of alternatives, each
-a set of schemes that are all needed), so that the runtime sends what that operation
-accepts and nothing else.
+Every scheme the client can apply becomes credential arguments of the client, named as
+its kind's row in SECURITY_KINDS says (`api_key`, `token`, `username`/`password`,
+`client_id`/`client_secret`/`access_token`, …) or, when two schemes would share a name,
+after the scheme itself; api.toml can pin the names. Each operation keeps its own
+requirement (OpenAPI: a list of alternatives, each a set of schemes that are all
+needed), so that the runtime sends what that operation accepts and nothing else.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, Location, join_pointer
 from generator.model.api import Credential, SecurityScheme
+from generator.model.security import SECURITY_KINDS, kind_of
+from generator.model.types import JsonValue
 from generator.naming import env_var_prefix, python_identifier, snake_case
 from generator.settings import ApiSettings, CredentialName
 
 ErrorAt = Callable[[str, str], Diagnostic]
 Requirement = tuple[tuple[str, ...], ...]
-
-_KIND_NAMES = {"api_key": ("api_key",), "bearer": ("token",), "basic": ("username", "password")}
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def build_security(
         scheme = defined.get(key) if isinstance(defined, dict) else None
         if not isinstance(scheme, dict):
             continue
-        if _kind(scheme) is None:
+        if kind_of(scheme) is None:
             notes.append(
                 f"security scheme {key!r} ({scheme.get('type')}) is not applied by the client; "
                 "configure it on the httpx client passed as http_client="
@@ -92,7 +92,7 @@ def build_security(
                 env = f"{env_prefix}_{snake_case(key).upper()}_{argument.upper()}"
             taken_envs.add(env)
             credentials.append(Credential(argument, env, key, text))
-        schemes.append(_scheme(key, scheme, arguments, text))
+        schemes.append(_scheme(key, scheme, arguments, text, _scopes(document, key)))
     diagnostics.extend(_pin_mismatches(converted, settings))
     if settings.api_key_env_line is not None and not any(
         credential.argument == "api_key" for credential in credentials
@@ -190,18 +190,6 @@ def _requirement_lists(document: dict[str, Any]) -> list[list[dict[str, Any]]]:
     ]
 
 
-def _kind(scheme: dict[str, Any]) -> str | None:
-    kind = scheme.get("type")
-    http_scheme = str(scheme.get("scheme")).lower()
-    if kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
-        return "api_key"
-    if kind == "http" and http_scheme in ("bearer", "basic"):
-        return http_scheme
-    if kind in ("oauth2", "openIdConnect"):
-        return "oauth"
-    return None
-
-
 def _credential_names(
     schemes: list[tuple[str, dict[str, Any]]], settings: ApiSettings
 ) -> dict[str, tuple[str, ...]]:
@@ -237,10 +225,9 @@ def _credential_names(
 
 
 def _default_names(scheme: dict[str, Any]) -> tuple[str, ...]:
-    kind = _kind(scheme)
-    if kind == "oauth":
-        return ("access_token",)
-    return _KIND_NAMES[kind or "bearer"]
+    kind = kind_of(scheme)
+    assert kind is not None, "only applicable schemes are named"
+    return SECURITY_KINDS[kind].credentials
 
 
 def _strip_suffix(key: str) -> str:
@@ -251,28 +238,46 @@ def _strip_suffix(key: str) -> str:
 
 
 def _scheme(
-    key: str, scheme: dict[str, Any], arguments: tuple[str, ...], description: str | None
+    key: str,
+    scheme: dict[str, Any],
+    arguments: tuple[str, ...],
+    description: str | None,
+    scopes: tuple[str, ...],
 ) -> SecurityScheme:
-    kind = _kind(scheme)
-    if kind == "api_key":
-        return SecurityScheme(
-            key,
-            "api_key",
-            scheme["in"],
-            str(scheme.get("name")),
-            description,
-            credentials=arguments,
-        )
-    if kind == "basic":
-        return SecurityScheme(key, "basic", description=description, credentials=arguments)
-    flow = None
-    if kind == "oauth":
-        found = scheme.get("flows")
-        flows: dict[str, Any] = found if isinstance(found, dict) else {}
-        flow = ", ".join(str(name) for name in flows) or str(scheme.get("type"))
-    return SecurityScheme(
-        key, "bearer", description=description, credentials=arguments, token_flow=flow
-    )
+    kind = kind_of(scheme)
+    assert kind is not None, "only applicable schemes are converted"
+    shape = SECURITY_KINDS[kind]
+    settings: list[tuple[str, JsonValue]] = []
+    for name, pointer in shape.spec_settings:
+        value = _at(scheme, pointer)
+        if isinstance(value, str):
+            settings.append((name, value))
+    if shape.takes_scopes and scopes:
+        settings.append(("scope", " ".join(scopes)))
+    flows = scheme.get("flows")
+    token_flow = None
+    if scheme.get("type") in ("oauth2", "openIdConnect"):
+        names = [str(name) for name in flows] if isinstance(flows, dict) else []
+        token_flow = ", ".join(names) or str(scheme.get("type"))
+    return SecurityScheme(key, kind, description, arguments, tuple(settings), token_flow)
+
+
+def _at(value: Any, pointer: str) -> Any:
+    for part in pointer.split("/")[1:]:
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def _scopes(document: dict[str, Any], key: str) -> tuple[str, ...]:
+    """The scopes the spec's requirements ask of scheme `key`, each once, in spec order."""
+    found: list[str] = []
+    for requirements in _requirement_lists(document):
+        for requirement in requirements:
+            named = requirement.get(key)
+            for scope in named if isinstance(named, list) else []:
+                if isinstance(scope, str) and scope not in found:
+                    found.append(scope)
+    return tuple(found)
 
 
 def env_prefix_of(settings: ApiSettings) -> str:

@@ -13,21 +13,15 @@ def scheme_of(api: Api, credential: Credential) -> SecurityScheme:
 def credential_doc(api: Api, credential: Credential) -> str:
     """One line: how the credential is sent, and where it is read from when not passed."""
     scheme = scheme_of(api, credential)
-    if scheme.kind == "api_key":
-        how = f"sent as the `{scheme.parameter_name}` {scheme.location}"
-        how += " parameter" if scheme.location == "query" else ""
-    elif scheme.kind == "basic":
-        part = "user name" if credential.argument == scheme.credentials[0] else "password"
-        how = f"the {part} of HTTP basic authentication"
-    elif scheme.token_flow is not None:
-        how = (
-            f"an OAuth2/OpenID Connect access token ({scheme.token_flow}) that you obtain;"
-            " sent as `Authorization: Bearer`"
-        )
-    else:
-        how = "sent as `Authorization: Bearer`"
+    how = scheme.describe(credential.argument)
     env = f"; defaults to the `{credential.env}` environment variable" if credential.env else ""
     return f"Security scheme `{scheme.key}`, {how}{env}."
+
+
+def security_notes(api: Api) -> tuple[str, ...]:
+    """The paragraphs api.md adds for the kinds of scheme present, each once."""
+    notes = [scheme.shape.note for scheme in api.security if scheme.shape.note]
+    return tuple(dict.fromkeys(note for note in notes if note))
 
 
 def server_argument_doc(argument: ServerArgument) -> str:

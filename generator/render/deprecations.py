@@ -8,6 +8,7 @@ it once per call site.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import product
 
 from generator.model.api import Api, Operation, Resource
 from generator.parse.deprecations import about_deprecation
@@ -59,8 +60,8 @@ def requirement_text(api: Api, operation: Operation) -> str:
         return "none"
     schemes = {scheme.key: scheme for scheme in api.security}
     alternatives = [
-        " and ".join(f"`{name}`" for key in alternative for name in schemes[key].credentials)
-        or "none"
+        " and ".join(f"`{name}`" for names in choice for name in names) or "none"
         for alternative in operation.security
+        for choice in product(*(schemes[key].alternatives for key in alternative))
     ]
     return ", or ".join(alternatives)

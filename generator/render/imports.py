@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from generator.model import names
 from generator.model.results import result_wrappers
+from generator.model.security import security_classes
 
 # What a template renders in place of its imports (a comment, so it is no code).
 PLACEHOLDER = "# clientgen: imports"
@@ -126,9 +127,7 @@ CLIENT: tuple[Group, ...] = (
         Joined(_RUNTIME, ("DEFAULT_MAX_RETRIES", "NOT_GIVEN")),
         *_private(
             _RUNTIME,
-            "ApiKeyAuth",
-            "BasicAuth",
-            "BearerAuth",
+            *security_classes(),
             "AsyncAPIClient",
             "ClientConfig",
             "NotGiven",

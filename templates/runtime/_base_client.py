@@ -168,6 +168,7 @@ class BaseClient(Generic[_HttpT]):
             default_headers={**old.default_headers, **(default_headers or {})},
             default_query={**old.default_query, **(default_query or {})},
             explicit_base_url=explicit,
+            previous=old,
         )
         return self._copy(options, raw=self._raw)
 

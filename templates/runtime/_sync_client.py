@@ -189,6 +189,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         options = self._options
         http = self._http
         request = build_request(options, http.cookies, endpoint, call)
+        # A scheme's own flow (fetching a token), else whatever the http_client has.
+        auth = options.for_endpoint(endpoint).auth or httpx.USE_CLIENT_DEFAULT
         max_retries = call.options.max_retries
         retries = options.max_retries if isinstance(max_retries, NotGiven) else max_retries
         retries_taken = 0
@@ -199,7 +201,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             try:
                 # Never followed, whatever the http_client says: the request carries
                 # credentials, which must not reach another origin (a 3xx is an error).
-                outcome = http.send(request, stream=stream, follow_redirects=False)
+                outcome = http.send(request, stream=stream, follow_redirects=False, auth=auth)
                 if stream and not outcome.is_success:
                     try:
                         outcome.read()

@@ -104,7 +104,7 @@ def _secured(*schemes: str) -> dict[str, Any]:
 
 def test_a_new_credential_is_reported(tmp_path: Path) -> None:
     assert lines(report_between(_secured("key"), _secured("key", "bearer"), tmp_path)) == [
-        ("compatible", "Demo(token=...)", "new credential (or `DEMO_TOKEN`)")
+        ("compatible", "Demo(token=...)", "new credential, for a bearer token (or `DEMO_TOKEN`)")
     ]
 
 

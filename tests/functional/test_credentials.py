@@ -165,8 +165,10 @@ def test_a_missing_credential_raises_before_sending_naming_what_would_do(locks: 
 
 def test_api_md_documents_credentials_and_oauth(locks: Any) -> None:
     api_md = (Path(locks.__file__).parent / "api.md").read_text()
-    assert "- `access_token=`: Security scheme `OAuth`, an OAuth2/OpenID Connect" in api_md
-    assert "the client does not run the flow" in api_md
+    assert "- `client_id=`: Security scheme `OAuth`, the OAuth2 client ID" in api_md
+    assert "- `access_token=`: Security scheme `OAuth`, an OAuth2 access token" in api_md
+    assert "OAuth2 client credentials: with `client_id=` and `client_secret=`" in api_md
+    assert "the client does not run the flow" not in api_md
     assert "Credentials: `token`, or `api_key`." in api_md
     assert "Credentials: none." in api_md
 

@@ -212,11 +212,19 @@ def test_auth_schemes_are_client_credentials() -> None:
     client = expected_tree("auth")["auth/_client.py"]
     for scheme in (
         '_BearerAuth(key="bearer", credential="token"),',
-        '_ApiKeyAuth("X-API-Key", "header", key="headerKey", credential="header_key"),',
-        '_ApiKeyAuth("api_key", "query", key="queryKey", credential="query_key"),',
-        '_ApiKeyAuth("session_key", "cookie", key="cookieKey", credential="cookie_key"),',
+        'key="headerKey", credential="header_key", name="X-API-Key", location="header"',
+        '_ApiKeyAuth(key="queryKey", credential="query_key", name="api_key", location="query"),',
+        'key="cookieKey", credential="cookie_key", name="session_key", location="cookie"',
         '_BasicAuth(key="basic", credential="username", password="password"),',
-        '_BearerAuth(key="oauth", credential="access_token"),',  # OAuth2: a bearer token
+        # OAuth2 client credentials: a token the client fetches, or one the caller gives.
+        """_ClientCredentialsAuth(
+            key="oauth",
+            credential="client_id",
+            client_secret="client_secret",
+            access_token="access_token",
+            token_url="https://auth.example.com/token",
+            scope="things:read",
+        ),""",
     ):
         assert scheme in client
     assert "mtls" not in client  # mutual TLS is the http_client's business

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._async_client import AsyncAPIClient
-    from ._auth import ApiKeyAuth, AuthScheme, BasicAuth, BearerAuth
+    from ._auth import ApiKeyAuth, AuthScheme, BasicAuth, BearerAuth, ClientCredentialsAuth
     from ._binary_response import AsyncBinaryResponse, BinaryResponse
     from ._endpoint import Endpoint
     from ._errors import (
@@ -79,6 +79,7 @@ _MODULES = {
     "AuthScheme": "_auth",
     "BasicAuth": "_auth",
     "BearerAuth": "_auth",
+    "ClientCredentialsAuth": "_auth",
     "AsyncBinaryResponse": "_binary_response",
     "BinaryResponse": "_binary_response",
     "Endpoint": "_endpoint",
@@ -174,6 +175,7 @@ __all__ = [
     "BinaryResponse",
     "Body",
     "ClientConfig",
+    "ClientCredentialsAuth",
     "ConflictError",
     "Endpoint",
     "FileContent",

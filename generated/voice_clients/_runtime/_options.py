@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from itertools import product
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -167,6 +168,7 @@ def _fill_server(config: ClientConfig, name: str, given: Mapping[str, str]) -> s
 class Options:
     __slots__ = (
         "_by_requirement",
+        "_flows",
         "_headers",
         "_public",
         "_schemes",
@@ -197,7 +199,10 @@ class Options:
         default_headers: Headers,
         default_query: Query,
         explicit_base_url: bool = False,
+        previous: Options | None = None,
     ) -> None:
+        """`previous`: the options this copy replaces, whose flows (and the tokens they
+        keep) it shares when it has the same credentials and base URL."""
         self.config = config
         self.credentials = dict(credentials)
         self.base_url = base_url
@@ -211,16 +216,28 @@ class Options:
 
         self._schemes = {scheme.key or str(i): scheme for i, scheme in enumerate(config.auth)}
         self._by_requirement: dict[_Key, _Defaults | str] = {}
+        self._flows: dict[str, httpx.Auth] = {}
+        shared = (
+            previous._flows
+            if previous is not None
+            and previous.credentials == self.credentials
+            and previous.base_url == base_url
+            else {}
+        )
         probe_headers: dict[str, str] = {}
         secret_params: dict[str, str] = {}
         probe_cookies: dict[str, str] = {}
-        for scheme in config.auth:
-            if all(name in self.credentials for name in scheme.credentials):
+        for key, scheme in self._schemes.items():
+            given = scheme.given(self.credentials)
+            if given is not None:
+                flow = shared.get(key) or scheme.flow(self.credentials, base_url)
+                if flow is not None:
+                    self._flows[key] = flow
                 scheme.apply(self.credentials, probe_headers, secret_params, probe_cookies)
                 sent = [*probe_headers.values(), *probe_cookies.values()]
                 if not all(is_header_safe(value) for value in sent):
                     raise ValueError(
-                        f"The {scheme.credential} credential contains whitespace, control or"
+                        f"The {given[0]} credential contains whitespace, control or"
                         " non-ASCII characters, which an HTTP header cannot carry; check it"
                         " for a stray newline or quote."
                     )
@@ -307,7 +324,7 @@ class Options:
         chosen: tuple[str, ...] | None = () if not requirement else None
         for alternative in requirement:
             schemes = [self._schemes[key] for key in alternative]
-            if all(name in self.credentials for s in schemes for name in s.credentials):
+            if all(s.given(self.credentials) is not None for s in schemes):
                 chosen = alternative
                 break
         if chosen is None:
@@ -318,6 +335,9 @@ class Options:
         for key in chosen:
             self._schemes[key].apply(self.credentials, auth_headers, auth_query, auth_cookies)
         query = merge_query(dict(self._public), auth_query.items())
+        # At most one flow per alternative: two schemes that each fetch a token for the
+        # same Authorization header cannot both be sent.
+        flow = next((self._flows[key] for key in chosen if key in self._flows), None)
         return _Defaults(
             (
                 self._headers(auth_headers, False, accept),
@@ -325,14 +345,17 @@ class Options:
             ),
             (query, encode_query(query)),
             tuple(auth_cookies.items()),
+            flow,
         )
 
     def _missing(self, requirement: Requirement) -> str:
         envs = self.config.credential_envs
-        options = []
+        options: list[str] = []
         for alternative in requirement:
-            names = [n for key in alternative for n in self._schemes[key].credentials]
-            options.append(" and ".join(_spelled(name, envs.get(name)) for name in names))
+            choices = product(*(self._schemes[key].alternatives for key in alternative))
+            for choice in choices:
+                names = [name for names in choice for name in names]
+                options.append(" and ".join(_spelled(name, envs.get(name)) for name in names))
         return (
             f"The {self.config.name} client has no credential this operation accepts; pass "
             + ", or ".join(options)
@@ -428,14 +451,17 @@ def _check_max_retries(value: object) -> None:
 class _Defaults:
     """What a call with one security requirement starts from."""
 
-    __slots__ = ("cookies", "headers", "query")
+    __slots__ = ("auth", "cookies", "headers", "query")
 
     def __init__(
         self,
         headers: tuple[httpx.Headers, httpx.Headers],
         query: tuple[dict[str, Any], str],
         cookies: tuple[tuple[str, str], ...] = (),
+        auth: httpx.Auth | None = None,
     ) -> None:
         self.headers = headers  # indexed by has_body
         self.query = query  # the merged values, and their encoding
         self.cookies = cookies  # credentials sent as cookies, beside the call's own
+        # The flow each request is sent through (a token it fetches); None: the http_client's.
+        self.auth = auth

@@ -40,7 +40,9 @@ _CONFIG = _ClientConfig(
     server_parameter="region",
     api_key_env="POLYAI_API_KEY",
     base_url_env="POLYAI_BASE_URL",
-    auth=(_ApiKeyAuth("x-api-key", "header", key="ApiKeyAuth", credential="api_key"),),
+    auth=(
+        _ApiKeyAuth(key="ApiKeyAuth", credential="api_key", name="x-api-key", location="header"),
+    ),
     credentials={
         "api_key": "POLYAI_API_KEY",
     },

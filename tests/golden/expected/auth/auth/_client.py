@@ -16,6 +16,7 @@ from auth._runtime import DEFAULT_MAX_RETRIES, NOT_GIVEN
 from auth._runtime import ApiKeyAuth as _ApiKeyAuth
 from auth._runtime import BasicAuth as _BasicAuth
 from auth._runtime import BearerAuth as _BearerAuth
+from auth._runtime import ClientCredentialsAuth as _ClientCredentialsAuth
 from auth._runtime import AsyncAPIClient as _AsyncAPIClient
 from auth._runtime import ClientConfig as _ClientConfig
 from auth._runtime import NotGiven as _NotGiven
@@ -41,11 +42,20 @@ _CONFIG = _ClientConfig(
     base_url_env="AUTH_BASE_URL",
     auth=(
         _BearerAuth(key="bearer", credential="token"),
-        _ApiKeyAuth("X-API-Key", "header", key="headerKey", credential="header_key"),
-        _ApiKeyAuth("api_key", "query", key="queryKey", credential="query_key"),
-        _ApiKeyAuth("session_key", "cookie", key="cookieKey", credential="cookie_key"),
+        _ApiKeyAuth(key="headerKey", credential="header_key", name="X-API-Key", location="header"),
+        _ApiKeyAuth(key="queryKey", credential="query_key", name="api_key", location="query"),
+        _ApiKeyAuth(
+            key="cookieKey", credential="cookie_key", name="session_key", location="cookie"
+        ),
         _BasicAuth(key="basic", credential="username", password="password"),
-        _BearerAuth(key="oauth", credential="access_token"),
+        _ClientCredentialsAuth(
+            key="oauth",
+            credential="client_id",
+            client_secret="client_secret",
+            access_token="access_token",
+            token_url="https://auth.example.com/token",
+            scope="things:read",
+        ),
     ),
     credentials={
         "token": "AUTH_TOKEN",
@@ -54,6 +64,8 @@ _CONFIG = _ClientConfig(
         "cookie_key": "AUTH_COOKIE_KEY",
         "username": "AUTH_USERNAME",
         "password": "AUTH_PASSWORD",
+        "client_id": "AUTH_CLIENT_ID",
+        "client_secret": "AUTH_CLIENT_SECRET",
         "access_token": "AUTH_ACCESS_TOKEN",
     },
     credentials_required=False,
@@ -78,6 +90,8 @@ class Auth(_SyncAPIClient):
         cookie_key: str | None = None,
         username: str | None = None,
         password: str | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
         access_token: str | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
@@ -101,9 +115,18 @@ class Auth(_SyncAPIClient):
             defaults to the `AUTH_USERNAME` environment variable.
           password: Security scheme `basic`, the password of HTTP basic authentication;
             defaults to the `AUTH_PASSWORD` environment variable.
-          access_token: Security scheme `oauth`, an OAuth2/OpenID Connect access token
-            (clientCredentials) that you obtain; sent as `Authorization: Bearer`;
-            defaults to the `AUTH_ACCESS_TOKEN` environment variable.
+          client_id: Security scheme `oauth`, the OAuth2 client ID of the client
+            credentials flow; the client fetches an access token from
+            https://auth.example.com/token with it; defaults to the `AUTH_CLIENT_ID`
+            environment variable.
+          client_secret: Security scheme `oauth`, the OAuth2 client secret of the client
+            credentials flow; the client fetches an access token from
+            https://auth.example.com/token with it; defaults to the `AUTH_CLIENT_SECRET`
+            environment variable.
+          access_token: Security scheme `oauth`, an OAuth2 access token that you
+            obtained; sent as `Authorization: Bearer` instead of fetching one with
+            `client_id` and `client_secret`; defaults to the `AUTH_ACCESS_TOKEN`
+            environment variable.
           base_url: Overrides the server; defaults to the `AUTH_BASE_URL` environment
             variable, else https://auth.example.com.
           timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).
@@ -121,6 +144,8 @@ class Auth(_SyncAPIClient):
                 "cookie_key": cookie_key,
                 "username": username,
                 "password": password,
+                "client_id": client_id,
+                "client_secret": client_secret,
                 "access_token": access_token,
             },
             server=None,
@@ -157,6 +182,8 @@ class AsyncAuth(_AsyncAPIClient):
         cookie_key: str | None = None,
         username: str | None = None,
         password: str | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
         access_token: str | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
@@ -180,9 +207,18 @@ class AsyncAuth(_AsyncAPIClient):
             defaults to the `AUTH_USERNAME` environment variable.
           password: Security scheme `basic`, the password of HTTP basic authentication;
             defaults to the `AUTH_PASSWORD` environment variable.
-          access_token: Security scheme `oauth`, an OAuth2/OpenID Connect access token
-            (clientCredentials) that you obtain; sent as `Authorization: Bearer`;
-            defaults to the `AUTH_ACCESS_TOKEN` environment variable.
+          client_id: Security scheme `oauth`, the OAuth2 client ID of the client
+            credentials flow; the client fetches an access token from
+            https://auth.example.com/token with it; defaults to the `AUTH_CLIENT_ID`
+            environment variable.
+          client_secret: Security scheme `oauth`, the OAuth2 client secret of the client
+            credentials flow; the client fetches an access token from
+            https://auth.example.com/token with it; defaults to the `AUTH_CLIENT_SECRET`
+            environment variable.
+          access_token: Security scheme `oauth`, an OAuth2 access token that you
+            obtained; sent as `Authorization: Bearer` instead of fetching one with
+            `client_id` and `client_secret`; defaults to the `AUTH_ACCESS_TOKEN`
+            environment variable.
           base_url: Overrides the server; defaults to the `AUTH_BASE_URL` environment
             variable, else https://auth.example.com.
           timeout: Seconds or an `httpx.Timeout`; 60 s by default (5 s to connect).
@@ -200,6 +236,8 @@ class AsyncAuth(_AsyncAPIClient):
                 "cookie_key": cookie_key,
                 "username": username,
                 "password": password,
+                "client_id": client_id,
+                "client_secret": client_secret,
                 "access_token": access_token,
             },
             server=None,
