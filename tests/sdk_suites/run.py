@@ -5,7 +5,8 @@ vendored specs match) it fetches the sdist (`sdk_fetch`), generates our clients 
 whole vendored spec with the settings of `specs/<api>/api.toml`, rewrites the name table
 `names/<api>.json` (`sdk_names`), starts Prism on the spec and runs the suite's
 `tests/api_resources/` twice: with the official SDK, and with our client behind the
-official import names (`shim/`). The counts and our failures by cause go to
+official import names (`shim/`); then once more with ours, Stainless' response internals
+stubbed, to see what fails after them. The counts and our failures by cause go to
 docs/sdk-suites.md (`sdk_report`). Everything downloaded or built stays in build/sdk-suites/.
 """
 
@@ -110,10 +111,14 @@ class Prism:
         self._log.close()
 
 
-def run_suite(sdk: Sdk, side: str, base_url: str, out: Path) -> Path:
-    """One run of the suite; its results as JUnit XML."""
+def run_suite(sdk: Sdk, side: str, base_url: str, out: Path, *, stub: bool = False) -> Path:
+    """One run of the suite; its results as JUnit XML.
+
+    `stub`: the diagnostic run of ours, with Stainless' response internals stubbed
+    (shim/_sdk_shim/stubs.py), to see what fails after them.
+    """
     python = sdk_fetch.ensure_venv(sdk, side)
-    report = RESULTS / f"{sdk.api}-{side}.xml"
+    report = RESULTS / f"{sdk.api}-{side}{'-stubbed' if stub else ''}.xml"
     paths = [str(HERE)]
     if side == "ours":
         paths += [str(HERE / "shim"), str(out)]
@@ -122,6 +127,7 @@ def run_suite(sdk: Sdk, side: str, base_url: str, out: Path) -> Path:
         "TEST_API_BASE_URL": base_url,
         "PYTHONPATH": os.pathsep.join(paths),
         "PYTHONDONTWRITEBYTECODE": "1",
+        "SDK_SUITES_STUB_INTERNALS": "1" if stub else "0",
     }
     command = [
         str(python),
@@ -140,7 +146,7 @@ def run_suite(sdk: Sdk, side: str, base_url: str, out: Path) -> Path:
         f"--timeout={TEST_TIMEOUT_SECONDS}",
         f"--junitxml={report}",
     ]
-    print(f"\n== {sdk.distribution} {sdk.version} suite, {side} ==", flush=True)
+    print(f"\n== {sdk.distribution} {sdk.version} suite, {report.stem} ==", flush=True)
     subprocess.run(command, cwd=sdk.source, env=env, check=False)
     return report
 
@@ -157,9 +163,10 @@ def main() -> None:
         try:
             official = run_suite(sdk, "official", prism.base_url, out)
             ours = run_suite(sdk, "ours", prism.base_url, out)
+            stubbed = run_suite(sdk, "ours", prism.base_url, out, stub=True)
         finally:
             prism.stop()
-        results.append(sdk_report.vendor_result(sdk, official, ours))
+        results.append(sdk_report.vendor_result(sdk, official, ours, stubbed))
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()

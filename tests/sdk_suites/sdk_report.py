@@ -137,6 +137,7 @@ class VendorResult:
     sdk: Sdk
     official: dict[str, Function]
     ours: dict[str, Function]
+    stubbed: dict[str, Function]
 
 
 def functions(report: Path) -> dict[str, Function]:
@@ -160,8 +161,8 @@ def counts(found: dict[str, Function]) -> Counter[str]:
     return Counter(function.outcome for function in found.values())
 
 
-def vendor_result(sdk: Sdk, official: Path, ours: Path) -> VendorResult:
-    return VendorResult(sdk, functions(official), functions(ours))
+def vendor_result(sdk: Sdk, official: Path, ours: Path, stubbed: Path) -> VendorResult:
+    return VendorResult(sdk, functions(official), functions(ours), functions(stubbed))
 
 
 def cause_of(failure: Failure) -> tuple[str, bool]:
@@ -183,14 +184,39 @@ def first_line(failure: Failure) -> str:
 def causes(result: VendorResult) -> Counter[tuple[str, bool]]:
     """Our failed and errored functions by cause, among those the official SDK passes."""
     found: Counter[tuple[str, bool]] = Counter()
-    for name, function in result.ours.items():
-        if function.outcome not in (FAILED, ERRORED) or not function.failures:
-            continue
-        official = result.official.get(name)
-        if official is None or official.outcome != PASSED:
-            continue
+    for function in _failing_where_official_passes(result, result.ours):
         found[cause_of(function.failures[0])] += 1
     return found
+
+
+def behind_internals(result: VendorResult) -> Counter[tuple[str, bool]]:
+    """What the functions failing at a Stainless-internal do with those internals stubbed."""
+    internal = {
+        function.name
+        for function in _failing_where_official_passes(result, result.ours)
+        if cause_of(function.failures[0])[1]
+    }
+    found: Counter[tuple[str, bool]] = Counter()
+    for name in internal:
+        function = result.stubbed.get(name)
+        if function is None or function.outcome == PASSED:
+            found[(PASSED, False)] += 1
+        elif function.failures:
+            found[cause_of(function.failures[0])] += 1
+    return found
+
+
+def _failing_where_official_passes(
+    result: VendorResult, found: dict[str, Function]
+) -> list[Function]:
+    return [
+        function
+        for name, function in found.items()
+        if function.outcome in (FAILED, ERRORED)
+        and function.failures
+        and name in result.official
+        and result.official[name].outcome == PASSED
+    ]
 
 
 def markdown(results: list[VendorResult], when: str, commit: str) -> str:
@@ -223,15 +249,39 @@ def markdown(results: list[VendorResult], when: str, commit: str) -> str:
         lines += ["", title, ""]
         found = causes(result)
         internal = sum(n for (_, is_internal), n in found.items() if is_internal)
+        both = sum(
+            1
+            for name, function in result.ours.items()
+            if function.outcome in (FAILED, ERRORED)
+            and result.official.get(name, Function(name)).outcome in (FAILED, ERRORED)
+        )
         lines += [
             f"{sum(found.values())} functions the official SDK passes fail on ours;"
-            f" {internal} of them {STAINLESS_INTERNAL}.",
+            f" {internal} of them {STAINLESS_INTERNAL}. {both} fail on both (not counted"
+            " below).",
             "",
             "| functions | cause | kind |",
             "|---|---|---|",
         ]
-        for (name, is_internal), n in found.most_common():
-            kind = STAINLESS_INTERNAL if is_internal else "ours"
-            cell = name.replace("|", "\\|")
-            lines.append(f"| {n} | {cell} | {kind} |")
+        lines += _cause_rows(found)
+        lines += [
+            "",
+            f"The {internal} {STAINLESS_INTERNAL} failures, rerun with those attributes stubbed"
+            " (diagnostic only, shim/_sdk_shim/stubs.py), pass or fail next at:",
+            "",
+            "| functions | cause | kind |",
+            "|---|---|---|",
+            *_cause_rows(behind_internals(result)),
+        ]
     return "\n".join(lines) + "\n"
+
+
+def _cause_rows(found: Counter[tuple[str, bool]]) -> list[str]:
+    rows = []
+    for (name, is_internal), n in found.most_common():
+        kind = STAINLESS_INTERNAL if is_internal else "ours"
+        if name == PASSED:
+            kind = ""
+        cell = name.replace("|", "\\|")
+        rows.append(f"| {n} | {cell} | {kind} |")
+    return rows

@@ -25,7 +25,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from _sdk_shim import helpers
+from _sdk_shim import helpers, stubs
 
 NAMES = Path(__file__).resolve().parents[2] / "names"
 _MODES = ("with_raw_response", "with_streaming_response")
@@ -107,7 +107,7 @@ def _resolve(ours: Any, path: str, mode: str) -> Any:
         found = getattr(found, owner)
     if mode:
         found = getattr(found, mode)
-    return getattr(found, last)
+    return stubs.wrap(getattr(found, last), mode)
 
 
 def client_class(
