@@ -155,3 +155,51 @@ def test_union_markers_and_any_read_as_the_suites_helper_expects() -> None:
     assert unmarked(list[Marker]) == list[int | str]
     assert unmarked(dict[str, object]) == dict[str, object]
     assert unmarked(Any) is object
+
+
+def _function(name: str, outcome: str, message: str = "") -> sdk_report.Function:
+    failures = [sdk_report.Failure(message, "")] if message else []
+    return sdk_report.Function(name, [outcome], failures)
+
+
+def test_internal_failures_are_followed_into_the_stubbed_run() -> None:
+    internal = "AttributeError: 'APIResponse' object has no attribute 'is_closed'"
+    official = {n: _function(n, "passed") for n in ("a", "b", "c", "d")}
+    ours = {
+        "a": _function("a", "failed", internal),
+        "b": _function("b", "failed", internal),
+        "c": _function("c", "failed", "DeprecationWarning: `A.get(x=...)` is deprecated"),
+        "d": _function("d", "passed"),
+    }
+    stubbed = {
+        "a": _function("a", "passed"),
+        "b": _function(
+            "b", "failed", "TypeError: object APIResponse can't be used in 'await' expression"
+        ),
+    }
+    result = sdk_report.VendorResult(None, official, ours, stubbed)  # type: ignore[arg-type]
+    assert sum(sdk_report.causes(result).values()) == 3
+    assert sdk_report.behind_internals(result) == {
+        ("passed", False): 1,
+        ("async raw responses: `parse()` is not awaitable", False): 1,
+    }
+
+
+def test_stubbed_responses_answer_stainless_internals_and_delegate_the_rest() -> None:
+    stubs = _shim.stubs
+    raw = stubs.Stubbed(SimpleNamespace(parse=lambda: "parsed"), closed=True)
+    assert raw.is_closed is True
+    assert raw.http_request.headers.get("X-Stainless-Lang") == "python"
+    assert raw.parse() == "parsed"
+
+    class Manager:
+        def __enter__(self) -> SimpleNamespace:
+            return SimpleNamespace(status_code=200)
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+    with stubs._Streamed(Manager()) as streamed:
+        assert streamed.is_closed is False
+        assert streamed.status_code == 200
+    assert streamed.is_closed is True
