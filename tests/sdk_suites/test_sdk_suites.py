@@ -144,6 +144,7 @@ def test_official_paths_reach_our_methods() -> None:
     assert root.agents.calls.with_raw_response.retrieve() == "raw get"
     assert root.with_raw_response.get_status() == "raw get"
     assert root.agents.get() == "get"  # the same name on both sides
+    assert root.agents.with_raw_response.get() == "raw get"
     assert root.base_url == "http://mock"
 
 

@@ -97,7 +97,12 @@ class _Path:
             return _resolve(self._ours, target, self._mode)
         if self._names.is_prefix(path):
             return _Path(self._names, self._ours, (*self._segments, name), self._mode)
-        return _resolve(self._ours, path, self._mode)
+        found = _resolve(self._ours, path, self._mode)
+        if not self._mode and hasattr(found, "with_raw_response"):
+            # One of our resources under the official name: its methods still go through
+            # `_resolve`, which wraps the raw and streaming ones for the diagnostic run.
+            return _Path(self._names, self._ours, (*self._segments, name), "")
+        return found
 
 
 def _resolve(ours: Any, path: str, mode: str) -> Any:
