@@ -83,5 +83,12 @@ corpus: $(GEN_STAMP) $(NODE_STAMP) $(PUBLIC_STAMP)
 bench: $(GEN_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m bench
 
+# The official SDKs' own test suites (retell-sdk 5.24.0, cartesia 3.2.0, fetched from PyPI
+# into build/sdk-suites/) against Prism, with the official SDK and with ours behind their
+# import names; rewrites tests/sdk_suites/names/ and docs/sdk-suites.md. About 15 minutes.
+.PHONY: sdk-suites
+sdk-suites: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python tests/sdk_suites/run.py
+
 clean:
 	rm -rf $(VENV)
