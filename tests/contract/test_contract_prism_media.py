@@ -105,6 +105,8 @@ class Exchanges:
 def _plain(result: Any) -> Any:
     if isinstance(result, bytes | str | None):
         return result
+    if hasattr(result, "write_to_file"):  # a binary response: its body is read in full
+        return result.content
     if hasattr(result, "__iter__"):
         return list(result)
     return {"id": result.id}
