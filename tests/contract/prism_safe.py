@@ -7,15 +7,15 @@ that:
 
 - `nullable: true` with `null` among the `enum` values (Prism adds `null` to the enum of a
   nullable schema itself, and ajv refuses an enum with a duplicate value);
-- `nullable: true` without `type` (ajv refuses `nullable` without `type`), next to
-  anything but a `$ref` (Prism resolves a `$ref` and keeps its `nullable`).
+- `nullable: true` without `type` (ajv refuses `nullable` without `type`), also next to
+  a `$ref` to a schema without `type` (Prism resolves the `$ref` and keeps `nullable`).
 
 `prism_safe` rewrites exactly those into forms Prism compiles, with the same set of
 values, in our generator's reading (`nullable` admits `null` whatever else is said):
 
 - the enum loses its `null` (the schema stays nullable, so Prism admits `null` again);
 - a type-less `nullable` with no other constraint is dropped (any value, `null` included);
-  with constraints it becomes `anyOf: [the constraints, null only]`.
+  with constraints (or a `$ref`) it becomes `anyOf: [the constraints, null only]`.
 
 A rewrite nobody thought of yet shows in `body_probes`: one deliberately bad body per
 operation, which Prism must reject with a body violation (`judge_is_awake`).
@@ -46,26 +46,27 @@ def prism_safe(document: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """A rewritten copy of `document` and the JSON pointers of the schemas rewritten."""
     copied = copy.deepcopy(document)
     changed: list[str] = []
-    _rewrite(copied, "", changed)
+    # Decisions about a `$ref` read the targets as written, before any rewrite.
+    _rewrite(copied, "", changed, document)
     return copied, changed
 
 
-def _rewrite(node: Any, pointer: str, changed: list[str]) -> None:
+def _rewrite(node: Any, pointer: str, changed: list[str], original: dict[str, Any]) -> None:
     if isinstance(node, list):
         for index, item in enumerate(node):
-            _rewrite(item, f"{pointer}/{index}", changed)
+            _rewrite(item, f"{pointer}/{index}", changed, original)
         return
     if not isinstance(node, dict):
         return
-    if node.get("nullable") is True and _rewrite_nullable(node):
+    if node.get("nullable") is True and _rewrite_nullable(node, original):
         changed.append(pointer)
     for key, value in node.items():
         if key not in _DATA_KEYWORDS and not key.startswith("x-"):
             escaped = key.replace("~", "~0").replace("/", "~1")
-            _rewrite(value, f"{pointer}/{escaped}", changed)
+            _rewrite(value, f"{pointer}/{escaped}", changed, original)
 
 
-def _rewrite_nullable(schema: dict[str, Any]) -> bool:
+def _rewrite_nullable(schema: dict[str, Any], document: dict[str, Any]) -> bool:
     """Rewrite one nullable schema in place; whether it needed it."""
     enum = schema.get("enum")
     if isinstance(enum, list) and None in enum:
@@ -76,8 +77,12 @@ def _rewrite_nullable(schema: dict[str, Any]) -> bool:
             schema.clear()
             schema.update(copy.deepcopy(NULL_ONLY))
         return True
-    if "type" in schema or "$ref" in schema:
+    if "type" in schema:
         return False
+    if "$ref" in schema:
+        target = resolve(document, schema)
+        if not isinstance(target, dict) or "type" in target:
+            return False
     del schema["nullable"]
     constraints = {k: v for k, v in schema.items() if k not in _ANNOTATIONS}
     if constraints:

@@ -27,8 +27,9 @@ def _object(**properties: Any) -> dict[str, Any]:
     return {"type": "object", "required": sorted(properties), "properties": properties}
 
 
-# The two spellings found in Retell's and Cartesia's whole APIs, and a type-less nullable
-# with constraints.
+# The spellings found in Retell's and Cartesia's whole APIs (an enum listing null, a
+# nullable without type, a nullable `$ref` to a union), and a type-less nullable with
+# constraints.
 SPEC: dict[str, Any] = {
     "openapi": "3.0.3",
     "info": {"title": "nullables", "version": "1"},
@@ -43,11 +44,15 @@ SPEC: dict[str, Any] = {
         "/only-null": {
             "post": _body(_object(value={"type": "string", "nullable": True, "enum": [None]}))
         },
+        "/ref-to-union": {
+            "post": _body(_object(value={"$ref": "#/components/schemas/Union", "nullable": True}))
+        },
     },
     "components": {
         "schemas": {
             "Ref": {"$ref": "#/components/schemas/Thing", "nullable": True},
             "Thing": {"type": "object", "example": {"nullable": True, "enum": [None]}},
+            "Union": {"oneOf": [{"type": "integer"}, {"type": "boolean"}]},
         }
     },
 }
@@ -64,6 +69,7 @@ def test_the_copy_rewrites_exactly_the_schemas_prism_cannot_compile() -> None:
         f"/paths/~1untyped/post{body}/value",
         f"/paths/~1constrained/post{body}/value",
         f"/paths/~1only-null/post{body}/value",
+        f"/paths/~1ref-to-union/post{body}/value",
     ]
     props = {
         p: safe["paths"][p]["post"]["requestBody"]["content"]["application/json"]["schema"][
@@ -77,6 +83,9 @@ def test_the_copy_rewrites_exactly_the_schemas_prism_cannot_compile() -> None:
         "anyOf": [{"oneOf": [{"type": "integer"}]}, NULL_ONLY]
     }
     assert props["/only-null"]["value"] == NULL_ONLY
+    assert props["/ref-to-union"]["value"] == {
+        "anyOf": [{"$ref": "#/components/schemas/Union"}, NULL_ONLY]
+    }
     # A $ref's nullable compiles; examples are data, not schemas.
     assert safe["components"] == SPEC["components"]
     assert prism_safe(safe)[1] == [], "the copy needs no further rewrite"
@@ -110,6 +119,7 @@ def test_prism_skips_the_bodies_it_cannot_compile_and_the_probe_says_so(
         "POST /untyped",
         "POST /constrained",
         "POST /only-null",
+        "POST /ref-to-union",
     ]
 
 
@@ -131,6 +141,9 @@ def test_prism_judges_every_body_of_the_copy(raw_and_safe: dict[str, PrismServer
         ("/only-null", {"value": None}, True),
         ("/only-null", {"value": "a"}, False),
         ("/only-null", {"value": False}, False),
+        ("/ref-to-union", {"value": 3}, True),
+        ("/ref-to-union", {"value": None}, True),
+        ("/ref-to-union", {"value": "3"}, False),
     ],
 )
 def test_the_copy_admits_the_same_values(
