@@ -261,7 +261,7 @@ def _call_all(
                 document, body_schema, module, runtime, api, server, resource, op, arguments, mode
             )
             call.route = route
-            if call.outcome == REJECTED and _unroutable(route, call.detail):
+            if call.outcome == REJECTED and unroutable(route, call.detail):
                 call.outcome = MOCK_LIMIT
                 call.detail = "Prism cannot route a path with '#' or '?' in it: " + call.detail
             if call.outcome == OK and route in unjudged:
@@ -323,7 +323,7 @@ def _arguments(
 
 
 @dataclass
-class _Exchange:
+class Exchange:
     """What went over the wire in one call: the last request and response seen."""
 
     request: httpx.Request | None = None
@@ -342,7 +342,7 @@ def _call(
     arguments: dict[str, Any],
     mode: str,
 ) -> Call:
-    exchange = _Exchange()
+    exchange = Exchange()
     credentials = {c.argument: DUMMY_KEY for c in api.credentials}
     options: dict[str, Any] = {"base_url": server.base_url, "max_retries": 0, **credentials}
     error: BaseException | None = None
@@ -356,10 +356,10 @@ def _call(
     except Exception as caught:
         error = caught
     encoding = None if op.body is None else op.body.encoding
-    return _classify(document, body_schema, encoding, runtime, server, exchange, error, mode)
+    return classify(document, body_schema, encoding, runtime, server, exchange, error, mode)
 
 
-def _hooks(exchange: _Exchange) -> tuple[Callable[..., Any], Callable[..., Any]]:
+def _hooks(exchange: Exchange) -> tuple[Callable[..., Any], Callable[..., Any]]:
     def on_request(request: httpx.Request) -> None:
         exchange.request, exchange.response = request, None
 
@@ -377,7 +377,7 @@ def _call_sync(
     op: Operation,
     arguments: dict[str, Any],
     options: dict[str, Any],
-    exchange: _Exchange,
+    exchange: Exchange,
 ) -> None:
     on_request, on_response = _hooks(exchange)
     hooks = {"request": [on_request], "response": [on_response]}
@@ -400,7 +400,7 @@ async def _call_async(
     op: Operation,
     arguments: dict[str, Any],
     options: dict[str, Any],
-    exchange: _Exchange,
+    exchange: Exchange,
 ) -> None:
     on_request, on_response = _hooks(exchange)
 
@@ -424,13 +424,13 @@ async def _call_async(
             await result.close()
 
 
-def _classify(
+def classify(
     document: dict[str, Any],
     body_schema: Any,
     encoding: str | None,
     runtime: Any,
     server: PrismServer,
-    exchange: _Exchange,
+    exchange: Exchange,
     error: BaseException | None,
     mode: str,
 ) -> Call:
@@ -478,7 +478,7 @@ def _classify(
     return Call("", mode, NOT_DECODED, described)
 
 
-def _unroutable(route: str, detail: str) -> bool:
+def unroutable(route: str, detail: str) -> bool:
     """A spec path such as `/#X-Amz-Target=...` or `/?Action=...`: its part after `#` or
     `?` is never part of a request's path, so Prism never finds the route."""
     path = route.split(" ", 1)[1]

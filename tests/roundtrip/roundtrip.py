@@ -271,6 +271,9 @@ def _spec_rows(rows: list[tuple[Target, SpecResult | None]]) -> list[str]:
 
 
 def _cell(text: str) -> str:
+    """`text` for a table cell, with this machine's folders left out of its paths."""
+    for folder in (DIRECTORY, ROOT):
+        text = text.replace(f"{folder}/", "")
     return text.replace("|", "\\|").replace("\n", " ")
 
 
