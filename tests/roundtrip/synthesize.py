@@ -309,7 +309,8 @@ _CATEGORIES = {
 
 
 def _minimal(parsed: Any) -> str:
-    """The shortest string of a parsed pattern: fewest repeats, first branch, first char."""
+    """A short string of a parsed pattern: fewest repeats (but one), first branch, first
+    character of a class."""
     out: list[str] = []
     for op, argument in parsed:
         name = str(op)
@@ -322,8 +323,9 @@ def _minimal(parsed: Any) -> str:
         elif name == "IN":
             out.append(_in_class(argument))
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            low, _, sub = argument
-            out.append(_minimal(sub) * low)
+            # Once at least where allowed: an empty path segment or name is refused.
+            low, high, sub = argument
+            out.append(_minimal(sub) * max(low, min(1, high)))
         elif name == "SUBPATTERN":
             out.append(_minimal(argument[-1]))
         elif name == "ATOMIC_GROUP":
