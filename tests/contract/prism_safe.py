@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -190,7 +191,7 @@ def findings(response: httpx.Response) -> list[tuple[tuple[str, ...], str]]:
     found: list[Any] = []
     raw = response.headers.get("sl-violations")
     if raw:
-        found.extend(json.loads(raw))
+        found.extend(_violations(raw))
     if response.headers.get("content-type", "").startswith("application/problem+json"):
         try:
             problem = response.json()
@@ -207,6 +208,24 @@ def findings(response: httpx.Response) -> list[tuple[tuple[str, ...], str]]:
             location = location[1:]
         result.append((location, str(violation.get("message", ""))))
     return result
+
+
+# One violation as Prism writes it, for a list it cut short ("Too many violations! [...").
+_VIOLATION = re.compile(
+    r'\{"location":(\[[^\]]*\]),"severity":"[^"]*","code":(?:"[^"]*"|\d+),'
+    r'"message":("(?:[^"\\]|\\.)*")'
+)
+
+
+def _violations(raw: str) -> list[Any]:
+    try:
+        found: list[Any] = json.loads(raw)
+    except ValueError:
+        return [
+            {"location": json.loads(location), "message": json.loads(message)}
+            for location, message in _VIOLATION.findall(raw)
+        ]
+    return found
 
 
 def resolve(document: dict[str, Any], node: Any, depth: int = 0) -> Any:

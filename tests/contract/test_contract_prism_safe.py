@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
-from prism_safe import NULL_ONLY, body_probes, judge_is_awake, prism_safe
+from prism_safe import NULL_ONLY, body_probes, findings, judge_is_awake, prism_safe
 from prism_server import PrismServer, start_all
 
 
@@ -152,3 +152,11 @@ def test_the_copy_admits_the_same_values(
     with httpx.Client(base_url=raw_and_safe["safe"].base_url) as http:
         response = http.post(path, json=body)
     assert (response.status_code == 200) is accepted, response.text
+
+
+def test_findings_read_a_list_of_violations_prism_cut_short() -> None:
+    first = {"location": ["response", "body", "a"], "severity": "Error", "code": "pattern"}
+    violation = [{**first, "message": 'must match "^x$"'}]
+    cut = "Too many violations! " + json.dumps(violation, separators=(",", ":"))[:-1]
+    response = httpx.Response(500, headers={"sl-violations": cut + ',{"location":["resp'})
+    assert findings(response) == [(("response", "body", "a"), 'must match "^x$"')]
