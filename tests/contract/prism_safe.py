@@ -103,7 +103,7 @@ def write_prism_safe(document: dict[str, Any], path: Any) -> list[str]:
 
 @dataclass(frozen=True)
 class BodyProbe:
-    """A request whose JSON body is of a type the operation's body schema forbids."""
+    """A request whose JSON body the operation's body schema forbids."""
 
     route: str  # "POST /things/{id}"
     method: str
@@ -112,8 +112,8 @@ class BodyProbe:
 
 
 def body_probes(document: dict[str, Any]) -> tuple[list[BodyProbe], list[str]]:
-    """One bad body per operation with a JSON body of a known type; the routes left out
-    (the body admits a value of every JSON type, so nothing is bad)."""
+    """One bad body per operation with a JSON body; the routes left out (their body
+    schema admits every value, or none this can name)."""
     probes: list[BodyProbe] = []
     unprobed: list[str] = []
     for path, item in (document.get("paths") or {}).items():
@@ -278,19 +278,29 @@ _CANDIDATES: tuple[tuple[str, Any], ...] = (
 )
 
 
-def _bad_value(document: dict[str, Any], schema: Any) -> Any:
-    """A value of a JSON type `schema` does not admit, if its admitted types are known."""
+def _bad_value(document: dict[str, Any], schema: Any, depth: int = 0) -> Any:
+    """A value `schema` does not admit: of a JSON type it does not admit, else an object
+    without its required properties, else one with a bad property."""
     allowed = _types(document, schema, 0)
-    if allowed is None:
+    if allowed is not None:
+        for kind, value in _CANDIDATES:
+            if kind not in allowed and not (kind == "number" and "integer" in allowed):
+                return value
+    schema = resolve(document, schema)
+    if not isinstance(schema, dict) or depth > 5 or (allowed and "object" not in allowed):
         return _NOTHING
-    for kind, value in _CANDIDATES:
-        if kind not in allowed and not (kind == "number" and "integer" in allowed):
-            return value
+    if schema.get("required"):
+        return {}
+    for name, property_schema in (schema.get("properties") or {}).items():
+        bad = _bad_value(document, property_schema, depth + 1)
+        if bad is not _NOTHING:
+            return {name: bad}
     return _NOTHING
 
 
 def _types(document: dict[str, Any], schema: Any, depth: int) -> set[str] | None:
-    """The JSON types `schema` admits (None: any, or not known here)."""
+    """The JSON types `schema` admits (None: any, or not known here). Only `type` says:
+    without it, `properties` or `items` constrain objects or arrays and admit the rest."""
     schema = resolve(document, schema)
     if not isinstance(schema, dict) or depth > 20:
         return None
@@ -300,10 +310,6 @@ def _types(document: dict[str, Any], schema: Any, depth: int) -> set[str] | None
         found = {declared}
     elif isinstance(declared, list):
         found = {t for t in declared if isinstance(t, str)}
-    elif "properties" in schema or "additionalProperties" in schema or "required" in schema:
-        found = {"object"}
-    elif "items" in schema:
-        found = {"array"}
     for keyword in ("oneOf", "anyOf"):
         variants = schema.get(keyword)
         if isinstance(variants, list) and variants:

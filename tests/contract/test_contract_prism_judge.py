@@ -148,9 +148,9 @@ def test_every_api_has_a_bad_request() -> None:
 def test_prism_judges_every_request_body(api: str, prism: dict[str, PrismServer]) -> None:
     """Prism accepts every body of an operation whose body schema it cannot compile, silently.
 
-    So each body must be seen rejected: a body of a JSON type its schema forbids must come
-    back with a body violation. A schema Prism cannot compile fails here, naming the route
-    (then teach `prism_safe` the rewrite).
+    So each body must be seen rejected: a body its schema forbids (of another JSON type, or
+    missing a required property) must come back with a body violation. A schema Prism
+    cannot compile fails here, naming the route (then teach `prism_safe` the rewrite).
     """
     document = json.loads(prism[api].spec.read_text(encoding="utf-8"))
     probes, unprobed = body_probes(document)

@@ -160,3 +160,16 @@ def test_findings_read_a_list_of_violations_prism_cut_short() -> None:
     cut = "Too many violations! " + json.dumps(violation, separators=(",", ":"))[:-1]
     response = httpx.Response(500, headers={"sl-violations": cut + ',{"location":["resp'})
     assert findings(response) == [(("response", "body", "a"), 'must match "^x$"')]
+
+
+def test_a_body_without_type_is_probed_by_its_properties() -> None:
+    """Without `type`, `properties` constrain objects only: a string body is valid."""
+    untyped = {"properties": {"n": {"type": "integer"}}}
+    with_required = {"required": ["n"], "properties": {"n": {"type": "integer"}}}
+    document = {"paths": {"/a": {"post": _body(untyped)}, "/b": {"post": _body(with_required)}}}
+    probes, unprobed = body_probes(document)
+    assert [(probe.path, probe.body) for probe in probes] == [
+        ("/a", {"n": "roundtrip: a string where the schema has none"}),
+        ("/b", {}),
+    ]
+    assert unprobed == []

@@ -154,15 +154,19 @@ def read_results(targets: Iterable[Target]) -> list[tuple[Target, SpecResult | N
     return found
 
 
-_QUOTED = re.compile(r"'[^'\s]+'|\"[^\"]*\"|`[^`]*`")
+# Particulars left out of a cause: names and patterns in quotes, JSON paths, numbers,
+# and the argument a RequestValidationError names; types in backquotes are kept.
+_QUOTED = re.compile(r"'[^'\s]+'|\"[^\"]*\"|`\$[^`]*`")
 _NUMBER = re.compile(r"\b\d+(\.\d+)?\b")
 _PROPERTY = re.compile(r"(property|parameter|argument) \S+")
+_ARGUMENT = re.compile(r"^(\w+Error: )[\w.\[\]]+: ")
 
 
 def cause(outcome: str, detail: str) -> str:
-    """The detail with its particulars (names, values, numbers) left out, to group by."""
-    first = detail.split("; ")[0]
-    text = _PROPERTY.sub(r"\1 …", _NUMBER.sub("N", _QUOTED.sub("…", first)))
+    """The first message of `detail` with its particulars left out, to group by."""
+    first = detail.removeprefix("(dynamic response) ").split("; ")[0]
+    text = _ARGUMENT.sub(r"\1…: ", first)
+    text = _PROPERTY.sub(r"\1 …", _NUMBER.sub("N", _QUOTED.sub("…", text)))
     return f"{outcome}: {text[:160]}"
 
 
