@@ -461,6 +461,8 @@ def classify(
     ]
     if requested:
         detail = "; ".join(message for _, message in requested)
+        if all(_ignored_header(location, message) for location, message in requested):
+            return Call("", mode, MOCK_LIMIT, "Prism requires a header OpenAPI ignores: " + detail)
         if all(_discriminated(document, body_schema, location) for location, _ in requested):
             return Call("", mode, MOCK_LIMIT, "Prism ignores the discriminator: " + detail)
         if (
@@ -494,6 +496,14 @@ def unroutable(route: str) -> bool:
     the request by another operation of the same path, or by none."""
     path = route.split(" ", 1)[1]
     return "#" in path or "?" in path
+
+
+def _ignored_header(location: tuple[str, ...], message: str) -> bool:
+    """A required `Authorization`, `Accept` or `Content-Type` header parameter: OpenAPI says
+    such a parameter is ignored (the client sends none), Prism requires it."""
+    return location[:1] == ("header",) and any(
+        message.endswith(f"must have required property '{name}'") for name in _NOT_PARAMETERS
+    )
 
 
 def _body_schema(document: dict[str, Any], operation: dict[str, Any], op: Operation) -> Any:

@@ -115,6 +115,30 @@ def _prism(kind: str, title: str = "t") -> dict[str, Any]:
             REJECTED,
             "NOT_ACCEPTABLE",
         ),
+        (
+            _exchange(
+                400,
+                violations=[
+                    _violation(["request", "header"], "must have required property 'authorization'")
+                ],
+            ),
+            StatusError(),
+            "json",
+            MOCK_LIMIT,
+            "Prism requires a header OpenAPI ignores",
+        ),
+        (
+            _exchange(
+                400,
+                violations=[
+                    _violation(["request", "header"], "must have required property 'x-id'")
+                ],
+            ),
+            StatusError(),
+            "json",
+            REJECTED,
+            "must have required property 'x-id'",
+        ),
         (_exchange(500, problem=_prism("UNKNOWN")), StatusError(), "json", MOCK_LIMIT, "UNKNOWN"),
         (_exchange(404), StatusError(), "json", MOCK_LIMIT, "Prism answered 404"),
         (_exchange(200), KeyError("x"), "json", NOT_DECODED, "KeyError"),
