@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(HERE), str(HERE.parent / "contract"), str(HERE.parent / "corpus")]
 
-from harness import OK, OUTCOMES, SpecResult, run_spec  # noqa: E402
+from harness import OK, OUTCOMES, UNROUTABLE, SpecResult, run_spec  # noqa: E402
 from public import DIRECTORY, sample_specs  # noqa: E402
 
 VENDORS = ROOT / "tests" / "vendor-specs"
@@ -165,6 +165,8 @@ _ARGUMENT = re.compile(r"^(\w+Error: )[\w.\[\]]+: ")
 def cause(outcome: str, detail: str) -> str:
     """The first message of `detail` with its particulars left out, to group by."""
     first = detail.removeprefix("(dynamic response) ").split("; ")[0]
+    if first.startswith(UNROUTABLE):  # what Prism said of another operation says nothing
+        return f"{outcome}: {UNROUTABLE}"
     text = _ARGUMENT.sub(r"\1…: ", first)
     text = _PROPERTY.sub(r"\1 …", _NUMBER.sub("N", _QUOTED.sub("…", text)))
     return f"{outcome}: {text[:160]}"

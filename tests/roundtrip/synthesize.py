@@ -137,6 +137,9 @@ class Synthesizer:
             if name in required or depth < OPTIONAL_DEPTH:
                 value[name] = self.value(property_schema, depth + 1, seed)
         extra = schema.get("additionalProperties")
+        for name in required:
+            if isinstance(name, str) and name not in properties:  # required, never described
+                value[name] = self.value(extra if isinstance(extra, dict) else {}, depth + 1, seed)
         if not properties and isinstance(extra, dict) and extra:
             value["roundtrip"] = self.value(extra, depth + 1, seed)
         return value

@@ -57,6 +57,7 @@ SCHEMAS: list[dict[str, Any]] = [
     },
     {"anyOf": [{"type": "null"}, {"type": "boolean"}]},
     {"type": "object", "additionalProperties": {"type": "integer", "minimum": 4}},
+    {"type": "object", "required": ["undescribed"], "properties": {"a": {"type": "string"}}},
 ]
 
 

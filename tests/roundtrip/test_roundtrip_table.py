@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness import MOCK_LIMIT, OK, REFUSED, Call, SpecResult
+from harness import MOCK_LIMIT, OK, REFUSED, UNROUTABLE, Call, SpecResult
 from roundtrip import SECTION, Target, cause, write_table
 
 
@@ -18,6 +18,8 @@ def test_causes_leave_out_names_paths_and_numbers_but_keep_types() -> None:
     assert cause(MOCK_LIMIT, "(dynamic response) Body property 'a' must be >= 3; more") == (
         "mock limit: Body property … must be >= N"
     )
+    unrouted = f"{UNROUTABLE}: NO_METHOD_MATCHED_ERROR: The route /a has been matched"
+    assert cause(MOCK_LIMIT, unrouted) == f"mock limit: {UNROUTABLE}"
 
 
 def test_the_section_replaces_its_last_version_and_keeps_what_comes_before(
