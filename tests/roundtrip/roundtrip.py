@@ -217,6 +217,15 @@ def write_table(rows: list[tuple[Target, SpecResult | None]], table: Path = TABL
             + " | ".join(str(totals[o]) for o in OUTCOMES)
             + " |"
         )
+    shares = []
+    for label, members in groups.items():
+        done = [result for _, result in members if result is not None]
+        total = sum(result.operations for result in done)
+        ok = sum(result.counts()[OK] for result in done)
+        if total:
+            shares.append(f"{ok} of {total} operations of {label} ({100 * ok / total:.0f}%)")
+    if shares:
+        lines += ["", "Round trip OK: " + "; ".join(shares) + "."]
     lines += ["", *_causes(rows), "", *_spec_rows(rows)]
     text = table.read_text(encoding="utf-8") if table.exists() else ""
     kept = text.split(SECTION)[0].rstrip("\n")
