@@ -317,7 +317,7 @@ def _arguments(
     media = content.get(body.content_type) or next(iter(content.values()), {})
     value = synthesizer.value((media or {}).get("schema") or {})
     if body.fields is None:
-        arguments[body.argument] = value
+        arguments[body.argument] = raw_body(body.encoding, value)
         return arguments, notes
     wire_to_argument = {f.wire_name: a for f, a in zip(body.fields, body.arguments, strict=True)}
     if not isinstance(value, dict) and len(body.arguments) == 1:
@@ -330,6 +330,17 @@ def _arguments(
             else:
                 notes.append(f"no argument for the body field {wire!r}")
     return arguments, notes
+
+
+def raw_body(encoding: str, value: Any) -> Any:
+    """A body the client sends as it is (`binary`, `text`: an XML body, say) takes bytes or
+    text, whatever its schema describes: the value written as JSON, as a caller would have
+    to serialize it themselves."""
+    if encoding == "binary" and not isinstance(value, bytes):
+        return json.dumps(value, default=str).encode()
+    if encoding == "text" and not isinstance(value, str):
+        return json.dumps(value, default=str)
+    return value
 
 
 @dataclass
