@@ -10,7 +10,7 @@ GEN_STAMP := $(VENV)/.installed-generated
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 NODE_STAMP := node_modules/.installed
 
-.PHONY: regenerate test check lint types drift pytest clean node corpus
+.PHONY: regenerate test check lint types drift pytest clean node corpus roundtrip
 
 $(STAMP): requirements/dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,14 @@ $(PUBLIC_STAMP): $(PUBLIC_NPM)/package.json $(PUBLIC_NPM)/package-lock.json $(PU
 corpus: $(GEN_STAMP) $(NODE_STAMP) $(PUBLIC_STAMP)
 	$(BIN)/python tests/corpus/corpus.py
 	nice $(BIN)/python tests/corpus/public.py
+
+# The round trip: every operation of the vendors' whole APIs (tests/vendor-specs) and of the
+# 200 public specs called through its generated client, sync and async, against Prism, into
+# the last section of docs/corpus.md (two specs at a time, under nice, each spec's calls
+# stopped after 240 s, no spec started after 45 minutes; results kept in build/roundtrip/).
+# `make test` runs a fixed sample of it (tests/roundtrip/test_roundtrip_sample.py).
+roundtrip: $(STAMP) $(NODE_STAMP) $(PUBLIC_STAMP)
+	nice $(BIN)/python tests/roundtrip/roundtrip.py
 
 # Benchmarks against httpx, the official SDKs and openapi-python-client (not part of `make test`):
 # prints the tables and rewrites docs/benchmarks.md and docs/benchmarks.png. About 5 minutes.

@@ -1,7 +1,8 @@
 """Start and stop Stoplight Prism, one mock server per API, for the contract tests.
 
 Prism validates every request against the effective spec (`clientgen bundle API`: fragments
-merged, overlay applied) and answers from it. It is started with `--errors`, so a request or
+merged, overlay applied), in the copy `prism_safe` makes of it so that Prism can compile
+every schema, and answers from it. It is started with `--errors`, so a request or
 response that breaks the spec becomes an error response instead of a warning nobody reads.
 
 Anything that keeps Prism from starting raises `PrismError` with Prism's own output: the
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import httpx
+from prism_safe import prism_safe
 
 ROOT = Path(__file__).resolve().parents[2]
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
@@ -82,7 +84,8 @@ def violations(headers: httpx.Headers) -> list[dict[str, Any]]:
 
 
 def bundle_specs(directory: Path, apis: tuple[str, ...] = APIS) -> dict[str, Path]:
-    """Write each API's effective spec with the real CLI, in parallel (they are independent)."""
+    """Write each API's effective spec with the real CLI, in parallel (they are independent),
+    as the Prism-safe copy."""
     clientgen = Path(sys.executable).with_name("clientgen")
     if not clientgen.exists():
         raise PrismError(f"{clientgen} is missing: install the project (`make`) first")
@@ -96,9 +99,11 @@ def bundle_specs(directory: Path, apis: tuple[str, ...] = APIS) -> dict[str, Pat
         api: process.communicate(timeout=STARTUP_SECONDS)[1]
         for api, (_, process) in running.items()
     }
-    for api, (_, process) in running.items():
+    for api, (spec, process) in running.items():
         if process.returncode != 0:
             raise PrismError(f"`clientgen bundle {api}` failed:\n{errors[api].decode()}")
+        safe, _ = prism_safe(json.loads(spec.read_text(encoding="utf-8")))
+        spec.write_text(json.dumps(safe, indent=2, ensure_ascii=False), encoding="utf-8")
     return {api: spec for api, (spec, _) in running.items()}
 
 

@@ -7,6 +7,7 @@ caused by that defect alone.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,8 @@ import httpx
 import pytest
 import voice_clients
 from contract_cases import API_KEY, CASES
-from prism_server import PrismServer, violations
+from prism_safe import body_probes, judge_is_awake
+from prism_server import APIS, PrismServer, violations
 from voice_clients.cartesia import Cartesia
 
 BEARER = {"Authorization": f"Bearer {API_KEY}"}
@@ -140,3 +142,20 @@ def test_our_client_given_a_version_outside_the_spec_is_rejected_too(
 
 def test_every_api_has_a_bad_request() -> None:
     assert {bad.api for bad in BAD_REQUESTS} == {case.api for case in CASES}
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_prism_judges_every_request_body(api: str, prism: dict[str, PrismServer]) -> None:
+    """Prism accepts every body of an operation whose body schema it cannot compile, silently.
+
+    So each body must be seen rejected: a body its schema forbids (of another JSON type, or
+    missing a required property) must come back with a body violation. A schema Prism
+    cannot compile fails here, naming the route (then teach `prism_safe` the rewrite).
+    """
+    document = json.loads(prism[api].spec.read_text(encoding="utf-8"))
+    probes, unprobed = body_probes(document)
+    with httpx.Client(base_url=prism[api].base_url) as http:
+        asleep = [found for probe in probes if (found := judge_is_awake(http, probe, document))]
+    assert asleep == []
+    assert unprobed == [], "bodies that admit every JSON type cannot be probed this way"
+    assert probes, f"{api} has no request body to probe"
