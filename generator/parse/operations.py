@@ -32,6 +32,9 @@ from generator.settings import NamingSettings, PaginationScheme
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
+_NO_CONTENT = frozenset({"204", "205"})
+
+
 class OperationBuilder:
     def __init__(
         self,
@@ -145,7 +148,13 @@ class OperationBuilder:
             is_success = status.startswith("2") or (status == "DEFAULT" and not has_2xx)
             suffix = "Response" if is_success else f"{status.title()}Error"
             hint = name_part(component_name) + "Body" if component_name else context + suffix
-            body_type, events = self._response_type(raw, response_pointer, hint)
+            # HTTP gives 204 and 205 no content, whatever the spec documents: the call
+            # returns None rather than failing on the empty body the server must send.
+            body_type, events = (
+                (None, False)
+                if status in _NO_CONTENT
+                else self._response_type(raw, response_pointer, hint)
+            )
             response = Response(
                 status="default" if status == "DEFAULT" else status,
                 description=text(raw.get("description")),

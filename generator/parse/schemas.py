@@ -214,6 +214,16 @@ class SchemaBuilder:
                     write_only=any(layer.get("writeOnly") is True for layer in layers),
                 )
             )
+        # A required property the schema never describes must still be sent: any JSON value.
+        for wire_name in sorted(required - set(properties)):
+            fields.append(
+                Field(
+                    python_name=unique(_field_name(wire_name), taken),
+                    wire_name=wire_name,
+                    type=AnyType(),
+                    required=True,
+                )
+            )
         return tuple(fields)
 
     def _all_of(self, name: str, schema: dict[str, Any], pointer: str) -> Definition:
