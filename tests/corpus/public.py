@@ -523,8 +523,12 @@ def write_table(rows: list[Row], version: str, table: Path = TABLE) -> None:
             _cell("<br>".join(details)),
         ]
         lines.append("| " + " | ".join(cells) + " |")
-    kept = table.read_text(encoding="utf-8").split(PUBLIC_SECTION)[0] if table.exists() else ""
-    table.write_text(kept.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    text = table.read_text(encoding="utf-8") if table.exists() else ""
+    kept, _, replaced = text.partition(PUBLIC_SECTION)
+    # The sections after this one (the round trip's) are another run's output: kept.
+    later = replaced[replaced.index("\n## ") :] if "\n## " in replaced else ""
+    body = kept.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
+    table.write_text(body + later, encoding="utf-8")
 
 
 _UNESCAPED_BAR = re.compile(r"(?<!\\)\|")

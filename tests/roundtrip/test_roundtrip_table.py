@@ -47,3 +47,19 @@ def test_the_section_replaces_its_last_version_and_keeps_what_comes_before(
     assert "| refused: RequestValidationError: …: Expected `object`, got `str` | 1 | 1 |" in text
     assert "| two.json | | | | | | | | | not run |" in text
     assert "Round trip OK: 1 of 3 operations of the public corpus sample (33%)." in text
+
+
+def test_the_public_corpus_table_keeps_the_round_trip_section_after_it(tmp_path: Path) -> None:
+    import public
+
+    table = tmp_path / "corpus.md"
+    table.write_text(
+        "# Corpus\n\nintro\n" + public.PUBLIC_SECTION + ": old\n\nold rows\n"
+        "\n## Round trip: every operation called\n\nround trip rows\n",
+        encoding="utf-8",
+    )
+    public.write_table([], "1.0.0", table)
+    text = table.read_text(encoding="utf-8")
+    assert text.startswith("# Corpus\n\nintro\n")
+    assert "old rows" not in text
+    assert text.endswith("\n## Round trip: every operation called\n\nround trip rows\n")
