@@ -54,10 +54,10 @@ class ResultShape:
     described: str = "a value"
     # The streamed body kind that makes this result kind, whatever the other responses.
     body: BodyKind | None = None
-    # What api.md says after the signature (empty: nothing), a `str.format` template of
-    # `item` (the decoded type), `async_returns` (the async method's return type), `call`
-    # (`client.resource.method(...)`), `streaming_call` (the same through
-    # `with_streaming_response`), `name` (the method) and `scheme` (the paging scheme).
+    # What api.md says after the signature (empty: nothing): a `str.format` template that
+    # render/result_docs.py fills with `item` (the decoded type), `async_returns` (the async
+    # method's return type), `call` (`client.resource.method(...)`), `streaming_call` (the
+    # same through `with_streaming_response`), `name` (the method), `scheme` (of paging).
     doc: str = ""
 
     @property
