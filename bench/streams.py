@@ -77,10 +77,10 @@ class DoneEvent(msgspec.Struct, tag="done", tag_field="type"):
 
 
 def _clientgen_events(http: httpx.Client) -> int:
-    from voice_clients._runtime._streaming import Stream, event_decoder
+    from voice_clients._runtime._streaming import EventItems, Stream, event_decoder
 
     response = http.send(http.build_request("POST", "https://bench.test/tts/sse"), stream=True)
-    with Stream(response, event_decoder(ChunkEvent | DoneEvent)) as stream:
+    with Stream(response, EventItems(event_decoder(ChunkEvent | DoneEvent))) as stream:
         return sum(1 for _ in stream)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator.model.results import Result
+from generator.model.results import BodyKind, Result
 from generator.model.security import SECURITY_KINDS, SecurityKind, SecurityShape
 from generator.model.types import Definition, Field, JsonValue, TypeRef
 
@@ -144,8 +144,9 @@ class Response:
     status: str  # "200", "2XX" or "default"
     description: str | None
     type: TypeRef | None  # None: no JSON body
-    # The body is a `text/event-stream`; `type` is then the type of each event's data.
-    events: bool = False
+    # What the body is, from its media type (parse/media.py); for a streamed kind, `type`
+    # is the type of each item (an event's data, a line).
+    body: BodyKind = "none"
     # The media types of its content the client reads (see parse/media.py), for `Accept`.
     media_types: tuple[str, ...] = ()
 

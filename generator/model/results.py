@@ -2,9 +2,17 @@
 
 `RESULT_SHAPES` holds, per kind, everything the generated method needs to know (which
 runtime call sends it, which runtime class wraps the result in each mode, whether the
-async method is awaited), so the renderer has no branch per kind: a new kind of result is
-a row here, its detection in parse/results.py, its classes and call in the runtime, and
-its section in api.md; the change report reads the same row.
+async method is awaited, what api.md says of it), so the renderer has no branch per
+kind; the change report reads the same row. A response's `BodyKind` is decided once from
+its media type (parse/media.py); a streamed body kind is the result kind of the same
+name (the row's `body`), the others lead to a value, text, binary body or page by the
+rules of parse/results.py.
+
+The recipe for a new kind of stream (JSON Lines was added so): its name in `BodyKind` and
+`ResultKind` and its row here; its media types in parse/media.py `STREAMED_MEDIA_TYPES`;
+its line decoder in the runtime's `_streaming.STREAM_DECODERS` (the `Stream` classes, the
+clients' `stream` call and `with_raw_response`/`with_streaming_response` serve every
+kind); and tests. Nothing else: no template, renderer or change-report code.
 """
 
 from __future__ import annotations
@@ -16,9 +24,14 @@ from generator.model.types import TypeRef
 
 # "value": the decoded body; "raw": text (`text/*`), returned as str; "binary": any other
 # non-JSON body (audio, files), returned as a response object holding the bytes, as the
-# Stainless SDKs do; "event_stream": server-sent events, each decoded; "page": a list
-# iterated across pages. Every kind can also be read as a stream of bytes.
-ResultKind = Literal["value", "raw", "binary", "event_stream", "page"]
+# Stainless SDKs do; "event_stream": server-sent events, each decoded; "json_lines": one
+# JSON value a line, each decoded; "page": a list iterated across pages. Every kind can
+# also be read as a stream of bytes.
+ResultKind = Literal["value", "raw", "binary", "event_stream", "json_lines", "page"]
+
+# What a response's body is, by its media type: "none" (no content), "json", "text"
+# (`text/*`), "binary" (any other), or a streamed kind read item by item as it arrives.
+BodyKind = Literal["none", "json", "text", "binary", "event_stream", "json_lines"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +52,13 @@ class ResultShape:
     awaited: bool = True
     # What the change report says the method returns, when a method changes kind.
     described: str = "a value"
+    # The streamed body kind that makes this result kind, whatever the other responses.
+    body: BodyKind | None = None
+    # What api.md says after the signature (empty: nothing): a `str.format` template that
+    # render/result_docs.py fills with `item` (the decoded type), `async_returns` (the async
+    # method's return type), `call` (`client.resource.method(...)`), `streaming_call` (the
+    # same through `with_streaming_response`), `name` (the method), `scheme` (of paging).
+    doc: str = ""
 
     @property
     def wrapped(self) -> bool:
@@ -48,19 +68,89 @@ class ResultShape:
 
 RESULT_SHAPES: dict[ResultKind, ResultShape] = {
     "value": ResultShape("request"),
-    "raw": ResultShape("request", described="raw content"),
+    "raw": ResultShape(
+        "request",
+        described="raw content",
+        doc=(
+            "The body can also be read as it arrives, without holding it in memory:\n"
+            "\n"
+            "```python\n"
+            "with {streaming_call} as response:\n"
+            '    response.write_to_file("{name}.out")  # or iter_bytes(), iter_text(), '
+            "iter_lines()\n"
+            "```"
+        ),
+    ),
     "binary": ResultShape(
         "download",
         "BinaryResponse",
         "AsyncBinaryResponse",
         generic=False,
         described="a binary response (`.content`, `.iter_bytes()`, `.write_to_file()`)",
+        doc=(
+            "Returns the body with its status and headers (`.content`, `.text`, `.json()`, "
+            "`.read()`, `.iter_bytes()`, `.write_to_file(path)`, `.response`); the async client "
+            "returns `{async_returns}`, whose `read()` and `write_to_file()` are awaited and "
+            "whose `iter_bytes()` is iterated with `async for`:\n"
+            "\n"
+            "```python\n"
+            "response = {call}\n"
+            'response.write_to_file("{name}.out")\n'
+            "```\n"
+            "\n"
+            "To read the body as it arrives instead (each piece as soon as it is received), "
+            "without holding it in memory:\n"
+            "\n"
+            "```python\n"
+            "with {streaming_call} as response:\n"
+            "    for chunk in response.iter_bytes():  # or write_to_file(), iter_text(), "
+            "iter_lines()\n"
+            "        ...\n"
+            "```"
+        ),
     ),
     "event_stream": ResultShape(
         "stream",
         "Stream",
         "AsyncStream",
         described="an event stream (iterate it for each event)",
+        body="event_stream",
+        doc=(
+            "Returns each server-sent event as it arrives, its data decoded as `{item}`; the "
+            "async client returns `{async_returns}`:\n"
+            "\n"
+            "```python\n"
+            "with {call} as stream:  # closes the connection when the block ends\n"
+            "    for event in stream:\n"
+            "        print(event)\n"
+            "\n"
+            "async with await async_{call} as stream:\n"
+            "    async for event in stream:\n"
+            "        print(event)\n"
+            "```"
+        ),
+    ),
+    "json_lines": ResultShape(
+        "stream",
+        "Stream",
+        "AsyncStream",
+        described="a JSON Lines stream (iterate it for each line's value)",
+        body="json_lines",
+        doc=(
+            "Returns each line of the body as it arrives (JSON Lines), decoded as `{item}`; a "
+            "line that does not decode raises `ResponseValidationError` naming the line; the "
+            "async client returns `{async_returns}`:\n"
+            "\n"
+            "```python\n"
+            "with {call} as stream:  # closes the connection when the block ends\n"
+            "    for item in stream:\n"
+            "        print(item)\n"
+            "\n"
+            "async with await async_{call} as stream:\n"
+            "    async for item in stream:\n"
+            "        print(item)\n"
+            "```"
+        ),
     ),
     "page": ResultShape(
         "paginate",
@@ -69,8 +159,32 @@ RESULT_SHAPES: dict[ResultKind, ResultShape] = {
         with_item=True,
         awaited=False,
         described="a page (iterate it for the items of every page)",
+        doc=(
+            "Returns the first page; iterating it yields the items of every page, fetching each "
+            "next page when needed (scheme `{scheme}`); the async client returns "
+            "`{async_returns}`:\n"
+            "\n"
+            "```python\n"
+            "for item in {call}:\n"
+            "    print(item)\n"
+            "\n"
+            "page = {call}\n"
+            "print(page.items, page.has_next_page())  # this page only; also the page's own "
+            "fields\n"
+            "for page in page.iter_pages():\n"
+            "    ...\n"
+            "\n"
+            "async for item in async_{call}:\n"
+            "    print(item)\n"
+            "```"
+        ),
     ),
 }
+
+
+def streamed_result(body: BodyKind) -> ResultKind | None:
+    """The result kind a streamed body kind makes; None for a body read whole."""
+    return next((kind for kind, shape in RESULT_SHAPES.items() if shape.body == body), None)
 
 
 def result_wrappers() -> tuple[str, ...]:
@@ -78,7 +192,7 @@ def result_wrappers() -> tuple[str, ...]:
     wrappers: list[str] = []
     for shape in RESULT_SHAPES.values():
         wrappers += [w for w in (shape.async_wrapper, shape.sync_wrapper) if w is not None]
-    return tuple(wrappers)
+    return tuple(dict.fromkeys(wrappers))  # kinds may share a class (the streams)
 
 
 @dataclass(frozen=True)
@@ -120,6 +234,10 @@ class Paging:
 @dataclass(frozen=True)
 class Result:
     kind: ResultKind = "value"
-    # The type of each event (event streams) or of each item (pages).
+    # The type of each item (streams, pages).
     item: TypeRef | None = None
     paging: Paging | None = None
+
+    @property
+    def shape(self) -> ResultShape:
+        return RESULT_SHAPES[self.kind]

@@ -6,8 +6,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from generator.model.results import BodyKind
+
 JSON_TYPES = ("application/json",)
-EVENT_STREAM = "text/event-stream"
+
+# The media types of bodies read item by item as they arrive, by base type: their body kind
+# (each is the result kind of the same name, see model/results.py).
+STREAMED_MEDIA_TYPES: dict[str, BodyKind] = {
+    "text/event-stream": "event_stream",
+    "application/jsonl": "json_lines",
+    "application/x-ndjson": "json_lines",
+    "application/x-jsonlines": "json_lines",
+    "application/json-seq": "json_lines",
+}
 
 
 def body_media_type(content: dict[str, Any]) -> tuple[str, str]:
@@ -34,12 +45,24 @@ def body_media_type(content: dict[str, Any]) -> tuple[str, str]:
     return first, "text" if is_text else "binary"
 
 
-def media_base(content: dict[str, Any], base: str) -> str | None:
-    """The media type key of `content` whose base type is `base`, if any."""
-    for media in content:
-        if str(media).split(";")[0].strip().lower() == base:
-            return str(media)
-    return None
+def response_body(content: Any) -> tuple[str, BodyKind] | None:
+    """The media type of a response's `content` the client reads, and its body kind: the
+    JSON one, else a streamed one, else the first (text or binary); None: no content."""
+    if not isinstance(content, dict) or not content:
+        return None
+    media = json_media_type(content)
+    if media is not None:
+        return media, "json"
+    for key in content:
+        streamed = STREAMED_MEDIA_TYPES.get(_base(str(key)))
+        if streamed is not None:
+            return str(key), streamed
+    first = str(next(iter(content)))
+    return first, "text" if first.lower().startswith("text/") else "binary"
+
+
+def _base(media: str) -> str:
+    return media.split(";")[0].strip().lower()
 
 
 def json_media_type(content: Any) -> str | None:
@@ -54,11 +77,12 @@ def json_media_type(content: Any) -> str | None:
 
 def readable_media_types(content: Any) -> tuple[str, ...]:
     """The media types of a response's `content` that the client reads as documented, without
-    parameters: the JSON one it decodes, else the event stream, else any (returned raw)."""
-    if not isinstance(content, dict) or not content:
+    parameters: the JSON one it decodes, else the stream, else any (returned raw)."""
+    read = response_body(content)
+    if read is None:
         return ()
-    media = json_media_type(content) or media_base(content, EVENT_STREAM)
-    chosen = [media] if media is not None else [str(key) for key in content]
+    media, body = read
+    chosen = [media] if body not in ("text", "binary") else [str(key) for key in content]
     bases = (key.split(";")[0].strip().lower() for key in chosen)
     return tuple(dict.fromkeys(base for base in bases if base))
 

@@ -8,17 +8,16 @@ from typing import Any
 from generator.diagnostics import Diagnostic, join_pointer
 from generator.model.api import Body, Operation, Parameter, Response
 from generator.model.call_options import RESERVED_ARGUMENTS
-from generator.model.types import Primitive, RawBody, TypeRef
+from generator.model.results import BodyKind
+from generator.model.types import AnyType, Primitive, RawBody, TypeRef
 from generator.naming import class_name, name_part, unique
 from generator.parse.bodies import BodyBuilder
 from generator.parse.deprecations import deprecation_text
 from generator.parse.document import ref_pointer, resolve_pointer
 from generator.parse.media import (
-    EVENT_STREAM,
     accept_header,
-    json_media_type,
-    media_base,
     readable_media_types,
+    response_body,
 )
 from generator.parse.operation_names import OperationSite, assign_names
 from generator.parse.parameters import ParameterBuilder
@@ -150,8 +149,8 @@ class OperationBuilder:
             hint = name_part(component_name) + "Body" if component_name else context + suffix
             # HTTP gives 204 and 205 no content, whatever the spec documents: the call
             # returns None rather than failing on the empty body the server must send.
-            body_type, events = (
-                (None, False)
+            body_type, body = (
+                (None, "none")
                 if status in _NO_CONTENT
                 else self._response_type(raw, response_pointer, hint)
             )
@@ -159,7 +158,7 @@ class OperationBuilder:
                 status="default" if status == "DEFAULT" else status,
                 description=text(raw.get("description")),
                 type=body_type,
-                events=events,
+                body=body,
                 media_types=readable_media_types(raw.get("content")),
             )
             (success if is_success else errors).append(response)
@@ -167,24 +166,23 @@ class OperationBuilder:
 
     def _response_type(
         self, raw: dict[str, Any], pointer: str, hint: str
-    ) -> tuple[TypeRef | None, bool]:
-        """The body type, and whether the body is an event stream (then: each event's type)."""
-        content = raw.get("content")
-        if not isinstance(content, dict) or not content:
-            return None, False
-        media = json_media_type(content)
-        events = media is None and media_base(content, EVENT_STREAM)
-        if events:
-            media = events
-        elif media is None:
-            first = str(next(iter(content))).lower()
-            return RawBody(text=first.startswith("text/")), False
-        assert media is not None
-        media_object = content[media] if isinstance(content[media], dict) else {}
-        if "schema" not in media_object:
-            return (Primitive("string"), True) if events else (None, False)
+    ) -> tuple[TypeRef | None, BodyKind]:
+        """The body type (of each item, for a streamed body), and what the body is."""
+        read = response_body(raw.get("content"))
+        if read is None:
+            return None, "none"
+        media, body = read
+        if body in ("text", "binary"):
+            return RawBody(text=body == "text"), body
+        media_object = raw["content"][media]
+        if not isinstance(media_object, dict) or "schema" not in media_object:
+            # No JSON body; an event's data without a schema is its text; a line (or any
+            # other streamed item) is any JSON value.
+            if body == "json":
+                return None, body
+            return (Primitive("string") if body == "event_stream" else AnyType()), body
         schema_pointer = join_pointer(pointer, "content", media, "schema")
-        return self._schemas.type_of(media_object["schema"], schema_pointer, hint), bool(events)
+        return self._schemas.type_of(media_object["schema"], schema_pointer, hint), body
 
     # -- helpers ------------------------------------------------------------------------------
 

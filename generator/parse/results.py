@@ -1,5 +1,5 @@
-"""The result kind of each operation: a value, text, a binary body, an event stream or a
-page.
+"""The result kind of each operation: a value, text, a binary body, a stream (server-sent
+events, JSON Lines: the kind of the first streamed success body) or a page.
 
 Text (`text/*`) stays a `str`, as the Stainless SDKs keep it; any other non-JSON body is
 binary and comes back as a response object (`BinaryResponse`), also when one of several
@@ -23,7 +23,7 @@ from typing import assert_never
 
 from generator.diagnostics import Diagnostic, Location
 from generator.model.api import Body, Parameter, Response
-from generator.model.results import Paging, Result
+from generator.model.results import Paging, Result, streamed_result
 from generator.model.types import (
     AnyType,
     ArrayType,
@@ -70,9 +70,10 @@ class ResultBuilder:
         body: Body | None,
     ) -> Result:
         """`names` are the ways api.toml may name the operation (key, operationId, method)."""
-        events = [r for r in success if r.events]
-        if events:
-            return Result("event_stream", item=events[0].type)
+        for response in success:
+            streamed = streamed_result(response.body)
+            if streamed is not None:
+                return Result(streamed, item=response.type)
         typed = [r.type for r in success if r.type is not None]
         raw = [t for t in typed if isinstance(t, RawBody)]
         if typed and len(raw) == len(typed):

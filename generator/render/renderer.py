@@ -31,6 +31,7 @@ from generator.render import client_docs, deprecations, markdown, module_docs
 from generator.render.annotations import Annotations
 from generator.render.imports import BY_TEMPLATE, PLACEHOLDER, with_imports
 from generator.render.literals import docstring, py_literal
+from generator.render.result_docs import result_doc
 from generator.render.runtime_defaults import read_runtime_defaults
 from generator.render.signatures import (
     Signatures,
@@ -220,6 +221,7 @@ def _api_context(api: Api, module: str) -> dict[str, Any]:
         "is_enum": lambda d: isinstance(d, EnumDef),
         "client_docs": client_docs,
         "deprecations": deprecations,
+        "result_doc": result_doc,
     }
 
 

@@ -91,16 +91,17 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         body: object = NOT_GIVEN,
         options: RequestOptions = DEFAULT_REQUEST_OPTIONS,
     ) -> AsyncStream[T]:
-        """`request` for an event stream: the events of `endpoint`, decoded as they arrive."""
+        """`request` for a stream (event stream, JSON Lines): the items of `endpoint`, decoded
+        as they arrive."""
         call = Call(
             path=path, query=query, headers=headers, cookies=cookies, body=body, options=options
         )
-        from ._streaming import AsyncStream  # event streams only: not loaded by `import`
+        from ._streaming import AsyncStream  # streams only: not loaded by `import`
 
         response, retries_taken = await self._send(endpoint, call, stream=not self._raw)
         if self._raw or self._streaming:
             return cast(AsyncStream[T], self._view_result(endpoint, response, retries_taken))
-        return AsyncStream(response, endpoint.event_decoder())
+        return AsyncStream(response, endpoint.stream_decoder())
 
     async def download(
         self,

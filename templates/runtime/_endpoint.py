@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ._pagination import Pagination
     from ._param_validation import Parameter, ParameterCheck
     from ._request import Call
-    from ._streaming import ServerSentEvent
+    from ._streaming import StreamDecoder
 
 T = TypeVar("T")
 
@@ -44,9 +44,10 @@ class Endpoint(Generic[T]):
     `form_styles` and `part_types` the same for the properties of a form body, and the
     media type of a multipart property's own part (see `_forms`).
     `result` is what a call gives back: "value" (the decoded body), "raw" (text),
-    "binary" (a `BinaryResponse` holding the bytes), "event_stream" (the success type is
-    the type of each event's data) or "page" (with `pagination` saying how to get the next
-    page); each can also be read as a stream of bytes.
+    "binary" (a `BinaryResponse` holding the bytes), a stream kind of `_streaming`'s
+    `STREAM_DECODERS` ("event_stream", "json_lines": the success type is the type of each
+    item) or "page" (with `pagination` saying how to get the next page); each can also be
+    read as a stream of bytes.
     `security` lists the alternatives of security scheme keys the operation accepts, in
     order (empty: it sends no credentials); None means every scheme when `secured`.
     `server` is the operation's own base URL from the spec, used instead of the client's
@@ -237,15 +238,16 @@ class Endpoint(Generic[T]):
                 message, status_code=status, headers=headers, body=content, path=path
             ) from None
 
-    def event_decoder(self) -> Callable[[ServerSentEvent], T]:
-        """How each event of an event stream becomes an item (prepared once)."""
+    def stream_decoder(self) -> StreamDecoder[T]:
+        """A new decoder of items for one stream of this endpoint, by its `result` kind
+        (what it needs from the success type is prepared once)."""
         state = self._state or self._prepare()
-        if state.events is None:
-            from ._streaming import event_decoder  # event streams only
+        if state.stream is None:
+            from ._streaming import STREAM_DECODERS  # streams only
 
             success = [tp for key, tp in self.responses.items() if key.startswith("2")]
-            state.events = event_decoder(success[0] if success else None)
-        return state.events
+            state.stream = STREAM_DECODERS[self.result](success[0] if success else None)
+        return state.stream()
 
     def decode_error(self, response: httpx.Response) -> Any:
         """An error body: typed when documented and fitting, else JSON, else text."""
@@ -272,14 +274,14 @@ class Endpoint(Generic[T]):
 class _State(Generic[T]):
     """What an endpoint prepares on first use; mutable, unlike the endpoint."""
 
-    __slots__ = ("events", "failure", "parameters", "path", "request", "success")
+    __slots__ = ("failure", "parameters", "path", "request", "stream", "success")
 
     def __init__(self, endpoint: Endpoint[T]) -> None:
         self.path = PathTemplate(endpoint.path, endpoint.path_params, endpoint.path_names)
         self.success: dict[int, msgspec.json.Decoder[T] | _Raw | None] = {}
         self.failure: dict[int, msgspec.json.Decoder[Any] | _Raw | None] = {}
         self.request = _decoder(endpoint.request_type)
-        self.events: Callable[[ServerSentEvent], T] | None = None
+        self.stream: Callable[[], StreamDecoder[T]] | None = None
         self.parameters: ParameterCheck | None = None
 
 

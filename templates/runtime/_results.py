@@ -20,10 +20,10 @@ if TYPE_CHECKING:
 
 def sync_result(endpoint: Endpoint[Any], response: httpx.Response, url: httpx.URL) -> Any:
     """`url` is the public URL (credentials masked) a binary response is tied to."""
-    if endpoint.result == "event_stream":
-        from ._streaming import Stream  # event streams only
+    from ._streaming import STREAM_DECODERS, Stream
 
-        return Stream(response, endpoint.event_decoder())
+    if endpoint.result in STREAM_DECODERS:
+        return Stream(response, endpoint.stream_decoder())
     try:
         content = response.read()
     except httpx.TransportError as exc:
@@ -36,10 +36,10 @@ def sync_result(endpoint: Endpoint[Any], response: httpx.Response, url: httpx.UR
 
 async def async_result(endpoint: Endpoint[Any], response: httpx.Response, url: httpx.URL) -> Any:
     """`sync_result` for async clients."""
-    if endpoint.result == "event_stream":
-        from ._streaming import AsyncStream  # event streams only
+    from ._streaming import STREAM_DECODERS, AsyncStream
 
-        return AsyncStream(response, endpoint.event_decoder())
+    if endpoint.result in STREAM_DECODERS:
+        return AsyncStream(response, endpoint.stream_decoder())
     try:
         content = await response.aread()
     except httpx.TransportError as exc:

@@ -1,8 +1,11 @@
-"""Server-sent events: the wire format as the WHATWG HTML standard defines it, and the
-`Stream`/`AsyncStream` objects that yield each event's decoded data as it arrives.
+"""Streams whose items arrive one by one: the `Stream`/`AsyncStream` objects that yield
+each item decoded as it arrives, and the decoders that turn the body's lines into items,
+one per streaming result kind (`STREAM_DECODERS`): server-sent events, as the WHATWG HTML
+standard defines them, and JSON Lines (one JSON value a line, also NDJSON and JSON text
+sequences), so one stream class serves every kind.
 
 Lines end in CR, LF or CRLF (a CR at the end of one network chunk may be followed by the
-LF in the next). A stream owns its HTTP response: it is closed when the events end, when
+LF in the next). A stream owns its HTTP response: it is closed when the items end, when
 the caller breaks out or closes it, and when reading fails; a connection broken mid-stream
 raises `APIConnectionError` instead of ending as if the server had finished.
 """
@@ -12,7 +15,7 @@ from __future__ import annotations
 import codecs
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterable, Iterator
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import httpx
 import msgspec
@@ -22,8 +25,17 @@ from ._models import dec_hook
 from ._request import connection_error
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 _S = TypeVar("_S", bound="Stream[Any]")
 _A = TypeVar("_A", bound="AsyncStream[Any]")
+
+
+class StreamDecoder(Protocol[T_co]):
+    """Turns the lines of one stream into its items; a new one for every stream."""
+
+    def feed(self, line: str) -> Iterable[T_co]:
+        """The items this line completes (none, or one)."""
+        ...
 
 
 class ServerSentEvent(msgspec.Struct, frozen=True):
@@ -139,36 +151,103 @@ def _data_text(event: ServerSentEvent) -> str:
     return event.data
 
 
+class EventItems(Generic[T]):
+    """Server-sent events: each dispatched event's data, decoded, is an item."""
+
+    __slots__ = ("_decode", "_events")
+
+    def __init__(self, decode: Callable[[ServerSentEvent], T]) -> None:
+        self._decode = decode
+        self._events = SSEDecoder()
+
+    def feed(self, line: str) -> tuple[T, ...]:
+        event = self._events.feed(line)
+        return () if event is None else (self._decode(event),)
+
+
+def _event_items(tp: Any) -> Callable[[], StreamDecoder[Any]]:
+    decode = event_decoder(tp)
+    return lambda: EventItems(decode)
+
+
+class JSONLineItems(Generic[T]):
+    """JSON Lines: each line is one JSON value, decoded; blank lines are skipped, and the
+    record separator that starts each value of a JSON text sequence (RFC 7464) is dropped.
+    A line that does not decode raises `ResponseValidationError` naming its line number."""
+
+    __slots__ = ("_decoder", "_number")
+
+    def __init__(self, decoder: msgspec.json.Decoder[T]) -> None:
+        self._decoder = decoder
+        self._number = 0
+
+    def feed(self, line: str) -> tuple[T, ...]:
+        self._number += 1
+        text = line.strip(" \t\x1e")
+        if not text:
+            return ()
+        try:
+            return (self._decoder.decode(text),)
+        except msgspec.DecodeError as exc:
+            from ._validation import split_message  # failures only
+
+            message, path = split_message(exc)
+            shown = text if len(text) <= 200 else text[:200] + "..."
+            raise ResponseValidationError(
+                f"line {self._number} of the stream ({shown!r}): {message}",
+                status_code=200,
+                headers=httpx.Headers(),
+                body=text.encode("utf-8"),
+                path=path,
+            ) from None
+
+
+def _json_line_items(tp: Any) -> Callable[[], StreamDecoder[Any]]:
+    decoder = msgspec.json.Decoder(Any if tp is None else tp, dec_hook=dec_hook)
+    return lambda: JSONLineItems(decoder)
+
+
+# Per streaming result kind (the `result` of an endpoint), how to make the decoder of one
+# stream from the success type: the type of each event's data, or of each line.
+STREAM_DECODERS: dict[str, Callable[[Any], Callable[[], StreamDecoder[Any]]]] = {
+    "event_stream": _event_items,
+    "json_lines": _json_line_items,
+}
+
+
 class Stream(Generic[T]):
-    """The events of one response, decoded as they arrive; iterate it once.
+    """The items of one response, decoded as they arrive; iterate it once.
 
     Use it in a `with` block (or call `close()`) when you may stop early, so the
     connection goes back to the pool at once.
     """
 
-    def __init__(self, response: httpx.Response, decode: Callable[[ServerSentEvent], T]) -> None:
+    def __init__(self, response: httpx.Response, decoder: StreamDecoder[T]) -> None:
         self.response = response
-        self._decode = decode
-        self._events = self._iterate()
+        self._decoder = decoder
+        self._items = self._iterate()
 
     def _iterate(self) -> Generator[T, None, None]:
-        response = self.response
+        response, decoder, splitter = self.response, self._decoder, LineSplitter()
         try:
-            for event in iter_events(response.iter_bytes()):
-                yield self._decode(event)
+            for chunk in response.iter_bytes():
+                for line in splitter.feed(chunk):
+                    yield from decoder.feed(line)
+            for line in splitter.end():
+                yield from decoder.feed(line)
         except httpx.TransportError as exc:
             raise connection_error(exc, 0) from exc
         finally:
             response.close()
 
     def __iter__(self) -> Iterator[T]:
-        return self._events
+        return self._items
 
     def __next__(self) -> T:
-        return next(self._events)
+        return next(self._items)
 
     def close(self) -> None:
-        self._events.close()
+        self._items.close()
         self.response.close()
 
     def __enter__(self: _S) -> _S:
@@ -184,35 +263,36 @@ class Stream(Generic[T]):
 
 
 class AsyncStream(Generic[T]):
-    """`Stream` for async clients: `async for event in stream`, `async with`, `await close()`."""
+    """`Stream` for async clients: `async for item in stream`, `async with`, `await close()`."""
 
-    def __init__(self, response: httpx.Response, decode: Callable[[ServerSentEvent], T]) -> None:
+    def __init__(self, response: httpx.Response, decoder: StreamDecoder[T]) -> None:
         self.response = response
-        self._decode = decode
-        self._events = self._iterate()
+        self._decoder = decoder
+        self._items = self._iterate()
 
     async def _iterate(self) -> AsyncGenerator[T, None]:
-        response = self.response
-        splitter, decoder = LineSplitter(), SSEDecoder()
+        response, decoder, splitter = self.response, self._decoder, LineSplitter()
         try:
             async for chunk in response.aiter_bytes():
                 for line in splitter.feed(chunk):
-                    event = decoder.feed(line)
-                    if event is not None:
-                        yield self._decode(event)
+                    for item in decoder.feed(line):
+                        yield item
+            for line in splitter.end():
+                for item in decoder.feed(line):
+                    yield item
         except httpx.TransportError as exc:
             raise connection_error(exc, 0) from exc
         finally:
             await response.aclose()
 
     def __aiter__(self) -> AsyncIterator[T]:
-        return self._events
+        return self._items
 
     async def __anext__(self) -> T:
-        return await self._events.__anext__()
+        return await self._items.__anext__()
 
     async def close(self) -> None:
-        await self._events.aclose()
+        await self._items.aclose()
         await self.response.aclose()
 
     async def __aenter__(self: _A) -> _A:

@@ -27,6 +27,7 @@ AREAS = {
     "auth": "auth.yaml",
     "unions": "unions.yaml",
     "streams": "streams.yaml",
+    "lines": "lines.yaml",
     "nesting": "nesting.yaml",
 }
 

@@ -320,6 +320,32 @@ def test_streams_event_streams_yield_their_typed_events() -> None:
     assert ") -> _Stream[str]:" in method(logs, "tail")  # text data, not decoded as JSON
 
 
+def test_lines_json_lines_streams_yield_one_typed_item_a_line() -> None:
+    tree = expected_tree("lines")
+    transcripts = tree["lines/resources/transcripts.py"]
+    jsonl = endpoint(transcripts, "stream")
+    # Each line decodes into the discriminated union the spec names for the body.
+    assert jsonl.startswith("\n_STREAM_ENDPOINT = _Endpoint[_models.TranscriptLine](")
+    assert 'result="json_lines",' in jsonl and '"422": _models.Error,' in jsonl
+    assert 'accept="application/jsonl, application/json;q=0.9",' in jsonl
+    # The same stream classes and client call as event streams.
+    assert ") -> _Stream[_models.TranscriptLine]:" in method(transcripts, "stream")
+    assert ") -> _AsyncStream[_models.TranscriptLine]:" in method(
+        transcripts, "stream", is_async=True
+    )
+    assert "return await self._client.stream(" in method(transcripts, "stream", is_async=True)
+    calls = tree["lines/resources/calls.py"]
+    # NDJSON is the same kind; a body without a schema is any JSON value a line.
+    assert 'result="json_lines",' in endpoint(calls, "export")
+    assert 'accept="application/x-ndjson",' in endpoint(calls, "export")
+    assert ") -> _Stream[_models.Call]:" in method(calls, "export")
+    assert endpoint(calls, "events").startswith("\n_EVENTS_ENDPOINT = _Endpoint[_Any](")
+    assert ") -> _Stream[_Any]:" in method(calls, "events")
+    api = tree["lines/api.md"]
+    assert "Returns each line of the body as it arrives (JSON Lines), decoded as `Call`;" in api
+    assert "the async client returns `AsyncStream[TranscriptLine]`:" in api
+
+
 def test_streams_audio_download_is_a_binary_response() -> None:
     speech = expected_tree("streams")["streams/resources/speech.py"]
     download = endpoint(speech, "download")

@@ -58,8 +58,10 @@ def test_the_first_stream_page_or_upload_loads_its_module() -> None:
     script = (
         "import sys, json, runtime\n"
         "from runtime._endpoint import Endpoint\n"
-        "endpoint = Endpoint(method='GET', path='/e', responses={'200': str})\n"
-        "endpoint.event_decoder()\n"
+        "endpoint = Endpoint(\n"
+        "    method='GET', path='/e', responses={'200': str}, result='event_stream'\n"
+        ")\n"
+        "endpoint.stream_decoder()\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith('runtime'))))\n"
     )
     (loaded,) = _run(script)

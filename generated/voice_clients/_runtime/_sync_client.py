@@ -91,16 +91,17 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         body: object = NOT_GIVEN,
         options: RequestOptions = DEFAULT_REQUEST_OPTIONS,
     ) -> Stream[T]:
-        """`request` for an event stream: the events of `endpoint`, decoded as they arrive."""
+        """`request` for a stream (event stream, JSON Lines): the items of `endpoint`, decoded
+        as they arrive."""
         call = Call(
             path=path, query=query, headers=headers, cookies=cookies, body=body, options=options
         )
-        from ._streaming import Stream  # event streams only: not loaded by `import`
+        from ._streaming import Stream  # streams only: not loaded by `import`
 
         response, retries_taken = self._send(endpoint, call, stream=not self._raw)
         if self._raw or self._streaming:
             return cast(Stream[T], self._view_result(endpoint, response, retries_taken))
-        return Stream(response, endpoint.event_decoder())
+        return Stream(response, endpoint.stream_decoder())
 
     def download(
         self,

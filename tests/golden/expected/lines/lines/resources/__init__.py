@@ -1,0 +1,1 @@
+"""Resources of Lines, one module each, imported when first used."""
