@@ -51,9 +51,14 @@ def test_forms_multipart_methods_take_files_and_send_multipart() -> None:
         assert "content_type=" not in declared, name
     avatar = method(uploads, "avatar")
     assert "file: _FileInput," in avatar  # required
-    assert "caption: _Annotated[str, _Meta(max_length=80)] | _NotGiven = NOT_GIVEN" in avatar
+    # Signatures show plain types; the limits are in words (the request model checks them).
+    assert "caption: str | _NotGiven = NOT_GIVEN" in avatar
+    assert "At most 80 characters." in avatar
     documents = method(uploads, "documents")
-    assert "files: _Annotated[_Sequence[_FileInput], _Meta(min_length=1)]," in documents
+    assert "files: _Sequence[_FileInput]," in documents
+    assert "At least 1 item." in documents
+    checked = "files: _Annotated[_Sequence[_FileInput], _Meta(min_length=1)]"
+    assert checked in files["forms/params.py"]  # the request model checks the limit
     assert "labels: _Sequence[str] | _NotGiven = NOT_GIVEN" in documents
     assert "metadata: _params.MetadataInput," in documents  # the $ref'd object, required
     # Its `encoding` names `contentType: application/json`: one JSON part.
@@ -149,7 +154,12 @@ def test_parameters_query_styles() -> None:
     assert "tag: _Sequence[str] | _NotGiven" in listing
     assert 'colors: _Sequence[_Literal["red", "green", "blue"]] | _NotGiven' in listing
     assert "filter: _Mapping[str, str] | _NotGiven" in listing
-    assert "limit: _Annotated[int, _Meta(ge=1, le=100)] | _NotGiven" in listing
+    # A plain type in the signature, the limits in words; the endpoint still checks them.
+    assert "limit: int | _NotGiven" in listing
+    assert "Between 1 and 100." in " ".join(listing.split())
+    assert '("limit", "query", "limit", _Annotated[int, _Meta(ge=1, le=100)]),' in endpoint(
+        items, "list"
+    )
     assert "The server's default is 20." in listing
     for name in ("tag", "ids", "words", "colors", "filter", "limit"):
         assert f'"{name}": {name},' in listing

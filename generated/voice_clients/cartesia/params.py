@@ -87,8 +87,6 @@ else:
 class ImportPhoneNumberBodyProviderByIDParam(
     _RequestModel, _ImportPhoneNumberBodyProviderMarker, kw_only=True
 ):
-    """ImportPhoneNumberBodyProviderByID."""
-
     id: str
 
 
@@ -111,8 +109,6 @@ else:
 class ImportPhoneNumberBodyProviderByTwilioAccountParam(
     _RequestModel, _ImportPhoneNumberBodyProviderMarker, kw_only=True
 ):
-    """ImportPhoneNumberBodyProviderByTwilioAccount."""
-
     type: _Literal["twilio"]
 
     account_sid: str

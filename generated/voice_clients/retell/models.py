@@ -21,8 +21,6 @@ __all__ = [
 
 
 class AgentWeight(_ResponseModel, kw_only=True):
-    """AgentWeight."""
-
     agent_id: str
 
     agent_version: AgentVersionReference | None = None
@@ -41,24 +39,18 @@ class AgentWeight(_ResponseModel, kw_only=True):
 
 
 class BadRequestBody(_ResponseModel, kw_only=True):
-    """BadRequestBody."""
-
     status: str | None = None
 
     message: str | None = None
 
 
 class InternalServerErrorBody(_ResponseModel, kw_only=True):
-    """InternalServerErrorBody."""
-
     status: str | None = None
 
     message: str | None = None
 
 
 class PhoneNumberResponse(_ResponseModel, kw_only=True):
-    """PhoneNumberResponse."""
-
     phone_number: str
     """E.164 format of the number (+country code, then number with no space, no special
     characters), used as the unique identifier for phone number APIs.
@@ -140,8 +132,6 @@ class PhoneNumberResponse(_ResponseModel, kw_only=True):
 
 
 class PhoneNumberResponseSipOutboundTrunkConfig(_ResponseModel, kw_only=True):
-    """PhoneNumberResponseSipOutboundTrunkConfig."""
-
     termination_uri: str | None = None
     """The termination URI for the SIP trunk for the phone number."""
 
@@ -155,8 +145,6 @@ class PhoneNumberResponseSipOutboundTrunkConfig(_ResponseModel, kw_only=True):
 
 
 class UnauthorizedBody(_ResponseModel, kw_only=True):
-    """UnauthorizedBody."""
-
     status: str | None = None
 
     message: str | None = None

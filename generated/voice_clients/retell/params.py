@@ -31,8 +31,6 @@ __all__ = [
 
 
 class AgentWeightParam(_RequestModel, kw_only=True):
-    """AgentWeight."""
-
     agent_id: _Annotated[str, _Meta(min_length=1)]
 
     agent_version: AgentVersionReference | _UnsetType = _UNSET
@@ -67,8 +65,6 @@ else:
 
 
 class PhoneNumberImportBodyParam(_RequestModel, kw_only=True):
-    """PhoneNumberImportBody."""
-
     phone_number: _Annotated[str, _Meta(min_length=1)]
     """The number you are trying to import in E.164 format of the number (+country code,
     then number with no space, no special characters), used as the unique identifier for

@@ -68,10 +68,10 @@ class PhoneNumbers:
     def import_(
         self,
         *,
-        cartesia_version: str = "2026-03-01",
         label: str,
         number: str,
         provider: _params.ImportPhoneNumberBodyProviderInput,
+        cartesia_version: str = "2026-03-01",
         agent_id: str | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -82,14 +82,20 @@ class PhoneNumbers:
         """Import Phone Number
 
         Args:
-          cartesia_version: API version header. Sent as '2026-03-01' unless given.
           label: A human-readable name for the phone number.
           number: The phone number in E.164 format.
           provider: Reference to the provider. Pass `{ "id": "..." }` for an existing
             provider, or `{ "type": "twilio", "account_sid": "...", "region": "..." }`
             to look up by account.
+          cartesia_version: API version header. Sent as '2026-03-01' unless given.
           agent_id: Optional agent ID to assign. Inbound calls to the number will be
             routed to this agent.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /agents/phone-numbers`
         """
@@ -137,10 +143,10 @@ class AsyncPhoneNumbers:
     async def import_(
         self,
         *,
-        cartesia_version: str = "2026-03-01",
         label: str,
         number: str,
         provider: _params.ImportPhoneNumberBodyProviderInput,
+        cartesia_version: str = "2026-03-01",
         agent_id: str | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -151,14 +157,20 @@ class AsyncPhoneNumbers:
         """Import Phone Number
 
         Args:
-          cartesia_version: API version header. Sent as '2026-03-01' unless given.
           label: A human-readable name for the phone number.
           number: The phone number in E.164 format.
           provider: Reference to the provider. Pass `{ "id": "..." }` for an existing
             provider, or `{ "type": "twilio", "account_sid": "...", "region": "..." }`
             to look up by account.
+          cartesia_version: API version header. Sent as '2026-03-01' unless given.
           agent_id: Optional agent ID to assign. Inbound calls to the number will be
             routed to this agent.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /agents/phone-numbers`
         """

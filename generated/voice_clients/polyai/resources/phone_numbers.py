@@ -8,9 +8,6 @@ from __future__ import annotations
 from collections.abc import Sequence as _Sequence
 from functools import cached_property as _cached_property
 from typing import TYPE_CHECKING as _TYPE_CHECKING
-from typing import Annotated as _Annotated
-
-from msgspec import Meta as _Meta
 
 from voice_clients._runtime import NOT_GIVEN
 from voice_clients._runtime import Body as _Body
@@ -152,6 +149,12 @@ class PhoneNumbers:
         Args:
           agent_id: The `agentId` path parameter.
           connector_id: Filter by connector ID
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /v1/agents/{agentId}/telephony/phone-numbers`
         """
@@ -174,7 +177,7 @@ class PhoneNumbers:
         self,
         agent_id: str,
         *,
-        phone_numbers: _Annotated[_Sequence[str], _Meta(min_length=1)],
+        phone_numbers: _Sequence[str],
         client_env: str | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -186,9 +189,15 @@ class PhoneNumbers:
 
         Args:
           agent_id: The `agentId` path parameter.
-          phone_numbers: List of phone numbers to import
+          phone_numbers: List of phone numbers to import. At least 1 item.
           client_env: Client environment (sandbox, pre-release, live) The server's
             default is 'live'.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /v1/agents/{agentId}/telephony/phone-numbers`
         """
@@ -212,7 +221,7 @@ class PhoneNumbers:
         self,
         agent_id: str,
         *,
-        phone_numbers: _Annotated[_Sequence[str], _Meta(min_length=1)],
+        phone_numbers: _Sequence[str],
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
@@ -223,7 +232,13 @@ class PhoneNumbers:
 
         Args:
           agent_id: The `agentId` path parameter.
-          phone_numbers: List of phone numbers to delete
+          phone_numbers: List of phone numbers to delete. At least 1 item.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `DELETE /v1/agents/{agentId}/telephony/phone-numbers`
         """
@@ -246,7 +261,7 @@ class PhoneNumbers:
         self,
         agent_id: str,
         *,
-        phone_numbers: _Annotated[_Sequence[str], _Meta(min_length=1)],
+        phone_numbers: _Sequence[str],
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
@@ -257,7 +272,13 @@ class PhoneNumbers:
 
         Args:
           agent_id: The `agentId` path parameter.
-          phone_numbers: List of phone numbers to retrieve
+          phone_numbers: List of phone numbers to retrieve. At least 1 item.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /v1/agents/{agentId}/telephony/phone-numbers/batch`
         """
@@ -292,6 +313,12 @@ class PhoneNumbers:
         Args:
           agent_id: The `agentId` path parameter.
           phone_number: The `phoneNumber` path parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /v1/agents/{agentId}/telephony/phone-numbers/{phoneNumber}`
         """
@@ -347,6 +374,12 @@ class AsyncPhoneNumbers:
         Args:
           agent_id: The `agentId` path parameter.
           connector_id: Filter by connector ID
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /v1/agents/{agentId}/telephony/phone-numbers`
         """
@@ -369,7 +402,7 @@ class AsyncPhoneNumbers:
         self,
         agent_id: str,
         *,
-        phone_numbers: _Annotated[_Sequence[str], _Meta(min_length=1)],
+        phone_numbers: _Sequence[str],
         client_env: str | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -381,9 +414,15 @@ class AsyncPhoneNumbers:
 
         Args:
           agent_id: The `agentId` path parameter.
-          phone_numbers: List of phone numbers to import
+          phone_numbers: List of phone numbers to import. At least 1 item.
           client_env: Client environment (sandbox, pre-release, live) The server's
             default is 'live'.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /v1/agents/{agentId}/telephony/phone-numbers`
         """
@@ -407,7 +446,7 @@ class AsyncPhoneNumbers:
         self,
         agent_id: str,
         *,
-        phone_numbers: _Annotated[_Sequence[str], _Meta(min_length=1)],
+        phone_numbers: _Sequence[str],
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
@@ -418,7 +457,13 @@ class AsyncPhoneNumbers:
 
         Args:
           agent_id: The `agentId` path parameter.
-          phone_numbers: List of phone numbers to delete
+          phone_numbers: List of phone numbers to delete. At least 1 item.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `DELETE /v1/agents/{agentId}/telephony/phone-numbers`
         """
@@ -441,7 +486,7 @@ class AsyncPhoneNumbers:
         self,
         agent_id: str,
         *,
-        phone_numbers: _Annotated[_Sequence[str], _Meta(min_length=1)],
+        phone_numbers: _Sequence[str],
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
@@ -452,7 +497,13 @@ class AsyncPhoneNumbers:
 
         Args:
           agent_id: The `agentId` path parameter.
-          phone_numbers: List of phone numbers to retrieve
+          phone_numbers: List of phone numbers to retrieve. At least 1 item.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /v1/agents/{agentId}/telephony/phone-numbers/batch`
         """
@@ -487,6 +538,12 @@ class AsyncPhoneNumbers:
         Args:
           agent_id: The `agentId` path parameter.
           phone_number: The `phoneNumber` path parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /v1/agents/{agentId}/telephony/phone-numbers/{phoneNumber}`
         """

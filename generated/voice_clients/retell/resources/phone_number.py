@@ -8,9 +8,6 @@ from __future__ import annotations
 from collections.abc import Sequence as _Sequence
 from functools import cached_property as _cached_property
 from typing import TYPE_CHECKING as _TYPE_CHECKING
-from typing import Annotated as _Annotated
-
-from msgspec import Meta as _Meta
 
 from voice_clients._runtime import NOT_GIVEN
 from voice_clients._runtime import Body as _Body
@@ -76,9 +73,9 @@ class PhoneNumber:
     def import_(
         self,
         *,
-        phone_number: _Annotated[str, _Meta(min_length=1)],
-        ignore_e164_validation: bool | _NotGiven = NOT_GIVEN,
+        phone_number: str,
         termination_uri: str,
+        ignore_e164_validation: bool | _NotGiven = NOT_GIVEN,
         sip_trunk_auth_username: str | _NotGiven = NOT_GIVEN,
         sip_trunk_auth_password: str | _NotGiven = NOT_GIVEN,
         inbound_agents: _Sequence[_params.AgentWeightInput] | None | _NotGiven = NOT_GIVEN,
@@ -99,14 +96,14 @@ class PhoneNumber:
         Args:
           phone_number: The number you are trying to import in E.164 format of the
             number (+country code, then number with no space, no special characters),
-            used as the unique identifier for phone number APIs.
+            used as the unique identifier for phone number APIs. At least 1 character.
+          termination_uri: The termination uri to uniquely identify your elastic SIP
+            trunk. This is used for outbound calls. For Twilio elastic SIP trunks it
+            always end with ".pstn.twilio.com".
           ignore_e164_validation: If true, E.164 validation for phone_number is skipped.
             This is useful for internal pseudo numbers when using custom telephony. If
             omitted, default is true. Must be a boolean literal; string values like
             "true" or "false" are invalid.
-          termination_uri: The termination uri to uniquely identify your elastic SIP
-            trunk. This is used for outbound calls. For Twilio elastic SIP trunks it
-            always end with ".pstn.twilio.com".
           sip_trunk_auth_username: The username used for authentication for the SIP
             trunk.
           sip_trunk_auth_password: The password used for authentication for the SIP
@@ -129,6 +126,12 @@ class PhoneNumber:
             countries are allowed.
           transport: Outbound transport protocol to update for the phone number. Valid
             values are "TLS", "TCP" and "UDP". Default is "TCP".
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /import-phone-number`
         """
@@ -181,9 +184,9 @@ class AsyncPhoneNumber:
     async def import_(
         self,
         *,
-        phone_number: _Annotated[str, _Meta(min_length=1)],
-        ignore_e164_validation: bool | _NotGiven = NOT_GIVEN,
+        phone_number: str,
         termination_uri: str,
+        ignore_e164_validation: bool | _NotGiven = NOT_GIVEN,
         sip_trunk_auth_username: str | _NotGiven = NOT_GIVEN,
         sip_trunk_auth_password: str | _NotGiven = NOT_GIVEN,
         inbound_agents: _Sequence[_params.AgentWeightInput] | None | _NotGiven = NOT_GIVEN,
@@ -204,14 +207,14 @@ class AsyncPhoneNumber:
         Args:
           phone_number: The number you are trying to import in E.164 format of the
             number (+country code, then number with no space, no special characters),
-            used as the unique identifier for phone number APIs.
+            used as the unique identifier for phone number APIs. At least 1 character.
+          termination_uri: The termination uri to uniquely identify your elastic SIP
+            trunk. This is used for outbound calls. For Twilio elastic SIP trunks it
+            always end with ".pstn.twilio.com".
           ignore_e164_validation: If true, E.164 validation for phone_number is skipped.
             This is useful for internal pseudo numbers when using custom telephony. If
             omitted, default is true. Must be a boolean literal; string values like
             "true" or "false" are invalid.
-          termination_uri: The termination uri to uniquely identify your elastic SIP
-            trunk. This is used for outbound calls. For Twilio elastic SIP trunks it
-            always end with ".pstn.twilio.com".
           sip_trunk_auth_username: The username used for authentication for the SIP
             trunk.
           sip_trunk_auth_password: The password used for authentication for the SIP
@@ -234,6 +237,12 @@ class AsyncPhoneNumber:
             countries are allowed.
           transport: Outbound transport protocol to update for the phone number. Valid
             values are "TLS", "TCP" and "UDP". Default is "TCP".
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /import-phone-number`
         """

@@ -14,12 +14,8 @@ __all__ = [
 
 
 class AudioTranscribeResponse(_ResponseModel, kw_only=True):
-    """AudioTranscribeResponse."""
-
     text: str
 
 
 class Problem(_ResponseModel, kw_only=True):
-    """Problem."""
-
     message: str | None = None

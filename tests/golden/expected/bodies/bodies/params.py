@@ -25,8 +25,6 @@ __all__ = [
 
 
 class AudioSynthesizeBodyParam(_RequestModel, kw_only=True):
-    """AudioSynthesizeBody."""
-
     text: str
 
     voice: _Literal["alto", "tenor"] | _UnsetType = _UNSET

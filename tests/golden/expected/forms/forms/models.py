@@ -14,14 +14,10 @@ __all__ = [
 
 
 class SessionsCreateResponse(_ResponseModel, kw_only=True):
-    """SessionsCreateResponse."""
-
     token: str
 
 
 class Stored(_ResponseModel, kw_only=True):
-    """Stored."""
-
     id: str
 
     size: int

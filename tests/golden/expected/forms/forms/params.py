@@ -50,8 +50,6 @@ __all__ = [
 
 
 class MetadataParam(_RequestModel, kw_only=True):
-    """Metadata."""
-
     title: str
 
     author: MetadataAuthorInput | _UnsetType = _UNSET
@@ -72,8 +70,6 @@ else:
 
 
 class MetadataAuthorParam(_RequestModel, kw_only=True):
-    """MetadataAuthor."""
-
     name: str | _UnsetType = _UNSET
 
     email: str | _UnsetType = _UNSET
@@ -94,8 +90,6 @@ else:
 
 
 class SessionsCreateBodyParam(_RequestModel, kw_only=True):
-    """SessionsCreateBody."""
-
     username: str
 
     password: str
@@ -120,8 +114,6 @@ else:
 
 
 class SessionsSearchBodyParam(_RequestModel, kw_only=True):
-    """SessionsSearchBody."""
-
     users: _Sequence[str] | _UnsetType = _UNSET
 
     range: SessionsSearchBodyRangeInput | _UnsetType = _UNSET
@@ -142,8 +134,6 @@ else:
 
 
 class SessionsSearchBodyRangeParam(_RequestModel, kw_only=True):
-    """SessionsSearchBodyRange."""
-
     since: _datetime.datetime | _UnsetType = _UNSET
 
     until: _datetime.datetime | _UnsetType = _UNSET
@@ -166,8 +156,6 @@ else:
 
 
 class UploadsAvatarBodyParam(_RequestModel, kw_only=True):
-    """UploadsAvatarBody."""
-
     file: _FileInput
     """The image."""
 
@@ -189,8 +177,6 @@ else:
 
 
 class UploadsDocumentsBodyParam(_RequestModel, kw_only=True):
-    """UploadsDocumentsBody."""
-
     files: _Annotated[_Sequence[_FileInput], _Meta(min_length=1)]
 
     labels: _Sequence[str] | _UnsetType = _UNSET
@@ -217,8 +203,6 @@ else:
 
 
 class UploadsRawBodyParam(_RequestModel, kw_only=True):
-    """UploadsRawBody."""
-
     file: _FileInput
 
 

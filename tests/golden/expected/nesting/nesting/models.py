@@ -14,12 +14,8 @@ __all__ = [
 
 
 class Agent(_ResponseModel, kw_only=True):
-    """Agent."""
-
     id: str
 
 
 class ResultsBody(_ResponseModel, kw_only=True):
-    """ResultsBody."""
-
     count: int | None = None

@@ -21,8 +21,6 @@ __all__ = [
 
 
 class CallCreateBodyParam(_RequestModel, kw_only=True):
-    """CallCreateBody."""
-
     to: str
 
 

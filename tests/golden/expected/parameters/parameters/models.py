@@ -13,8 +13,6 @@ __all__ = [
 
 
 class Item(_ResponseModel, kw_only=True):
-    """Item."""
-
     id: str
 
     tags: list[str] | None = None

@@ -23,8 +23,6 @@ __all__ = [
 
 
 class ReportsListWhereParam(_RequestModel, kw_only=True):
-    """ReportsListWhere."""
-
     owner: str | _UnsetType = _UNSET
 
 

@@ -13,6 +13,4 @@ __all__ = [
 
 
 class CallsGetResponse(_ResponseModel, kw_only=True):
-    """CallsGetResponse."""
-
     id: str | None = None

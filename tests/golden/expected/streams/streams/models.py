@@ -30,54 +30,40 @@ class _SpeechEventMarker(_UnionMarker):
 
 
 class Call(_ResponseModel, kw_only=True):
-    """Call."""
-
     id: str
 
     duration_seconds: float | None = None
 
 
 class CallPage(_ResponseModel, kw_only=True):
-    """CallPage."""
-
     items: list[Call]
 
     total: int
 
 
 class ChunkEvent(_ResponseModel, _SpeechEventMarker, kw_only=True):
-    """ChunkEvent."""
-
     type: str
 
     audio: str
 
 
 class DoneEvent(_ResponseModel, _SpeechEventMarker, kw_only=True):
-    """DoneEvent."""
-
     type: str
 
     duration_ms: int | None = None
 
 
 class Error(_ResponseModel, kw_only=True):
-    """Error."""
-
     message: str
 
 
 class Voice(_ResponseModel, kw_only=True):
-    """Voice."""
-
     id: str
 
     name: str
 
 
 class VoicePage(_ResponseModel, kw_only=True):
-    """VoicePage."""
-
     data: list[Voice]
 
     has_more: bool

@@ -26,8 +26,6 @@ __all__ = [
 
 
 class SpeechRequestParam(_RequestModel, kw_only=True):
-    """SpeechRequest."""
-
     transcript: _Annotated[str, _Meta(min_length=1)]
 
     voice_id: str | _UnsetType = _UNSET

@@ -49,22 +49,16 @@ class _ShapeMarker(_UnionMarker):
 
 
 class BankAccount(_ResponseModel, _PaymentMethodMarker, kw_only=True):
-    """BankAccount."""
-
     iban: str
 
 
 class Card(_ResponseModel, _PaymentMethodMarker, kw_only=True):
-    """Card."""
-
     number: str
 
     expiry: str | None = None
 
 
 class Cat(_ResponseModel, _PetMarker, _PetRecordFriendMarker, kw_only=True):
-    """Cat."""
-
     pet_type: str
 
     name: str
@@ -73,16 +67,12 @@ class Cat(_ResponseModel, _PetMarker, _PetRecordFriendMarker, kw_only=True):
 
 
 class Circle(_ResponseModel, _ShapeMarker, kw_only=True):
-    """Circle."""
-
     kind: str
 
     radius: float
 
 
 class Dog(_ResponseModel, _PetMarker, _PetRecordFriendMarker, kw_only=True):
-    """Dog."""
-
     pet_type: str
 
     name: str
@@ -91,16 +81,12 @@ class Dog(_ResponseModel, _PetMarker, _PetRecordFriendMarker, kw_only=True):
 
 
 class PetRecord(_ResponseModel, kw_only=True):
-    """PetRecord."""
-
     pet: Pet
 
     friend: PetRecordFriend | None
 
 
 class Setting(_ResponseModel, kw_only=True):
-    """Setting."""
-
     name: str
 
     value: str | int
@@ -109,8 +95,6 @@ class Setting(_ResponseModel, kw_only=True):
 
 
 class Square(_ResponseModel, _ShapeMarker, kw_only=True):
-    """Square."""
-
     kind: str
 
     side: float

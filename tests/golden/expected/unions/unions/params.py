@@ -61,8 +61,6 @@ class _ShapeMarker(_UnionMarker):
 
 
 class BankAccountParam(_RequestModel, _PaymentMethodMarker, kw_only=True):
-    """BankAccount."""
-
     iban: str
 
 
@@ -79,8 +77,6 @@ else:
 
 
 class CardParam(_RequestModel, _PaymentMethodMarker, kw_only=True):
-    """Card."""
-
     number: _Annotated[str, _Meta(pattern="^[0-9]{12,19}$")]
 
     expiry: str | _UnsetType = _UNSET
@@ -101,8 +97,6 @@ else:
 
 
 class CatParam(_RequestModel, _PetMarker, kw_only=True):
-    """Cat."""
-
     pet_type: str
 
     name: str
@@ -127,8 +121,6 @@ else:
 
 
 class CircleParam(_RequestModel, _ShapeMarker, kw_only=True):
-    """Circle."""
-
     kind: str
 
     radius: float
@@ -149,8 +141,6 @@ else:
 
 
 class DogParam(_RequestModel, _PetMarker, kw_only=True):
-    """Dog."""
-
     pet_type: str
 
     name: str
@@ -175,8 +165,6 @@ else:
 
 
 class SettingsPutBodyParam(_RequestModel, kw_only=True):
-    """SettingsPutBody."""
-
     value: str | int
 
     previous: str | None | _UnsetType = _UNSET
@@ -197,8 +185,6 @@ else:
 
 
 class SquareParam(_RequestModel, _ShapeMarker, kw_only=True):
-    """Square."""
-
     kind: str
 
     side: float

@@ -29,30 +29,22 @@ class _ShapeMarker(_UnionMarker):
 
 
 class Circle(_ResponseModel, _ShapeMarker, kw_only=True):
-    """Circle."""
-
     type: str
 
     radius: float
 
 
 class Problem(_ResponseModel, kw_only=True):
-    """Problem."""
-
     message: str | None = None
 
 
 class Square(_ResponseModel, _ShapeMarker, kw_only=True):
-    """Square."""
-
     type: str
 
     side: float
 
 
 class Widget(_ResponseModel, kw_only=True):
-    """Widget."""
-
     id: str
 
     shape: Shape
@@ -65,8 +57,6 @@ class Widget(_ResponseModel, kw_only=True):
 
 
 class WidgetDimensions(_ResponseModel, kw_only=True):
-    """WidgetDimensions."""
-
     width: float | None = None
 
 

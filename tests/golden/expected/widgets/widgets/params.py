@@ -34,8 +34,6 @@ Color: _TypeAlias = _Literal["red", "green"]
 
 
 class PartParam(_RequestModel, kw_only=True):
-    """Part."""
-
     kind: _Literal["bolt"]
 
     length: _Annotated[int, _Meta(ge=1)] | _UnsetType = _UNSET
@@ -56,8 +54,6 @@ else:
 
 
 class WidgetsCreateBodyParam(_RequestModel, kw_only=True):
-    """WidgetsCreateBody."""
-
     name: _Annotated[str, _Meta(min_length=1, max_length=40)]
 
     size: _Annotated[float, _Meta(gt=0)]

@@ -166,6 +166,14 @@ class Things:
     ) -> _builtins.list[str]:
         """The document's requirement (bearer)
 
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
+
         Route: `GET /things`
         """
         return self._client.request(
@@ -189,6 +197,14 @@ class Things:
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> None:
         """A header key or a query key
+
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /things`
         """
@@ -214,6 +230,14 @@ class Things:
     ) -> None:
         """No credentials at all
 
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
+
         Route: `GET /things/public`
         """
         return self._client.request(
@@ -237,6 +261,14 @@ class Things:
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> None:
         """A bearer token if given, else nothing (optional security)
+
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /things/maybe`
         """
@@ -265,6 +297,12 @@ class Things:
 
         Args:
           confirm: The `confirm` cookie parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `DELETE /things/both`
         """
@@ -293,6 +331,14 @@ class Things:
     ) -> None:
         """HTTP basic
 
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
+
         Route: `GET /things/basic`
         """
         return self._client.request(
@@ -316,6 +362,14 @@ class Things:
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> None:
         """OAuth2 with a scope, or mutual TLS
+
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /things/oauth`
         """
@@ -362,6 +416,14 @@ class AsyncThings:
     ) -> _builtins.list[str]:
         """The document's requirement (bearer)
 
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
+
         Route: `GET /things`
         """
         return await self._client.request(
@@ -385,6 +447,14 @@ class AsyncThings:
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> None:
         """A header key or a query key
+
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /things`
         """
@@ -410,6 +480,14 @@ class AsyncThings:
     ) -> None:
         """No credentials at all
 
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
+
         Route: `GET /things/public`
         """
         return await self._client.request(
@@ -433,6 +511,14 @@ class AsyncThings:
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> None:
         """A bearer token if given, else nothing (optional security)
+
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /things/maybe`
         """
@@ -461,6 +547,12 @@ class AsyncThings:
 
         Args:
           confirm: The `confirm` cookie parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `DELETE /things/both`
         """
@@ -489,6 +581,14 @@ class AsyncThings:
     ) -> None:
         """HTTP basic
 
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
+
         Route: `GET /things/basic`
         """
         return await self._client.request(
@@ -512,6 +612,14 @@ class AsyncThings:
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> None:
         """OAuth2 with a scope, or mutual TLS
+
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /things/oauth`
         """

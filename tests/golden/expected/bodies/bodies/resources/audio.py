@@ -103,6 +103,12 @@ class Audio:
         Args:
           text: The `text` field of the request body.
           voice: The `voice` field of the request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /speech`
         """
@@ -135,8 +141,14 @@ class Audio:
         """Speech to text
 
         Args:
-          language: The `language` query parameter.
           body: The request body.
+          language: The `language` query parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /transcriptions`
         """
@@ -192,6 +204,12 @@ class AsyncAudio:
         Args:
           text: The `text` field of the request body.
           voice: The `voice` field of the request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /speech`
         """
@@ -224,8 +242,14 @@ class AsyncAudio:
         """Speech to text
 
         Args:
-          language: The `language` query parameter.
           body: The request body.
+          language: The `language` query parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /transcriptions`
         """

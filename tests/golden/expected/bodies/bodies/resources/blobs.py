@@ -100,6 +100,12 @@ class Blobs:
 
         Args:
           key: The `key` path parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /blobs/{key}`
         """
@@ -131,6 +137,12 @@ class Blobs:
         Args:
           key: The `key` path parameter.
           body: The request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `PUT /blobs/{key}`
         """
@@ -182,6 +194,12 @@ class AsyncBlobs:
 
         Args:
           key: The `key` path parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /blobs/{key}`
         """
@@ -213,6 +231,12 @@ class AsyncBlobs:
         Args:
           key: The `key` path parameter.
           body: The request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `PUT /blobs/{key}`
         """

@@ -99,6 +99,12 @@ class Notes:
 
         Args:
           body: The request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /notes`
         """
@@ -130,6 +136,12 @@ class Notes:
         Args:
           id: The `id` path parameter.
           body: The request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `PATCH /notes/{id}`
         """
@@ -181,6 +193,12 @@ class AsyncNotes:
 
         Args:
           body: The request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /notes`
         """
@@ -212,6 +230,12 @@ class AsyncNotes:
         Args:
           id: The `id` path parameter.
           body: The request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `PATCH /notes/{id}`
         """

@@ -99,6 +99,12 @@ class Sessions:
           password: The `password` field of the request body.
           remember: The `remember` field of the request body. The server's default is
             False.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /sessions`
         """
@@ -134,6 +140,12 @@ class Sessions:
         Args:
           users: The `users` field of the request body.
           range: The `range` field of the request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /sessions/search`
         """
@@ -192,6 +204,12 @@ class AsyncSessions:
           password: The `password` field of the request body.
           remember: The `remember` field of the request body. The server's default is
             False.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /sessions`
         """
@@ -227,6 +245,12 @@ class AsyncSessions:
         Args:
           users: The `users` field of the request body.
           range: The `range` field of the request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /sessions/search`
         """

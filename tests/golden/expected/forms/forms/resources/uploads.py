@@ -8,9 +8,6 @@ from __future__ import annotations
 from collections.abc import Sequence as _Sequence
 from functools import cached_property as _cached_property
 from typing import TYPE_CHECKING as _TYPE_CHECKING
-from typing import Annotated as _Annotated
-
-from msgspec import Meta as _Meta
 
 from forms._runtime import NOT_GIVEN
 from forms._runtime import Body as _Body
@@ -105,7 +102,7 @@ class Uploads:
         self,
         *,
         file: _FileInput,
-        caption: _Annotated[str, _Meta(max_length=80)] | _NotGiven = NOT_GIVEN,
+        caption: str | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
@@ -116,7 +113,13 @@ class Uploads:
 
         Args:
           file: The image.
-          caption: The `caption` field of the request body.
+          caption: The `caption` field of the request body. At most 80 characters.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /avatars`
         """
@@ -138,9 +141,9 @@ class Uploads:
     def documents(
         self,
         *,
-        files: _Annotated[_Sequence[_FileInput], _Meta(min_length=1)],
-        labels: _Sequence[str] | _NotGiven = NOT_GIVEN,
+        files: _Sequence[_FileInput],
         metadata: _params.MetadataInput,
+        labels: _Sequence[str] | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
@@ -150,9 +153,15 @@ class Uploads:
         """Upload several documents with metadata
 
         Args:
-          files: The `files` field of the request body.
-          labels: The `labels` field of the request body.
+          files: The `files` field of the request body. At least 1 item.
           metadata: The `metadata` field of the request body.
+          labels: The `labels` field of the request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /documents`
         """
@@ -186,6 +195,12 @@ class Uploads:
 
         Args:
           file: The `file` field of the request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `PUT /raw`
         """
@@ -228,7 +243,7 @@ class AsyncUploads:
         self,
         *,
         file: _FileInput,
-        caption: _Annotated[str, _Meta(max_length=80)] | _NotGiven = NOT_GIVEN,
+        caption: str | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
@@ -239,7 +254,13 @@ class AsyncUploads:
 
         Args:
           file: The image.
-          caption: The `caption` field of the request body.
+          caption: The `caption` field of the request body. At most 80 characters.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /avatars`
         """
@@ -261,9 +282,9 @@ class AsyncUploads:
     async def documents(
         self,
         *,
-        files: _Annotated[_Sequence[_FileInput], _Meta(min_length=1)],
-        labels: _Sequence[str] | _NotGiven = NOT_GIVEN,
+        files: _Sequence[_FileInput],
         metadata: _params.MetadataInput,
+        labels: _Sequence[str] | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
@@ -273,9 +294,15 @@ class AsyncUploads:
         """Upload several documents with metadata
 
         Args:
-          files: The `files` field of the request body.
-          labels: The `labels` field of the request body.
+          files: The `files` field of the request body. At least 1 item.
           metadata: The `metadata` field of the request body.
+          labels: The `labels` field of the request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /documents`
         """
@@ -309,6 +336,12 @@ class AsyncUploads:
 
         Args:
           file: The `file` field of the request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `PUT /raw`
         """

@@ -117,7 +117,16 @@ class Agents:
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> _builtins.list[_models.Agent]:
-        """Route: `GET /agents`"""
+        """Route: `GET /agents`
+
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
+        """
         return self._client.request(
             _LIST_ENDPOINT,
             options=_RequestOptions(
@@ -139,10 +148,16 @@ class Agents:
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> _models.Agent:
-        """Args:
-          agent_id: The `agent_id` path parameter.
+        """Route: `GET /agents/{agent_id}`
 
-        Route: `GET /agents/{agent_id}`
+        Args:
+          agent_id: The `agent_id` path parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
         """
         return self._client.request(
             _RETRIEVE_ENDPOINT,
@@ -165,7 +180,16 @@ class Agents:
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> _builtins.list[_models.Agent]:
-        """Route: `GET /agents/templates`"""
+        """Route: `GET /agents/templates`
+
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
+        """
         return self._client.request(
             _LIST_TEMPLATES_ENDPOINT,
             options=_RequestOptions(
@@ -214,7 +238,16 @@ class AsyncAgents:
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> _builtins.list[_models.Agent]:
-        """Route: `GET /agents`"""
+        """Route: `GET /agents`
+
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
+        """
         return await self._client.request(
             _LIST_ENDPOINT,
             options=_RequestOptions(
@@ -236,10 +269,16 @@ class AsyncAgents:
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> _models.Agent:
-        """Args:
-          agent_id: The `agent_id` path parameter.
+        """Route: `GET /agents/{agent_id}`
 
-        Route: `GET /agents/{agent_id}`
+        Args:
+          agent_id: The `agent_id` path parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
         """
         return await self._client.request(
             _RETRIEVE_ENDPOINT,
@@ -262,7 +301,16 @@ class AsyncAgents:
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> _builtins.list[_models.Agent]:
-        """Route: `GET /agents/templates`"""
+        """Route: `GET /agents/templates`
+
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
+        """
         return await self._client.request(
             _LIST_TEMPLATES_ENDPOINT,
             options=_RequestOptions(

@@ -91,10 +91,16 @@ class AgentsMetricsResults:
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> _models.ResultsBody:
-        """Args:
-          limit: The `limit` query parameter.
+        """Route: `GET /agents/metrics/results`
 
-        Route: `GET /agents/metrics/results`
+        Args:
+          limit: The `limit` query parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
         """
         return self._client.request(
             _LIST_ENDPOINT,
@@ -119,7 +125,16 @@ class AgentsMetricsResults:
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> str:
-        """Route: `GET /agents/metrics/results/export`"""
+        """Route: `GET /agents/metrics/results/export`
+
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
+        """
         return self._client.request(
             _EXPORT_ENDPOINT,
             options=_RequestOptions(
@@ -162,10 +177,16 @@ class AsyncAgentsMetricsResults:
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> _models.ResultsBody:
-        """Args:
-          limit: The `limit` query parameter.
+        """Route: `GET /agents/metrics/results`
 
-        Route: `GET /agents/metrics/results`
+        Args:
+          limit: The `limit` query parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
         """
         return await self._client.request(
             _LIST_ENDPOINT,
@@ -190,7 +211,16 @@ class AsyncAgentsMetricsResults:
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> str:
-        """Route: `GET /agents/metrics/results/export`"""
+        """Route: `GET /agents/metrics/results/export`
+
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
+        """
         return await self._client.request(
             _EXPORT_ENDPOINT,
             options=_RequestOptions(

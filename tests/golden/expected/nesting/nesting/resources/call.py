@@ -104,10 +104,16 @@ class Call:
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> _models.Agent:
-        """Args:
-          to: The `to` field of the request body.
+        """Route: `POST /v1/create-call`
 
-        Route: `POST /v1/create-call`
+        Args:
+          to: The `to` field of the request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
         """
         return self._client.request(
             _CREATE_ENDPOINT,
@@ -133,10 +139,16 @@ class Call:
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> _models.Agent:
-        """Args:
-          call_id: The `call_id` path parameter.
+        """Route: `GET /v1/get-call/{call_id}`
 
-        Route: `GET /v1/get-call/{call_id}`
+        Args:
+          call_id: The `call_id` path parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
         """
         return self._client.request(
             _RETRIEVE_ENDPOINT,
@@ -188,10 +200,16 @@ class AsyncCall:
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> _models.Agent:
-        """Args:
-          to: The `to` field of the request body.
+        """Route: `POST /v1/create-call`
 
-        Route: `POST /v1/create-call`
+        Args:
+          to: The `to` field of the request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
         """
         return await self._client.request(
             _CREATE_ENDPOINT,
@@ -217,10 +235,16 @@ class AsyncCall:
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> _models.Agent:
-        """Args:
-          call_id: The `call_id` path parameter.
+        """Route: `GET /v1/get-call/{call_id}`
 
-        Route: `GET /v1/get-call/{call_id}`
+        Args:
+          call_id: The `call_id` path parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
         """
         return await self._client.request(
             _RETRIEVE_ENDPOINT,

@@ -72,10 +72,16 @@ class CallNotes:
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> None:
-        """Args:
-          call_id: The `call_id` path parameter.
+        """Route: `POST /v1/calls/{call_id}/notes`
 
-        Route: `POST /v1/calls/{call_id}/notes`
+        Args:
+          call_id: The `call_id` path parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
         """
         return self._client.request(
             _ADD_ENDPOINT,
@@ -120,10 +126,16 @@ class AsyncCallNotes:
         timeout: _Timeout | _NotGiven = NOT_GIVEN,
         max_retries: int | _NotGiven = NOT_GIVEN,
     ) -> None:
-        """Args:
-          call_id: The `call_id` path parameter.
+        """Route: `POST /v1/calls/{call_id}/notes`
 
-        Route: `POST /v1/calls/{call_id}/notes`
+        Args:
+          call_id: The `call_id` path parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
         """
         return await self._client.request(
             _ADD_ENDPOINT,

@@ -109,7 +109,7 @@ class Items:
         words: _Sequence[str] | _NotGiven = NOT_GIVEN,
         colors: _Sequence[_Literal["red", "green", "blue"]] | _NotGiven = NOT_GIVEN,
         filter: _Mapping[str, str] | _NotGiven = NOT_GIVEN,
-        limit: _Annotated[int, _Meta(ge=1, le=100)] | _NotGiven = NOT_GIVEN,
+        limit: int | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
@@ -124,7 +124,14 @@ class Items:
           words: The `words` query parameter.
           colors: The `colors` query parameter.
           filter: The `filter` query parameter.
-          limit: The `limit` query parameter. The server's default is 20.
+          limit: The `limit` query parameter. The server's default is 20. Between 1 and
+            100.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /items`
         """
@@ -151,8 +158,8 @@ class Items:
         self,
         item_id: str,
         *,
-        x_request_id: str | _NotGiven = NOT_GIVEN,
         session: str,
+        x_request_id: str | _NotGiven = NOT_GIVEN,
         theme: _Literal["light", "dark"] | _NotGiven = NOT_GIVEN,
         api_version: str = "2025-01-01",
         if_none_match: str | _NotGiven = NOT_GIVEN,
@@ -166,12 +173,18 @@ class Items:
 
         Args:
           item_id: The `itemId` path parameter.
-          x_request_id: The `X-Request-Id` header parameter.
           session: The `session` cookie parameter.
+          x_request_id: The `X-Request-Id` header parameter.
           theme: The `theme` cookie parameter.
           api_version: The `Api-Version` header parameter. Sent as '2025-01-01' unless
             given.
           if_none_match: The `If-None-Match` header parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /items/{itemId}`
         """
@@ -225,7 +238,7 @@ class AsyncItems:
         words: _Sequence[str] | _NotGiven = NOT_GIVEN,
         colors: _Sequence[_Literal["red", "green", "blue"]] | _NotGiven = NOT_GIVEN,
         filter: _Mapping[str, str] | _NotGiven = NOT_GIVEN,
-        limit: _Annotated[int, _Meta(ge=1, le=100)] | _NotGiven = NOT_GIVEN,
+        limit: int | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
@@ -240,7 +253,14 @@ class AsyncItems:
           words: The `words` query parameter.
           colors: The `colors` query parameter.
           filter: The `filter` query parameter.
-          limit: The `limit` query parameter. The server's default is 20.
+          limit: The `limit` query parameter. The server's default is 20. Between 1 and
+            100.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /items`
         """
@@ -267,8 +287,8 @@ class AsyncItems:
         self,
         item_id: str,
         *,
-        x_request_id: str | _NotGiven = NOT_GIVEN,
         session: str,
+        x_request_id: str | _NotGiven = NOT_GIVEN,
         theme: _Literal["light", "dark"] | _NotGiven = NOT_GIVEN,
         api_version: str = "2025-01-01",
         if_none_match: str | _NotGiven = NOT_GIVEN,
@@ -282,12 +302,18 @@ class AsyncItems:
 
         Args:
           item_id: The `itemId` path parameter.
-          x_request_id: The `X-Request-Id` header parameter.
           session: The `session` cookie parameter.
+          x_request_id: The `X-Request-Id` header parameter.
           theme: The `theme` cookie parameter.
           api_version: The `Api-Version` header parameter. Sent as '2025-01-01' unless
             given.
           if_none_match: The `If-None-Match` header parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /items/{itemId}`
         """

@@ -77,8 +77,8 @@ class Reports:
     def list(
         self,
         *,
-        where: _params.ReportsListWhereInput | _NotGiven = NOT_GIVEN,
         year: int,
+        where: _params.ReportsListWhereInput | _NotGiven = NOT_GIVEN,
         x_trace: _Sequence[str] | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -89,9 +89,15 @@ class Reports:
         """A JSON-encoded query parameter and a required query parameter
 
         Args:
-          where: The `where` query parameter.
           year: The `year` query parameter.
+          where: The `where` query parameter.
           x_trace: The `X-Trace` header parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /reports`
         """
@@ -137,8 +143,8 @@ class AsyncReports:
     async def list(
         self,
         *,
-        where: _params.ReportsListWhereInput | _NotGiven = NOT_GIVEN,
         year: int,
+        where: _params.ReportsListWhereInput | _NotGiven = NOT_GIVEN,
         x_trace: _Sequence[str] | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -149,9 +155,15 @@ class AsyncReports:
         """A JSON-encoded query parameter and a required query parameter
 
         Args:
-          where: The `where` query parameter.
           year: The `year` query parameter.
+          where: The `where` query parameter.
           x_trace: The `X-Trace` header parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /reports`
         """

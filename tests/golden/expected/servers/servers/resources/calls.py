@@ -90,6 +90,14 @@ class Calls:
     ) -> _builtins.list[str]:
         """On the client's server
 
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
+
         Route: `GET /calls`
         """
         return self._client.request(
@@ -117,6 +125,12 @@ class Calls:
 
         Args:
           id: The `id` path parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /calls/{id}`
         """
@@ -164,6 +178,14 @@ class AsyncCalls:
     ) -> _builtins.list[str]:
         """On the client's server
 
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
+
         Route: `GET /calls`
         """
         return await self._client.request(
@@ -191,6 +213,12 @@ class AsyncCalls:
 
         Args:
           id: The `id` path parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /calls/{id}`
         """

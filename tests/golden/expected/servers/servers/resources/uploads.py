@@ -89,6 +89,14 @@ class Uploads:
     ) -> None:
         """On the path item's server
 
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
+
         Route: `POST /uploads`
 
         Sent to https://uploads.example.com, the operation's own server, unless the
@@ -120,6 +128,12 @@ class Uploads:
 
         Args:
           id: The `id` path parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /uploads/{id}/status`
 
@@ -171,6 +185,14 @@ class AsyncUploads:
     ) -> None:
         """On the path item's server
 
+        Args:
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
+
         Route: `POST /uploads`
 
         Sent to https://uploads.example.com, the operation's own server, unless the
@@ -202,6 +224,12 @@ class AsyncUploads:
 
         Args:
           id: The `id` path parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /uploads/{id}/status`
 

@@ -79,7 +79,7 @@ class Calls:
     def list(
         self,
         *,
-        offset: _Annotated[int, _Meta(ge=0)] | _NotGiven = NOT_GIVEN,
+        offset: int | _NotGiven = NOT_GIVEN,
         limit: int | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -90,8 +90,14 @@ class Calls:
         """Calls, a page at a time, by offset
 
         Args:
-          offset: The `offset` query parameter.
+          offset: The `offset` query parameter. At least 0.
           limit: The `limit` query parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /calls`
         """
@@ -134,7 +140,7 @@ class AsyncCalls:
     def list(
         self,
         *,
-        offset: _Annotated[int, _Meta(ge=0)] | _NotGiven = NOT_GIVEN,
+        offset: int | _NotGiven = NOT_GIVEN,
         limit: int | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -145,8 +151,14 @@ class AsyncCalls:
         """Calls, a page at a time, by offset
 
         Args:
-          offset: The `offset` query parameter.
+          offset: The `offset` query parameter. At least 0.
           limit: The `limit` query parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /calls`
         """

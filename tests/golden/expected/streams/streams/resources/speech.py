@@ -8,9 +8,6 @@ from __future__ import annotations
 import builtins as _builtins
 from functools import cached_property as _cached_property
 from typing import TYPE_CHECKING as _TYPE_CHECKING
-from typing import Annotated as _Annotated
-
-from msgspec import Meta as _Meta
 
 from streams._runtime import NOT_GIVEN
 from streams._runtime import Body as _Body
@@ -94,7 +91,7 @@ class Speech:
     def stream(
         self,
         *,
-        transcript: _Annotated[str, _Meta(min_length=1)],
+        transcript: str,
         voice_id: str | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -105,8 +102,14 @@ class Speech:
         """Synthesise speech as server-sent events, one typed event each
 
         Args:
-          transcript: The `transcript` field of the request body.
+          transcript: The `transcript` field of the request body. At least 1 character.
           voice_id: The `voice_id` field of the request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /speech/events`
         """
@@ -128,7 +131,7 @@ class Speech:
     def download(
         self,
         *,
-        transcript: _Annotated[str, _Meta(min_length=1)],
+        transcript: str,
         voice_id: str | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -139,8 +142,14 @@ class Speech:
         """Synthesise speech as one audio file
 
         Args:
-          transcript: The `transcript` field of the request body.
+          transcript: The `transcript` field of the request body. At least 1 character.
           voice_id: The `voice_id` field of the request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /speech/audio`
         """
@@ -183,7 +192,7 @@ class AsyncSpeech:
     async def stream(
         self,
         *,
-        transcript: _Annotated[str, _Meta(min_length=1)],
+        transcript: str,
         voice_id: str | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -194,8 +203,14 @@ class AsyncSpeech:
         """Synthesise speech as server-sent events, one typed event each
 
         Args:
-          transcript: The `transcript` field of the request body.
+          transcript: The `transcript` field of the request body. At least 1 character.
           voice_id: The `voice_id` field of the request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /speech/events`
         """
@@ -217,7 +232,7 @@ class AsyncSpeech:
     async def download(
         self,
         *,
-        transcript: _Annotated[str, _Meta(min_length=1)],
+        transcript: str,
         voice_id: str | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -228,8 +243,14 @@ class AsyncSpeech:
         """Synthesise speech as one audio file
 
         Args:
-          transcript: The `transcript` field of the request body.
+          transcript: The `transcript` field of the request body. At least 1 character.
           voice_id: The `voice_id` field of the request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /speech/audio`
         """

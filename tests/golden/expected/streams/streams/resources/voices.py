@@ -78,7 +78,7 @@ class Voices:
     def list(
         self,
         *,
-        limit: _Annotated[int, _Meta(ge=1, le=100)] | _NotGiven = NOT_GIVEN,
+        limit: int | _NotGiven = NOT_GIVEN,
         starting_after: str | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -89,8 +89,14 @@ class Voices:
         """Voices, a page at a time, by cursor
 
         Args:
-          limit: The `limit` query parameter.
+          limit: The `limit` query parameter. Between 1 and 100.
           starting_after: The `starting_after` query parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /voices`
         """
@@ -133,7 +139,7 @@ class AsyncVoices:
     def list(
         self,
         *,
-        limit: _Annotated[int, _Meta(ge=1, le=100)] | _NotGiven = NOT_GIVEN,
+        limit: int | _NotGiven = NOT_GIVEN,
         starting_after: str | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
@@ -144,8 +150,14 @@ class AsyncVoices:
         """Voices, a page at a time, by cursor
 
         Args:
-          limit: The `limit` query parameter.
+          limit: The `limit` query parameter. Between 1 and 100.
           starting_after: The `starting_after` query parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /voices`
         """

@@ -83,6 +83,12 @@ class Settings:
           name: The `name` path parameter.
           value: The `value` field of the request body.
           previous: The `previous` field of the request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `PUT /settings/{name}`
         """
@@ -141,6 +147,12 @@ class AsyncSettings:
           name: The `name` path parameter.
           value: The `value` field of the request body.
           previous: The `previous` field of the request body.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `PUT /settings/{name}`
         """

@@ -8,10 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence as _Sequence
 from functools import cached_property as _cached_property
 from typing import TYPE_CHECKING as _TYPE_CHECKING
-from typing import Annotated as _Annotated
 from typing import Literal as _Literal
-
-from msgspec import Meta as _Meta
 
 from widgets._runtime import NOT_GIVEN
 from widgets._runtime import Body as _Body
@@ -106,6 +103,12 @@ class WidgetsResource:
         Args:
           widget_id: The `widgetId` path parameter.
           expand: The `expand` query parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /widgets/{widgetId}`
         """
@@ -127,14 +130,12 @@ class WidgetsResource:
     def create(
         self,
         *,
+        name: str,
+        size: float,
         api_version: str = "2024-01-01",
-        name: _Annotated[str, _Meta(min_length=1, max_length=40)],
-        size: _Annotated[float, _Meta(gt=0)],
         color: _params.Color | _NotGiven = NOT_GIVEN,
         note: str | None | _NotGiven = NOT_GIVEN,
-        parts: (
-            _Annotated[_Sequence[_params.PartInput], _Meta(min_length=1)] | _NotGiven
-        ) = NOT_GIVEN,
+        parts: _Sequence[_params.PartInput] | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
@@ -144,13 +145,19 @@ class WidgetsResource:
         """Create a widget
 
         Args:
+          name: The `name` field of the request body. Between 1 and 40 characters.
+          size: The `size` field of the request body. Greater than 0.
           api_version: The `Api-Version` header parameter. Sent as '2024-01-01' unless
             given.
-          name: The `name` field of the request body.
-          size: The `size` field of the request body.
           color: The `color` field of the request body. The server's default is 'red'.
           note: The `note` field of the request body.
-          parts: The `parts` field of the request body.
+          parts: The `parts` field of the request body. At least 1 item.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /widgets`
         """
@@ -212,6 +219,12 @@ class AsyncWidgetsResource:
         Args:
           widget_id: The `widgetId` path parameter.
           expand: The `expand` query parameter.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `GET /widgets/{widgetId}`
         """
@@ -233,14 +246,12 @@ class AsyncWidgetsResource:
     async def create(
         self,
         *,
+        name: str,
+        size: float,
         api_version: str = "2024-01-01",
-        name: _Annotated[str, _Meta(min_length=1, max_length=40)],
-        size: _Annotated[float, _Meta(gt=0)],
         color: _params.Color | _NotGiven = NOT_GIVEN,
         note: str | None | _NotGiven = NOT_GIVEN,
-        parts: (
-            _Annotated[_Sequence[_params.PartInput], _Meta(min_length=1)] | _NotGiven
-        ) = NOT_GIVEN,
+        parts: _Sequence[_params.PartInput] | _NotGiven = NOT_GIVEN,
         extra_headers: _Headers | None = None,
         extra_query: _Query | None = None,
         extra_body: _Body | None = None,
@@ -250,13 +261,19 @@ class AsyncWidgetsResource:
         """Create a widget
 
         Args:
+          name: The `name` field of the request body. Between 1 and 40 characters.
+          size: The `size` field of the request body. Greater than 0.
           api_version: The `Api-Version` header parameter. Sent as '2024-01-01' unless
             given.
-          name: The `name` field of the request body.
-          size: The `size` field of the request body.
           color: The `color` field of the request body. The server's default is 'red'.
           note: The `note` field of the request body.
-          parts: The `parts` field of the request body.
+          parts: The `parts` field of the request body. At least 1 item.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters.
+          extra_body: Add additional properties to the body.
+          timeout: Override the client-level default timeout for this request, in
+            seconds.
+          max_retries: Override the client-level number of retries for this request.
 
         Route: `POST /widgets`
         """
