@@ -3,9 +3,8 @@
 Responses are read leniently (enums as plain strings so new vendor values decode,
 no constraint checks); requests are checked strictly (Literal enums, `Meta`
 constraints, except in method signatures) and accept a plain dict wherever a model is
-expected. Generated modules
-import typing and msgspec names with a leading underscore so spec names never
-shadow them.
+expected. Annotations spell imported names with a leading underscore (`_Literal`),
+which no spec name can be; `imports` drops it wherever the plain name is free.
 """
 
 from __future__ import annotations

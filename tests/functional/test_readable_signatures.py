@@ -95,8 +95,8 @@ def test_signature_has_plain_types_and_required_arguments_first(readable: Any) -
     ]
     assert parameters["line_id"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
     assert parameters["number"].annotation == "str"
-    assert parameters["limit"].annotation == "int | _NotGiven"
-    assert parameters["tags"].annotation == "_Sequence[str]"
+    assert parameters["limit"].annotation == "int | NotGiven"
+    assert parameters["tags"].annotation == "Sequence[str]"
 
 
 def test_docstring_states_the_limits_and_the_call_options(readable: Any) -> None:
