@@ -115,7 +115,6 @@ class OperationBuilder:
             body=body,
             success=success,
             errors=errors,
-            secured=bool(security),
             pointer=pointer,
             result=result,
             security=security,

@@ -38,7 +38,6 @@ _IMPORT_ENDPOINT = Endpoint[models.PhoneNumberResponse](
     },
     errors={},
     request_type=params.ImportPhoneNumberBodyParam,
-    secured=True,
     security=(("APIKeyAuth",),),
     accept="application/json",
 )

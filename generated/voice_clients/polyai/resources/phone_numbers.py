@@ -40,7 +40,6 @@ _LIST_ENDPOINT = Endpoint[models.GetPhoneNumbersResponse](
     },
     errors={},
     request_type=None,
-    secured=True,
     security=(("ApiKeyAuth",),),
     accept="application/json",
 )
@@ -55,7 +54,6 @@ _IMPORT_ENDPOINT = Endpoint[models.ImportPhoneNumbersResponse](
     },
     errors={},
     request_type=params.ImportPhoneNumbersBodyParam,
-    secured=True,
     security=(("ApiKeyAuth",),),
     accept="application/json",
 )
@@ -70,7 +68,6 @@ _DELETE_ENDPOINT = Endpoint[models.DeletePhoneNumbersResponse](
     },
     errors={},
     request_type=params.DeletePhoneNumbersBodyParam,
-    secured=True,
     security=(("ApiKeyAuth",),),
     accept="application/json",
 )
@@ -85,7 +82,6 @@ _BATCH_GET_ENDPOINT = Endpoint[models.BatchGetPhoneNumbersResponse](
     },
     errors={},
     request_type=params.BatchGetPhoneNumbersBodyParam,
-    secured=True,
     security=(("ApiKeyAuth",),),
     accept="application/json",
 )
@@ -106,7 +102,6 @@ _GET_ENDPOINT = Endpoint[models.PhoneNumberResponse](
     },
     errors={},
     request_type=None,
-    secured=True,
     security=(("ApiKeyAuth",),),
     accept="application/json",
 )

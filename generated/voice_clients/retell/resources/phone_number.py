@@ -43,7 +43,6 @@ _IMPORT_ENDPOINT = Endpoint[models.PhoneNumberResponse](
         "500": models.InternalServerErrorBody,
     },
     request_type=params.PhoneNumberImportBodyParam,
-    secured=True,
     security=(("api_key",),),
     accept="application/json",
 )

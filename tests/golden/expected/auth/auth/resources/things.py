@@ -38,7 +38,6 @@ _LIST_ENDPOINT = Endpoint[builtins.list[str]](
     },
     errors={},
     request_type=None,
-    secured=True,
     security=(("bearer",),),
     accept="application/json",
 )
@@ -52,7 +51,6 @@ _CREATE_ENDPOINT = Endpoint[None](
     },
     errors={},
     request_type=None,
-    secured=True,
     security=(
         ("headerKey",),
         ("queryKey",),
@@ -68,7 +66,6 @@ _LIST_PUBLIC_ENDPOINT = Endpoint[None](
     },
     errors={},
     request_type=None,
-    secured=False,
     security=(),
 )
 
@@ -81,7 +78,6 @@ _LIST_MAYBE_ENDPOINT = Endpoint[None](
     },
     errors={},
     request_type=None,
-    secured=True,
     security=(
         ("bearer",),
         (),
@@ -97,7 +93,6 @@ _DELETE_ENDPOINT = Endpoint[None](
     },
     errors={},
     request_type=None,
-    secured=True,
     security=(
         (
             "headerKey",
@@ -116,7 +111,6 @@ _GET_BASIC_ENDPOINT = Endpoint[None](
     },
     errors={},
     request_type=None,
-    secured=True,
     security=(("basic",),),
 )
 
@@ -129,7 +123,6 @@ _GET_OAUTH_ENDPOINT = Endpoint[None](
     },
     errors={},
     request_type=None,
-    secured=True,
     security=(
         ("oauth",),
         (),

@@ -40,7 +40,6 @@ _AVATAR_ENDPOINT = Endpoint[models.Stored](
     },
     errors={},
     request_type=params.UploadsAvatarBodyParam,
-    secured=False,
     security=(),
     encoding="multipart",
     accept="application/json",
@@ -55,7 +54,6 @@ _DOCUMENTS_ENDPOINT = Endpoint[list[models.Stored]](
     },
     errors={},
     request_type=params.UploadsDocumentsBodyParam,
-    secured=False,
     security=(),
     encoding="multipart",
     form_styles={
@@ -73,7 +71,6 @@ _RAW_ENDPOINT = Endpoint[None](
     },
     errors={},
     request_type=params.UploadsRawBodyParam,
-    secured=False,
     security=(),
     encoding="multipart",
 )

@@ -47,7 +47,6 @@ _LIST_ENDPOINT = Endpoint[builtins.list[models.Agent]](
     },
     errors={},
     request_type=None,
-    secured=False,
     security=(),
     accept="application/json",
 )
@@ -61,7 +60,6 @@ _RETRIEVE_ENDPOINT = Endpoint[models.Agent](
     },
     errors={},
     request_type=None,
-    secured=False,
     security=(),
     accept="application/json",
 )
@@ -75,7 +73,6 @@ _LIST_TEMPLATES_ENDPOINT = Endpoint[builtins.list[models.Agent]](
     },
     errors={},
     request_type=None,
-    secured=False,
     security=(),
     accept="application/json",
 )

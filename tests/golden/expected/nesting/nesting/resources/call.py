@@ -46,7 +46,6 @@ _CREATE_ENDPOINT = Endpoint[models.Agent](
     },
     errors={},
     request_type=params.CallCreateBodyParam,
-    secured=False,
     security=(),
     accept="application/json",
 )
@@ -60,7 +59,6 @@ _RETRIEVE_ENDPOINT = Endpoint[models.Agent](
     },
     errors={},
     request_type=None,
-    secured=False,
     security=(),
     accept="application/json",
 )

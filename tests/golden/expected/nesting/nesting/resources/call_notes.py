@@ -37,7 +37,6 @@ _ADD_ENDPOINT = Endpoint[None](
     },
     errors={},
     request_type=None,
-    secured=False,
     security=(),
 )
 

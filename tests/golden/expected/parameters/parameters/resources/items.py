@@ -42,7 +42,6 @@ _LIST_ENDPOINT = Endpoint[builtins.list[models.Item]](
     },
     errors={},
     request_type=None,
-    secured=False,
     security=(),
     query_styles={
         "ids": "csv",
@@ -71,7 +70,6 @@ _GET_ENDPOINT = Endpoint[models.Item](
     },
     errors={},
     request_type=None,
-    secured=False,
     security=(),
     parameters=(("theme", "cookie", "theme", Literal["light", "dark"]),),
     accept="application/json",

@@ -40,7 +40,6 @@ _LIST_ENDPOINT = Endpoint[builtins.list[str]](
     },
     errors={},
     request_type=None,
-    secured=False,
     security=(),
     query_styles={
         "where": "json",

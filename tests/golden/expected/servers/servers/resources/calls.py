@@ -39,7 +39,6 @@ _LIST_ENDPOINT = Endpoint[builtins.list[str]](
     },
     errors={},
     request_type=None,
-    secured=False,
     security=(),
     accept="application/json",
 )
@@ -53,7 +52,6 @@ _GET_ENDPOINT = Endpoint[models.CallsGetResponse](
     },
     errors={},
     request_type=None,
-    secured=False,
     security=(),
     accept="application/json",
 )

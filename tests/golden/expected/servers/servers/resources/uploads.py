@@ -37,7 +37,6 @@ _CREATE_ENDPOINT = Endpoint[None](
     },
     errors={},
     request_type=None,
-    secured=False,
     security=(),
     server="https://uploads.example.com",
 )
@@ -51,7 +50,6 @@ _GET_STATUS_ENDPOINT = Endpoint[str](
     },
     errors={},
     request_type=None,
-    secured=False,
     security=(),
     server="https://status.example.com",
     accept="application/json",

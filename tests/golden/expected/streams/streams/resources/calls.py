@@ -43,7 +43,6 @@ _LIST_ENDPOINT = Endpoint[models.CallPage](
     },
     errors={},
     request_type=None,
-    secured=True,
     security=(("bearer",),),
     parameters=(
         ("offset", "query", "offset", Annotated[int, Meta(ge=0)]),

@@ -40,7 +40,6 @@ _TAIL_ENDPOINT = Endpoint[str](
     },
     errors={},
     request_type=None,
-    secured=True,
     security=(("bearer",),),
     parameters=(("since", "query", "since", datetime.datetime),),
     result="event_stream",

@@ -43,7 +43,6 @@ _LIST_ENDPOINT = Endpoint[models.VoicePage](
     },
     errors={},
     request_type=None,
-    secured=True,
     security=(("bearer",),),
     parameters=(("limit", "query", "limit", Annotated[int, Meta(ge=1, le=100)]),),
     result="page",

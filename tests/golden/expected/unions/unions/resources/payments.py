@@ -38,7 +38,6 @@ _CREATE_ENDPOINT = Endpoint[models.PaymentMethod](
     },
     errors={},
     request_type=params.PaymentMethodInput,
-    secured=False,
     security=(),
     accept="application/json",
 )

@@ -38,7 +38,6 @@ _CREATE_ENDPOINT = Endpoint[models.Pet](
     },
     errors={},
     request_type=params.PetInput,
-    secured=False,
     security=(),
     accept="application/json",
 )
@@ -52,7 +51,6 @@ _GET_ENDPOINT = Endpoint[models.PetRecord](
     },
     errors={},
     request_type=None,
-    secured=False,
     security=(),
     accept="application/json",
 )
@@ -66,7 +64,6 @@ _DRAW_SHAPE_ENDPOINT = Endpoint[models.Shape](
     },
     errors={},
     request_type=params.ShapeInput,
-    secured=False,
     security=(),
     accept="application/json",
 )

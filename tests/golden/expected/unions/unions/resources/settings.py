@@ -38,7 +38,6 @@ _PUT_ENDPOINT = Endpoint[models.Setting](
     },
     errors={},
     request_type=params.SettingsPutBodyParam,
-    secured=False,
     security=(),
     accept="application/json",
 )

@@ -42,7 +42,6 @@ _GET_ENDPOINT = Endpoint[models.Widget](
         "404": models.Problem,
     },
     request_type=None,
-    secured=True,
     security=(("token",),),
     parameters=(("expand", "query", "expand", Sequence[Literal["parts", "owner"]]),),
     accept="application/json",
@@ -59,7 +58,6 @@ _CREATE_ENDPOINT = Endpoint[models.Widget](
         "400": models.Problem,
     },
     request_type=params.WidgetsCreateBodyParam,
-    secured=True,
     security=(("token",),),
     accept="application/json",
 )
