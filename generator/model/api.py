@@ -166,7 +166,6 @@ class Operation:
     body: Body | None
     success: tuple[Response, ...]
     errors: tuple[Response, ...]
-    secured: bool
     pointer: str
     result: Result = field(default_factory=Result)
     # Alternatives of security scheme keys, in spec order; the first one whose credentials

@@ -16,14 +16,25 @@ class CallOption:
     name: str
     annotation: str
     default: str
+    doc: str  # what every method's docstring says of it
 
 
 CALL_OPTIONS = (
-    CallOption("extra_headers", "_Headers | None", "None"),
-    CallOption("extra_query", "_Query | None", "None"),
-    CallOption("extra_body", "_Body | None", "None"),
-    CallOption("timeout", "_Timeout | _NotGiven", "NOT_GIVEN"),
-    CallOption("max_retries", "{int} | _NotGiven", "NOT_GIVEN"),
+    CallOption("extra_headers", "_Headers | None", "None", "Send extra headers."),
+    CallOption("extra_query", "_Query | None", "None", "Add additional query parameters."),
+    CallOption("extra_body", "_Body | None", "None", "Add additional properties to the body."),
+    CallOption(
+        "timeout",
+        "_Timeout | _NotGiven",
+        "NOT_GIVEN",
+        "Override the client-level default timeout for this request, in seconds.",
+    ),
+    CallOption(
+        "max_retries",
+        "{int} | _NotGiven",
+        "NOT_GIVEN",
+        "Override the client-level number of retries for this request.",
+    ),
 )
 
 # Keyword arguments every generated method has; spec parameters must not take these names.

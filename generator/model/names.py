@@ -17,8 +17,9 @@ import re
 # The public modules of an API package: response models and request models.
 MODELS_MODULE = "models"
 PARAMS_MODULE = "params"
-# How a resource module imports them (`from pkg import models as _models`), private so
-# that a spec name can never shadow them.
+# How a resource module's templates spell them (`_models`), a name no spec name can be;
+# the import is written plainly (`from pkg import models`) where the module has no other
+# `models` (see `generator.render.imports`).
 MODELS_ALIAS = "_" + MODELS_MODULE
 PARAMS_ALIAS = "_" + PARAMS_MODULE
 # The prefix an annotation in a resource module puts before a model name.
@@ -81,7 +82,7 @@ def endpoint_constant(operation: str) -> str:
 
 
 def private_alias(name: str) -> str:
-    """`X` imported into a generated module as `_X`: no spec name can shadow it."""
+    """`X` as templates spell an import (`_X`), plain in the module unless `X` is taken."""
     return "_" + name
 
 

@@ -117,7 +117,6 @@ class OperationBuilder:
             body=body,
             success=success,
             errors=errors,
-            secured=bool(security),
             pointer=pointer,
             result=result,
             security=security,

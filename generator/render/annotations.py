@@ -2,9 +2,9 @@
 
 Responses are read leniently (enums as plain strings so new vendor values decode,
 no constraint checks); requests are checked strictly (Literal enums, `Meta`
-constraints) and accept a plain dict wherever a model is expected. Generated modules
-import typing and msgspec names with a leading underscore so spec names never
-shadow them.
+constraints, except in method signatures) and accept a plain dict wherever a model is
+expected. Annotations spell imported names with a leading underscore (`_Literal`),
+which no spec name can be; `imports` drops it wherever the plain name is free.
 """
 
 from __future__ import annotations
@@ -53,9 +53,14 @@ class Annotations:
         rendered: tuple[Definition, ...] = (),
         prefix: str = "",
         shadowed: frozenset[str] = frozenset(),
+        constrained: bool = True,
     ) -> None:
         self._definitions = definitions
         self._side = side
+        # Whether request constraints are spelled (`_Annotated[str, _Meta(min_length=1)]`):
+        # in the models and the endpoint's checks, not in method signatures, which show the
+        # plain type and state the constraints in words (`constraint_words`).
+        self._spells_constraints = constrained
         # How the module being rendered reaches the models/params module (`_models.`).
         self._prefix = prefix
         # Builtins that a class being rendered shadows (a method named `list`): spelled
@@ -311,7 +316,7 @@ class Annotations:
         return self.literal(values)
 
     def _constrained(self, base: str, constraints: Constraints) -> str:
-        if self._side == "response" or constraints.is_empty():
+        if self._side == "response" or constraints.is_empty() or not self._spells_constraints:
             return base
         arguments = []
         for key in ("ge", "gt", "le", "lt", "multiple_of", "min_length", "max_length", "pattern"):

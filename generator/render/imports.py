@@ -3,7 +3,14 @@
 A template writes `{{ imports }}` where its imports go; the module is rendered with a
 placeholder there, its text is tokenized, and the placeholder becomes the imports (of
 the ones this module kind may need, listed below in their order) whose bound name
-occurs in the code. Tokenizing, not searching the text: `_Any` in a docstring or a
+occurs in the code.
+
+Templates spell every imported name with a leading underscore (`_Literal`, `_NotGiven`),
+a name no spec can give. Where the module's code has no other use of the plain name
+(`Literal`: no class, field, argument or method of that name), the underscore goes, in
+the code and in the import (`from typing import Literal`), so that what users read and
+hover is `phone_number: str | NotGiven`; a spec name equal to an imported one keeps the
+import aliased in that module alone. Tokenizing, not searching the text: `_Any` in a docstring or a
 comment, `x._Any` as an attribute and `_AnyThing` are not uses, while a name inside a
 string that is an expression (the string annotations of a functional TypedDict) is,
 since typing evaluates it. A module that cannot be tokenized keeps every import, so
@@ -58,19 +65,13 @@ class Joined:
     module: str
     names: tuple[str, ...]
 
-    def lines(self, used: set[str], runtime: str, package: str) -> list[str]:
-        kept = [n for n in self.names if n in used]
-        if not kept:
-            return []
-        module = self.module.format(runtime=runtime, package=package)
-        return [f"from {module} import {', '.join(kept)}"]
-
 
 Group = tuple[Import | Joined, ...]
 
 
 def _private(module: str, *imported: str) -> tuple[Import, ...]:
-    """`from module import X as _X`, one line each: a spec name can never shadow `_X`."""
+    """`from module import X as _X`, as templates spell it; written `from module import X`
+    where the module does not otherwise use `X`."""
     return tuple(Import(module, name, names.private_alias(name)) for name in imported)
 
 
@@ -174,8 +175,21 @@ BY_TEMPLATE: dict[str, tuple[Group, ...]] = {
 
 
 def with_imports(source: str, groups: Iterable[Group], runtime: str, package: str) -> str:
-    """`source` with its placeholder replaced by the imports its code uses."""
-    used = used_names(source.replace(PLACEHOLDER, ""))
+    """`source` with its placeholder replaced by the imports its code uses, each under its
+    own name unless that name is taken in the module."""
+    groups = tuple(groups)
+    uses = _uses(source.replace(PLACEHOLDER, ""))
+    used: set[str] | None = None
+    if uses is not None:
+        in_code, in_strings = uses
+        used = in_code | in_strings
+        plain = _free_plain_names(groups, used, in_strings)
+        source = _renamed(source, plain)
+        used = (used - plain.keys()) | set(plain.values())
+        groups = tuple(
+            tuple(_without_alias(entry) if _aliased(entry) in plain else entry for entry in group)
+            for group in groups
+        )
     block = import_block(groups, used, runtime, package)
     if not block:
         return source.replace(PLACEHOLDER + "\n\n", "").replace(PLACEHOLDER, "")
@@ -183,19 +197,97 @@ def with_imports(source: str, groups: Iterable[Group], runtime: str, package: st
 
 
 def import_block(groups: Iterable[Group], used: set[str] | None, runtime: str, package: str) -> str:
-    """The lines whose name is in `used` (all, for None), groups apart by a blank line."""
+    """The lines whose name is in `used` (all, for None), groups apart by a blank line;
+    names imported from one module without an alias share a line, in the listed order."""
     written = []
     for group in groups:
         lines: list[str] = []
+        joined: dict[str, list[str]] = {}  # module → names, for `from module import A, B`
         for entry in group:
             if isinstance(entry, Joined):
-                everything = set(entry.names) if used is None else used
-                lines += entry.lines(everything, runtime, package)
-            elif used is None or entry.bound in used:
+                kept = [n for n in entry.names if used is None or n in used]
+            elif used is not None and entry.bound not in used:
+                continue
+            elif entry.name is not None and entry.alias is None:
+                kept = [entry.name]
+            else:
                 lines.append(entry.line(runtime, package))
+                continue
+            module = entry.module.format(runtime=runtime, package=package)
+            if kept and module not in joined:
+                joined[module] = []
+                lines.append(module)  # replaced below, keeping the line's place
+            joined.get(module, []).extend(kept)
+        lines = [
+            (
+                f"from {line} import {', '.join(sorted(joined[line], key=_import_order))}"
+                if line in joined
+                else line
+            )
+            for line in lines
+        ]
         if lines:
             written.append("\n".join(lines))
     return "\n\n".join(written)
+
+
+def _import_order(name: str) -> tuple[int, str]:
+    """isort's order within one line: constants, then classes, then functions."""
+    return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+
+def _aliased(entry: Import | Joined) -> str | None:
+    """The underscored name an entry binds in place of its own (`_Literal`), if it does."""
+    if isinstance(entry, Joined) or entry.alias is None:
+        return None
+    own = entry.name or entry.module
+    return entry.alias if entry.alias == names.private_alias(own) else None
+
+
+def _without_alias(entry: Import | Joined) -> Import | Joined:
+    assert isinstance(entry, Import)
+    if entry.name is None:
+        return Import(entry.module)
+    return Import(entry.module, entry.name)
+
+
+def _free_plain_names(
+    groups: tuple[Group, ...], used: set[str], in_strings: set[str]
+) -> dict[str, str]:
+    """Underscored name → its plain name, for each import whose plain name the module's
+    code does not otherwise use (a use would be a spec name, which must keep its meaning).
+    A name also used inside a string annotation keeps its underscore: rewriting strings
+    could change a spec value that merely looks like one."""
+    plain: dict[str, str] = {}
+    for group in groups:
+        for entry in group:
+            alias = _aliased(entry)
+            if alias is None or alias not in used or alias in in_strings:
+                continue
+            name = alias.removeprefix("_")
+            if name not in used and name not in plain.values():
+                plain[alias] = name
+    return plain
+
+
+def _renamed(source: str, plain: dict[str, str]) -> str:
+    """`source` with each underscored name in `plain` spelled plainly (as a name, never as
+    an attribute; no string holds one, see `_free_plain_names`)."""
+    if not plain:
+        return source
+    lines = source.splitlines(keepends=True)
+    edits: list[tuple[int, int, int, str]] = []  # (row, start, end, text), 1-based rows
+    previous = ""
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.NAME and previous != "." and token.string in plain:
+            (row, start), (_, end) = token.start, token.end
+            edits.append((row, start, end, plain[token.string]))
+        if token.type not in _LAYOUT:
+            previous = token.string
+    for row, start, end, text in reversed(edits):
+        line = lines[row - 1]
+        lines[row - 1] = line[:start] + text + line[end:]
+    return "".join(lines)
 
 
 def used_names(source: str) -> set[str] | None:
@@ -204,19 +296,26 @@ def used_names(source: str) -> set[str] | None:
     Attribute names (after a `.`) are not references; names inside a string literal count
     when the whole string is a Python expression, as a string annotation is.
     """
+    uses = _uses(source)
+    return None if uses is None else uses[0] | uses[1]
+
+
+def _uses(source: str) -> tuple[set[str], set[str]] | None:
+    """The names the code refers to, and those inside strings that are expressions."""
     found: set[str] = set()
+    in_strings: set[str] = set()
     previous = ""
     try:
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
             if token.type == tokenize.NAME and previous != ".":
                 found.add(token.string)
             elif token.type == tokenize.STRING:
-                found |= _names_in_string(token.string)
+                in_strings |= _names_in_string(token.string)
             if token.type not in _LAYOUT:
                 previous = token.string
     except (tokenize.TokenError, SyntaxError):
         return None
-    return found
+    return found, in_strings
 
 
 _LAYOUT = frozenset(

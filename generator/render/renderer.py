@@ -35,10 +35,12 @@ from generator.render.result_docs import result_doc
 from generator.render.runtime_defaults import read_runtime_defaults
 from generator.render.signatures import (
     Signatures,
+    arguments,
     client_call,
     example_call,
     pagination_arguments,
     signature_summary,
+    table_description,
 )
 from generator.render.surface_spelling import GeneratedSpelling
 from generator.render.template_files import templates_dir
@@ -177,7 +179,10 @@ def _method_context(api: Api, shadowed: frozenset[str] = frozenset()) -> dict[st
     everything = _definitions(api)
     request = Annotations(everything, "request", prefix=names.PARAMS_PREFIX, shadowed=shadowed)
     response = Annotations(everything, "response", prefix=names.MODELS_PREFIX, shadowed=shadowed)
-    signatures = Signatures(request, response)
+    plain = Annotations(
+        everything, "request", prefix=names.PARAMS_PREFIX, shadowed=shadowed, constrained=False
+    )
+    signatures = Signatures(request, response, plain)
     return {
         "in_resource_response": response,
         "in_resource_request": request,
@@ -191,6 +196,10 @@ def _method_context(api: Api, shadowed: frozenset[str] = frozenset()) -> dict[st
         "request_type": signatures.request_type,
         "response_decoder": signatures.response_decoder,
         "method_doc": signatures.method_doc,
+        "arguments": arguments,
+        "declaration": signatures.declaration,
+        "argument_annotation": signatures.argument_annotation,
+        "table_description": table_description,
         "parameter_annotation": signatures.parameter_annotation,
         "checked_parameters": signatures.checked_parameters,
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import assert_never
 
 from generator.model import names
@@ -12,6 +13,7 @@ from generator.model.types import (
     AnyType,
     ArrayType,
     EnumValues,
+    Field,
     MapType,
     NamedRef,
     Nullable,
@@ -21,20 +23,116 @@ from generator.model.types import (
     TypeRef,
     UnionOf,
 )
+from generator.render import markdown
 from generator.render.annotations import Annotations
 from generator.render.client_docs import operation_server_doc
+from generator.render.constraint_words import constraint_sentence
+from generator.render.literals import py_literal
+
+
+@dataclass(frozen=True)
+class Argument:
+    """One argument of a generated method, from a parameter, a body field or the body."""
+
+    name: str
+    type: TypeRef
+    required: bool
+    # Path parameters and a positional body come before `*`; the rest are keyword-only.
+    positional: bool
+    # What the docstring and api.md's table say of it, before its limits.
+    doc: str
+    cell: str
+    parameter: Parameter | None = None
+    whole_body: bool = False  # the body as one argument: api.md's table leaves it out
+
+
+def arguments(operation: Operation) -> list[Argument]:
+    """The method's arguments in signature order: the positional ones (path parameters,
+    then a positional body), then the keyword-only ones, required before optional, each
+    group in spec order, so that a reader sees first what a call must give."""
+    positional = [_of_parameter(p) for p in operation.path_parameters]
+    keywords = [_of_parameter(p) for p in operation.other_parameters]
+    body = operation.body
+    if body is not None and body.fields is not None:
+        keywords += [
+            _of_field(f, argument) for f, argument in zip(body.fields, body.arguments, strict=True)
+        ]
+    elif body is not None:
+        text = body.description or "The request body."
+        argument = Argument(
+            body.argument, body.type, body.required, body.positional, text, text, whole_body=True
+        )
+        (positional if body.positional else keywords).append(argument)
+    keywords.sort(key=lambda a: not a.required)  # stable: spec order within each group
+    return positional + keywords
+
+
+def _of_parameter(parameter: Parameter) -> Argument:
+    text = parameter.description or f"The `{parameter.wire_name}` {parameter.location} parameter."
+    if parameter.has_default:
+        text += f" Sent as {parameter.default!r} unless given."
+    elif parameter.has_server_default:
+        text += f" The server's default is {parameter.server_default!r}."
+    return Argument(
+        parameter.python_name,
+        parameter.type,
+        parameter.required and not parameter.has_default,
+        parameter.location == "path",
+        f"Deprecated. {text}" if parameter.deprecated else text,
+        markdown.parameter_description(parameter),
+        parameter=parameter,
+    )
+
+
+def _of_field(field: Field, argument: str) -> Argument:
+    text = field.description or f"The `{field.wire_name}` field of the request body."
+    if field.has_default:
+        text += f" The server's default is {field.default!r}."
+    return Argument(
+        argument,
+        field.type,
+        field.required,
+        False,
+        f"Deprecated. {text}" if field.deprecated else text,
+        markdown.field_description(field),
+    )
 
 
 class Signatures:
-    def __init__(self, request: Annotations, response: Annotations) -> None:
+    """How resource modules spell methods. `request` spells request types with their
+    constraints (for the endpoint's checks), `plain` without (for signatures)."""
+
+    def __init__(self, request: Annotations, response: Annotations, plain: Annotations) -> None:
         self._request = request
         self._response = response
+        self._plain = plain
+
+    def declaration(self, argument: Argument) -> str:
+        """`name: annotation` or `name: annotation = default`, as the signature writes it."""
+        parameter = argument.parameter
+        annotation = self.argument_annotation(argument)
+        if parameter is not None and parameter.has_default:
+            return f"{argument.name}: {annotation} = {py_literal(parameter.default)}"
+        if argument.required:
+            return f"{argument.name}: {annotation}"
+        return f"{argument.name}: {annotation} | {names.private_alias('NotGiven')} = NOT_GIVEN"
+
+    def argument_annotation(self, argument: Argument) -> str:
+        """The plain type of an argument, as its signature and api.md show it."""
+        if argument.parameter is not None:
+            return self._parameter_annotation(argument.parameter, self._plain)
+        return self._plain.of(argument.type)
 
     def parameter_annotation(self, parameter: Parameter) -> str:
+        """The type the endpoint checks a parameter against, constraints included."""
+        return self._parameter_annotation(parameter, self._request)
+
+    @staticmethod
+    def _parameter_annotation(parameter: Parameter, annotations: Annotations) -> str:
         # A header sent by default can be overridden with another value (a newer API version).
         if parameter.has_default and isinstance(parameter.type, EnumValues):
-            return self._request.builtin("str")
-        return self._request.of(parameter.type)
+            return annotations.builtin("str")
+        return annotations.of(parameter.type)
 
     def checked_parameters(self, operation: Operation) -> list[tuple[Parameter, str]]:
         """The parameters the endpoint checks before sending, with their annotations: all
@@ -110,34 +208,14 @@ class Signatures:
             lines.append(
                 f"Deprecated: {operation.deprecation}" if operation.deprecation else "Deprecated."
             )
-        arguments = []
-        for parameter in operation.parameters:
-            text = (
-                parameter.description
-                or f"The `{parameter.wire_name}` {parameter.location} parameter."
-            )
-            if parameter.has_default:
-                text += f" Sent as {parameter.default!r} unless given."
-            elif parameter.has_server_default:
-                text += f" The server's default is {parameter.server_default!r}."
-            if parameter.deprecated:
-                text = f"Deprecated. {text}"
-            arguments.append(f"{parameter.python_name}: {_one_paragraph(text)}")
-        body = operation.body
-        if body is not None and body.fields is not None:
-            for field, argument in zip(body.fields, body.arguments, strict=True):
-                text = field.description or f"The `{field.wire_name}` field of the request body."
-                if field.has_default:
-                    text += f" The server's default is {field.default!r}."
-                if field.deprecated:
-                    text = f"Deprecated. {text}"
-                arguments.append(f"{argument}: {_one_paragraph(text)}")
-        elif body is not None:
-            text = _one_paragraph(body.description or "The request body.")
-            arguments.append(f"{body.argument}: {text}")
-        if arguments:
-            lines.append("Args:\n" + "\n".join("  " + a for a in arguments))
-        lines.append(f"Route: `{operation.http_method} {operation.path}`")
+        route = f"Route: `{operation.http_method} {operation.path}`"
+        if not lines:  # the route says what the method does where the spec does not
+            lines.append(route)
+        documented = [f"{a.name}: {_one_paragraph(argument_doc(a))}" for a in arguments(operation)]
+        documented += [f"{o.name}: {o.doc}" for o in CALL_OPTIONS]
+        lines.append("Args:\n" + "\n".join("  " + a for a in documented))
+        if lines[0] != route:
+            lines.append(route)
         server = operation_server_doc(operation)
         if server is not None:
             lines.append(server)
@@ -157,24 +235,32 @@ def pagination_arguments(operation: Operation) -> str:
     return ", ".join(f"{name}={value!r}" for name, value in paging.runtime_arguments())
 
 
+def argument_doc(argument: Argument) -> str:
+    """What the docstring says of an argument: its description, default and limits."""
+    return _with_limits(argument.doc, constraint_sentence(argument.type))
+
+
+def table_description(argument: Argument) -> str:
+    """api.md's description cell of an argument: the spec's words, then its limits."""
+    return _with_limits(argument.cell, markdown.cell(constraint_sentence(argument.type)))
+
+
+def _with_limits(text: str, limits: str) -> str:
+    if not limits:
+        return text
+    text = text.rstrip()
+    return f"{text} {limits}" if text.endswith((".", "!", "?")) else f"{text}. {limits}"
+
+
 def _one_paragraph(text: str) -> str:
     return " ".join(text.split())
 
 
 def signature_summary(operation: Operation) -> str:
     """`agent_id, *, phone_numbers, client_env=...` for api.md."""
-    positional = [p.python_name for p in operation.path_parameters]
-    keywords = [p.python_name + ("" if p.required else "=...") for p in operation.other_parameters]
-    body = operation.body
-    if body is not None and body.fields is not None:
-        keywords += [
-            argument + ("" if field.required else "=...")
-            for field, argument in zip(body.fields, body.arguments, strict=True)
-        ]
-    elif body is not None:
-        (positional if body.positional else keywords).append(
-            body.argument + ("" if body.required else "=...")
-        )
+    everything = arguments(operation)
+    positional = [a.name + ("" if a.required else "=...") for a in everything if a.positional]
+    keywords = [a.name + ("" if a.required else "=...") for a in everything if not a.positional]
     return ", ".join(positional + (["*", *keywords] if keywords else []))
 
 

@@ -26,7 +26,8 @@ class GeneratedSpelling:
             "request": Annotations(everything, "request", prefix=names.PARAMS_PREFIX),
             "response": Annotations(everything, "response", prefix=names.MODELS_PREFIX),
         }
-        self._signatures = Signatures(self._sides["request"], self._sides["response"])
+        plain = Annotations(everything, "request", prefix=names.PARAMS_PREFIX, constrained=False)
+        self._signatures = Signatures(self._sides["request"], self._sides["response"], plain)
         self._readable = readable
 
     def annotation(self, type_ref: TypeRef, side: Side) -> str:

@@ -49,7 +49,7 @@ class Endpoint(Generic[T]):
     item) or "page" (with `pagination` saying how to get the next page); each can also be
     read as a stream of bytes.
     `security` lists the alternatives of security scheme keys the operation accepts, in
-    order (empty: it sends no credentials); None means every scheme when `secured`.
+    order (empty: it sends no credentials); None means all the client's schemes at once.
     `server` is the operation's own base URL from the spec, used instead of the client's
     server (see `Options.base_url_for`); None: the client's. `accept` is the `Accept`
     header, from the media types of the documented responses; None (no documented
@@ -76,7 +76,6 @@ class Endpoint(Generic[T]):
         "request_type",
         "responses",
         "result",
-        "secured",
         "security",
         "server",
     )
@@ -88,7 +87,6 @@ class Endpoint(Generic[T]):
     responses: Mapping[str, Any]
     errors: Mapping[str, Any]
     request_type: Any | None
-    secured: bool
     security: tuple[tuple[str, ...], ...] | None
     server: str | None
     encoding: str
@@ -112,7 +110,6 @@ class Endpoint(Generic[T]):
         responses: Mapping[str, Any],
         errors: Mapping[str, Any] = _EMPTY,
         request_type: Any | None = None,
-        secured: bool = True,
         security: tuple[tuple[str, ...], ...] | None = None,
         server: str | None = None,
         encoding: str = "json",
@@ -133,7 +130,6 @@ class Endpoint(Generic[T]):
         init(self, "responses", responses)
         init(self, "errors", errors)
         init(self, "request_type", request_type)
-        init(self, "secured", secured)
         init(self, "security", security)
         init(self, "server", server)
         init(self, "encoding", encoding)

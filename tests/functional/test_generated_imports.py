@@ -46,7 +46,7 @@ def test_string_annotations_of_a_functional_typeddict_resolve(tmp_path: Path) ->
     with generated(SPEC, tmp_path, "imports_pkg"):
         params = importlib.import_module("imports_pkg.params")
         source = Path(params.__file__).read_text(encoding="utf-8")
-        assert "NoteParamDict = _TypedDict(" in source
+        assert "NoteParamDict = TypedDict(" in source
         assert "from imports_pkg._runtime._typeddict import Required as _Required" in source
         hints = typing.get_type_hints(params.NoteParamDict)
         assert hints["x-trace"] is str

@@ -162,5 +162,5 @@ def test_server_variables_are_client_arguments(tmp_path: Path) -> None:
 def test_server_variable_types_in_the_signature(tmp_path: Path) -> None:
     with generated_with(copy.deepcopy(TEMPLATED), 'package = "tpl2"\n', tmp_path, mypy=True) as tpl:
         source = (Path(tpl.__file__).parent / "_client.py").read_text()
-        assert 'region: _Literal["eu", "us"] | None = None' in source
+        assert 'region: Literal["eu", "us"] | None = None' in source
         assert "tenant: str | None = None" in source

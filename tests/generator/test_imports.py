@@ -37,11 +37,34 @@ def test_only_used_names_are_imported_in_the_declared_order_and_groups() -> None
     text = with_imports(
         _module("x: _Any = NOT_GIVEN\ny: _models.Pet\nz: _datetime.date\n"), _GROUPS, "rt", "pkg"
     )
-    assert text == _module("x: _Any = NOT_GIVEN\ny: _models.Pet\nz: _datetime.date\n").replace(
+    assert text == _module("x: Any = NOT_GIVEN\ny: models.Pet\nz: datetime.date\n").replace(
         PLACEHOLDER,
-        "import datetime as _datetime\nfrom typing import Any as _Any\n\n"
-        "from rt import NOT_GIVEN\nfrom pkg import models as _models",
+        "import datetime\nfrom typing import Any\n\n"
+        "from rt import NOT_GIVEN\nfrom pkg import models",
     )
+
+
+def test_an_import_keeps_its_underscore_only_where_its_plain_name_is_taken() -> None:
+    # A spec class named `Any` and an argument named `models`: those two stay aliased.
+    body = "class Any:\n    pass\n\n\ndef f(models: _Any) -> _models.Pet:\n    return other.Meta\n"
+    text = with_imports(_module(body + "m: _Meta\n"), _GROUPS, "rt", "pkg")
+    assert "from typing import Any as _Any\n" in text
+    assert "from pkg import models as _models\n" in text
+    assert "def f(models: _Any) -> _models.Pet:" in text
+    # An attribute of the same name (`other.Meta`) is no clash.
+    assert "from msgspec import Meta\n" in text and "m: Meta\n" in text
+
+
+def test_a_name_used_in_a_string_annotation_keeps_its_underscore() -> None:
+    # Rewriting strings could change a spec value that only looks like a name.
+    text = with_imports(_module('D = {"a": "_Any"}\nx: _Any\n'), _GROUPS, "rt", "pkg")
+    assert "from typing import Any as _Any\n" in text and 'D = {"a": "_Any"}' in text
+
+
+def test_names_from_one_module_share_a_line_in_isort_order() -> None:
+    groups = ((Import("m", "helper", "_helper"), Import("m", "Klass", "_Klass")),)
+    text = with_imports(_module("x = _helper(_Klass, NOT_GIVEN)\n"), groups, "rt", "pkg")
+    assert "from m import Klass, helper\n" in text
 
 
 def test_docstrings_comments_attributes_and_longer_names_are_not_uses() -> None:

@@ -300,9 +300,9 @@ def test_each_operation_carries_its_security_deprecation_and_tags() -> None:
         security=[{"key": []}],
     ).build_all()
     by_path = {o.path: o for o in built}
-    assert (by_path["/open"].security, by_path["/open"].secured) == ((), False)
+    assert by_path["/open"].security == ()
     assert by_path["/open"].tags == ("Open", "Other")
-    assert (by_path["/keyed"].security, by_path["/keyed"].secured) == ((("key",),), True)
+    assert by_path["/keyed"].security == (("key",),)
     assert by_path["/keyed"].deprecation is None
     # The alternative that needs mutual TLS, which only the caller's http_client can
     # satisfy, lets the call go without credentials, after the alternatives the client sends.

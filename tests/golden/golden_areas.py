@@ -54,8 +54,8 @@ def expected_tree(area: str) -> dict[str, str]:
 
 
 def endpoint(source: str, name: str) -> str:
-    """The `_NAME_ENDPOINT = _Endpoint[...](...)` statement of a resource module."""
-    start = source.index(f"\n_{name.upper()}_ENDPOINT = _Endpoint[")
+    """The `_NAME_ENDPOINT = Endpoint[...](...)` statement of a resource module."""
+    start = source.index(f"\n_{name.upper()}_ENDPOINT = Endpoint[")
     return source[start : source.index("\n)\n", start) + 2]
 
 

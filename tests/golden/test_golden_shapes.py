@@ -27,14 +27,14 @@ def test_widgets_tree() -> None:
     assert "class WidgetsResource:" in resource
     assert 'api_version: str = "2024-01-01"' in resource
     params = files["widgets/params.py"]
-    assert "name: _Annotated[str, _Meta(min_length=1, max_length=40)]" in params
-    assert "size: _Annotated[float, _Meta(gt=0)]" in params
-    assert "note: str | None | _UnsetType = _UNSET" in params
-    assert 'Color: _TypeAlias = _Literal["red", "green"]' in params
+    assert "name: Annotated[str, Meta(min_length=1, max_length=40)]" in params
+    assert "size: Annotated[float, Meta(gt=0)]" in params
+    assert "note: str | None | UnsetType = UNSET" in params
+    assert 'Color: TypeAlias = Literal["red", "green"]' in params
     models = files["widgets/models.py"]
-    assert "class Widget(_ResponseModel, kw_only=True):" in models
+    assert "class Widget(ResponseModel, kw_only=True):" in models
     assert 'color: str = "red"' in models  # spec default, through the $ref
-    assert "created_at: _datetime.datetime | None = None" in models
+    assert "created_at: datetime.datetime | None = None" in models
     assert "dimensions: WidgetDimensions | None = None" in models
 
 
@@ -50,19 +50,24 @@ def test_forms_multipart_methods_take_files_and_send_multipart() -> None:
         # The runtime writes the boundary; a fixed content type would lose it.
         assert "content_type=" not in declared, name
     avatar = method(uploads, "avatar")
-    assert "file: _FileInput," in avatar  # required
-    assert "caption: _Annotated[str, _Meta(max_length=80)] | _NotGiven = NOT_GIVEN" in avatar
+    assert "file: FileInput," in avatar  # required
+    # Signatures show plain types; the limits are in words (the request model checks them).
+    assert "caption: str | NotGiven = NOT_GIVEN" in avatar
+    assert "At most 80 characters." in avatar
     documents = method(uploads, "documents")
-    assert "files: _Annotated[_Sequence[_FileInput], _Meta(min_length=1)]," in documents
-    assert "labels: _Sequence[str] | _NotGiven = NOT_GIVEN" in documents
-    assert "metadata: _params.MetadataInput," in documents  # the $ref'd object, required
+    assert "files: Sequence[FileInput]," in documents
+    assert "At least 1 item." in documents
+    checked = "files: Annotated[Sequence[FileInput], Meta(min_length=1)]"
+    assert checked in files["forms/params.py"]  # the request model checks the limit
+    assert "labels: Sequence[str] | NotGiven = NOT_GIVEN" in documents
+    assert "metadata: params.MetadataInput," in documents  # the $ref'd object, required
     # Its `encoding` names `contentType: application/json`: one JSON part.
     assert 'form_styles={\n        "metadata": "json",\n    },' in endpoint(uploads, "documents")
     # A body that is one binary string is one file argument (sent as the part `file`).
-    assert "file: _FileInput," in method(uploads, "raw")
+    assert "file: FileInput," in method(uploads, "raw")
     params = files["forms/params.py"]
-    assert "class MetadataParam(_RequestModel, kw_only=True):" in params
-    assert "author: MetadataAuthorInput | _UnsetType = _UNSET" in params  # nested object
+    assert "class MetadataParam(RequestModel, kw_only=True):" in params
+    assert "author: MetadataAuthorInput | UnsetType = UNSET" in params  # nested object
 
 
 def test_forms_urlencoded_methods_send_a_form() -> None:
@@ -71,12 +76,12 @@ def test_forms_urlencoded_methods_send_a_form() -> None:
         assert 'encoding="form"' in endpoint(sessions, name), name
     create = method(sessions, "create")
     assert "username: str," in create and "password: str," in create
-    assert "remember: bool | _NotGiven = NOT_GIVEN" in create
+    assert "remember: bool | NotGiven = NOT_GIVEN" in create
     search = method(sessions, "search")
-    assert "users: _Sequence[str] | _NotGiven = NOT_GIVEN" in search
-    assert "range: _params.SessionsSearchBodyRangeInput | _NotGiven = NOT_GIVEN" in search
+    assert "users: Sequence[str] | NotGiven = NOT_GIVEN" in search
+    assert "range: params.SessionsSearchBodyRangeInput | NotGiven = NOT_GIVEN" in search
     params = expected_tree("forms")["forms/params.py"]
-    assert "since: _datetime.datetime | _UnsetType = _UNSET" in params
+    assert "since: datetime.datetime | UnsetType = UNSET" in params
 
 
 # -- (b) binary and text bodies ------------------------------------------------------------
@@ -89,45 +94,45 @@ def test_bodies_binary_request_and_response() -> None:
     assert 'content_type="application/octet-stream"' in put
     assert "request_type=None" in put
     # The bytes come right after the path parameter, by position.
-    assert "key: str,\n        body: _FileContent,\n        *," in method(blobs, "put")
+    assert "key: str,\n        body: FileContent,\n        *," in method(blobs, "put")
     get = endpoint(blobs, "get")
-    assert '"200": _builtins.bytes' in get
-    assert '"404": _models.Problem' in get  # the JSON error body is still decoded
+    assert '"200": builtins.bytes' in get
+    assert '"404": models.Problem' in get  # the JSON error body is still decoded
     # Accepted: the download's type, and the error's JSON at a lower preference.
     assert 'accept="application/octet-stream, application/json;q=0.9",' in get
     # A binary body comes back in a response object (status, headers, content), as the
     # Stainless SDKs return it.
     assert 'result="binary"' in get
-    assert ") -> _BinaryResponse:" in method(blobs, "get")
+    assert ") -> BinaryResponse:" in method(blobs, "get")
     assert "return self._client.download(" in method(blobs, "get")
-    assert ") -> _AsyncBinaryResponse:" in method(blobs, "get", is_async=True)
+    assert ") -> AsyncBinaryResponse:" in method(blobs, "get", is_async=True)
 
 
 def test_bodies_text_request_and_response() -> None:
     notes = expected_tree("bodies")["bodies/resources/notes.py"]
     create = endpoint(notes, "create")
     assert 'encoding="text"' in create and 'content_type="text/plain"' in create
-    assert '"201": _RawText' in create
+    assert '"201": RawText' in create
     assert "body: str,\n        *," in method(notes, "create")
     assert ") -> str:" in method(notes, "create")
     # Not required: the text may be left out.
     append = endpoint(notes, "append")
     assert 'encoding="text"' in append and 'content_type="text/markdown"' in append
-    assert "body: str | _NotGiven = NOT_GIVEN," in method(notes, "append")
+    assert "body: str | NotGiven = NOT_GIVEN," in method(notes, "append")
 
 
 def test_bodies_audio() -> None:
     audio = expected_tree("bodies")["bodies/resources/audio.py"]
     synthesize = endpoint(audio, "synthesize")
     assert "encoding=" not in synthesize  # a JSON request
-    assert '"200": _builtins.bytes' in synthesize  # audio/mpeg is read as bytes...
-    assert ") -> _BinaryResponse:" in method(audio, "synthesize")  # ...and returned in one
+    assert '"200": builtins.bytes' in synthesize  # audio/mpeg is read as bytes...
+    assert ") -> BinaryResponse:" in method(audio, "synthesize")  # ...and returned in one
     assert 'accept="audio/mpeg",' in synthesize  # not application/json: that would be a 406
-    assert 'voice: _Literal["alto", "tenor"] | _NotGiven = NOT_GIVEN' in method(audio, "synthesize")
+    assert 'voice: Literal["alto", "tenor"] | NotGiven = NOT_GIVEN' in method(audio, "synthesize")
     transcribe = endpoint(audio, "transcribe")
     assert 'encoding="binary"' in transcribe and 'content_type="audio/wav"' in transcribe
-    assert '"200": _models.AudioTranscribeResponse' in transcribe
-    assert "body: _FileContent," in method(audio, "transcribe")
+    assert '"200": models.AudioTranscribeResponse' in transcribe
+    assert "body: FileContent," in method(audio, "transcribe")
 
 
 # -- (c) cookies, headers and query styles -------------------------------------------------
@@ -146,10 +151,15 @@ def test_parameters_query_styles() -> None:
         items, "list"
     )  # `tag` is exploded form, the default: no style
     listing = method(items, "list")
-    assert "tag: _Sequence[str] | _NotGiven" in listing
-    assert 'colors: _Sequence[_Literal["red", "green", "blue"]] | _NotGiven' in listing
-    assert "filter: _Mapping[str, str] | _NotGiven" in listing
-    assert "limit: _Annotated[int, _Meta(ge=1, le=100)] | _NotGiven" in listing
+    assert "tag: Sequence[str] | NotGiven" in listing
+    assert 'colors: Sequence[Literal["red", "green", "blue"]] | NotGiven' in listing
+    assert "filter: Mapping[str, str] | NotGiven" in listing
+    # A plain type in the signature, the limits in words; the endpoint still checks them.
+    assert "limit: int | NotGiven" in listing
+    assert "Between 1 and 100." in " ".join(listing.split())
+    assert '("limit", "query", "limit", Annotated[int, Meta(ge=1, le=100)]),' in endpoint(
+        items, "list"
+    )
     assert "The server's default is 20." in listing
     for name in ("tag", "ids", "words", "colors", "filter", "limit"):
         assert f'"{name}": {name},' in listing
@@ -163,7 +173,7 @@ def test_parameters_cookies_and_headers() -> None:
     get = method(items, "get")
     assert "item_id: str,\n        *," in get
     assert "session: str," in get  # a required cookie
-    assert 'theme: _Literal["light", "dark"] | _NotGiven = NOT_GIVEN' in get
+    assert 'theme: Literal["light", "dark"] | NotGiven = NOT_GIVEN' in get
     sent_as = get[get.index("return self._client.request(") :]
     cookies = sent_as[sent_as.index("cookies={") : sent_as.index("},", sent_as.index("cookies="))]
     assert '"session": session' in cookies and '"theme": theme' in cookies
@@ -194,15 +204,15 @@ def test_servers_and_their_variables() -> None:
     assert '"sandbox": "https://sandbox.example.com/{version}",' in client
     assert '"localhost": "http://localhost:{port}",' in client
     assert 'default_server="api",' in client  # the spec's first
-    assert 'server: _Literal["api", "sandbox", "localhost"] | None = None,' in client
+    assert 'server: Literal["api", "sandbox", "localhost"] | None = None,' in client
     # The enum of a variable is a Literal; a variable without one is any string.
-    assert 'region: _Literal["us", "eu", "ap"] | None = None,' in client
+    assert 'region: Literal["us", "eu", "ap"] | None = None,' in client
     assert "version: str | None = None," in client
     assert "port: str | None = None," in client
     config = client[client.index("server_variables={") : client.index("api_key_env=")]
-    assert '"region": _ServerVariable(\n                "us",' in config
-    assert config.count('"version": _ServerVariable("v1", ()),') == 2  # api and sandbox
-    assert '"port": _ServerVariable("8080", ()),' in config
+    assert '"region": ServerVariable(\n                "us",' in config
+    assert config.count('"version": ServerVariable("v1", ()),') == 2  # api and sandbox
+    assert '"port": ServerVariable("8080", ()),' in config
 
 
 # -- (e) auth ----------------------------------------------------------------------------------
@@ -211,13 +221,13 @@ def test_servers_and_their_variables() -> None:
 def test_auth_schemes_are_client_credentials() -> None:
     client = expected_tree("auth")["auth/_client.py"]
     for scheme in (
-        '_BearerAuth(key="bearer", credential="token"),',
+        'BearerAuth(key="bearer", credential="token"),',
         'key="headerKey", credential="header_key", name="X-API-Key", location="header"',
-        '_ApiKeyAuth(key="queryKey", credential="query_key", name="api_key", location="query"),',
+        'ApiKeyAuth(key="queryKey", credential="query_key", name="api_key", location="query"),',
         'key="cookieKey", credential="cookie_key", name="session_key", location="cookie"',
-        '_BasicAuth(key="basic", credential="username", password="password"),',
+        'BasicAuth(key="basic", credential="username", password="password"),',
         # OAuth2 client credentials: a token the client fetches, or one the caller gives.
-        """_ClientCredentialsAuth(
+        """ClientCredentialsAuth(
             key="oauth",
             credential="client_id",
             client_secret="client_secret",
@@ -244,7 +254,7 @@ def test_auth_requirements_per_operation() -> None:
     }
     for name, security in expected.items():
         assert security in endpoint(things, name), name
-    assert "secured=False," in endpoint(things, "list_public")
+    assert "secured=" not in endpoint(things, "list_public")  # `security=()` says it
     assert 'cookies={\n                "confirm": confirm,\n            },' in method(
         things, "delete"
     )
@@ -266,7 +276,7 @@ def test_auth_requirements_per_operation() -> None:
 
 def test_unions_in_responses() -> None:
     models = expected_tree("unions")["unions/models.py"]
-    assert "Pet: _TypeAlias = Cat | Dog | UnknownPet" in models
+    assert "Pet: TypeAlias = Cat | Dog | UnknownPet" in models
     assert '_PetMarker.clientgen_tag_field = "pet_type"' in models
     # The mapping, one value a $ref and the other a bare schema name.
     assert '_PetMarker.clientgen_mapping = {\n    "cat": Cat,\n    "dog": Dog,\n}' in models
@@ -274,7 +284,7 @@ def test_unions_in_responses() -> None:
     assert '_ShapeMarker.clientgen_tag_field = "kind"' in models
     assert '"Circle": Circle,\n    "Square": Square,' in models
     # anyOf without a discriminator: decoded by shape, no tag.
-    assert "PaymentMethod: _TypeAlias = Card | BankAccount | UnknownPaymentMethod" in models
+    assert "PaymentMethod: TypeAlias = Card | BankAccount | UnknownPaymentMethod" in models
     assert "_PaymentMethodMarker.clientgen_tag_field" not in models
     # A nullable union of objects, required: None is a value, not a default.
     assert "    friend: PetRecordFriend | None\n" in models
@@ -285,20 +295,20 @@ def test_unions_in_responses() -> None:
 def test_unions_in_requests() -> None:
     files = expected_tree("unions")
     params = files["unions/params.py"]
-    assert "PetInput: _TypeAlias = CatInput | DogInput" in params
+    assert "PetInput: TypeAlias = CatInput | DogInput" in params
     assert '"cat": CatParam,\n    "dog": DogParam,' in params
-    assert "ShapeInput: _TypeAlias = CircleInput | SquareInput" in params
-    assert "PaymentMethodInput: _TypeAlias = CardInput | BankAccountInput" in params
-    assert 'number: _Annotated[str, _Meta(pattern="^[0-9]{12,19}$")]' in params
+    assert "ShapeInput: TypeAlias = CircleInput | SquareInput" in params
+    assert "PaymentMethodInput: TypeAlias = CardInput | BankAccountInput" in params
+    assert 'number: Annotated[str, Meta(pattern="^[0-9]{12,19}$")]' in params
     pets = files["unions/resources/pets.py"]
-    assert "request_type=_params.PetInput," in endpoint(pets, "create")
-    assert "body: _params.PetInput," in method(pets, "create")
-    assert "body: _params.ShapeInput," in method(pets, "draw_shape")
+    assert "request_type=params.PetInput," in endpoint(pets, "create")
+    assert "body: params.PetInput," in method(pets, "create")
+    assert "body: params.ShapeInput," in method(pets, "draw_shape")
     payments = files["unions/resources/payments.py"]
-    assert "body: _params.PaymentMethodInput," in method(payments, "create")
+    assert "body: params.PaymentMethodInput," in method(payments, "create")
     settings = method(files["unions/resources/settings.py"], "put")
     assert "value: str | int," in settings
-    assert "previous: str | None | _NotGiven = NOT_GIVEN," in settings
+    assert "previous: str | None | NotGiven = NOT_GIVEN," in settings
 
 
 # -- (g) event streams, downloads and pages ------------------------------------------------------
@@ -308,16 +318,16 @@ def test_streams_event_streams_yield_their_typed_events() -> None:
     speech = expected_tree("streams")["streams/resources/speech.py"]
     sse = endpoint(speech, "stream")
     # Each event's data decodes into the discriminated union the spec names for the stream.
-    assert sse.startswith("\n_STREAM_ENDPOINT = _Endpoint[_models.SpeechEvent](")
-    assert 'result="event_stream",' in sse and '"422": _models.Error,' in sse
+    assert sse.startswith("\n_STREAM_ENDPOINT = Endpoint[models.SpeechEvent](")
+    assert 'result="event_stream",' in sse and '"422": models.Error,' in sse
     assert 'accept="text/event-stream, application/json;q=0.9",' in sse
-    assert ") -> _Stream[_models.SpeechEvent]:" in method(speech, "stream")
-    assert ") -> _AsyncStream[_models.SpeechEvent]:" in method(speech, "stream", is_async=True)
+    assert ") -> Stream[models.SpeechEvent]:" in method(speech, "stream")
+    assert ") -> AsyncStream[models.SpeechEvent]:" in method(speech, "stream", is_async=True)
     assert "return self._client.stream(" in method(speech, "stream")
     # Opening the stream is awaited in async code; the events are then iterated.
     assert "return await self._client.stream(" in method(speech, "stream", is_async=True)
     logs = expected_tree("streams")["streams/resources/logs.py"]
-    assert ") -> _Stream[str]:" in method(logs, "tail")  # text data, not decoded as JSON
+    assert ") -> Stream[str]:" in method(logs, "tail")  # text data, not decoded as JSON
 
 
 def test_lines_json_lines_streams_yield_one_typed_item_a_line() -> None:
@@ -325,12 +335,12 @@ def test_lines_json_lines_streams_yield_one_typed_item_a_line() -> None:
     transcripts = tree["lines/resources/transcripts.py"]
     jsonl = endpoint(transcripts, "stream")
     # Each line decodes into the discriminated union the spec names for the body.
-    assert jsonl.startswith("\n_STREAM_ENDPOINT = _Endpoint[_models.TranscriptLine](")
-    assert 'result="json_lines",' in jsonl and '"422": _models.Error,' in jsonl
+    assert jsonl.startswith("\n_STREAM_ENDPOINT = Endpoint[models.TranscriptLine](")
+    assert 'result="json_lines",' in jsonl and '"422": models.Error,' in jsonl
     assert 'accept="application/jsonl, application/json;q=0.9",' in jsonl
     # The same stream classes and client call as event streams.
-    assert ") -> _Stream[_models.TranscriptLine]:" in method(transcripts, "stream")
-    assert ") -> _AsyncStream[_models.TranscriptLine]:" in method(
+    assert ") -> Stream[models.TranscriptLine]:" in method(transcripts, "stream")
+    assert ") -> AsyncStream[models.TranscriptLine]:" in method(
         transcripts, "stream", is_async=True
     )
     assert "return await self._client.stream(" in method(transcripts, "stream", is_async=True)
@@ -338,9 +348,9 @@ def test_lines_json_lines_streams_yield_one_typed_item_a_line() -> None:
     # NDJSON is the same kind; a body without a schema is any JSON value a line.
     assert 'result="json_lines",' in endpoint(calls, "export")
     assert 'accept="application/x-ndjson",' in endpoint(calls, "export")
-    assert ") -> _Stream[_models.Call]:" in method(calls, "export")
-    assert endpoint(calls, "events").startswith("\n_EVENTS_ENDPOINT = _Endpoint[_Any](")
-    assert ") -> _Stream[_Any]:" in method(calls, "events")
+    assert ") -> Stream[models.Call]:" in method(calls, "export")
+    assert endpoint(calls, "events").startswith("\n_EVENTS_ENDPOINT = Endpoint[Any](")
+    assert ") -> Stream[Any]:" in method(calls, "events")
     api = tree["lines/api.md"]
     assert "Returns each line of the body as it arrives (JSON Lines), decoded as `Call`;" in api
     assert "the async client returns `AsyncStream[TranscriptLine]`:" in api
@@ -349,10 +359,10 @@ def test_lines_json_lines_streams_yield_one_typed_item_a_line() -> None:
 def test_streams_audio_download_is_a_binary_response() -> None:
     speech = expected_tree("streams")["streams/resources/speech.py"]
     download = endpoint(speech, "download")
-    assert download.startswith("\n_DOWNLOAD_ENDPOINT = _Endpoint[bytes](")
-    assert '"200": _builtins.bytes,' in download and 'result="binary",' in download
-    assert ") -> _BinaryResponse:" in method(speech, "download")
-    assert ") -> _AsyncBinaryResponse:" in method(speech, "download", is_async=True)
+    assert download.startswith("\n_DOWNLOAD_ENDPOINT = Endpoint[bytes](")
+    assert '"200": builtins.bytes,' in download and 'result="binary",' in download
+    assert ") -> BinaryResponse:" in method(speech, "download")
+    assert ") -> AsyncBinaryResponse:" in method(speech, "download", is_async=True)
     assert "return await self._client.download(" in method(speech, "download", is_async=True)
 
 
@@ -366,15 +376,15 @@ def test_streams_lists_are_paged_by_the_shape_of_their_response() -> None:
         'items="data", cursor="starting_after", next_cursor="starting_after", has_more="has_more"'
         in endpoint(voices, "list")
     )
-    assert ") -> _SyncPage[_models.VoicePage, _models.Voice]:" in method(voices, "list")
+    assert ") -> SyncPage[models.VoicePage, models.Voice]:" in method(voices, "list")
     # Async list methods are not coroutines: the pager is iterated with `async for`.
     assert "async def list(" not in voices
     async_list = method(voices[voices.index("\nclass AsyncVoices:") :], "list")
-    assert ") -> _AsyncPager[_models.VoicePage, _models.Voice]:" in async_list
+    assert ") -> AsyncPager[models.VoicePage, models.Voice]:" in async_list
     assert "return self._client.paginate(" in async_list
     # Offset: `offset` advances by the items seen until `total`.
-    assert 'pagination=_Pagination(items="items", offset="offset", total="total"),' in calls
-    assert ") -> _SyncPage[_models.CallPage, _models.Call]:" in method(calls, "list")
+    assert 'pagination=Pagination(items="items", offset="offset", total="total"),' in calls
+    assert ") -> SyncPage[models.CallPage, models.Call]:" in method(calls, "list")
 
 
 def test_nesting_resources_by_rest_shape_nest_on_each_level() -> None:
@@ -387,8 +397,8 @@ def test_nesting_resources_by_rest_shape_nest_on_each_level() -> None:
     metrics = tree["nesting/resources/agents_metrics.py"]
     results = tree["nesting/resources/agents_metrics_results.py"]
     # GET on a collection, GET on an item; a nested resource of one operation is folded in.
-    assert ") -> _builtins.list[_models.Agent]:" in method(agents, "list")  # `list` is shadowed
-    assert ") -> _models.Agent:" in method(agents, "retrieve")
+    assert ") -> builtins.list[models.Agent]:" in method(agents, "list")  # `list` is shadowed
+    assert ") -> models.Agent:" in method(agents, "retrieve")
     assert 'path="/agents/templates",' in endpoint(agents, "list_templates")
     # `agents.metrics` has no operation of its own: it only leads to `results`.
     assert "def results(self) -> AgentsMetricsResults:" in metrics
@@ -400,7 +410,7 @@ def test_nesting_resources_by_rest_shape_nest_on_each_level() -> None:
     assert "return AsyncAgentsMetricsResultsWithStreamingResponse(self._resource.results)" in (
         metrics
     )
-    assert "self.list = _to_raw_response_wrapper(resource.list)" in results
+    assert "self.list = to_raw_response_wrapper(resource.list)" in results
     # RPC-style paths: noun and verb; a pinned nested resource.
     call = tree["nesting/resources/call.py"]
     assert 'path="/v1/create-call",' in endpoint(call, "create")

@@ -206,6 +206,10 @@ def test_collisions_are_resolved_deterministically(hostile_package: Path) -> Non
         from hostile import _client  # type: ignore[import-not-found]
 
         assert "timeout_" in vars(_client.Hostile) and "timeout" not in vars(_client.Hostile)
+        # A schema named like an import (`ResponseModel`) keeps that import aliased there.
+        source = (hostile_package / "hostile" / "models.py").read_text(encoding="utf-8")
+        assert "import ResponseModel as _ResponseModel\n" in source
+        assert "\nclass ResponseModel(\n    _ResponseModel," in source
     finally:
         sys.path.remove(str(hostile_package))
         for name in [m for m in sys.modules if m == "hostile" or m.startswith("hostile.")]:

@@ -123,7 +123,7 @@ HEALTH = Endpoint[dict[str, str]](
     method="GET",
     path="/health",
     responses={"default": dict[str, str]},
-    secured=False,
+    security=(),
     accept="application/json",
 )
 

@@ -280,7 +280,7 @@ def test_default_timeout_and_the_http_client_timeout() -> None:
 def test_header_values_are_text() -> None:
     recorder = Recorder(json_response(200, {}))
     client = Poly(api_key=API_KEY, http_client=recorder.client())
-    endpoint = Endpoint[Any](method="GET", path="/h", responses={"200": Any}, secured=False)
+    endpoint = Endpoint[Any](method="GET", path="/h", responses={"200": Any}, security=())
 
     client.request(
         endpoint, headers={"X-Flag": True, "X-Count": 3, "X-None": None, "X-Unset": NOT_GIVEN}

@@ -11,14 +11,14 @@ STATUS = Endpoint[None](
     method="GET",
     path="/status",
     responses={"200": None},
-    secured=False,
+    security=(),
     server="https://status.example.test/v2",
 )
 NESTED = Endpoint[None](
-    method="GET", path="/ping", responses={"200": None}, secured=False, server="uploads"
+    method="GET", path="/ping", responses={"200": None}, security=(), server="uploads"
 )
 ROOTED = Endpoint[None](
-    method="GET", path="/ping", responses={"200": None}, secured=False, server="/other"
+    method="GET", path="/ping", responses={"200": None}, security=(), server="/other"
 )
 
 

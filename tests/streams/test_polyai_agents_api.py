@@ -77,9 +77,7 @@ def test_audio_cache_list_is_a_page_and_its_file_a_streamed_download(
     list_resource, list_name = _method(agents, LIST_ROUTE)
     file_resource, file_name = _method(agents, FILE_ROUTE)
     source = Path(agents.__file__).parent / "resources" / f"{list_resource}.py"
-    assert "_SyncPage[_models.ListAudioCacheResponse, _models.AudioCacheEntry]" in (
-        source.read_text()
-    )
+    assert "SyncPage[models.ListAudioCacheResponse, models.AudioCacheEntry]" in (source.read_text())
     client_class = next(n for n in agents.__all__ if n.startswith("Async")).removeprefix("Async")
     with LocalServer(_server).running() as server:
         client = getattr(agents, client_class)(api_key="k", base_url=server.url)

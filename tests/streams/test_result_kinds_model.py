@@ -17,11 +17,11 @@ def test_each_fixture_operation_gets_its_kind(tmp_path: Path) -> None:
     files = build_files(CARTESIA, tmp_path, "c", pagination=CARTESIA_PAGINATION)
     tts = files["c/resources/tts.py"].decode()
     assert 'result="event_stream"' in tts and 'result="binary"' in tts
-    assert "-> _BinaryResponse:" in tts and "-> _AsyncBinaryResponse:" in tts
-    assert "-> _Stream[_models.TTSSSEEvent]:" in tts
-    assert "-> _AsyncStream[_models.TTSSSEEvent]:" in tts
+    assert "-> BinaryResponse:" in tts and "-> AsyncBinaryResponse:" in tts
+    assert "-> Stream[models.TTSSSEEvent]:" in tts
+    assert "-> AsyncStream[models.TTSSSEEvent]:" in tts
     voices = files["c/resources/voices.py"].decode()
-    assert "-> _SyncPage[_models.GetVoicesResponse, _models.Voice]:" in voices
+    assert "-> SyncPage[models.GetVoicesResponse, models.Voice]:" in voices
     assert "    def list(" in voices.split("class AsyncVoices")[1]  # a pager, not a coroutine
 
 
@@ -31,7 +31,7 @@ def test_without_settings_only_unambiguous_lists_are_pages(tmp_path: Path) -> No
     assert 'result="page"' not in retell["r/resources/agent.py"].decode()  # bare array
     assert 'result="page"' not in retell["r/resources/call.py"].decode()
     polyai = build_files(POLYAI, tmp_path, "p")["p/resources/audio_cache.py"].decode()
-    assert 'pagination=_Pagination(items="entries", offset="offset", total="total_count")' in (
+    assert 'pagination=Pagination(items="entries", offset="offset", total="total_count")' in (
         polyai
     )
 

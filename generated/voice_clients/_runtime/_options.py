@@ -316,8 +316,8 @@ class Options:
 
     def for_endpoint(self, endpoint: Endpoint[Any]) -> _Defaults:
         security = getattr(endpoint, "security", None)
-        if security is None:  # one requirement for every secured endpoint: all the schemes
-            security = (tuple(self._schemes),) if endpoint.secured and self._schemes else ()
+        if security is None:  # one requirement: all the schemes
+            security = (tuple(self._schemes),) if self._schemes else ()
         return self.defaults(security, getattr(endpoint, "accept", None))
 
     def _build(self, requirement: Requirement, accept: str | None) -> _Defaults | str:
