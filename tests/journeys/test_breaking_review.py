@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from user_shell import Shell, ok
+
+# Five generates (about 20 s); tests/changes/test_changes_cli.py is its fast unit version.
+pytestmark = pytest.mark.journey
 
 READS = "specs/polyai/reference-page-operations.yaml"
 CONNECTOR = "          required: false\n          description: Filter by connector ID\n"

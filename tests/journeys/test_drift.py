@@ -1,5 +1,6 @@
 """Drift in CI: a spec edited without regenerating fails the check, naming the file, and
-`make regenerate` settles it; on an untouched copy, `make regenerate` has nothing to do."""
+`make regenerate` settles it; on an untouched copy, `make regenerate` has nothing to do.
+(`make drift`, with its full check, is run on a fresh clone by `make journeys`.)"""
 
 from __future__ import annotations
 
@@ -33,11 +34,7 @@ def test_an_edited_spec_fails_the_check_by_name_until_regenerated(shell: Shell) 
     assert drift.stderr.startswith("generated has drifted from specs and templates;")
     assert f"  input changed: {RETELL}\n" in drift.stderr
     assert "run `make regenerate`" in drift.stderr
-    failed = shell.make("drift")
-    assert failed.returncode != 0
-    assert f"input changed: {RETELL}" in failed.stderr
     assert shell.snapshot() == before
 
     ok(shell.make("regenerate"))
     assert "up to date" in ok(shell.clientgen("check")).stdout
-    ok(shell.make("drift"))
