@@ -143,7 +143,7 @@ def _cache(no_cache: bool) -> Cache:
 
 @main.command()
 @click.option("--spec", "spec_file", type=click.Path(path_type=Path), help="Ad-hoc: one spec file.")
-@click.option("--out", type=click.Path(path_type=Path), help="Output folder.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Output folder.")
 @click.option("--package", help="Ad-hoc: the package name (default: the spec file's name).")
 @click.option(
     "--settings",
@@ -251,7 +251,9 @@ def _must_exist(option: str, path: Path) -> None:
     (`--spec` without `--out`) says that first.
     """
     if not path.is_file():
-        raise click.UsageError(f"{option} {path}: no such file")
+        raise click.UsageError(
+            f"{option} {path}: {'not a file' if path.exists() else 'no such file'}"
+        )
 
 
 def _project_made_from(settings: DistributionSettings, root: Path) -> MadeFrom:
@@ -324,7 +326,11 @@ def _rebuild(
 
 
 @main.command()
-@click.option("--out", type=click.Path(path_type=Path), help="Output folder to compare.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Output folder to compare.",
+)
 @click.option("--spec", "spec_file", type=click.Path(path_type=Path), help="Ad-hoc: one spec file.")
 @click.option("--package", help="Ad-hoc: the package name (default: the spec file's name).")
 @click.option(
