@@ -77,6 +77,12 @@ corpus: $(GEN_STAMP) $(NODE_STAMP) $(PUBLIC_STAMP)
 	$(BIN)/python tests/corpus/corpus.py
 	nice $(BIN)/python tests/corpus/public.py
 
+# Formatting by pieces against black on whole modules, over the vendors' whole APIs and a
+# few public corpus specs (slow: black runs twice over every module). About 5 minutes.
+.PHONY: test-pieces
+test-pieces: $(GEN_STAMP) $(PUBLIC_STAMP)
+	$(BIN)/python -m pytest tests/formatting/check_whole_apis.py
+
 # Benchmarks against httpx, the official SDKs and openapi-python-client (not part of `make test`):
 # prints the tables and rewrites docs/benchmarks.md and docs/benchmarks.png. About 5 minutes.
 .PHONY: bench
