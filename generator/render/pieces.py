@@ -25,7 +25,6 @@ import ast
 import enum
 import re
 from dataclasses import dataclass
-from typing import assert_never
 
 from generator.render.module_checks import defined_twice
 
@@ -114,17 +113,13 @@ def _blank_lines(previous: Piece, previous_text: str, current: Piece) -> int | N
         if current.blank_before == 0 and _STUB_END.search(last_line):
             return None
         return 2
-    match previous.kind:
-        case Kind.DEFINITION:
-            return 2
-        case Kind.DOCSTRING:
-            return 1
-        case Kind.IMPORT:
-            return current.blank_before if current.kind is Kind.IMPORT else 1
-        case Kind.STATEMENT:
-            return current.blank_before
-        case _:
-            assert_never(previous.kind)
+    if previous.kind is Kind.DEFINITION:
+        return 2
+    if previous.kind is Kind.DOCSTRING:
+        return 1
+    if previous.kind is Kind.IMPORT and current.kind is not Kind.IMPORT:
+        return 1
+    return current.blank_before
 
 
 def _one_triple_quoted_string(text: str) -> bool:
