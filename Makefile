@@ -91,6 +91,12 @@ corpus: $(GEN_STAMP) $(NODE_STAMP) $(PUBLIC_STAMP)
 roundtrip: $(STAMP) $(NODE_STAMP) $(PUBLIC_STAMP)
 	nice $(BIN)/python tests/roundtrip/roundtrip.py
 
+# Formatting by pieces against black on whole modules, over the vendors' whole APIs and a
+# few public corpus specs (slow: black runs twice over every module). About 5 minutes.
+.PHONY: test-pieces
+test-pieces: $(GEN_STAMP) $(PUBLIC_STAMP)
+	$(BIN)/python -m pytest tests/formatting/check_whole_apis.py
+
 # Benchmarks against httpx, the official SDKs and openapi-python-client (not part of `make test`):
 # prints the tables and rewrites docs/benchmarks.md and docs/benchmarks.png. About 5 minutes.
 .PHONY: bench

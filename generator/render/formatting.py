@@ -1,11 +1,15 @@
 """Generated text → final bytes: black for Python, then a compile check of every module
 (which also refuses a module that defines a top-level name twice).
 
-Formatting is most of a generation's time, so it is done once per distinct text: results
-are cached by (black's version, our mode, the text), and the modules that miss are
-formatted in parallel, one process per core. The result is a dict keyed by path, so it
-does not depend on the order in which workers finish. Files listed as `preformatted`
-(the runtime, which lint keeps black-clean) are taken as they are.
+Formatting is most of a generation's time, so it is done once per distinct text and spread
+over every core. A module is cut into its top-level statements (`pieces.py`) when that is
+safe, and each statement is formatted apart: results are cached by (black's version, our
+mode, the statement's text), so editing one schema reformats one class, and a 29,000-line
+module keeps every core busy. A module that cannot be cut safely is formatted whole. Whole
+results are cached too, by the module's text, so an unchanged module costs one lookup.
+The result is a dict keyed by path, so it does not depend on the order in which workers
+finish. Files listed as `preformatted` (the runtime, which lint keeps black-clean) are
+taken as they are.
 """
 
 from __future__ import annotations
@@ -21,16 +25,23 @@ from typing import Any
 from generator import progress
 from generator.cache import Cache, digest
 from generator.diagnostics import Diagnostic, GeneratorError, Location
+from generator.render.module_checks import defined_twice
+from generator.render.pieces import join_pieces, split_module
 
 _NAMESPACE = "black"
 # Part of every cache key: change it with any change to the mode below or to the checks
 # a module passes before its text is cached (a hit skips them).
 _MODE_KEY = "line_length=100 target_versions=py310 checks=compile,defined-twice"
+_PIECE_NAMESPACE = "black-piece"
+# A piece's result passes no checks of its own: the module it came from compiled whole.
+_PIECE_MODE_KEY = "line_length=100 target_versions=py310"
 # Below this much text to format, starting worker processes costs more than it saves.
 _PARALLEL_MIN_CHARS = 200_000
 
 # (path, formatted text or None, error message, error line)
 _Result = tuple[str, str | None, str, int]
+# (module path or piece text, text to format, is a piece)
+_Job = tuple[str, str, bool]
 
 
 def format_files(
@@ -43,7 +54,7 @@ def format_files(
     version = metadata.version("black")
     formatted: dict[str, bytes] = {}
     keys: dict[str, str] = {}
-    todo: list[tuple[str, str]] = []
+    todo: dict[str, str] = {}
     for path in sorted(files):
         text = files[path]
         if not path.endswith(".py") or path in preformatted:
@@ -54,11 +65,11 @@ def format_files(
         if hit is not None:
             formatted[path] = hit
         else:
-            todo.append((path, text))
-    problems: list[Diagnostic] = []
+            todo[path] = text
     if todo:
         progress.stage(f"formatting {len(todo)} modules ({len(keys) - len(todo)} cached)")
-    for path, result, message, line in _format_all(todo):
+    problems: list[Diagnostic] = []
+    for path, result, message, line in _format_modules(todo, cache, version):
         if result is None:
             problems.append(Diagnostic(message, Location(path, line, 1)))
             continue
@@ -69,23 +80,70 @@ def format_files(
     return {path: formatted[path] for path in sorted(formatted)}
 
 
-def _format_all(todo: list[tuple[str, str]]) -> list[_Result]:
-    workers = min(len(todo), os.cpu_count() or 1)
-    if workers < 2 or sum(len(text) for _, text in todo) < _PARALLEL_MIN_CHARS:
-        return _counted(map(_format_one, todo), len(todo))
+def _format_modules(todo: dict[str, str], cache: Cache, version: str) -> list[_Result]:
+    """Cut what can be cut, format the pieces and whole modules that miss, then join."""
+    split = {path: split_module(path, text) for path, text in todo.items()}
+    piece_keys: dict[str, str] = {}  # piece text → cache key
+    done_pieces: dict[str, str] = {}  # piece text → formatted
+    for pieces in split.values():
+        for piece in pieces or ():
+            if piece.text in piece_keys:
+                continue
+            piece_keys[piece.text] = digest(version, _PIECE_MODE_KEY, piece.text)
+            hit = cache.get(_PIECE_NAMESPACE, piece_keys[piece.text])
+            if hit is not None:
+                done_pieces[piece.text] = hit.decode("utf-8")
+    jobs: list[_Job] = [(path, text, False) for path, text in todo.items() if split[path] is None]
+    jobs += [(text, text, True) for text in piece_keys if text not in done_pieces]
+    results: list[_Result] = []
+    whole: list[_Job] = []
+    for (name, _, is_piece), (_, result, message, line) in zip(
+        jobs, _run(jobs, len(todo)), strict=True
+    ):
+        if not is_piece:
+            results.append((name, result, message, line))
+        elif result is not None:
+            done_pieces[name] = result
+            cache.put(_PIECE_NAMESPACE, piece_keys[name], result.encode("utf-8"))
+    for path, pieces in split.items():
+        if pieces is None:
+            continue
+        if all(piece.text in done_pieces for piece in pieces):
+            joined = join_pieces(pieces, [done_pieces[piece.text] for piece in pieces])
+            if joined is not None:
+                results.append((path, joined, "", 0))
+                continue
+        whole.append((path, todo[path], False))
+    return results + (_run(whole, len(whole)) if whole else [])
+
+
+def _run(jobs: list[_Job], modules: int) -> list[_Result]:
+    """Every job's result in the jobs' order, in parallel when there is enough text to
+    pay for the workers."""
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers < 2 or sum(len(job[1]) for job in jobs) < _PARALLEL_MIN_CHARS:
+        return _counted(map(_format_job, jobs), len(jobs), modules)
     import black  # noqa: F401  (imported once here, inherited by forked workers)
 
-    # Largest first, so that the longest module does not start last.
-    ordered = sorted(todo, key=lambda item: -len(item[1]))
+    # Largest first, so that the longest module does not start last; small pieces go to
+    # the workers in batches, or handing them out would cost more than formatting them.
+    order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][1]))
+    batch = max(1, min(64, len(order) // (workers * 16)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        return _counted(pool.map(_format_one, ordered), len(ordered))
+        ordered = pool.map(_format_job, [jobs[i] for i in order], chunksize=batch)
+        done = _counted(ordered, len(order), modules)
+    results: list[_Result] = [done[0]] * len(jobs)
+    for position, index in enumerate(order):
+        results[index] = done[position]
+    return results
 
 
-def _counted(results: Iterator[_Result], total: int) -> list[_Result]:
+def _counted(results: Iterator[_Result], total: int, modules: int) -> list[_Result]:
+    """Progress in modules: pieces are counted as the share of the modules' work they are."""
     done: list[_Result] = []
     for result in results:
         done.append(result)
-        progress.count("formatted", len(done), total)
+        progress.count("formatted", len(done) * modules // total, modules)
     return done
 
 
@@ -95,21 +153,42 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
-def _format_one(item: tuple[str, str]) -> _Result:
+def _format_job(job: _Job) -> _Result:
+    name, text, is_piece = job
+    if is_piece:
+        return name, _black(text), "", 0
+    return _format_module(name, text)
+
+
+def _black(text: str) -> str | None:
+    """black's output, or None if black refuses (the whole module then reports why)."""
+    import black
+
+    try:
+        return black.format_str(text, mode=_mode())
+    except (black.parsing.InvalidInput, ValueError):
+        return None
+
+
+def _mode() -> Any:
     import black
     from black.mode import TargetVersion
 
-    path, text = item
-    mode = black.Mode(target_versions={TargetVersion.PY310}, line_length=100)
+    return black.Mode(target_versions={TargetVersion.PY310}, line_length=100)
+
+
+def _format_module(path: str, text: str) -> _Result:
+    import black
+
     try:
-        text = black.format_str(text, mode=mode)
+        text = black.format_str(text, mode=_mode())
         tree = ast.parse(text, path)
         compile(tree, path, "exec", dont_inherit=True)
     except (black.parsing.InvalidInput, SyntaxError, ValueError) as exc:
         line = getattr(exc, "lineno", None) or 1
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return path, None, f"generated code does not compile: {message}", line
-    clash = _defined_twice(tree)
+    clash = defined_twice(tree)
     if clash is not None:
         name, first, second = clash
         message = (
@@ -118,22 +197,3 @@ def _format_one(item: tuple[str, str]) -> _Result:
         )
         return path, None, message, second
     return path, text, "", 0
-
-
-def _defined_twice(tree: ast.Module) -> tuple[str, int, int] | None:
-    """The first module-level class or assigned name that a later statement defines again."""
-    seen: dict[str, int] = {}
-    for statement in tree.body:
-        if isinstance(statement, ast.ClassDef):
-            defined = [statement.name]
-        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
-            defined = [statement.target.id]
-        elif isinstance(statement, ast.Assign):
-            defined = [t.id for t in statement.targets if isinstance(t, ast.Name)]
-        else:
-            continue
-        for name in defined:
-            if name in seen:
-                return name, seen[name], statement.lineno
-            seen[name] = statement.lineno
-    return None

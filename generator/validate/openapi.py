@@ -115,7 +115,7 @@ def library_problems(spec: LoadedSpec, minor: str) -> list[Diagnostic]:
     semantic_errors: list[Any] = []
     try:
         validator = _VALIDATORS[minor](spec.document)
-        schema_errors.extend(validator.schema_validator.iter_errors(spec.document))
+        schema_errors.extend(_crawled(validator.schema_validator).iter_errors(spec.document))
         for error in validator.root_validator(validator.schema_path):
             semantic_errors.append(error)  # one by one, to keep what was found before a crash
     except RecursionError:
@@ -147,6 +147,19 @@ def library_problems(spec: LoadedSpec, minor: str) -> list[Diagnostic]:
         for message in messages(found)
     ]
     return sorted(problems, key=_reading_order)
+
+
+def _crawled(schema_validator: Any) -> Any:
+    """The OpenAPI schema's validator with its reference registry crawled once, up front.
+
+    A `$dynamicRef: "#meta"` (every Schema Object under OpenAPI 3.1) is looked up as an
+    anchor, and a registry not yet crawled crawls the whole OpenAPI schema to find it,
+    then forgets the result: once per Schema Object in the document. Crawling finds the
+    same resources and anchors whenever it is done, so the errors are the same.
+    """
+    resolver = schema_validator._resolver
+    registry = resolver._registry.crawl()
+    return schema_validator.evolve(_resolver=registry.resolver(base_uri=resolver._base_uri))
 
 
 def _is_format_only(error: Any) -> bool:

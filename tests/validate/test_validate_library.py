@@ -173,3 +173,34 @@ def test_a_library_crash_is_a_diagnostic(monkeypatch: pytest.MonkeyPatch) -> Non
     assert diagnostic == Diagnostic(
         "validator failed: KeyError: 'boom'", Location("specs/retell/openapi.yaml", 1, 1), ""
     )
+
+
+def test_the_openapi_31_schema_is_crawled_once_not_per_schema_object(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each Schema Object's `$dynamicRef: "#meta"` is an anchor lookup; an uncrawled
+    registry would crawl the whole OpenAPI schema for each of them (minutes on big specs)."""
+    from referencing import Registry
+
+    crawls = 0
+    crawl = Registry.crawl
+
+    def counted(self: Any) -> Any:
+        nonlocal crawls
+        crawls += 1
+        return crawl(self)
+
+    monkeypatch.setattr(Registry, "crawl", counted)
+    schemas = "".join(
+        f"    S{i}: {{type: object, properties: {{a: {{type: string}}}}}}\n" for i in range(40)
+    )
+    path = tmp_path / "many.yaml"
+    path.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        + schemas
+        + "    Bad: {type: [string, nope]}\n",
+        encoding="utf-8",
+    )
+    (diagnostic,) = problems(path)  # the verdict is the library's, as before
+    assert diagnostic.pointer == "/components/schemas/Bad/type/1"
+    assert crawls < 5

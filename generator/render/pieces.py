@@ -1,0 +1,143 @@
+"""A rendered module as top-level pieces that black can format one at a time.
+
+black formats each top-level statement on its own: what a statement becomes does not
+depend on its neighbours, except for the blank lines between them, which black's
+`EmptyLineTracker` decides from the last line of one statement, the first line of the
+next and the blank lines the input had there. So a module can be cut into its top-level
+statements, each formatted apart (in parallel, and cached: editing one schema reformats
+one class), and joined with the blank lines black would have put between them.
+
+The rules below are black's (`EmptyLineTracker._maybe_empty_lines` and
+`_maybe_empty_lines_for_class_or_def`, black 26) for the statements our templates
+produce, at module level. Anything else makes the module unsafe to cut, and it is
+formatted whole: comments between statements (black moves them with what follows),
+decorators, a compound statement holding a class or function (it changes the lines after it), form
+feeds, `# fmt:` directives, two statements on one line, `\\r` line ends, and text that
+does not compile or defines a name twice (the whole-module path reports those).
+A string statement after the first (an attribute docstring) stays in the piece before it:
+alone, black would take it for a module docstring.
+`tests/formatting/` checks the joined result against black on whole modules.
+"""
+
+from __future__ import annotations
+
+import ast
+import enum
+import re
+from dataclasses import dataclass
+
+from generator.render.module_checks import defined_twice
+
+
+class Kind(enum.Enum):
+    """What black's blank-line rules need to know of a top-level statement."""
+
+    DOCSTRING = "docstring"  # the module docstring, always the first piece
+    IMPORT = "import"
+    DEFINITION = "definition"  # class or def, without decorators
+    STATEMENT = "statement"  # anything else that holds no class or def
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    kind: Kind
+    blank_before: int  # blank lines before it in the input, capped at black's 2
+
+
+# A string literal starting a statement: alone, black would take it for a docstring.
+_STRING_START = re.compile(r"[rRbBuUfFtT]{0,2}['\"]")
+# The last line of a one-line `def ...: ...`, after which black keeps the input's
+# spacing before a class or def (it groups overloads).
+_STUB_END = re.compile(r":\s*\.\.\.\s*$")
+
+
+def split_module(path: str, text: str) -> list[Piece] | None:
+    """The module's top-level statements in order, or None if it must be formatted whole."""
+    if "\r" in text or "\f" in text or "fmt:" in text:
+        return None
+    try:
+        tree = ast.parse(text, path)
+        compile(tree, path, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError):
+        return None
+    if not tree.body or defined_twice(tree) is not None:
+        return None
+    lines = text.splitlines(keepends=True)
+    pieces: list[Piece] = []
+    previous_end = 0  # lines consumed so far
+    for index, statement in enumerate(tree.body):
+        start = statement.lineno - 1
+        end = statement.end_lineno
+        if end is None or start < previous_end:
+            return None
+        gap = lines[previous_end:start]
+        if any(line.strip() for line in gap):
+            return None
+        kind = _kind(statement, index)
+        piece_text = "".join(lines[start:end])
+        if kind is None:
+            return None
+        if kind is Kind.DOCSTRING and not _one_triple_quoted_string(piece_text):
+            return None
+        if index and _STRING_START.match(piece_text):
+            # An attribute docstring: it stays with the statement it documents.
+            before = pieces[-1]
+            text_so_far = before.text + "".join(gap) + piece_text
+            pieces[-1] = Piece(text_so_far, Kind.STATEMENT, before.blank_before)
+        else:
+            pieces.append(Piece(piece_text, kind, min(len(gap), 2)))
+        previous_end = end
+    if any(line.strip() for line in lines[previous_end:]):
+        return None
+    return pieces
+
+
+def join_pieces(pieces: list[Piece], formatted: list[str]) -> str | None:
+    """black's output for the whole module from its formatted pieces, or None if unsure."""
+    out: list[str] = []
+    for index, (piece, text) in enumerate(zip(pieces, formatted, strict=True)):
+        if index:
+            blank = _blank_lines(pieces[index - 1], formatted[index - 1], piece)
+            if blank is None:
+                return None
+            out.append("\n" * blank)
+        out.append(text)
+    return "".join(out)
+
+
+def _blank_lines(previous: Piece, previous_text: str, current: Piece) -> int | None:
+    """Blank lines black puts between two top-level statements (the first is formatted)."""
+    if current.kind is Kind.DEFINITION:
+        last_line = previous_text.rstrip("\n").rsplit("\n", 1)[-1]
+        if current.blank_before == 0 and _STUB_END.search(last_line):
+            return None
+        return 2
+    if previous.kind is Kind.DEFINITION:
+        return 2
+    if previous.kind is Kind.DOCSTRING:
+        return 1
+    if previous.kind is Kind.IMPORT and current.kind is not Kind.IMPORT:
+        return 1
+    return current.blank_before
+
+
+def _one_triple_quoted_string(text: str) -> bool:
+    """black's module-docstring rule wants exactly one string token on the line."""
+    stripped = text.strip()
+    return stripped.startswith('"""') and stripped.endswith('"""') and stripped.count('"""') == 2
+
+
+def _kind(statement: ast.stmt, index: int) -> Kind | None:
+    match statement:
+        case ast.FunctionDef() | ast.AsyncFunctionDef() | ast.ClassDef():
+            return None if statement.decorator_list else Kind.DEFINITION
+        case ast.Import() | ast.ImportFrom():
+            return Kind.IMPORT
+        case ast.Expr(value=ast.Constant(value=str())) if index == 0:
+            return Kind.DOCSTRING
+        case _:
+            nested = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+            if any(isinstance(node, nested) for node in ast.walk(statement)):
+                return None
+            return Kind.STATEMENT

@@ -1,0 +1,77 @@
+"""Rendered (unformatted) modules of real specs, and black on them whole and by pieces."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import black
+from black.mode import TargetVersion
+
+from generator.load import load_api_folder, load_spec_file
+from generator.parse.api import build_api
+from generator.render.pieces import join_pieces, split_module
+from generator.render.renderer import Distribution, render_distribution
+from generator.settings import ApiSettings, default_api_settings, load_api_settings_file
+from generator.validate import validate_spec
+
+ROOT = Path(__file__).resolve().parents[2]
+VENDOR = ROOT / "tests" / "vendor-specs"
+MODE = black.Mode(target_versions={TargetVersion.PY310}, line_length=100)
+
+
+def rendered(spec: Path, package: str, settings: ApiSettings | None = None) -> dict[str, str]:
+    """The Python modules rendered from one spec file, before black (the runtime left out)."""
+    loaded = load_spec_file(spec)
+    validate_spec(loaded, None)
+    return _render(build_api(loaded, settings or default_api_settings(package)), package)
+
+
+def rendered_folder(files: list[Path], package: str, work: Path) -> dict[str, str]:
+    """The same for an API folder made of `files` (a document and its overlay)."""
+    folder = work / package
+    folder.mkdir(parents=True)
+    for file in files:
+        shutil.copy(file, folder / file.name)
+    loaded = load_api_folder(folder)
+    validate_spec(loaded, None)
+    return _render(build_api(loaded, default_api_settings(package)), package)
+
+
+def rendered_with_settings(spec: Path, package: str) -> dict[str, str]:
+    settings = spec.with_suffix(".toml")
+    if not settings.is_file():
+        return rendered(spec, package)
+    return rendered(spec, package, load_api_settings_file(settings, str(settings), package))
+
+
+def _render(api: object, package: str) -> dict[str, str]:
+    dist = Distribution(package, package, "0.1.0", (api,), flat=True)  # type: ignore[arg-type]
+    return {
+        path: text
+        for path, text in render_distribution(dist).items()
+        if path.endswith(".py") and "/_runtime/" not in path
+    }
+
+
+def by_pieces(path: str, text: str) -> str | None:
+    """black by pieces, joined; None where the module is formatted whole instead."""
+    pieces = split_module(path, text)
+    if pieces is None:
+        return None
+    return join_pieces(pieces, [black.format_str(piece.text, mode=MODE) for piece in pieces])
+
+
+def mismatches(modules: dict[str, str]) -> tuple[list[str], int]:
+    """The modules whose joined pieces differ from black on the whole module, and how many
+    modules were cut at all."""
+    wrong = []
+    cut = 0
+    for path, text in sorted(modules.items()):
+        joined = by_pieces(path, text)
+        if joined is None:
+            continue
+        cut += 1
+        if joined != black.format_str(text, mode=MODE):
+            wrong.append(path)
+    return wrong, cut

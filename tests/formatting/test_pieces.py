@@ -1,0 +1,121 @@
+"""Formatting a module by pieces gives black's output for the whole module, byte for byte.
+
+Each case is compared against black on the whole text; a case that the cutter refuses is
+asserted to be refused (it is then formatted whole). The vendors' whole APIs and corpus
+specs are compared by `make test-pieces` (tests/formatting/check_whole_apis.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import black
+import pytest
+from pieces_support import MODE, ROOT, by_pieces, mismatches, rendered_with_settings
+
+from generator.cache import Cache
+from generator.render.formatting import format_files
+from generator.render.pieces import Kind, split_module
+
+GOLDEN_SPECS = sorted((ROOT / "tests" / "golden" / "specs").glob("*.yaml"))
+
+# Inputs written the way templates write them: blank lines too many or too few, long lines.
+CUT = {
+    "docstring then import": '"""Doc."""\nimport os\nx = 1\n',
+    "docstring then class": '"""Doc."""\nclass A:\n    pass\n',
+    "docstring then two blanks then statement": '"""Doc."""\n\n\nx = 1\n',
+    "import then statement, two blanks": "import os\n\n\nx = 1\n",
+    "import then statement, none": "import os\nx = os\n",
+    "imports with and without blanks": "import os\n\n\n\nimport sys\nfrom a import (b,\n c)\n",
+    "import then if-block": "import os\nif TYPE_CHECKING:\n    import sys\nx = 1\n",
+    "if-block with imports then statement": (
+        "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    import os\nx = 1\n"
+    ),
+    "if/else then class": "if T:\n    X: int = 1\nelse:\n    X = 2\nclass A:\n    x: int\n",
+    "class then statement": "class A:\n    x: int\nB = A\n",
+    "class docstring only then statement": 'class A:\n    """Doc."""\nB = A\n',
+    "class docstring only then class": 'class A:\n    """Doc."""\nclass B:\n  """Doc."""\n',
+    "classes with many blank lines": "class A:\n    x: int\n\n\n\n\nclass B(A):\n    y: int\n",
+    "def then def": "def f():\n    return 1\ndef g():\n    return 2\n",
+    "statements with 0, 1, 3 blanks": "a = 1\nb = 2\n\nc = 3\n\n\n\nd = 4\n",
+    "attribute docstrings": 'X = 1\n"""The X."""\nY = 2\n\n"""The Y."""\nclass A:\n    pass\n',
+    "attribute docstring after a class": 'class A:\n    x: int\n"""Doc."""\nB = 1\n',
+    "stub method last, blank line before next class": (
+        "class P:\n    def f(self) -> int: ...\n\nclass Q:\n    pass\n"
+    ),
+    "long call": "X = f(" + ", ".join(f"argument_{i}" for i in range(30)) + ")\n",
+    "magic trailing comma": "X = [\n    1,\n]\nY = {'a': 1,}\n",
+    "leading and trailing blank lines": "\n\n\nx = 1\n\n\n",
+    "no newline at the end": "x = 1\ny = 2",
+    "async def then statement": "async def f():\n    pass\nx = 1\n",
+    "while, try and with blocks": (
+        "while x:\n    pass\ntry:\n    import a\nexcept ImportError:\n    a = None\n"
+        "with f() as g:\n    pass\nx = 1\n"
+    ),
+}
+
+# Where black's blank lines depend on more than the cutter models: formatted whole.
+WHOLE = {
+    "comment between statements": "x = 1\n# why\ny = 2\n",
+    "comment after the last statement": "x = 1\n# end\n",
+    "decorated function": "import functools\n@functools.cache\ndef f():\n    pass\n",
+    "def inside an if-block": "if T:\n    def f():\n        pass\nelse:\n    pass\nx = 1\n",
+    "class inside a try-block": "try:\n    class A:\n        pass\nexcept E:\n    pass\n",
+    "stub def then def, no blank line": "def f(): ...\ndef f(x): ...\n",
+    "stub method last, no blank line before next class": (
+        "class P:\n    def f(self) -> int: ...\nclass Q:\n    pass\n"
+    ),
+    "two statements on a line": "x = 1; y = 2\n",
+    "fmt directive": "# fmt: off\nx = [1,\n  2]\n# fmt: on\n",
+    "form feed": "x = 1\n\f\ny = 2\n",
+    "carriage returns": "x = 1\r\ny = 2\r\n",
+    "concatenated first string": '"a" "b"\nx = 1\n',
+    "does not compile": "x = (\n",
+    "defines a name twice": "class A:\n    pass\nA = 1\n",
+    "empty": "\n",
+}
+
+
+@pytest.mark.parametrize("text", CUT.values(), ids=CUT.keys())
+def test_a_module_cut_into_pieces_formats_as_black_whole(text: str) -> None:
+    assert by_pieces("m.py", text) == black.format_str(text, mode=MODE)
+
+
+@pytest.mark.parametrize("text", WHOLE.values(), ids=WHOLE.keys())
+def test_a_module_with_an_unsafe_boundary_is_formatted_whole(text: str) -> None:
+    assert by_pieces("m.py", text) is None
+
+
+def test_format_files_gives_black_whole_for_cut_and_uncut_modules() -> None:
+    files = {f"m{i}.py": text for i, text in enumerate([*CUT.values(), *WHOLE.values()])}
+    files = {p: t for p, t in files.items() if t not in (WHOLE["does not compile"],)}
+    files = {p: t for p, t in files.items() if t != WHOLE["defines a name twice"]}
+    expected = {p: black.format_str(t, mode=MODE).encode() for p, t in files.items()}
+    assert format_files(files, Cache(None)) == expected
+
+
+def test_an_edited_statement_is_the_only_piece_formatted_again(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    module = "".join(f"class M{i}(Base):\n    x: int = {i}\n" for i in range(20))
+    format_files({"models.py": module}, cache)
+    edited = module.replace("x: int = 7\n", "x: int = 70\n")
+    cache.hits = cache.misses = 0
+    result = format_files({"models.py": edited}, cache)
+    assert result == {"models.py": black.format_str(edited, mode=MODE).encode()}
+    # one miss for the whole module, one for the edited class; the other 19 classes hit
+    assert (cache.misses, cache.hits) == (2, 19)
+
+
+def test_attribute_docstrings_stay_with_their_statement() -> None:
+    pieces = split_module("m.py", '"""Module."""\nX = 1\n"""The X."""\nclass A:\n    pass\n')
+    assert pieces is not None
+    assert [p.kind for p in pieces] == [Kind.DOCSTRING, Kind.STATEMENT, Kind.DEFINITION]
+    assert pieces[1].text == 'X = 1\n"""The X."""\n'
+
+
+@pytest.mark.parametrize("spec", GOLDEN_SPECS, ids=[p.stem for p in GOLDEN_SPECS])
+def test_every_golden_module_cut_into_pieces_formats_as_black_whole(spec: Path) -> None:
+    modules = rendered_with_settings(spec, spec.stem.replace("-", "_").replace(".", "_"))
+    wrong, cut = mismatches(modules)
+    assert wrong == []
+    assert cut >= len(modules) - 1  # all but the package's __init__ (it has comments)
