@@ -106,6 +106,13 @@ def test_the_documented_tables_are_the_ones_tested() -> None:
         assert textwrap.indent(table, "   ") in readme
 
 
+@pytest.mark.parametrize("api", sorted(API_TOML))
+def test_the_vendor_settings_page_the_lists_with_the_tested_tables(api: str) -> None:
+    """docs/vendor-settings/<api>.toml, the official SDK's names, pages as tested here."""
+    settings = (ROOT / "docs" / "vendor-settings" / f"{api}.toml").read_text(encoding="utf-8")
+    assert API_TOML[api] in settings
+
+
 def _voices(vendors: ModuleType) -> tuple[VendorList, ListServer]:
     listed = next(v for v in LISTS if v.route == "GET /voices")
     return listed, ListServer(listed, load_document("cartesia"))
