@@ -204,3 +204,21 @@ def test_stubbed_responses_answer_stainless_internals_and_delegate_the_rest() ->
         assert streamed.is_closed is False
         assert streamed.status_code == 200
     assert streamed.is_closed is True
+
+
+def test_our_pages_are_checked_by_their_first_response() -> None:
+    """Where the official SDK returns a list's response, ours returns a page: the suites'
+    `assert_matches_type` checks it as a model whose one field is that response, `body`."""
+    from voice_clients._runtime import AsyncPage, SyncPage
+
+    helpers = _shim.helpers
+    assert helpers.is_page_type(SyncPage[list[int], int])
+    assert not helpers.is_page_type(list[int])
+    check = helpers.page_check(SyncPage[list[int], int])
+    assert check is helpers.page_check(SyncPage[list[int], int])
+    assert issubclass(check, helpers.BaseModel)
+    assert issubclass(SimpleNamespace, helpers.BaseModel) is False
+    assert helpers.get_model_fields(check)["body"].type == list[int]
+    assert isinstance(object.__new__(SyncPage), check)
+    assert isinstance(object.__new__(AsyncPage), check)
+    assert not isinstance([1], check)

@@ -64,7 +64,9 @@ class Names:
             found = getattr(self.models, name)
         else:
             found = type(name, (NoCounterpart,), {"__module__": "no counterpart in ours"})
-        found = helpers.unmarked(found)
+        found = (
+            helpers.page_check(found) if helpers.is_page_type(found) else helpers.unmarked(found)
+        )
         self.official_of.setdefault(id(found), name)
         return found
 
