@@ -214,6 +214,14 @@ def test_the_client_takes_the_api_key_as_the_sdk_does(api: str, tmp_path: Path) 
     model = build_api(load_api_folder(folder), load_api_settings(folder, f"{api}.toml"))
     assert "api_key" in [c.argument for c in model.credentials]
     assert model.api_key_env == f"{api.upper()}_API_KEY"
+    # ...and, as the SDK's client does, sends it to every operation (Cartesia's spec also
+    # has an access-token scheme, `token=`, which only three operations accept).
+    schemes = {scheme.key: scheme for scheme in model.security}
+    for operation in model.operations:
+        assert not operation.security or any(
+            all(("api_key",) in schemes[key].alternatives for key in requirement)
+            for requirement in operation.security
+        ), operation.key
 
 
 def test_the_tables_are_the_whole_sdks() -> None:
