@@ -222,3 +222,17 @@ def test_our_pages_are_checked_by_their_first_response() -> None:
     assert isinstance(object.__new__(SyncPage), check)
     assert isinstance(object.__new__(AsyncPage), check)
     assert not isinstance([1], check)
+
+
+def test_intended_differences_are_told_apart_from_defects() -> None:
+    from collections import Counter
+
+    rows = sdk_report._cause_rows(
+        Counter({(sdk_report.DEPRECATED, False): 6, ("other: X", False): 1})
+    )
+    assert rows == [f"| 6 | {sdk_report.DEPRECATED} | ours, intended |", "| 1 | other: X | ours |"]
+    message = (
+        "RequestValidationError: file_id: Expected a non-empty value for `file_id` but"
+        " received '': a path segment must not be empty"
+    )
+    assert sdk_report.cause_of(sdk_report.Failure(message, ""))[0].startswith("empty path")
