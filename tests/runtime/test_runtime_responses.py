@@ -151,6 +151,13 @@ def test_a_binary_body_comes_back_in_a_binary_response(tmp_path: Path) -> None:
     assert repr(response) == f"<BinaryResponse [200] {len(AUDIO)} bytes>"
 
 
+def test_a_binary_response_says_its_body_is_read_as_stainless_ones_do() -> None:
+    """`is_closed`: Stainless SDK users check it on a binary response; the body is read."""
+    response = _speech(_audio()).synthesize()
+
+    assert response.is_closed is True
+
+
 def test_a_binary_response_keeps_no_credentials() -> None:
     response = _speech(_audio()).synthesize()
 

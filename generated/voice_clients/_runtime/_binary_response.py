@@ -47,6 +47,12 @@ class _BinaryBody:
         return self.response.status_code
 
     @property
+    def is_closed(self) -> bool:
+        """True: the body is read and the connection released, as Stainless SDKs' binary
+        responses and httpx's say once the body is read."""
+        return self.response.is_closed
+
+    @property
     def content(self) -> bytes:
         return self.response.content
 
