@@ -236,3 +236,11 @@ def test_intended_differences_are_told_apart_from_defects() -> None:
         " received '': a path segment must not be empty"
     )
     assert sdk_report.cause_of(sdk_report.Failure(message, ""))[0].startswith("empty path")
+
+
+def test_the_official_response_classes_are_ours() -> None:
+    from voice_clients import _runtime
+
+    namespace = _shim.helpers.runtime()
+    for official, ours in _shim.helpers.RESPONSES.items():
+        assert namespace[ours] is getattr(_runtime, ours), official

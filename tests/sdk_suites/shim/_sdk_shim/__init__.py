@@ -60,6 +60,8 @@ class Names:
             raise AttributeError(name)
         if name in self.types:
             found = self._evaluate(self.types[name])
+        elif name in helpers.RESPONSES:
+            found = self._evaluate(helpers.RESPONSES[name])
         elif hasattr(self.models, name):
             found = getattr(self.models, name)
         else:

@@ -26,10 +26,21 @@ if TYPE_CHECKING:
 _PAGES = ("SyncCursorIDPage", "AsyncCursorIDPage", "SyncPage", "AsyncPage")
 
 
+# The official SDKs' response classes (`<vendor>._response`) → ours. The name table has
+# only what api.md lists as return types (`BinaryAPIResponse`).
+RESPONSES = {
+    "BinaryAPIResponse": "BinaryResponse",
+    "AsyncBinaryAPIResponse": "AsyncBinaryResponse",
+    "StreamedBinaryAPIResponse": "StreamedResponse",
+    "AsyncStreamedBinaryAPIResponse": "AsyncStreamedResponse",
+}
+_RUNTIME_TYPES = ("SyncPage", "AsyncPage", "Stream", "AsyncStream", *RESPONSES.values())
+
+
 def runtime() -> dict[str, Any]:
-    """Our runtime's generic return types, for the name table's type expressions."""
+    """Our runtime's return types, for the name table's type expressions."""
     module = importlib.import_module("voice_clients._runtime")
-    return {name: getattr(module, name) for name in ("SyncPage", "AsyncPage", "Stream")}
+    return {name: getattr(module, name) for name in _RUNTIME_TYPES}
 
 
 def page_class(names: Names, page: str) -> Any:
