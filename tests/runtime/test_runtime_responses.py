@@ -207,6 +207,13 @@ async def test_the_async_binary_response_is_awaited_and_iterated(tmp_path: Path)
     assert response.status_code == 200 and response.headers["x-request-id"] == "r1"
 
 
+@pytest.mark.anyio
+async def test_the_async_binary_response_awaits_json_as_stainless_ones_do() -> None:
+    response = await _async_speech(httpx.Response(200, content=b'{"a": 1}')).synthesize()
+
+    assert await response.json() == {"a": 1}
+
+
 # -- parse() on raw responses ----------------------------------------------------------------
 
 
