@@ -236,6 +236,13 @@ def test_intended_differences_are_told_apart_from_defects() -> None:
         " received '': a path segment must not be empty"
     )
     assert sdk_report.cause_of(sdk_report.Failure(message, ""))[0].startswith("empty path")
+    lacking = (
+        "voice_clients._runtime._errors.ResponseValidationError: The request succeeded (HTTP"
+        " 200), but the response body does not match the documented schema at `$`: Object"
+        " missing required field `locales`"
+    )
+    cause = sdk_report.cause_of(sdk_report.Failure(lacking, ""))
+    assert sdk_report.KINDS[cause[0]] == "vendor spec defect"
 
 
 def test_the_official_response_classes_are_ours() -> None:
