@@ -106,12 +106,21 @@ CAUSES = (
     ),
     _cause("the mock rejects the request ours sends (4xx)", r"Error code: 4\d\d"),
     _cause(
-        "binary responses: ours returns bytes where the tests expect a response object",
+        "raw response of a binary call: ours is a raw response whose `parse()` gives the"
+        " binary response, not the binary response itself",
         r"isinstance\(.*BinaryAPIResponse\)",
     ),
     _cause(
+        "streamed responses: ours has no `.json()` (read it with `parse()`, `read()`, …)",
+        r"'(Async)?StreamedResponse' object has no attribute 'json'",
+    ),
+    _cause(
         "streamed responses: ours has no `.parse()` (nor `.json()`)",
-        r"'(Async)?StreamedResponse' object has no attribute '(parse|json)'",
+        r"'(Async)?StreamedResponse' object has no attribute 'parse'",
+    ),
+    _cause(
+        "async raw responses: `json()` is not awaitable (ours has read the body already)",
+        r"object (dict|list) can't be used in 'await' expression",
     ),
     _cause(
         "async raw responses: `parse()` is not awaitable",
