@@ -86,14 +86,7 @@ class OperationBuilder:
         body = self._bodies.body(
             raw.get("requestBody"), join_pointer(pointer, "requestBody"), context
         )
-        taken = set(RESERVED_ARGUMENTS)
-        named_parameters = []
-        for parameter in parameters:
-            named_parameters.append(_rename(parameter, taken))
-        if body is not None and body.fields is not None:
-            body = _rename_body(body, taken)
-        elif body is not None:
-            body = _rename_body_argument(body, taken)
+        named_parameters, body = _argument_names(parameters, body)
         success, errors = self._responses(raw.get("responses") or {}, pointer, context)
         names = (
             site.key,
@@ -204,26 +197,42 @@ def _tags(raw: dict[str, Any]) -> tuple[str, ...]:
     return tuple(str(tag) for tag in tags) if isinstance(tags, list) else ()
 
 
-def _rename(parameter: Parameter, taken: set[str]) -> Parameter:
-    name = parameter.python_name
-    if name in taken:
-        name = f"{name}_{parameter.location}"
-    name = unique(name, taken)
-    if name == parameter.python_name:
-        return parameter
-    return Parameter(**{**parameter.__dict__, "python_name": name})
+def _argument_names(
+    parameters: list[Parameter], body: Body | None
+) -> tuple[list[Parameter], Body | None]:
+    """The Python names of one call's arguments, none shared.
 
-
-def _rename_body_argument(body: Body, taken: set[str]) -> Body:
-    name = body.argument if body.argument not in taken else f"{body.argument}_body"
-    name = unique(name, taken)
-    return body if name == body.argument else Body(**{**body.__dict__, "argument": name})
-
-
-def _rename_body(body: Body, taken: set[str]) -> Body:
-    """Body fields become keyword arguments; rename any that clash with a parameter."""
-    arguments = []
-    for field in body.fields or ():
-        name = field.python_name if field.python_name not in taken else f"{field.python_name}_body"
-        arguments.append(unique(name, taken))
-    return Body(**{**body.__dict__, "arguments": tuple(arguments)})
+    A name that arguments in two places share (the query's `version` and the body's), or
+    that a call option has (`timeout`), is prefixed with the place of each argument but a
+    path parameter's, which is positional and keeps its name: `query_version` and
+    `body_version`, as the Stainless SDKs name them, so that neither reads as the other.
+    A whole-body argument keeps its name too. Names still shared after that (two query
+    parameters that sanitise alike) get a numbered suffix in document order.
+    """
+    fields = body.fields if body is not None else None
+    holders: list[tuple[str, str]] = [(p.location, p.python_name) for p in parameters]
+    if body is not None and fields is not None:
+        holders += [("body", field.python_name) for field in fields]
+    elif body is not None:
+        holders.append(("body", body.argument))
+    places: dict[str, set[str]] = {}
+    for place, name in holders:
+        places.setdefault(name, set()).add(place)
+    whole_body = body is not None and fields is None
+    taken = set(RESERVED_ARGUMENTS)
+    names = []
+    for index, (place, name) in enumerate(holders):
+        keeps = place == "path" or (whole_body and index == len(holders) - 1)
+        if name in RESERVED_ARGUMENTS or (not keeps and len(places[name]) > 1):
+            name = f"{place}_{name}"
+        names.append(unique(name, taken))
+    named = [
+        p if name == p.python_name else Parameter(**{**p.__dict__, "python_name": name})
+        for p, name in zip(parameters, names, strict=False)
+    ]
+    rest = names[len(parameters) :]
+    if body is not None and fields is not None:
+        body = Body(**{**body.__dict__, "arguments": tuple(rest)})
+    elif body is not None and rest[0] != body.argument:
+        body = Body(**{**body.__dict__, "argument": rest[0]})
+    return named, body

@@ -39,10 +39,18 @@ class StreamedResponse(Generic[T]):
     `T` is what the plain method returns, and `parse()` with it.
     """
 
-    def __init__(self, response: httpx.Response, endpoint: Endpoint[Any], url: httpx.URL) -> None:
+    def __init__(
+        self,
+        response: httpx.Response,
+        endpoint: Endpoint[Any],
+        url: httpx.URL,
+        finish: Callable[[Any], Any] | None = None,
+    ) -> None:
         self._response = response
         self._endpoint = endpoint
         self._url = url
+        # What makes the plain method's value of the decoded body (a list's first page).
+        self._finish = finish
         self._parsed: Any = _UNPARSED
         self.status_code: int = response.status_code
         self.headers: httpx.Headers = response.headers
@@ -56,7 +64,8 @@ class StreamedResponse(Generic[T]):
         if self._parsed is _UNPARSED:
             from ._results import sync_result
 
-            self._parsed = sync_result(self._endpoint, self._response, self._url)
+            parsed = sync_result(self._endpoint, self._response, self._url)
+            self._parsed = parsed if self._finish is None else self._finish(parsed)
         return cast(T, self._parsed)
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
@@ -97,10 +106,17 @@ class StreamedResponse(Generic[T]):
 class AsyncStreamedResponse(Generic[T]):
     """`StreamedResponse` for async clients: `await response.parse()`."""
 
-    def __init__(self, response: httpx.Response, endpoint: Endpoint[Any], url: httpx.URL) -> None:
+    def __init__(
+        self,
+        response: httpx.Response,
+        endpoint: Endpoint[Any],
+        url: httpx.URL,
+        finish: Callable[[Any], Any] | None = None,
+    ) -> None:
         self._response = response
         self._endpoint = endpoint
         self._url = url
+        self._finish = finish
         self._parsed: Any = _UNPARSED
         self.status_code: int = response.status_code
         self.headers: httpx.Headers = response.headers
@@ -113,7 +129,8 @@ class AsyncStreamedResponse(Generic[T]):
         if self._parsed is _UNPARSED:
             from ._results import async_result
 
-            self._parsed = await async_result(self._endpoint, self._response, self._url)
+            parsed = await async_result(self._endpoint, self._response, self._url)
+            self._parsed = parsed if self._finish is None else self._finish(parsed)
         return cast(T, self._parsed)
 
     async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:

@@ -155,6 +155,16 @@ def test_an_empty_path_argument_is_a_value_error_as_in_stainless_sdks() -> None:
     assert recorder.requests == []
 
 
+def test_an_empty_path_argument_is_refused_in_the_stainless_sdks_words() -> None:
+    """Code written against the official SDKs matches their message; the argument is named
+    as the caller passed it (`agent_id`, the spec's `agentId`)."""
+    recorder = Recorder(body={})
+    expected = "Expected a non-empty value for `agent_id` but received ''"
+    with pytest.raises(ValueError, match=expected):
+        polyai(recorder).phone_numbers.get("", "+14155550100")
+    assert recorder.requests == []
+
+
 # -- errors ---------------------------------------------------------------------------------
 
 

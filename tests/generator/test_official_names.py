@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.load import load_api_folder
+from generator.model.api import Operation
 from generator.parse.api import build_api
 from generator.settings import load_api_settings
 
@@ -203,6 +204,17 @@ def test_method_paths_are_the_official_sdks_but_the_listed_differences(
     assert not set(extra) & set(official)
 
 
+# The operations that accept Cartesia's access token (`token=`); the SDK sends it to every
+# call.
+TOKEN_OPERATIONS = [
+    "GET /",
+    "GET /agents/templates",
+    "POST /stt",
+    "POST /tts/bytes",
+    "POST /tts/sse",
+]
+
+
 @pytest.mark.parametrize("api", sorted(API))
 def test_the_client_takes_the_api_key_as_the_sdk_does(api: str, tmp_path: Path) -> None:
     files = API[api][0]
@@ -214,6 +226,23 @@ def test_the_client_takes_the_api_key_as_the_sdk_does(api: str, tmp_path: Path) 
     model = build_api(load_api_folder(folder), load_api_settings(folder, f"{api}.toml"))
     assert "api_key" in [c.argument for c in model.credentials]
     assert model.api_key_env == f"{api.upper()}_API_KEY"
+    # ...and, as the SDK's client does, sends it to every operation (Cartesia's spec also
+    # has an access-token scheme, `token=`, which only five operations accept).
+    schemes = {scheme.key: scheme for scheme in model.security}
+
+    def accepts(operation: Operation, credential: str) -> bool:
+        """Whether `credential` alone satisfies one of its requirements (an empty one, as
+        `GET /` has, needs nothing: it does not count)."""
+        return any(
+            requirement and all((credential,) in schemes[key].alternatives for key in requirement)
+            for requirement in operation.security
+        )
+
+    for operation in model.operations:
+        needs_nothing = not operation.security or () in operation.security
+        assert needs_nothing or accepts(operation, "api_key"), operation.key
+    with_token = sorted(op.key for op in model.operations if accepts(op, "token"))
+    assert with_token == ([] if api == "retell" else TOKEN_OPERATIONS)
 
 
 def test_the_tables_are_the_whole_sdks() -> None:

@@ -101,7 +101,45 @@ def test_parameters_merge_path_level_and_rename_clashes() -> None:
         }
     ).build_all()
     names = [(p.python_name, p.location) for p in built[0].parameters]
-    assert names == [("agent_id", "path"), ("timeout_query", "query"), ("agent_id_query", "query")]
+    assert names == [("agent_id", "path"), ("query_timeout", "query"), ("query_agent_id", "query")]
+
+
+def test_a_name_in_the_query_and_the_body_is_prefixed_with_each_place() -> None:
+    """Neither keeps the bare name (as in the Stainless SDKs: Retell's `llm.update` takes
+    `query_version` and `body_version`), so neither reads as the other."""
+    body_schema = {
+        "type": "object",
+        "properties": {
+            "version": {"type": "integer"},
+            "llm_id": {"type": "string"},
+            "name": {"type": "string"},
+        },
+    }
+    built = operations(
+        {
+            "/llms/{llm_id}": _op(
+                "patch",
+                tags=["Llm"],
+                operationId="update",
+                parameters=[
+                    {"name": "llm_id", "in": "path", "required": True, "schema": {}},
+                    {"name": "version", "in": "query", "schema": {"type": "integer"}},
+                    {"name": "model", "in": "query", "schema": {"type": "string"}},
+                    {"name": "model", "in": "header", "schema": {"type": "string"}},
+                ],
+                requestBody={"content": {"application/json": {"schema": body_schema}}},
+            )
+        }
+    ).build_all()
+    names = [(p.python_name, p.wire_name) for p in built[0].parameters]
+    assert names == [
+        ("llm_id", "llm_id"),
+        ("query_version", "version"),
+        ("query_model", "model"),
+        ("header_model", "model"),
+    ]
+    body = built[0].body
+    assert body is not None and body.arguments == ("body_version", "body_llm_id", "name")
 
 
 def test_required_header_with_one_value_is_sent_by_default() -> None:
@@ -153,7 +191,7 @@ def test_object_body_is_flattened_into_arguments() -> None:
     ).build_all()
     body = built[0].body
     assert body is not None and body.model_name == "XCreateBody"
-    assert body.arguments == ("phone_numbers", "timeout_body")
+    assert body.arguments == ("phone_numbers", "body_timeout")
 
 
 def test_body_encodings_are_chosen_json_first_then_forms_then_raw() -> None:

@@ -233,7 +233,7 @@ def test_hostile_wire_names_round_trip(hostile_package: Path) -> None:
             base_url="https://x.test",
             http_client=httpx.Client(transport=httpx.MockTransport(handler)),
         )
-        thing = client.list.retrieve("a/b", timeout_query="t", self_query="s")
+        thing = client.list.retrieve("a/b", query_timeout="t", query_self="s")
         assert thing.class_ == "value of class"
         assert thing.kind == NASTY[1]  # an unknown response enum value still decodes
         assert sent[0].url.raw_path.startswith(b"/things/a%2Fb?")

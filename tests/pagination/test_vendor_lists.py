@@ -106,6 +106,13 @@ def test_the_documented_tables_are_the_ones_tested() -> None:
         assert textwrap.indent(table, "   ") in readme
 
 
+@pytest.mark.parametrize("api", sorted(API_TOML))
+def test_the_vendor_settings_page_the_lists_with_the_tested_tables(api: str) -> None:
+    """docs/vendor-settings/<api>.toml, the official SDK's names, pages as tested here."""
+    settings = (ROOT / "docs" / "vendor-settings" / f"{api}.toml").read_text(encoding="utf-8")
+    assert API_TOML[api] in settings
+
+
 def _voices(vendors: ModuleType) -> tuple[VendorList, ListServer]:
     listed = next(v for v in LISTS if v.route == "GET /voices")
     return listed, ListServer(listed, load_document("cartesia"))
@@ -145,3 +152,33 @@ async def test_async_raw_response_of_a_list_parses_to_the_page_when_awaited(
             assert [(v.id,) async for v in page] == server.expected()
             pages = [p async for p in page.iter_pages()]
             assert await pages[-1].get_next_page() is None
+
+
+def test_streamed_response_of_a_list_parses_to_the_first_page(vendors: ModuleType) -> None:
+    """As the plain method and `with_raw_response` give it: the page, not its body."""
+    listed, server = _voices(vendors)
+    runtime = importlib.import_module(f"{vendors.__name__}._runtime")
+    with (
+        LocalServer(server.handle).running() as local,
+        _client(vendors, listed, local.url, asynchronous=False) as client,
+    ):
+        with client.voices.with_streaming_response.list() as streamed:
+            assert streamed.status_code == 200
+            page = streamed.parse()
+            assert isinstance(page, runtime.SyncPage) and streamed.parse() is page
+        assert [v.id for v in page.items] == ["id-0", "id-1"]
+        assert [(v.id,) for v in page] == server.expected()  # later pages: plain calls
+
+
+@pytest.mark.anyio
+async def test_async_streamed_response_of_a_list_parses_to_the_first_page(
+    vendors: ModuleType,
+) -> None:
+    listed, server = _voices(vendors)
+    runtime = importlib.import_module(f"{vendors.__name__}._runtime")
+    with LocalServer(server.handle).running() as local:
+        async with _client(vendors, listed, local.url, asynchronous=True) as client:
+            async with client.voices.with_streaming_response.list() as streamed:
+                page = await streamed.parse()
+                assert isinstance(page, runtime.AsyncPage)
+            assert [(v.id,) async for v in page] == server.expected()

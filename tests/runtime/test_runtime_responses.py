@@ -151,6 +151,13 @@ def test_a_binary_body_comes_back_in_a_binary_response(tmp_path: Path) -> None:
     assert repr(response) == f"<BinaryResponse [200] {len(AUDIO)} bytes>"
 
 
+def test_a_binary_response_says_its_body_is_read_as_stainless_ones_do() -> None:
+    """`is_closed`: Stainless SDK users check it on a binary response; the body is read."""
+    response = _speech(_audio()).synthesize()
+
+    assert response.is_closed is True
+
+
 def test_a_binary_response_keeps_no_credentials() -> None:
     response = _speech(_audio()).synthesize()
 
@@ -198,6 +205,13 @@ async def test_the_async_binary_response_is_awaited_and_iterated(tmp_path: Path)
     assert await response.write_to_file(tmp_path / "a.wav") == len(AUDIO)
     assert (tmp_path / "a.wav").read_bytes() == AUDIO
     assert response.status_code == 200 and response.headers["x-request-id"] == "r1"
+
+
+@pytest.mark.anyio
+async def test_the_async_binary_response_awaits_json_as_stainless_ones_do() -> None:
+    response = await _async_speech(httpx.Response(200, content=b'{"a": 1}')).synthesize()
+
+    assert await response.json() == {"a": 1}
 
 
 # -- parse() on raw responses ----------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 `make sdk-suites` runs this: for Retell 5.24.0 and Cartesia 3.2.0 (the versions our
 vendored specs match) it fetches the sdist (`sdk_fetch`), generates our clients for the
-whole vendored spec with the settings of `specs/<api>/api.toml`, rewrites the name table
-`names/<api>.json` (`sdk_names`), starts Prism on the spec and runs the suite's
+whole vendored spec with the official SDK's method paths (`docs/vendor-settings/<api>.toml`
+as the api.toml), rewrites the name table `names/<api>.json` (`sdk_names`) of what still
+differs, starts Prism on the spec and runs the suite's
 `tests/api_resources/` twice: with the official SDK, and with our client behind the
 official import names (`shim/`); then once more with ours, Stainless' response internals
 stubbed, to see what fails after them. The counts and our failures by cause go to
@@ -35,6 +36,9 @@ PROJECT = BUILD / "project"
 RESULTS = BUILD / "results"
 DOC = ROOT / "docs" / "sdk-suites.md"
 VENDOR_SPECS = ROOT / "tests" / "vendor-specs"
+# api.toml for each API as users get the official SDK's method paths (README "Coming from
+# the official SDK").
+VENDOR_SETTINGS = ROOT / "docs" / "vendor-settings"
 SPEC_FILES = {
     "retell": {"openapi.yaml": "retell-openapi.yaml"},
     "cartesia": {"openapi.yaml": "cartesia-openapi.yaml", "overlay.yaml": "cartesia-overlay.yaml"},
@@ -51,12 +55,12 @@ output = "out"
 
 
 def generate_ours() -> Path:
-    """Our package for the whole vendored specs, named as `specs/<api>/api.toml` says."""
+    """Our package for the whole vendored specs, named as `docs/vendor-settings/` says."""
     shutil.rmtree(PROJECT, ignore_errors=True)
     for api, files in SPEC_FILES.items():
         folder = PROJECT / "specs" / api
         folder.mkdir(parents=True)
-        shutil.copy(ROOT / "specs" / api / "api.toml", folder / "api.toml")
+        shutil.copy(VENDOR_SETTINGS / f"{api}.toml", folder / "api.toml")
         for name, vendored in files.items():
             shutil.copy(VENDOR_SPECS / vendored, folder / name)
     (PROJECT / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")

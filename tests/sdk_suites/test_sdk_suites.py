@@ -204,3 +204,50 @@ def test_stubbed_responses_answer_stainless_internals_and_delegate_the_rest() ->
         assert streamed.is_closed is False
         assert streamed.status_code == 200
     assert streamed.is_closed is True
+
+
+def test_our_pages_are_checked_by_their_first_response() -> None:
+    """Where the official SDK returns a list's response, ours returns a page: the suites'
+    `assert_matches_type` checks it as a model whose one field is that response, `body`."""
+    from voice_clients._runtime import AsyncPage, SyncPage
+
+    helpers = _shim.helpers
+    assert helpers.is_page_type(SyncPage[list[int], int])
+    assert not helpers.is_page_type(list[int])
+    check = helpers.page_check(SyncPage[list[int], int])
+    assert check is helpers.page_check(SyncPage[list[int], int])
+    assert issubclass(check, helpers.BaseModel)
+    assert issubclass(SimpleNamespace, helpers.BaseModel) is False
+    assert helpers.get_model_fields(check)["body"].type == list[int]
+    assert isinstance(object.__new__(SyncPage), check)
+    assert isinstance(object.__new__(AsyncPage), check)
+    assert not isinstance([1], check)
+
+
+def test_intended_differences_are_told_apart_from_defects() -> None:
+    from collections import Counter
+
+    rows = sdk_report._cause_rows(
+        Counter({(sdk_report.DEPRECATED, False): 6, ("other: X", False): 1})
+    )
+    assert rows == [f"| 6 | {sdk_report.DEPRECATED} | ours, intended |", "| 1 | other: X | ours |"]
+    message = (
+        "RequestValidationError: file_id: Expected a non-empty value for `file_id` but"
+        " received '': a path segment must not be empty"
+    )
+    assert sdk_report.cause_of(sdk_report.Failure(message, ""))[0].startswith("empty path")
+    lacking = (
+        "voice_clients._runtime._errors.ResponseValidationError: The request succeeded (HTTP"
+        " 200), but the response body does not match the documented schema at `$`: Object"
+        " missing required field `locales`"
+    )
+    cause = sdk_report.cause_of(sdk_report.Failure(lacking, ""))
+    assert sdk_report.KINDS[cause[0]] == "vendor spec defect"
+
+
+def test_the_official_response_classes_are_ours() -> None:
+    from voice_clients import _runtime
+
+    namespace = _shim.helpers.runtime()
+    for official, ours in _shim.helpers.RESPONSES.items():
+        assert namespace[ours] is getattr(_runtime, ours), official

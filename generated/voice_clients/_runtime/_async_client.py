@@ -170,7 +170,16 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             )
             return cast(AsyncPage[T, Any], raw)
         if self._streaming:
-            return cast(AsyncPage[T, Any], self._view_result(endpoint, response, retries_taken))
+            # parse() gives the first page, as the plain method; the later ones are fetched
+            # as usual, not streamed.
+            from ._streamed_response import AsyncStreamedResponse
+
+            fetch = self._copy(self._options, raw=False)._page
+            url = public_url(self._options, response.request.url)
+            streamed = AsyncStreamedResponse[AsyncPage[T, Any]](
+                response, endpoint, url, lambda body: AsyncPage(body, endpoint, call, seen, fetch)
+            )
+            return cast(AsyncPage[T, Any], streamed)
         value = endpoint.decode_success(response.status_code, response.headers, response.content)
         return AsyncPage(value, endpoint, call, seen, self._page)
 

@@ -47,6 +47,12 @@ class _BinaryBody:
         return self.response.status_code
 
     @property
+    def is_closed(self) -> bool:
+        """True: the body is read and the connection released, as Stainless SDKs' binary
+        responses and httpx's say once the body is read."""
+        return self.response.is_closed
+
+    @property
     def content(self) -> bytes:
         return self.response.content
 
@@ -59,15 +65,19 @@ class _BinaryBody:
     def text(self) -> str:
         return self.content.decode(self.encoding, errors="replace")
 
-    def json(self) -> Any:
-        """The body parsed as JSON (some servers answer an audio request with a JSON note)."""
-        return msgspec.json.decode(self.content)
+
+def _json(content: bytes) -> Any:
+    return msgspec.json.decode(content)
 
 
 class BinaryResponse(_BinaryBody):
     """A binary body with its status and headers; `write_to_file` saves it."""
 
     __slots__ = ()
+
+    def json(self) -> Any:
+        """The body parsed as JSON (some servers answer an audio request with a JSON note)."""
+        return _json(self.content)
 
     def read(self) -> bytes:
         return self.content
@@ -88,9 +98,14 @@ class BinaryResponse(_BinaryBody):
 
 
 class AsyncBinaryResponse(_BinaryBody):
-    """`BinaryResponse` for async clients: `await read()`, `async for` over `iter_bytes()`."""
+    """`BinaryResponse` for async clients: `await read()` and `json()`, as in the Stainless
+    SDKs' async binary responses, and `async for` over `iter_bytes()`."""
 
     __slots__ = ()
+
+    async def json(self) -> Any:
+        """The body parsed as JSON; see `BinaryResponse.json`."""
+        return _json(self.content)
 
     async def read(self) -> bytes:
         return self.content

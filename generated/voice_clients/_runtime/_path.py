@@ -4,8 +4,9 @@ Arguments are caller data, so none of them may change the shape of the path: eve
 character outside RFC 3986's unreserved set is percent-encoded (`/` included). What no
 encoding can make safe is refused before anything is sent: a value that is exactly `.` or
 `..` (URL normalisers resolve `%2E%2E` back into a step up, whatever the client sends),
-an empty one (it merges two segments), and anything that is not a scalar, since `None`, bytes
-or a list would otherwise be sent as their Python spelling (`/numbers/None`).
+an empty one (it merges two segments; refused in the Stainless SDKs' words), and anything
+that is not a scalar, since `None`, bytes or a list would otherwise be sent as their
+Python spelling (`/numbers/None`).
 """
 
 from __future__ import annotations
@@ -72,7 +73,13 @@ def encode_segment(value: object, name: str) -> str:
     """`value` as one percent-encoded path segment; `name` is the argument it came from."""
     text = _segment_text(value, name)
     if not text:
-        raise RequestValidationError("must not be empty (it fills a path segment)", path=name)
+        # The first sentence is the Stainless SDKs' own, so code and tests written against
+        # them (`pytest.raises(ValueError, match=...)`) still match.
+        raise RequestValidationError(
+            f"Expected a non-empty value for `{name}` but received {value!r}:"
+            " a path segment must not be empty",
+            path=name,
+        )
     if text == "." or text == "..":
         raise RequestValidationError(
             f"must not be {text!r}: servers resolve it as a dot segment, changing the path",

@@ -163,7 +163,16 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             )
             return cast(SyncPage[T, Any], raw)
         if self._streaming:
-            return cast(SyncPage[T, Any], self._view_result(endpoint, response, retries_taken))
+            # parse() gives the first page, as the plain method; the later ones are fetched
+            # as usual, not streamed.
+            from ._streamed_response import StreamedResponse
+
+            fetch = self._copy(self._options, raw=False)._page
+            url = public_url(self._options, response.request.url)
+            streamed = StreamedResponse[SyncPage[T, Any]](
+                response, endpoint, url, lambda body: SyncPage(body, endpoint, call, seen, fetch)
+            )
+            return cast(SyncPage[T, Any], streamed)
         value = endpoint.decode_success(response.status_code, response.headers, response.content)
         return SyncPage(value, endpoint, call, seen, self._page)
 

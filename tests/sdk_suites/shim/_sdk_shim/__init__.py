@@ -60,11 +60,15 @@ class Names:
             raise AttributeError(name)
         if name in self.types:
             found = self._evaluate(self.types[name])
+        elif name in helpers.RESPONSES:
+            found = self._evaluate(helpers.RESPONSES[name])
         elif hasattr(self.models, name):
             found = getattr(self.models, name)
         else:
             found = type(name, (NoCounterpart,), {"__module__": "no counterpart in ours"})
-        found = helpers.unmarked(found)
+        found = (
+            helpers.page_check(found) if helpers.is_page_type(found) else helpers.unmarked(found)
+        )
         self.official_of.setdefault(id(found), name)
         return found
 

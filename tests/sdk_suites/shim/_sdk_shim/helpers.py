@@ -3,12 +3,14 @@
 `tests/utils.py` of each suite checks a response with `assert_matches_type(T, value)`,
 walking T with Stainless' private typing helpers and pydantic's field list. These are
 small equivalents written for msgspec: a model is a `msgspec.Struct`, its fields come
-from `msgspec.structs.fields`, and a union marker (our untagged or open unions) stands
-for the union of its variants, as its docstring says.
+from `msgspec.structs.fields`, a union marker (our untagged or open unions) stands
+for the union of its variants, as its docstring says, and one of our pages is checked
+by its first response (`page_check`).
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import types
 import typing
@@ -24,10 +26,21 @@ if TYPE_CHECKING:
 _PAGES = ("SyncCursorIDPage", "AsyncCursorIDPage", "SyncPage", "AsyncPage")
 
 
+# The official SDKs' response classes (`<vendor>._response`) → ours. The name table has
+# only what api.md lists as return types (`BinaryAPIResponse`).
+RESPONSES = {
+    "BinaryAPIResponse": "BinaryResponse",
+    "AsyncBinaryAPIResponse": "AsyncBinaryResponse",
+    "StreamedBinaryAPIResponse": "StreamedResponse",
+    "AsyncStreamedBinaryAPIResponse": "AsyncStreamedResponse",
+}
+_RUNTIME_TYPES = ("SyncPage", "AsyncPage", "Stream", "AsyncStream", *RESPONSES.values())
+
+
 def runtime() -> dict[str, Any]:
-    """Our runtime's generic return types, for the name table's type expressions."""
+    """Our runtime's return types, for the name table's type expressions."""
     module = importlib.import_module("voice_clients._runtime")
-    return {name: getattr(module, name) for name in ("SyncPage", "AsyncPage", "Stream")}
+    return {name: getattr(module, name) for name in _RUNTIME_TYPES}
 
 
 def page_class(names: Names, page: str) -> Any:
@@ -87,7 +100,49 @@ def parse_datetime(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-def get_model_fields(model: type[Any]) -> Mapping[str, msgspec.structs.FieldInfo]:
+class _PageCheckMeta(type):
+    def __instancecheck__(cls, value: object) -> bool:
+        module = importlib.import_module("voice_clients._runtime")
+        return isinstance(value, module.SyncPage | module.AsyncPage)
+
+
+class _PageCheck(metaclass=_PageCheckMeta):
+    """Stands for our page type `SyncPage[Body, Item]` in `assert_matches_type`.
+
+    Where the official SDK returns a list's response (a plain list, or its own page
+    model), ours returns a page that iterates the items of every page; the first
+    response is its `body`. The suites' helper checks a model by its fields, so this
+    "model" is any page of ours, with one field: `body`, of the response's type.
+    """
+
+    body_type: Any = None
+
+
+@functools.cache
+def page_check(page_type: Any) -> type[_PageCheck]:
+    """A `_PageCheck` for `SyncPage[Body, Item]` (or `AsyncPage`)."""
+    body = typing.get_args(page_type)[0]
+    name = f"PageOf{getattr(body, '__name__', 'Body')}"
+    return type(name, (_PageCheck,), {"body_type": unmarked(body)})
+
+
+def is_page_type(type_: Any) -> bool:
+    module = importlib.import_module("voice_clients._runtime")
+    return typing.get_origin(type_) in (module.SyncPage, module.AsyncPage)
+
+
+class _ModelMeta(type):
+    def __subclasscheck__(cls, subclass: type) -> bool:
+        return isinstance(subclass, type) and issubclass(subclass, msgspec.Struct | _PageCheck)
+
+
+class BaseModel(metaclass=_ModelMeta):
+    """The suites' `BaseModel`: our models (msgspec Structs) and the page stand-ins."""
+
+
+def get_model_fields(model: type[Any]) -> Mapping[str, Any]:
+    if issubclass(model, _PageCheck):
+        return {"body": types.SimpleNamespace(name="body", type=model.body_type)}
     return {field.name: field for field in msgspec.structs.fields(model)}
 
 
@@ -122,7 +177,7 @@ def unmarked(type_: Any) -> Any:
 STAINLESS_INTERNAL: dict[str, Any] = {
     "Omit": Omit,
     "NoneType": type(None),
-    "BaseModel": msgspec.Struct,
+    "BaseModel": BaseModel,
     "PYDANTIC_V1": False,
     "get_model_fields": get_model_fields,
     "field_outer_type": field_outer_type,
