@@ -11,7 +11,15 @@ the page rather than the bare body.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Mapping
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from typing import TYPE_CHECKING, Any, Generic, Literal, ParamSpec, TypeVar, cast
 
 import httpx
@@ -57,7 +65,7 @@ class Pagination(msgspec.Struct, frozen=True, kw_only=True):
 
     def items_of(self, body: object) -> list[Any]:
         value = body if self.items is None else _field(body, self.items)
-        return list(value) if isinstance(value, list | tuple) else []
+        return list(cast("Sequence[Any]", value)) if isinstance(value, list | tuple) else []
 
     def next_call(self, body: object, call: Call, seen: frozenset[object]) -> Call | None:
         """The call for the page after `body`, or None when `body` is the last page."""
@@ -97,7 +105,7 @@ class Pagination(msgspec.Struct, frozen=True, kw_only=True):
         if self.location == "body":
             body = call.body
             if isinstance(body, Mapping):
-                return body.get(name, NOT_GIVEN)
+                return cast("Mapping[str, object]", body).get(name, NOT_GIVEN)
             return getattr(body, name, NOT_GIVEN)
         return (call.query or {}).get(name, NOT_GIVEN)
 
@@ -118,7 +126,7 @@ def _names(names: str | tuple[str, ...] | None) -> tuple[str, ...]:
 
 def _field(value: object, name: str) -> Any:
     if isinstance(value, Mapping):
-        return value.get(name, _MISSING)
+        return cast("Mapping[str, Any]", value).get(name, _MISSING)
     return getattr(value, name, _MISSING)
 
 

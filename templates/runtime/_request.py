@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 import msgspec
@@ -146,6 +146,7 @@ def encode_body(endpoint: Endpoint[Any], body: object, extra_body: Body | None) 
     `extra_body` is the escape hatch for what the schema gets wrong, so it is merged in
     after the check rather than being held to the schema itself.
     """
+    merged: dict[str, Any] = {}
     if body is not NOT_GIVEN:
         try:
             content = _encoder.encode(body)
@@ -154,11 +155,10 @@ def encode_body(endpoint: Endpoint[Any], body: object, extra_body: Body | None) 
         endpoint.check_body(content)
         if not extra_body:
             return content
-        merged = msgspec.json.decode(content)
-        if not isinstance(merged, dict):
+        decoded = msgspec.json.decode(content)
+        if not isinstance(decoded, dict):
             raise RequestValidationError("extra_body needs a JSON object body to add to", path="")
-    else:
-        merged = {}
+        merged = cast("dict[str, Any]", decoded)
     merged.update(extra_body or ())
     try:
         return _encoder.encode(merged)

@@ -286,12 +286,13 @@ class _State(Generic[T]):
 def _file_placeholder(value: object) -> object:
     """What stands for files in the check: one None per file, so that an array of files
     is still an array, of the length its minItems and maxItems are checked against."""
-    return [None] * len(value) if isinstance(value, list) else None
+    return [None] * len(cast("list[object]", value)) if isinstance(value, list) else None
 
 
 def _holds_files(value: object) -> bool:
-    if isinstance(value, list) and value:
-        return all(is_file(item) for item in value)
+    if isinstance(value, list):
+        items = cast("list[object]", value)
+        return bool(items) and all(is_file(item) for item in items)
     return is_file(value)
 
 

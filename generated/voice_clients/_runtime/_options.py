@@ -84,9 +84,9 @@ def resolve_credentials(config: ClientConfig, given: Mapping[str, str | None]) -
     for name, value in given.items():
         if name not in envs and value is not None:
             raise TypeError(f"The {config.name} client takes no credential {name!r}")
-        if value is not None and not isinstance(value, str):
-            raise TypeError(f"{name} must be a str, got {type(value).__name__}")
-    resolved = {}
+        if value is not None:
+            _require_str(name, value)
+    resolved: dict[str, str] = {}
     for name, env in envs.items():
         value = given.get(name)
         if value is None and env:
@@ -106,6 +106,12 @@ def resolve_credentials(config: ClientConfig, given: Mapping[str, str | None]) -
             + ", ".join(_spelled(name, envs[name]) for name in envs)
         )
     return resolved
+
+
+def _require_str(name: str, value: object) -> None:
+    """Refuse a value of another type than its annotation says (an untyped caller's)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, got {type(value).__name__}")
 
 
 def _spelled(name: str, env: str | None) -> str:
@@ -130,7 +136,7 @@ def resolve_base_url(
         if name is None:
             raise ValueError(f"The {config.name} client needs base_url=...")
         base_url = _fill_server(config, name, given)
-    elif given and base_url is not None:
+    elif given:
         raise ValueError(
             f"{', '.join(given)} only apply to the spec's servers; base_url= is used as given"
         )
@@ -154,8 +160,7 @@ def _fill_server(config: ClientConfig, name: str, given: Mapping[str, str]) -> s
             raise ValueError(f"{variable}= does not apply to the {name!r} server ({url})")
     for variable, spec in variables.items():
         value = given.get(variable, spec.default)
-        if not isinstance(value, str):
-            raise TypeError(f"{variable} must be a str, got {type(value).__name__}")
+        _require_str(variable, value)
         if spec.enum and value not in spec.enum:
             allowed = ", ".join(repr(option) for option in spec.enum)
             raise ValueError(f"Unknown {variable} {value!r}; expected one of {allowed}")
@@ -387,11 +392,7 @@ class RequestOptions:
         if extra_headers is not None:
             _check_mapping("extra_headers", extra_headers)
             for name, value in extra_headers.items():
-                if not isinstance(name, str) or not isinstance(value, str):
-                    raise RequestValidationError(
-                        f"expected str names and values, got {name!r}: {value!r}",
-                        path="extra_headers",
-                    )
+                _check_header(name, value)
         if extra_query is not None:
             _check_mapping("extra_query", extra_query)
         if extra_body is not None:
@@ -421,6 +422,13 @@ def _check_mapping(name: str, value: object) -> None:
     if not isinstance(value, Mapping):
         raise RequestValidationError(
             f"expected a mapping or None, got {type(value).__name__}", path=name
+        )
+
+
+def _check_header(name: object, value: object) -> None:
+    if not isinstance(name, str) or not isinstance(value, str):
+        raise RequestValidationError(
+            f"expected str names and values, got {name!r}: {value!r}", path="extra_headers"
         )
 
 
