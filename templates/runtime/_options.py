@@ -22,6 +22,7 @@ import msgspec
 
 from ._auth import AuthScheme, is_header_safe
 from ._errors import MissingAPIKeyError, RequestValidationError
+from ._masking import Mask
 from ._query import encode_query, merge_query
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
@@ -129,8 +130,12 @@ def resolve_base_url(
         allowed = ", ".join(repr(name) for name in config.servers)
         raise ValueError(f"Unknown {config.server_parameter} {server!r}; expected one of {allowed}")
     given = {name: value for name, value in (variables or {}).items() if value is not None}
-    if base_url is None and config.base_url_env:
+    if base_url is not None:
+        _check_base_url(base_url, "base_url=")
+    elif config.base_url_env:
         base_url = os.environ.get(config.base_url_env) or None
+        if base_url is not None:
+            _check_base_url(base_url, f"The {config.base_url_env} environment variable")
     if base_url is None:
         name = server or config.default_server or next(iter(config.servers), None)
         if name is None:
@@ -141,6 +146,20 @@ def resolve_base_url(
             f"{', '.join(given)} only apply to the spec's servers; base_url= is used as given"
         )
     return str(base_url).rstrip("/")
+
+
+def _check_base_url(base_url: str | httpx.URL, source: str) -> None:
+    """Refuse a base URL httpx would take as a path (`api.example.com`): every call would
+    then fail as a connection error, be retried, and never say which URL was at fault."""
+    try:
+        url = httpx.URL(base_url)
+    except httpx.InvalidURL:
+        url = None
+    if url is None or url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(
+            f"{source} must be an absolute http(s) URL such as 'https://api.example.com',"
+            f" got {str(base_url)!r}"
+        )
 
 
 def base_url_is_explicit(config: ClientConfig, base_url: str | httpx.URL | None) -> bool:
@@ -186,6 +205,7 @@ class Options:
         "explicit_base_url",
         "extensions",
         "headers",
+        "mask",
         "max_retries",
         "query",
         "secret_params",
@@ -247,6 +267,8 @@ class Options:
                         " for a stray newline or quote."
                     )
         self.secret_params = frozenset(secret_params)
+        # What errors and logs mask of each request (`_masking`).
+        self.mask = Mask(probe_headers, secret_params)
 
         def headers(
             auth_headers: Mapping[str, str], has_body: bool, accept: str | None

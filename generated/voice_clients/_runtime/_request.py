@@ -14,6 +14,7 @@ import httpx
 import msgspec
 
 from ._errors import APIConnectionError, APITimeoutError, RequestValidationError
+from ._masking import SentRequest, masked_request
 from ._options import DEFAULT_REQUEST_OPTIONS, Options, RequestOptions
 from ._query import encode_query, merge_query, simple_text
 from ._types import NOT_GIVEN, Body, NotGiven
@@ -129,7 +130,7 @@ def build_request(
         extensions = options.extensions
     else:
         extensions = {"timeout": httpx.Timeout(timeout).as_dict()}
-    return httpx.Request(
+    request = SentRequest(
         endpoint.method,
         url,
         headers=request_headers,
@@ -138,6 +139,8 @@ def build_request(
         extensions=extensions,
         cookies=cookies,
     )
+    request.mask = options.mask
+    return request
 
 
 def encode_body(endpoint: Endpoint[Any], body: object, extra_body: Body | None) -> bytes:
@@ -195,20 +198,31 @@ def encode_other_body(
 
 def public_url(options: Options, url: httpx.URL) -> httpx.URL:
     """`url` as it may be shown: query parameters carrying the API key are masked."""
-    if not options.secret_params or not url.query:
-        return url
-    masked = [
-        (name, "[secure]" if name in options.secret_params else value)
-        for name, value in url.params.multi_items()
-    ]
-    return url.copy_with(params=masked)
+    return options.mask.url(url)
 
 
 def connection_error(exc: httpx.TransportError, retries_taken: int) -> APIConnectionError:
+    """The error for a request that got no response, naming its method and (masked) URL.
+
+    httpx ties every transport error raised while sending or reading to its request; `exc`
+    is given the masked copy in its place, since it stays reachable as the `__cause__`.
+    """
+    request: httpx.Request | None
+    try:
+        sent_request = exc.request
+    except RuntimeError:  # an error made by hand, tied to no request
+        request = None
+    else:
+        request = exc.request = masked_request(sent_request)
+    sent = "." if request is None else f": {request.method} {request.url}"
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(retries_taken=retries_taken)
+        return APITimeoutError(
+            f"Request timed out{sent}", request=request, retries_taken=retries_taken
+        )
     return APIConnectionError(
-        f"Connection error ({type(exc).__name__}).", retries_taken=retries_taken
+        f"Connection error ({type(exc).__name__}){sent}",
+        request=request,
+        retries_taken=retries_taken,
     )
 
 
