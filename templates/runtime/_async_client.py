@@ -11,9 +11,9 @@ import httpx
 
 from . import _attempts, _retries
 from ._base_client import BaseClient
+from ._call import DEFAULT_REQUEST_OPTIONS, Call, RequestOptions
 from ._endpoint import Endpoint
-from ._options import DEFAULT_REQUEST_OPTIONS, RequestOptions
-from ._request import Call, build_request, log_attempt, log_retry, logger, public_url
+from ._request import build_request, log_attempt, log_retry, logger, public_url
 from ._response import AsyncAPIResponse
 from ._types import NOT_GIVEN, NotGiven
 

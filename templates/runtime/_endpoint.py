@@ -21,9 +21,9 @@ from ._path import PathTemplate
 from ._types import RawText
 
 if TYPE_CHECKING:
-    from ._pagination import Pagination
+    from ._call import Call
+    from ._paging import Pagination
     from ._param_validation import Parameter, ParameterCheck
-    from ._request import Call
     from ._streaming import ServerSentEvent
 
 T = TypeVar("T")

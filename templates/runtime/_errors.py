@@ -228,3 +228,30 @@ def make_status_error(
         content=content,
         json_body=json_body,
     )
+
+
+def connection_error(exc: httpx.TransportError, retries_taken: int) -> APIConnectionError:
+    """The error for a request that got no response, naming its method and (masked) URL.
+
+    httpx ties every transport error raised while sending or reading to its request; `exc`
+    is given the masked copy in its place, since it stays reachable as the `__cause__`.
+    """
+    from ._masking import masked_request  # failures only
+
+    request: httpx.Request | None
+    try:
+        sent_request = exc.request
+    except RuntimeError:  # an error made by hand, tied to no request
+        request = None
+    else:
+        request = exc.request = masked_request(sent_request)
+    sent = "." if request is None else f": {request.method} {request.url}"
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(
+            f"Request timed out{sent}", request=request, retries_taken=retries_taken
+        )
+    return APIConnectionError(
+        f"Connection error ({type(exc).__name__}){sent}",
+        request=request,
+        retries_taken=retries_taken,
+    )

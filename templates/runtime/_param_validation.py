@@ -24,7 +24,7 @@ from ._models import dec_hook
 from ._types import NOT_GIVEN
 
 if TYPE_CHECKING:
-    from ._request import Call
+    from ._call import Call
 
 # (python name, location, wire name, annotated type), as generated endpoints list them.
 Parameter = tuple[str, str, str, Any]

@@ -7,15 +7,15 @@ precomputed and only copies the defaults when the call actually adds something.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 import msgspec
 
-from ._errors import APIConnectionError, APITimeoutError, RequestValidationError
-from ._masking import SentRequest, masked_request
-from ._options import DEFAULT_REQUEST_OPTIONS, Options, RequestOptions
+from ._call import Call
+from ._errors import RequestValidationError
+from ._masking import SentRequest
+from ._options import Options
 from ._query import encode_query, merge_query, simple_text
 from ._types import NOT_GIVEN, Body, NotGiven
 
@@ -26,38 +26,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__.rpartition(".")[0])
 
 _encoder = msgspec.json.Encoder()
-
-
-class Call:
-    """The arguments of one method call, as the generated method hands them over.
-
-    A page re-sends the call that produced it with the next cursor, so a call is a value
-    that can be copied with one argument changed.
-    """
-
-    __slots__ = ("body", "cookies", "headers", "options", "path", "query")
-
-    def __init__(
-        self,
-        *,
-        path: Sequence[object] = (),
-        query: Mapping[str, object] | None = None,
-        headers: Mapping[str, object] | None = None,
-        cookies: Mapping[str, object] | None = None,
-        body: object = NOT_GIVEN,
-        options: RequestOptions = DEFAULT_REQUEST_OPTIONS,
-    ) -> None:
-        self.path = path
-        self.query = query
-        self.headers = headers
-        self.cookies = cookies
-        self.body = body
-        self.options = options
-
-    def replace(self, **changes: Any) -> Call:
-        values = {name: getattr(self, name) for name in self.__slots__}
-        values.update(changes)
-        return Call(**values)
 
 
 def build_request(
@@ -199,31 +167,6 @@ def encode_other_body(
 def public_url(options: Options, url: httpx.URL) -> httpx.URL:
     """`url` as it may be shown: query parameters carrying the API key are masked."""
     return options.mask.url(url)
-
-
-def connection_error(exc: httpx.TransportError, retries_taken: int) -> APIConnectionError:
-    """The error for a request that got no response, naming its method and (masked) URL.
-
-    httpx ties every transport error raised while sending or reading to its request; `exc`
-    is given the masked copy in its place, since it stays reachable as the `__cause__`.
-    """
-    request: httpx.Request | None
-    try:
-        sent_request = exc.request
-    except RuntimeError:  # an error made by hand, tied to no request
-        request = None
-    else:
-        request = exc.request = masked_request(sent_request)
-    sent = "." if request is None else f": {request.method} {request.url}"
-    if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(
-            f"Request timed out{sent}", request=request, retries_taken=retries_taken
-        )
-    return APIConnectionError(
-        f"Connection error ({type(exc).__name__}){sent}",
-        request=request,
-        retries_taken=retries_taken,
-    )
 
 
 def log_attempt(options: Options, request: httpx.Request, retries_taken: int) -> None:

@@ -17,9 +17,8 @@ from typing import Any, Generic, TypeVar
 import httpx
 import msgspec
 
-from ._errors import ResponseValidationError
+from ._errors import ResponseValidationError, connection_error
 from ._models import dec_hook
-from ._request import connection_error
 
 T = TypeVar("T")
 _S = TypeVar("_S", bound="Stream[Any]")

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ._binary_response import AsyncBinaryResponse, BinaryResponse
+from ._errors import connection_error
 from ._masking import detached_response
-from ._request import connection_error
 
 if TYPE_CHECKING:
     from ._endpoint import Endpoint
