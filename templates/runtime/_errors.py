@@ -15,6 +15,8 @@ from typing import Any
 
 import httpx
 
+from ._masking import masked_request, masked_response
+
 # Headers services commonly use to name a request in their logs, most specific first.
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid")
 
@@ -205,7 +207,6 @@ def make_status_error(
     of the request, in the copy of the response the error keeps.
     """
     from . import _messages  # failures only
-    from ._masking import masked_response
 
     status = response.status_code
     if status >= 500:
@@ -236,8 +237,6 @@ def connection_error(exc: httpx.TransportError, retries_taken: int) -> APIConnec
     httpx ties every transport error raised while sending or reading to its request; `exc`
     is given the masked copy in its place, since it stays reachable as the `__cause__`.
     """
-    from ._masking import masked_request  # failures only
-
     request: httpx.Request | None
     try:
         sent_request = exc.request
