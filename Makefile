@@ -45,11 +45,14 @@ lint: $(GEN_STAMP)
 	$(BIN)/black --check --quiet generator templates/runtime tests
 	$(BIN)/ruff check --select F401 generated
 
-types: $(GEN_STAMP)
+# pyright strict is what users' editors run on the package: the runtime included, with the
+# oldest Python the package supports (tests/golden checks the golden trees the same way).
+types: $(GEN_STAMP) $(NODE_STAMP)
 	$(BIN)/mypy --strict generator templates/runtime
 	$(BIN)/mypy --strict --python-version 3.10 templates/runtime
 	cd generated && ../$(BIN)/mypy --strict --config-file ../pyproject.toml voice_clients
 	cd generated && ../$(BIN)/mypy --strict --config-file ../pyproject.toml --python-version 3.10 voice_clients
+	cd generated && ../node_modules/.bin/pyright -p ../tests/pyright-strict.json --pythonpath ../$(BIN)/python voice_clients
 
 # The full check (regenerate in memory, compare byte for byte; its failure shows the report
 # and a diff), then the fast one (generated/'s record against the inputs and the files).

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ._async_client import AsyncAPIClient
     from ._auth import ApiKeyAuth, AuthScheme, BasicAuth, BearerAuth, ClientCredentialsAuth
     from ._binary_response import AsyncBinaryResponse, BinaryResponse
+    from ._call import RequestOptions
     from ._endpoint import Endpoint
     from ._errors import (
         APIConnectionError,
@@ -34,17 +35,17 @@ if TYPE_CHECKING:
         make_status_error,
     )
     from ._files import FileContent, FileInput
-    from ._options import ClientConfig, RequestOptions, ServerVariable
+    from ._options import ClientConfig, ServerVariable
     from ._pagination import (
         AsyncPage,
         AsyncPager,
         AsyncPageResponse,
-        Pagination,
         SyncPage,
         SyncPageResponse,
         async_to_raw_page_wrapper,
         to_raw_page_wrapper,
     )
+    from ._paging import Pagination
     from ._response import (
         APIResponse,
         AsyncAPIResponse,
@@ -102,12 +103,12 @@ _MODULES = {
     "FileContent": "_files",
     "FileInput": "_files",
     "ClientConfig": "_options",
-    "RequestOptions": "_options",
+    "RequestOptions": "_call",
     "ServerVariable": "_options",
     "AsyncPage": "_pagination",
     "AsyncPageResponse": "_pagination",
     "AsyncPager": "_pagination",
-    "Pagination": "_pagination",
+    "Pagination": "_paging",
     "SyncPage": "_pagination",
     "SyncPageResponse": "_pagination",
     "async_to_raw_page_wrapper": "_pagination",

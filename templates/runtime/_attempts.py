@@ -14,8 +14,7 @@ import httpx
 
 from . import _retries
 from ._endpoint import Endpoint
-from ._errors import make_status_error
-from ._request import connection_error
+from ._errors import connection_error, make_status_error
 
 
 def next_step(

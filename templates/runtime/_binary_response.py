@@ -3,8 +3,9 @@ returns, in the shape Stainless SDKs give it (`.content`, `.read()`, `.iter_byte
 `.write_to_file()`, `.response`), so callers coming from the vendors' SDKs keep their code.
 
 The body is already read: `with_streaming_response` is the way to read it as it arrives.
-`.response` is an httpx response rebuilt from the body, whose request holds the method and
-the public URL only: the one that was sent carries the credentials in its headers.
+`.response` is an httpx response rebuilt from the body (`_masking.detached_response`), whose
+request holds the method and the public URL only: the one that was sent carries the
+credentials in its headers.
 """
 
 from __future__ import annotations
@@ -15,20 +16,6 @@ from typing import Any
 
 import httpx
 import msgspec
-
-
-def detached_response(
-    status_code: int, headers: httpx.Headers, content: bytes, method: str, url: httpx.URL
-) -> httpx.Response:
-    """An httpx response holding `content`, tied to a request without headers.
-
-    `content` is the decoded body, so `Content-Encoding` is left out: httpx would otherwise
-    decode it a second time.
-    """
-    kept = [(name, value) for name, value in headers.multi_items() if name != "content-encoding"]
-    return httpx.Response(
-        status_code, headers=kept, content=content, request=httpx.Request(method, url)
-    )
 
 
 class _BinaryBody:

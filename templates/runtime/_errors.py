@@ -1,10 +1,12 @@
 """The exceptions a client raises, one class per way a call can go wrong.
 
-Status errors copy what they need out of the httpx response instead of keeping it: the
-response links to the request, and the request carries the credentials. They keep the
-body three ways: `body` as documented (typed), `json_body` as parsed (every field, even
-undocumented ones) and `content` as received (bytes), since a vendor's reason for refusing
-a call is often in a field its spec never mentions.
+Status errors keep the response (`response`, `request`) and connection errors the request,
+as the Stainless SDKs do, but as copies (`_masking`): the request that was sent carries the
+credentials, and errors end up in logs and error trackers, so in the copies they read
+`[redacted]`. Status errors keep the body three ways: `body` as documented (typed),
+`json_body` as parsed (every field, even undocumented ones) and `content` as received
+(bytes), since a vendor's reason for refusing a call is often in a field its spec never
+mentions.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+
+from ._masking import masked_request, masked_response
 
 # Headers services commonly use to name a request in their logs, most specific first.
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid")
@@ -30,18 +34,42 @@ class MissingAPIKeyError(APIError):
 
 
 class APIConnectionError(APIError):
-    """No response arrived (connection refused or dropped, protocol error), after retries."""
+    """No response arrived (connection refused or dropped, protocol error), after retries.
 
-    def __init__(self, message: str = "Connection error.", *, retries_taken: int = 0) -> None:
+    `request` is the request that failed, credentials masked.
+    """
+
+    def __init__(
+        self,
+        message: str = "Connection error.",
+        *,
+        request: httpx.Request | None = None,
+        retries_taken: int = 0,
+    ) -> None:
         super().__init__(message)
+        self._request = request
         self.retries_taken = retries_taken
+
+    @property
+    def request(self) -> httpx.Request:
+        """The request that failed, credentials masked (as `httpx.TransportError.request`,
+        a `RuntimeError` when the error was made without one)."""
+        if self._request is None:
+            raise RuntimeError("This error was made without its request.")
+        return self._request
 
 
 class APITimeoutError(APIConnectionError):
     """The request timed out on every attempt."""
 
-    def __init__(self, message: str = "Request timed out.", *, retries_taken: int = 0) -> None:
-        super().__init__(message, retries_taken=retries_taken)
+    def __init__(
+        self,
+        message: str = "Request timed out.",
+        *,
+        request: httpx.Request | None = None,
+        retries_taken: int = 0,
+    ) -> None:
+        super().__init__(message, request=request, retries_taken=retries_taken)
 
 
 class RequestValidationError(APIError, ValueError):
@@ -92,13 +120,15 @@ class APIStatusError(APIError):
     `body` is the documented error model when the body fits it, else the parsed JSON, else
     the text (None when empty); `json_body` is the parsed JSON whatever its shape (None when
     empty or not JSON), with the fields the error model leaves out; `content` is the raw
-    bytes. `str(exc)` shows the vendor's own message, never the API key.
+    bytes. `str(exc)` shows the vendor's own message, never the API key. `response` is the
+    httpx response (read) and `request` the request it answered, credentials masked.
     """
 
     def __init__(
         self,
         message: str,
         *,
+        response: httpx.Response,
         status_code: int,
         headers: httpx.Headers,
         body: Any,
@@ -107,6 +137,7 @@ class APIStatusError(APIError):
         json_body: Any = None,
     ) -> None:
         super().__init__(message)
+        self.response = response
         self.status_code = status_code
         self.headers = headers
         self.body = body
@@ -116,6 +147,12 @@ class APIStatusError(APIError):
         self.request_id: str | None = next(
             (headers[name] for name in _REQUEST_ID_HEADERS if name in headers), None
         )
+
+    @property
+    def request(self) -> httpx.Request:
+        """The request `response` answered, credentials masked (as `httpx.Response.request`,
+        a `RuntimeError` when the response was made without one)."""
+        return self.response.request
 
 
 class BadRequestError(APIStatusError):
@@ -166,7 +203,8 @@ def make_status_error(
 ) -> APIStatusError:
     """The error for a non-2xx `response` whose body decoded as `body`.
 
-    `secret` (the API key) is masked wherever the message would show it.
+    `secret` (the API key) is masked wherever the message would show it; the credentials
+    of the request, in the copy of the response the error keeps.
     """
     from . import _messages  # failures only
 
@@ -183,10 +221,36 @@ def make_status_error(
     message = f"Error code: {status}" if shown is None else f"Error code: {status} - {shown}"
     return cls(
         _messages.redact(message, secret),
+        response=masked_response(response),
         status_code=status,
         headers=response.headers,
         body=body,
         retries_taken=retries_taken,
         content=content,
         json_body=json_body,
+    )
+
+
+def connection_error(exc: httpx.TransportError, retries_taken: int) -> APIConnectionError:
+    """The error for a request that got no response, naming its method and (masked) URL.
+
+    httpx ties every transport error raised while sending or reading to its request; `exc`
+    is given the masked copy in its place, since it stays reachable as the `__cause__`.
+    """
+    request: httpx.Request | None
+    try:
+        sent_request = exc.request
+    except RuntimeError:  # an error made by hand, tied to no request
+        request = None
+    else:
+        request = exc.request = masked_request(sent_request)
+    sent = "." if request is None else f": {request.method} {request.url}"
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(
+            f"Request timed out{sent}", request=request, retries_taken=retries_taken
+        )
+    return APIConnectionError(
+        f"Connection error ({type(exc).__name__}){sent}",
+        request=request,
+        retries_taken=retries_taken,
     )

@@ -8,7 +8,7 @@ the request is built, so that a retry sends the same bytes again.
 from __future__ import annotations
 
 from pathlib import Path, PurePath
-from typing import IO, TYPE_CHECKING, Any, TypeAlias
+from typing import IO, TYPE_CHECKING, Any, TypeAlias, cast
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterable
@@ -30,17 +30,22 @@ else:
 def is_file(value: object) -> bool:
     if isinstance(value, bytes | bytearray | memoryview | PurePath) or hasattr(value, "read"):
         return True
-    return isinstance(value, tuple) and len(value) in (2, 3) and is_file(value[1])
+    if not isinstance(value, tuple):
+        return False
+    parts = cast("tuple[object, ...]", value)
+    return len(parts) in (2, 3) and is_file(parts[1])
 
 
 def read_content(value: object) -> bytes:
     """The bytes of a file value (a tuple's content part, if given a tuple)."""
     if isinstance(value, tuple):
-        value = value[1]
+        value = cast("tuple[object, ...]", value)[1]
     if isinstance(value, bytes):
         return value
-    if isinstance(value, bytearray | memoryview):
+    if isinstance(value, bytearray):
         return bytes(value)
+    if isinstance(value, memoryview):
+        return cast("memoryview[int]", value).tobytes()
     if isinstance(value, PurePath):
         return Path(value).read_bytes()
     read = getattr(value, "read", None)
@@ -55,9 +60,10 @@ def read_content(value: object) -> bytes:
 def file_part(value: object, default_name: str) -> tuple[str | None, bytes, str | None]:
     """An httpx `files=` entry: (filename, content, media type)."""
     if isinstance(value, tuple):
-        name = value[0]
-        media_type = value[2] if len(value) == 3 else None
-        return name, read_content(value), media_type
+        # (filename, content) or (filename, content, media type), as `FileInput` says.
+        parts = cast("tuple[str | None, object] | tuple[str | None, object, str | None]", value)
+        media_type = parts[2] if len(parts) == 3 else None
+        return parts[0], read_content(parts), media_type
     name = value.name if isinstance(value, PurePath) else getattr(value, "name", None)
     filename = name.rsplit("/", 1)[-1] if isinstance(name, str) else default_name
     return filename, read_content(value), None

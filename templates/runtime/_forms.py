@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeGuard, cast
 from urllib.parse import urlencode
 
 import msgspec
@@ -84,7 +84,7 @@ def wire_values(body: object) -> dict[str, Any]:
         values = {wire: getattr(body, name) for name, wire in names}
         return {wire: value for wire, value in values.items() if value is not msgspec.UNSET}
     if isinstance(body, dict):
-        return dict(body)
+        return dict(cast("dict[str, Any]", body))
     raise RequestValidationError("a form body must be an object", path="")
 
 
@@ -100,12 +100,20 @@ def encode_form(
             if not multipart:
                 raise RequestValidationError("files need a multipart body", path=name)
             files.append((name, file_part(value, name)))
-        elif isinstance(value, list | tuple) and value and all(is_file(v) for v in value):
+        elif _all_files(value):
             files.extend((name, file_part(v, name)) for v in value)
         else:
             style = styles.get(name)
             _add_field(fields, files, name, msgspec.to_builtins(value), multipart, style)
     return fields, files
+
+
+def _all_files(value: object) -> TypeGuard[list[object] | tuple[object, ...]]:
+    """Whether `value` is a non-empty array of files (sent as one part each)."""
+    if not isinstance(value, list | tuple):
+        return False
+    items = cast("list[object] | tuple[object, ...]", value)
+    return bool(items) and all(is_file(item) for item in items)
 
 
 def _add_field(
@@ -122,7 +130,8 @@ def _add_field(
         else:
             fields.setdefault(name, []).append(_encoder.encode(value).decode())
     elif isinstance(value, dict):
-        pairs = [(str(key), item) for key, item in value.items() if item is not None]
+        mapping = cast("dict[object, object]", value)
+        pairs = [(str(key), item) for key, item in mapping.items() if item is not None]
         if style == "deep":
             for key, item in pairs:
                 _add_field(fields, files, f"{name}[{key}]", item, multipart, "deep")
@@ -133,11 +142,12 @@ def _add_field(
             for key, item in pairs:
                 _add_field(fields, files, key, item, multipart, None)
     elif isinstance(value, list):
-        if any(isinstance(item, dict | list) for item in value):
+        items = cast("list[object]", value)
+        if any(isinstance(item, dict | list) for item in items):
             # Neither a repeated field nor a joined one can carry nested values: JSON text.
-            _add_field(fields, files, name, value, multipart, "json")
+            _add_field(fields, files, name, items, multipart, "json")
             return
-        texts = [to_text(item) for item in value if item is not None]
+        texts = [to_text(item) for item in items if item is not None]
         separator = SEPARATORS.get(style or "")
         if separator is not None:
             fields.setdefault(name, []).append(separator.join(texts))
@@ -151,4 +161,6 @@ def _is_structured(value: Any) -> bool:
     """An object, or an array of objects or arrays: a JSON part by default in multipart."""
     if isinstance(value, dict):
         return True
-    return isinstance(value, list) and any(isinstance(item, dict | list) for item in value)
+    if not isinstance(value, list):
+        return False
+    return any(isinstance(item, dict | list) for item in cast("list[object]", value))

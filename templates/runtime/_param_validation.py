@@ -15,7 +15,7 @@ is the number 7), so that the constraints hold for the request as sent.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import msgspec
 
@@ -24,7 +24,7 @@ from ._models import dec_hook
 from ._types import NOT_GIVEN
 
 if TYPE_CHECKING:
-    from ._request import Call
+    from ._call import Call
 
 # (python name, location, wire name, annotated type), as generated endpoints list them.
 Parameter = tuple[str, str, str, Any]
@@ -72,9 +72,9 @@ class ParameterCheck:
 def _texts(value: object) -> object:
     """A plain value with each scalar as the text a request carries it as."""
     if isinstance(value, dict):
-        return {key: _texts(item) for key, item in value.items()}
+        return {key: _texts(item) for key, item in cast("dict[object, object]", value).items()}
     if isinstance(value, list | tuple):
-        return [_texts(item) for item in value]
+        return [_texts(item) for item in cast("Sequence[object]", value)]
     if isinstance(value, bool):
         return "true" if value else "false"
     return value if value is None or isinstance(value, str) else str(value)
@@ -84,9 +84,9 @@ def _collection(value: object) -> object:
     """Any mapping or sequence (a `deque`, a `MappingProxyType`) is sent as one, so it is
     checked as one."""
     if isinstance(value, Mapping):
-        return dict(value)
+        return dict(cast("Mapping[object, object]", value))
     if isinstance(value, Iterable) and not isinstance(value, str | bytes):
-        return list(value)
+        return list(cast("Iterable[object]", value))
     raise TypeError(f"a {type(value).__name__} cannot be sent")
 
 

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ._binary_response import AsyncBinaryResponse, BinaryResponse, detached_response
-from ._request import connection_error
+from ._binary_response import AsyncBinaryResponse, BinaryResponse
+from ._errors import connection_error
+from ._masking import detached_response
 
 if TYPE_CHECKING:
     from ._endpoint import Endpoint
@@ -51,6 +52,5 @@ async def async_result(endpoint: Endpoint[Any], response: httpx.Response, url: h
 
 
 def _rebuilt(response: httpx.Response, content: bytes, url: httpx.URL) -> httpx.Response:
-    return detached_response(
-        response.status_code, response.headers, content, response.request.method, url
-    )
+    request = httpx.Request(response.request.method, url)
+    return detached_response(response.status_code, response.headers, content, request)

@@ -20,9 +20,8 @@ from typing import Any, Generic, Protocol, TypeVar
 import httpx
 import msgspec
 
-from ._errors import ResponseValidationError
+from ._errors import ResponseValidationError, connection_error
 from ._models import dec_hook
-from ._request import connection_error
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)

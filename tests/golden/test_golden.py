@@ -8,6 +8,7 @@ the trees must hold whatever the generator does).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -19,6 +20,9 @@ from golden_areas import AREAS, EXPECTED, SPECS, build, generated_code
 
 from generator.pipeline import build_single
 from generator.write.tree import compare, write_tree
+
+ROOT = Path(__file__).resolve().parents[2]
+PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
 
 
 def _without_digest(files: dict[str, bytes]) -> dict[str, bytes]:
@@ -61,3 +65,30 @@ def test_golden_trees_pass_mypy_strict(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_golden_trees_pass_pyright_strict(tmp_path: Path) -> None:
+    """What users' editors run, as `make types` runs it on generated/: each area's folder is
+    a root of its own, so that `import widgets` finds the package and not the folder."""
+    for area in AREAS:
+        write_tree(build(area), tmp_path / area)
+    config = json.loads((ROOT / "tests" / "pyright-strict.json").read_text(encoding="utf-8"))
+    config["executionEnvironments"] = [{"root": area} for area in AREAS]
+    (tmp_path / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    result = subprocess.run(
+        [str(PYRIGHT), "--pythonpath", sys.executable, "--outputjson"]
+        + [f"{area}/{area}" for area in AREAS],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report = json.loads(result.stdout)
+    errors = [
+        f"{d['file']}:{d['range']['start']['line'] + 1}: {d['message']}"
+        for d in report["generalDiagnostics"]
+        if d["severity"] == "error"
+    ]
+    assert report["summary"]["filesAnalyzed"] > len(AREAS), report["summary"]
+    assert not errors, "\n".join(errors)

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 import msgspec
 import pytest
 from runtime import NOT_GIVEN, Endpoint, RequestValidationError
-from runtime._request import Call
+from runtime._call import Call
 
 ENDPOINT = Endpoint[None](
     method="GET",

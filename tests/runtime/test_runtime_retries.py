@@ -177,7 +177,8 @@ def test_timeouts_are_retried_then_raised(sleeps: list[float]) -> None:
         took = time.monotonic() - started
         client.close()
     assert caught.value.retries_taken == 1
-    assert str(caught.value) == "Request timed out."
+    url = f"{server.url}/v1/agents/a/telephony/phone-numbers"
+    assert str(caught.value) == f"Request timed out: POST {url}"
     assert len(server.paths) == 2
     assert len(sleeps) == 1
     assert took < 2.0

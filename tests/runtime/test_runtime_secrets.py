@@ -87,10 +87,10 @@ def test_raw_response_and_logs_mask_a_key_in_the_query(caplog: pytest.LogCapture
         raw = raw_client.request(endpoint, query={"page": 1})
 
     assert recorder.last.url.params["api_key"] == API_KEY  # it is sent...
-    assert str(raw.url) == "https://q.example.test/items?api_key=%5Bsecure%5D&page=1"
+    assert str(raw.url) == "https://q.example.test/items?api_key=%5Bredacted%5D&page=1"
     assert API_KEY not in shown(raw)  # ...but never shown
     assert API_KEY not in caplog.text
-    assert "api_key=%5Bsecure%5D" in caplog.text
+    assert "api_key=%5Bredacted%5D" in caplog.text
 
 
 def test_status_errors_and_raw_responses_keep_no_request(caplog: pytest.LogCaptureFixture) -> None:

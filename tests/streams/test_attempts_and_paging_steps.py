@@ -9,7 +9,7 @@ import msgspec
 import pytest
 from runtime import APIConnectionError, Endpoint, InternalServerError, NotFoundError, Pagination
 from runtime._attempts import next_step
-from runtime._request import Call
+from runtime._call import Call
 
 ENDPOINT = Endpoint[Any](method="GET", path="/x", responses={"200": Any})
 REQUEST = httpx.Request("GET", "https://api.test/x")

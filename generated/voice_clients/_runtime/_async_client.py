@@ -11,9 +11,9 @@ import httpx
 
 from . import _attempts, _retries
 from ._base_client import BaseClient
+from ._call import DEFAULT_REQUEST_OPTIONS, Call, RequestOptions
 from ._endpoint import Endpoint
-from ._options import DEFAULT_REQUEST_OPTIONS, RequestOptions
-from ._request import Call, build_request, log_attempt, log_retry, logger, public_url
+from ._request import build_request, log_attempt, log_retry, logger, public_url
 from ._response import AsyncAPIResponse
 from ._types import NOT_GIVEN, NotGiven
 
@@ -166,7 +166,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 endpoint,
                 url,
                 retries_taken,
-                lambda body: AsyncPage(body, endpoint, call, seen, fetch),
+                lambda body: AsyncPage[T, Any](body, endpoint, call, seen, fetch),
             )
             return cast(AsyncPage[T, Any], raw)
         if self._streaming:
@@ -177,7 +177,10 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             fetch = self._copy(self._options, raw=False)._page
             url = public_url(self._options, response.request.url)
             streamed = AsyncStreamedResponse[AsyncPage[T, Any]](
-                response, endpoint, url, lambda body: AsyncPage(body, endpoint, call, seen, fetch)
+                response,
+                endpoint,
+                url,
+                lambda body: AsyncPage[T, Any](body, endpoint, call, seen, fetch),
             )
             return cast(AsyncPage[T, Any], streamed)
         value = endpoint.decode_success(response.status_code, response.headers, response.content)

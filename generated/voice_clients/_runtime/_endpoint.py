@@ -21,9 +21,9 @@ from ._path import PathTemplate
 from ._types import RawText
 
 if TYPE_CHECKING:
-    from ._pagination import Pagination
+    from ._call import Call
+    from ._paging import Pagination
     from ._param_validation import Parameter, ParameterCheck
-    from ._request import Call
     from ._streaming import StreamDecoder
 
 T = TypeVar("T")
@@ -284,12 +284,13 @@ class _State(Generic[T]):
 def _file_placeholder(value: object) -> object:
     """What stands for files in the check: one None per file, so that an array of files
     is still an array, of the length its minItems and maxItems are checked against."""
-    return [None] * len(value) if isinstance(value, list) else None
+    return [None] * len(cast("list[object]", value)) if isinstance(value, list) else None
 
 
 def _holds_files(value: object) -> bool:
-    if isinstance(value, list) and value:
-        return all(is_file(item) for item in value)
+    if isinstance(value, list):
+        items = cast("list[object]", value)
+        return bool(items) and all(is_file(item) for item in items)
     return is_file(value)
 
 

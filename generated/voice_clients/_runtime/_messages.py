@@ -9,7 +9,7 @@ failures pay for this module.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 import msgspec
 
@@ -86,11 +86,13 @@ def _find_message(value: Any, depth: int) -> str | None:
     if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, list):
-        found = [_find_message(item, depth - 1) for item in value[:_MAX_ITEMS]]
+        items = cast("list[object]", value)
+        found = [_find_message(item, depth - 1) for item in items[:_MAX_ITEMS]]
         texts = [text for text in found if text]
         return "; ".join(texts) or None
     if isinstance(value, dict):
-        by_key = {str(key).lower(): item for key, item in value.items()}
+        mapping = cast("dict[object, object]", value)
+        by_key = {str(key).lower(): item for key, item in mapping.items()}
         for key in _MESSAGE_KEYS:
             if key in by_key:
                 found_text = _find_message(by_key[key], depth - 1)

@@ -9,7 +9,7 @@ value annotated with a marker to `dec_hook`, which picks the variant here.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import msgspec
 
@@ -52,7 +52,7 @@ class UnionMarker:
     @classmethod
     def clientgen_decode(cls, obj: Any) -> Any:
         if cls.clientgen_tag_field is not None and isinstance(obj, dict):
-            tag = obj.get(cls.clientgen_tag_field)
+            tag = cast("dict[str, object]", obj).get(cls.clientgen_tag_field)
             variant = cls.clientgen_mapping.get(tag) if isinstance(tag, str) else None
             if variant is not None:
                 return _convert(obj, variant)
@@ -62,8 +62,8 @@ class UnionMarker:
             raise ValueError(f"`{cls.clientgen_tag_field}` must be one of {known}, got {tag!r}")
         # oneOf needs exactly one match in a request; responses take the first that fits.
         exclusive = cls.clientgen_exclusive and cls.clientgen_unknown is None
-        matches = []
-        problems = []
+        matches: list[Any] = []
+        problems: list[str] = []
         for variant in cls.clientgen_variants:
             try:
                 matches.append(_convert(obj, variant))
@@ -89,8 +89,9 @@ def _convert(obj: Any, variant: type[Any]) -> Any:
         raise ValueError(str(exc)) from None
 
 
-def dec_hook(tp: type[Any], obj: Any) -> Any:
-    """The `dec_hook` for every decode and validation of generated models."""
+def dec_hook(tp: object, obj: Any) -> Any:
+    """The `dec_hook` for every decode and validation of generated models (`tp` is the
+    annotation msgspec could not decode, which need not be a class)."""
     if isinstance(tp, type) and issubclass(tp, UnionMarker):
         return tp.clientgen_decode(obj)
     raise NotImplementedError(f"cannot decode {tp!r}")

@@ -21,9 +21,10 @@ import httpx
 import msgspec
 
 from ._auth import AuthScheme, is_header_safe
-from ._errors import MissingAPIKeyError, RequestValidationError
+from ._errors import MissingAPIKeyError
+from ._masking import Mask
 from ._query import encode_query, merge_query
-from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ._types import Headers, Query
 
 if TYPE_CHECKING:
     from ._endpoint import Endpoint
@@ -84,9 +85,9 @@ def resolve_credentials(config: ClientConfig, given: Mapping[str, str | None]) -
     for name, value in given.items():
         if name not in envs and value is not None:
             raise TypeError(f"The {config.name} client takes no credential {name!r}")
-        if value is not None and not isinstance(value, str):
-            raise TypeError(f"{name} must be a str, got {type(value).__name__}")
-    resolved = {}
+        if value is not None:
+            _require_str(name, value)
+    resolved: dict[str, str] = {}
     for name, env in envs.items():
         value = given.get(name)
         if value is None and env:
@@ -108,6 +109,12 @@ def resolve_credentials(config: ClientConfig, given: Mapping[str, str | None]) -
     return resolved
 
 
+def _require_str(name: str, value: object) -> None:
+    """Refuse a value of another type than its annotation says (an untyped caller's)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, got {type(value).__name__}")
+
+
 def _spelled(name: str, env: str | None) -> str:
     return f"{name}=... (or set {env})" if env else f"{name}=..."
 
@@ -123,18 +130,36 @@ def resolve_base_url(
         allowed = ", ".join(repr(name) for name in config.servers)
         raise ValueError(f"Unknown {config.server_parameter} {server!r}; expected one of {allowed}")
     given = {name: value for name, value in (variables or {}).items() if value is not None}
-    if base_url is None and config.base_url_env:
+    if base_url is not None:
+        _check_base_url(base_url, "base_url=")
+    elif config.base_url_env:
         base_url = os.environ.get(config.base_url_env) or None
+        if base_url is not None:
+            _check_base_url(base_url, f"The {config.base_url_env} environment variable")
     if base_url is None:
         name = server or config.default_server or next(iter(config.servers), None)
         if name is None:
             raise ValueError(f"The {config.name} client needs base_url=...")
         base_url = _fill_server(config, name, given)
-    elif given and base_url is not None:
+    elif given:
         raise ValueError(
             f"{', '.join(given)} only apply to the spec's servers; base_url= is used as given"
         )
     return str(base_url).rstrip("/")
+
+
+def _check_base_url(base_url: str | httpx.URL, source: str) -> None:
+    """Refuse a base URL httpx would take as a path (`api.example.com`): every call would
+    then fail as a connection error, be retried, and never say which URL was at fault."""
+    try:
+        url = httpx.URL(base_url)
+    except httpx.InvalidURL:
+        url = None
+    if url is None or url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(
+            f"{source} must be an absolute http(s) URL such as 'https://api.example.com',"
+            f" got {str(base_url)!r}"
+        )
 
 
 def base_url_is_explicit(config: ClientConfig, base_url: str | httpx.URL | None) -> bool:
@@ -154,8 +179,7 @@ def _fill_server(config: ClientConfig, name: str, given: Mapping[str, str]) -> s
             raise ValueError(f"{variable}= does not apply to the {name!r} server ({url})")
     for variable, spec in variables.items():
         value = given.get(variable, spec.default)
-        if not isinstance(value, str):
-            raise TypeError(f"{variable} must be a str, got {type(value).__name__}")
+        _require_str(variable, value)
         if spec.enum and value not in spec.enum:
             allowed = ", ".join(repr(option) for option in spec.enum)
             raise ValueError(f"Unknown {variable} {value!r}; expected one of {allowed}")
@@ -181,6 +205,7 @@ class Options:
         "explicit_base_url",
         "extensions",
         "headers",
+        "mask",
         "max_retries",
         "query",
         "secret_params",
@@ -242,6 +267,8 @@ class Options:
                         " for a stray newline or quote."
                     )
         self.secret_params = frozenset(secret_params)
+        # What errors and logs mask of each request (`_masking`).
+        self.mask = Mask(probe_headers, secret_params)
 
         def headers(
             auth_headers: Mapping[str, str], has_body: bool, accept: str | None
@@ -364,88 +391,6 @@ class Options:
 
     def __repr__(self) -> str:
         return f"<Options base_url={self.base_url!r} (credentials redacted)>"
-
-
-class RequestOptions:
-    """The per-call options of one method call, checked where the generated method gets them.
-
-    A wrong type here would otherwise surface deep inside httpx or the retry loop, after
-    part of the work is done; checking once at the boundary names the option instead.
-    """
-
-    __slots__ = ("extra_body", "extra_headers", "extra_query", "max_retries", "timeout")
-
-    def __init__(
-        self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> None:
-        if extra_headers is not None:
-            _check_mapping("extra_headers", extra_headers)
-            for name, value in extra_headers.items():
-                if not isinstance(name, str) or not isinstance(value, str):
-                    raise RequestValidationError(
-                        f"expected str names and values, got {name!r}: {value!r}",
-                        path="extra_headers",
-                    )
-        if extra_query is not None:
-            _check_mapping("extra_query", extra_query)
-        if extra_body is not None:
-            _check_mapping("extra_body", extra_body)
-        if not isinstance(timeout, NotGiven):
-            _check_timeout(timeout)
-        if not isinstance(max_retries, NotGiven):
-            _check_max_retries(max_retries)
-        self.extra_headers = extra_headers
-        self.extra_query = extra_query
-        self.extra_body = extra_body
-        self.timeout = timeout
-        self.max_retries = max_retries
-
-    def __repr__(self) -> str:
-        given = {name: getattr(self, name) for name in self.__slots__}
-        shown = ", ".join(
-            f"{k}={v!r}" for k, v in given.items() if v is not None and v is not NOT_GIVEN
-        )
-        return f"RequestOptions({shown})"
-
-
-DEFAULT_REQUEST_OPTIONS = RequestOptions()
-
-
-def _check_mapping(name: str, value: object) -> None:
-    if not isinstance(value, Mapping):
-        raise RequestValidationError(
-            f"expected a mapping or None, got {type(value).__name__}", path=name
-        )
-
-
-def _check_timeout(value: object) -> None:
-    if value is None or isinstance(value, httpx.Timeout):
-        return
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise RequestValidationError(
-            f"expected seconds (a number), an httpx.Timeout or None, got {value!r}", path="timeout"
-        )
-    if not value >= 0:  # also rejects NaN
-        raise RequestValidationError(
-            f"expected a non-negative number, got {value!r}", path="timeout"
-        )
-
-
-def _check_max_retries(value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise RequestValidationError(
-            f"expected a non-negative int, got {value!r}", path="max_retries"
-        )
-    if value < 0:
-        raise RequestValidationError(
-            f"expected a non-negative int, got {value!r}", path="max_retries"
-        )
 
 
 class _Defaults:

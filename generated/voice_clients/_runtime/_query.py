@@ -12,7 +12,7 @@ value, alone or inside an array or object, is spelled by `_text.to_text`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TypeGuard
+from typing import TypeGuard, cast
 from urllib.parse import urlencode
 
 import msgspec
@@ -44,7 +44,8 @@ def merge_query(
             separator = SEPARATORS.get(style or "")
             merged[name] = [separator.join(texts)] if separator else texts
         elif isinstance(value, Mapping):
-            pairs = [(str(key), to_text(item)) for key, item in value.items() if item is not None]
+            mapping = cast("Mapping[object, object]", value)
+            pairs = [(str(key), to_text(item)) for key, item in mapping.items() if item is not None]
             if style == "deep":
                 merged.update({f"{name}[{key}]": [text] for key, text in pairs})
             elif style == "csv":
@@ -77,6 +78,7 @@ def simple_text(value: object) -> str:
     if is_array(value):
         return ",".join(to_text(item) for item in value)
     if isinstance(value, Mapping):
-        pairs = [(str(key), item) for key, item in value.items() if item is not None]
+        mapping = cast("Mapping[object, object]", value)
+        pairs = [(str(key), item) for key, item in mapping.items() if item is not None]
         return ",".join(text for key, item in pairs for text in (key, to_text(item)))
     return to_text(value)

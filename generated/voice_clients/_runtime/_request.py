@@ -7,14 +7,15 @@ precomputed and only copies the defaults when the call actually adds something.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 import msgspec
 
-from ._errors import APIConnectionError, APITimeoutError, RequestValidationError
-from ._options import DEFAULT_REQUEST_OPTIONS, Options, RequestOptions
+from ._call import Call
+from ._errors import RequestValidationError
+from ._masking import SentRequest
+from ._options import Options
 from ._query import encode_query, merge_query, simple_text
 from ._types import NOT_GIVEN, Body, NotGiven
 
@@ -25,38 +26,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__.rpartition(".")[0])
 
 _encoder = msgspec.json.Encoder()
-
-
-class Call:
-    """The arguments of one method call, as the generated method hands them over.
-
-    A page re-sends the call that produced it with the next cursor, so a call is a value
-    that can be copied with one argument changed.
-    """
-
-    __slots__ = ("body", "cookies", "headers", "options", "path", "query")
-
-    def __init__(
-        self,
-        *,
-        path: Sequence[object] = (),
-        query: Mapping[str, object] | None = None,
-        headers: Mapping[str, object] | None = None,
-        cookies: Mapping[str, object] | None = None,
-        body: object = NOT_GIVEN,
-        options: RequestOptions = DEFAULT_REQUEST_OPTIONS,
-    ) -> None:
-        self.path = path
-        self.query = query
-        self.headers = headers
-        self.cookies = cookies
-        self.body = body
-        self.options = options
-
-    def replace(self, **changes: Any) -> Call:
-        values = {name: getattr(self, name) for name in self.__slots__}
-        values.update(changes)
-        return Call(**values)
 
 
 def build_request(
@@ -129,7 +98,7 @@ def build_request(
         extensions = options.extensions
     else:
         extensions = {"timeout": httpx.Timeout(timeout).as_dict()}
-    return httpx.Request(
+    request = SentRequest(
         endpoint.method,
         url,
         headers=request_headers,
@@ -138,6 +107,8 @@ def build_request(
         extensions=extensions,
         cookies=cookies,
     )
+    request.mask = options.mask
+    return request
 
 
 def encode_body(endpoint: Endpoint[Any], body: object, extra_body: Body | None) -> bytes:
@@ -146,6 +117,7 @@ def encode_body(endpoint: Endpoint[Any], body: object, extra_body: Body | None) 
     `extra_body` is the escape hatch for what the schema gets wrong, so it is merged in
     after the check rather than being held to the schema itself.
     """
+    merged: dict[str, Any] = {}
     if body is not NOT_GIVEN:
         try:
             content = _encoder.encode(body)
@@ -154,11 +126,10 @@ def encode_body(endpoint: Endpoint[Any], body: object, extra_body: Body | None) 
         endpoint.check_body(content)
         if not extra_body:
             return content
-        merged = msgspec.json.decode(content)
-        if not isinstance(merged, dict):
+        decoded = msgspec.json.decode(content)
+        if not isinstance(decoded, dict):
             raise RequestValidationError("extra_body needs a JSON object body to add to", path="")
-    else:
-        merged = {}
+        merged = cast("dict[str, Any]", decoded)
     merged.update(extra_body or ())
     try:
         return _encoder.encode(merged)
@@ -195,21 +166,7 @@ def encode_other_body(
 
 def public_url(options: Options, url: httpx.URL) -> httpx.URL:
     """`url` as it may be shown: query parameters carrying the API key are masked."""
-    if not options.secret_params or not url.query:
-        return url
-    masked = [
-        (name, "[secure]" if name in options.secret_params else value)
-        for name, value in url.params.multi_items()
-    ]
-    return url.copy_with(params=masked)
-
-
-def connection_error(exc: httpx.TransportError, retries_taken: int) -> APIConnectionError:
-    if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(retries_taken=retries_taken)
-    return APIConnectionError(
-        f"Connection error ({type(exc).__name__}).", retries_taken=retries_taken
-    )
+    return options.mask.url(url)
 
 
 def log_attempt(options: Options, request: httpx.Request, retries_taken: int) -> None:

@@ -72,11 +72,10 @@ class _RawResponse(Generic[T]):
 
     def _response(self) -> httpx.Response:
         """The body again as an httpx response, for the result kinds built on one."""
-        from ._binary_response import detached_response  # parsing only
+        from ._masking import detached_response  # parsing only
 
-        return detached_response(
-            self.status_code, self.headers, self.content, self.method, self.url
-        )
+        request = httpx.Request(self.method, self.url)
+        return detached_response(self.status_code, self.headers, self.content, request)
 
 
 class APIResponse(_RawResponse[T]):

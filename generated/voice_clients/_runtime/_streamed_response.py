@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, cast
 
 import httpx
 
-from ._request import connection_error
+from ._errors import connection_error
 
 if TYPE_CHECKING:
     from ._endpoint import Endpoint

@@ -11,9 +11,9 @@ import httpx
 
 from . import _attempts, _retries
 from ._base_client import BaseClient
+from ._call import DEFAULT_REQUEST_OPTIONS, Call, RequestOptions
 from ._endpoint import Endpoint
-from ._options import DEFAULT_REQUEST_OPTIONS, RequestOptions
-from ._request import Call, build_request, log_attempt, log_retry, logger, public_url
+from ._request import build_request, log_attempt, log_retry, logger, public_url
 from ._response import APIResponse
 from ._types import NOT_GIVEN, NotGiven
 
@@ -159,7 +159,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 endpoint,
                 url,
                 retries_taken,
-                lambda body: SyncPage(body, endpoint, call, seen, fetch),
+                lambda body: SyncPage[T, Any](body, endpoint, call, seen, fetch),
             )
             return cast(SyncPage[T, Any], raw)
         if self._streaming:
@@ -170,7 +170,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             fetch = self._copy(self._options, raw=False)._page
             url = public_url(self._options, response.request.url)
             streamed = StreamedResponse[SyncPage[T, Any]](
-                response, endpoint, url, lambda body: SyncPage(body, endpoint, call, seen, fetch)
+                response,
+                endpoint,
+                url,
+                lambda body: SyncPage[T, Any](body, endpoint, call, seen, fetch),
             )
             return cast(SyncPage[T, Any], streamed)
         value = endpoint.decode_success(response.status_code, response.headers, response.content)

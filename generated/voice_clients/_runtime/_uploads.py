@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 import httpx
 
@@ -66,7 +66,7 @@ def upload_body(value: object) -> bytes | UploadStream:
         path = value
         return UploadStream(lambda: path.open("rb"), length=path.stat().st_size)
     if isinstance(value, AsyncIterable):
-        return UploadStream(source=value)
+        return UploadStream(source=cast("AsyncIterable[bytes]", value))
     read = getattr(value, "read", None)
     if read is not None and _seekable(value):
         file: IO[bytes] = value  # type: ignore[assignment]

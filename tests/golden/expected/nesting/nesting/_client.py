@@ -26,21 +26,9 @@ if TYPE_CHECKING:
         AsyncAgents,
         Agents,
     )
-    from nesting.resources.agents_metrics import (
-        AsyncAgentsMetrics,
-        AgentsMetrics,
-    )
-    from nesting.resources.agents_metrics_results import (
-        AsyncAgentsMetricsResults,
-        AgentsMetricsResults,
-    )
     from nesting.resources.call import (
         AsyncCall,
         Call,
-    )
-    from nesting.resources.call_notes import (
-        AsyncCallNotes,
-        CallNotes,
     )
 
 __all__ = ["Nesting", "AsyncNesting"]
