@@ -19,6 +19,7 @@ from types import MethodType, TracebackType
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, cast
 
 import httpx
+import msgspec
 
 from ._errors import connection_error
 
@@ -90,6 +91,18 @@ class StreamedResponse(Generic[T]):
         """The whole body (for small bodies, or after deciding from the headers)."""
         return b"".join(self.iter_bytes())
 
+    def text(self) -> str:
+        """The whole body as text, in the response's encoding."""
+        try:
+            self._response.read()
+        except httpx.TransportError as exc:
+            raise connection_error(exc, 0) from exc
+        return self._response.text
+
+    def json(self) -> Any:
+        """The whole body as parsed JSON, whatever its shape (`parse()` gives it typed)."""
+        return msgspec.json.decode(self.read())
+
     def write_to_file(self, file: str | PathLike[str], chunk_size: int = DEFAULT_CHUNK_SIZE) -> int:
         """Write the body to `file` as it arrives; the number of bytes written."""
         written = 0
@@ -156,6 +169,18 @@ class AsyncStreamedResponse(Generic[T]):
 
     async def read(self) -> bytes:
         return b"".join([chunk async for chunk in self.iter_bytes()])
+
+    async def text(self) -> str:
+        """The whole body as text, in the response's encoding."""
+        try:
+            await self._response.aread()
+        except httpx.TransportError as exc:
+            raise connection_error(exc, 0) from exc
+        return self._response.text
+
+    async def json(self) -> Any:
+        """The whole body as parsed JSON, whatever its shape (`parse()` gives it typed)."""
+        return msgspec.json.decode(await self.read())
 
     async def write_to_file(
         self, file: str | PathLike[str], chunk_size: int = DEFAULT_CHUNK_SIZE

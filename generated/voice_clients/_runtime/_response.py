@@ -99,6 +99,10 @@ class AsyncAPIResponse(_RawResponse[T]):
 
     __slots__ = ()
 
+    async def json(self) -> Any:
+        """The body as parsed JSON, awaited as in the other async responses (it is read)."""
+        return msgspec.json.decode(self.content)
+
     async def parse(self) -> T:
         """What the call would have returned (decoded once); see `APIResponse.parse`."""
         if self._parsed is _UNPARSED:
