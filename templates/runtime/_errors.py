@@ -11,11 +11,13 @@ mentions.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
 from ._masking import masked_request, masked_response
+
+_Body = TypeVar("_Body")
 
 # Headers services commonly use to name a request in their logs, most specific first.
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid")
@@ -153,6 +155,17 @@ class APIStatusError(APIError):
         """The request `response` answered, credentials masked (as `httpx.Response.request`,
         a `RuntimeError` when the response was made without one)."""
         return self.response.request
+
+    def body_as(self, model: type[_Body]) -> _Body | None:
+        """`body` typed as the error model the operation documents for this status (api.md
+        lists them), or None when the body is not that model: `body` alone is typed `Any`,
+        since one exception class serves every operation.
+
+            except BadRequestError as e:
+                if (problem := e.body_as(models.BadRequestBody)) is not None:
+                    print(problem.message)
+        """
+        return self.body if isinstance(self.body, model) else None
 
 
 class BadRequestError(APIStatusError):

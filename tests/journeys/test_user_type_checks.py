@@ -16,7 +16,7 @@ PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
 USER_SCRIPT = """\
 from voice_clients.cartesia import Cartesia
 from voice_clients.retell import APIStatusError, AsyncRetell, BadRequestError, Retell
-from voice_clients.retell.models import PhoneNumberResponse
+from voice_clients.retell.models import BadRequestBody, PhoneNumberResponse
 
 
 def import_number(client: Retell) -> PhoneNumberResponse:
@@ -38,6 +38,10 @@ def import_or_explain(client: Retell) -> str:
     try:
         number = client.phone_number.import_(phone_number="+14157774444", termination_uri="t")
     except BadRequestError as e:
+        problem = e.body_as(BadRequestBody)
+        reveal_type(problem)
+        if problem is not None and problem.message is not None:
+            return problem.message
         return f"{e.status_code} {e.body!r} {e.json_body!r} {len(e.content)}"
     except APIStatusError as e:
         return str(e)
@@ -81,6 +85,8 @@ def test_mypy_strict_on_a_users_script_sees_the_package(user_project: Path) -> N
     assert result.returncode == 0, result.stdout + result.stderr
     revealed = 'Revealed type is "voice_clients.retell.models.PhoneNumberResponse"'
     assert result.stdout.count(revealed) == 2, result.stdout
+    problem = 'Revealed type is "voice_clients.retell.models.BadRequestBody | None"'
+    assert problem in result.stdout, result.stdout
 
 
 def test_pyright_strict_on_a_users_script_sees_the_package(user_project: Path) -> None:
@@ -99,3 +105,4 @@ def test_pyright_strict_on_a_users_script_sees_the_package(user_project: Path) -
     messages = [d["message"] for d in report["generalDiagnostics"]]
     assert 'Type of "number" is "PhoneNumberResponse"' in messages, messages
     assert 'Type of "parsed" is "PhoneNumberResponse"' in messages, messages
+    assert 'Type of "problem" is "BadRequestBody | None"' in messages, messages
