@@ -168,6 +168,9 @@ class Field:
     # `readOnly`: sent by the server only, so no request takes it; `writeOnly`: the reverse.
     read_only: bool = False
     write_only: bool = False
+    # False for a name `required` lists that `properties` never describes: requests must
+    # send it, but a response that lacks it still decodes (its shape is unknown anyway).
+    described: bool = True
 
 
 @dataclass(frozen=True)

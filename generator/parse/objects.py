@@ -78,6 +78,7 @@ def fields(
                 wire_name=wire_name,
                 type=AnyType(),
                 required=True,
+                described=False,
             )
         )
     return tuple(result)

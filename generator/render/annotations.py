@@ -101,7 +101,7 @@ class Annotations:
     def field_declaration(self, field: Field) -> str:
         """`annotation` or `annotation = default` for a model field."""
         annotation = self.of(field.type)
-        if field.required:
+        if field.required and (field.described or self._side == "request"):
             return annotation
         if self._side == "request":
             return f"{annotation} | _UnsetType = _UNSET"

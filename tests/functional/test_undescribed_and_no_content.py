@@ -70,3 +70,34 @@ def test_a_204_with_a_documented_body_returns_none(tmp_path: Path) -> None:
     body["schema"]["required"] = ["kind"]
     result, sent = _call(tmp_path, spec, kind="signup")
     assert (result, sent) == (None, [{"kind": "signup"}])
+
+
+def test_a_response_lacking_an_undescribed_required_property_still_decodes(
+    tmp_path: Path,
+) -> None:
+    spec = json.loads(json.dumps(SPEC))
+    operation = spec["paths"]["/events"]["post"]
+    operation["responses"] = {
+        "200": {
+            "description": "the event",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}},
+        }
+    }
+    spec["components"] = {
+        "schemas": {
+            "Event": {
+                "type": "object",
+                "required": ["id", "size"],
+                "properties": {"id": {"type": "string"}},
+            }
+        }
+    }
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=b'{"id": "e1"}')
+
+    with generated(spec, tmp_path, "events_api") as package:
+        http_client = httpx.Client(transport=httpx.MockTransport(answer))
+        client = package.EventsApi(base_url="http://127.0.0.1:9", http_client=http_client)
+        event = client.event.create(kind="signup", payload=1)
+        assert (event.id, event.size) == ("e1", None)
