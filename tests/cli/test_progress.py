@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from support.terminal import read_until_closed
+
 ROOT = Path(__file__).resolve().parents[2]
 WIDGETS = ROOT / "tests" / "golden" / "specs" / "widgets-3.1.yaml"
 
@@ -24,19 +26,11 @@ def _generate(out: Path, *options: str, terminal: bool) -> tuple[str, str]:
         command, stdout=subprocess.PIPE, stderr=secondary, text=True, cwd=ROOT
     ) as process:
         os.close(secondary)
-        chunks: list[bytes] = []
-        while True:
-            try:
-                chunk = os.read(main, 4096)
-            except OSError:  # the terminal closed with the process
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
+        written = read_until_closed(main)
         stdout = process.stdout.read() if process.stdout else ""
     os.close(main)
     assert process.returncode == 0
-    return stdout, b"".join(chunks).decode()
+    return stdout, written.decode()
 
 
 def test_a_terminal_sees_each_stage_and_the_formatting_count(tmp_path: Path) -> None:

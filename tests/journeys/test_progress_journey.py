@@ -9,6 +9,7 @@ import pty
 import subprocess
 from pathlib import Path
 
+from support.terminal import read_until_closed
 from user_shell import Shell
 
 READS = "specs/polyai/reference-page-operations.yaml"
@@ -25,17 +26,9 @@ def _on_a_terminal(shell: Shell, *args: str) -> tuple[int, str]:
         stderr=secondary,
     ) as process:
         os.close(secondary)
-        chunks: list[bytes] = []
-        while True:
-            try:
-                chunk = os.read(main, 4096)
-            except OSError:  # the terminal closed with the process
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
+        written = read_until_closed(main)
     os.close(main)
-    return process.returncode, b"".join(chunks).decode()
+    return process.returncode, written.decode()
 
 
 def test_a_terminal_sees_the_stages_and_quiet_none(tmp_path: Path) -> None:
