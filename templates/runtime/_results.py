@@ -2,7 +2,8 @@
 
 The clients, `APIResponse.parse()` and the streamed response's `parse()` all go through
 here, so `with_raw_response` and `with_streaming_response` give from `parse()` exactly
-what the plain call returns. `response` may be unread (a streamed response) or read.
+what the plain call returns (a binary call's raw response is the binary response itself,
+as in the Stainless SDKs). `response` may be unread (a streamed response) or read.
 """
 
 from __future__ import annotations
