@@ -50,6 +50,10 @@ class ResultShape:
     with_item: bool = False
     # The async method is a coroutine; False: what it returns is iterated, not awaited.
     awaited: bool = True
+    # The runtime's `with_raw_response` wrapper, `to_raw_<raw>_wrapper`: "response" (an
+    # `APIResponse` whose `parse()` gives the result), "page" (the first page's), "binary"
+    # (the binary response itself, as in the Stainless SDKs).
+    raw: str = "response"
     # What the change report says the method returns, when a method changes kind.
     described: str = "a value"
     # The streamed body kind that makes this result kind, whatever the other responses.
@@ -86,6 +90,7 @@ RESULT_SHAPES: dict[ResultKind, ResultShape] = {
         "BinaryResponse",
         "AsyncBinaryResponse",
         generic=False,
+        raw="binary",
         described="a binary response (`.content`, `.iter_bytes()`, `.write_to_file()`)",
         doc=(
             "Returns the body with its status and headers (`.content`, `.text`, `.json()`, "
@@ -158,6 +163,7 @@ RESULT_SHAPES: dict[ResultKind, ResultShape] = {
         "AsyncPager",
         with_item=True,
         awaited=False,
+        raw="page",
         described="a page (iterate it for the items of every page)",
         doc=(
             "Returns the first page; iterating it yields the items of every page, fetching each "

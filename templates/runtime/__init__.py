@@ -49,7 +49,9 @@ if TYPE_CHECKING:
     from ._response import (
         APIResponse,
         AsyncAPIResponse,
+        async_to_raw_binary_wrapper,
         async_to_raw_response_wrapper,
+        to_raw_binary_wrapper,
         to_raw_response_wrapper,
     )
     from ._streamed_response import (
@@ -115,7 +117,9 @@ _MODULES = {
     "to_raw_page_wrapper": "_pagination",
     "APIResponse": "_response",
     "AsyncAPIResponse": "_response",
+    "async_to_raw_binary_wrapper": "_response",
     "async_to_raw_response_wrapper": "_response",
+    "to_raw_binary_wrapper": "_response",
     "to_raw_response_wrapper": "_response",
     "AsyncStreamedResponse": "_streamed_response",
     "StreamedResponse": "_streamed_response",
@@ -203,10 +207,12 @@ __all__ = [
     "SyncPageResponse",
     "Timeout",
     "UnprocessableEntityError",
+    "async_to_raw_binary_wrapper",
     "async_to_raw_page_wrapper",
     "async_to_raw_response_wrapper",
     "async_to_streamed_response_wrapper",
     "make_status_error",
+    "to_raw_binary_wrapper",
     "to_raw_page_wrapper",
     "to_raw_response_wrapper",
     "to_streamed_response_wrapper",

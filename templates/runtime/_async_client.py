@@ -122,10 +122,13 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         from ._results import async_result  # binary bodies only: not loaded by `import`
 
         response, retries_taken = await self._send(endpoint, call, stream=self._streaming)
-        if self._raw or self._streaming:
+        if self._streaming:
             return cast("AsyncBinaryResponse", self._view_result(endpoint, response, retries_taken))
+        # Raw or not, the binary response: it holds the status and headers already.
         url = public_url(self._options, response.request.url)
-        return cast("AsyncBinaryResponse", await async_result(endpoint, response, url))
+        return cast(
+            "AsyncBinaryResponse", await async_result(endpoint, response, url, retries_taken)
+        )
 
     def paginate(
         self,
@@ -181,6 +184,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 endpoint,
                 url,
                 lambda body: AsyncPage[T, Any](body, endpoint, call, seen, fetch),
+                retries_taken,
             )
             return cast(AsyncPage[T, Any], streamed)
         value = endpoint.decode_success(response.status_code, response.headers, response.content)
@@ -193,7 +197,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         if self._streaming:
             from ._streamed_response import AsyncStreamedResponse
 
-            return AsyncStreamedResponse[Any](response, endpoint, url)
+            return AsyncStreamedResponse[Any](response, endpoint, url, retries_taken=retries_taken)
         return AsyncAPIResponse[Any](response, endpoint, url, retries_taken)
 
     def _streaming_view(self: _C) -> _C:

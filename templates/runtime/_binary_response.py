@@ -1,16 +1,19 @@
 """Binary responses: what a method whose success body is audio, a file or other bytes
 returns, in the shape Stainless SDKs give it (`.content`, `.read()`, `.iter_bytes()`,
-`.write_to_file()`, `.response`), so callers coming from the vendors' SDKs keep their code.
+`.write_to_file()`, `.parse()` for the bytes, `.http_response`, `.http_request`,
+`.retries_taken`), so callers coming from the vendors' SDKs keep their code. As there, it is
+also what `with_raw_response` gives for such a method: it is a raw response already.
 
 The body is already read: `with_streaming_response` is the way to read it as it arrives.
-`.response` is an httpx response rebuilt from the body (`_masking.detached_response`), whose
-request holds the method and the public URL only: the one that was sent carries the
-credentials in its headers.
+`.response` (also `.http_response`) is an httpx response rebuilt from the body
+(`_masking.detached_response`), tied to a copy of the request that was sent with its
+credentials masked (`_masking.masked_request`).
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
 from os import PathLike
 from typing import Any
 
@@ -19,12 +22,15 @@ import msgspec
 
 
 class _BinaryBody:
-    __slots__ = ("headers", "response")
+    __slots__ = ("headers", "response", "retries_taken")
 
-    def __init__(self, response: httpx.Response, headers: httpx.Headers) -> None:
+    def __init__(
+        self, response: httpx.Response, headers: httpx.Headers, retries_taken: int = 0
+    ) -> None:
         self.response: httpx.Response = response
         # As received (the rebuilt response leaves out `Content-Encoding`).
         self.headers: httpx.Headers = headers
+        self.retries_taken = retries_taken
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} [{self.status_code}] {len(self.content)} bytes>"
@@ -32,6 +38,37 @@ class _BinaryBody:
     @property
     def status_code(self) -> int:
         return self.response.status_code
+
+    @property
+    def http_response(self) -> httpx.Response:
+        """`response`, by the name Stainless SDKs' raw responses give it."""
+        return self.response
+
+    @property
+    def http_request(self) -> httpx.Request:
+        """The request that was sent, its credentials masked (`[redacted]`)."""
+        return self.response.request
+
+    @property
+    def url(self) -> httpx.URL:
+        """The URL of the request, credentials in its query masked."""
+        return self.response.request.url
+
+    @property
+    def method(self) -> str:
+        return self.response.request.method
+
+    @property
+    def http_version(self) -> str:
+        return self.response.http_version
+
+    @property
+    def elapsed(self) -> timedelta:
+        """From sending the request to reading the whole body."""
+        try:
+            return self.response.elapsed
+        except RuntimeError:  # a response built with its content (mock transports) has none
+            return timedelta(0)
 
     @property
     def is_closed(self) -> bool:
@@ -66,8 +103,16 @@ class BinaryResponse(_BinaryBody):
         """The body parsed as JSON (some servers answer an audio request with a JSON note)."""
         return _json(self.content)
 
+    def parse(self) -> bytes:
+        """The body, as the Stainless SDKs' binary responses parse it."""
+        return self.content
+
     def read(self) -> bytes:
         return self.content
+
+    def close(self) -> None:
+        """Nothing to release: the connection was released when the body was read."""
+        self.response.close()
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         return self.response.iter_bytes(chunk_size)
@@ -94,8 +139,16 @@ class AsyncBinaryResponse(_BinaryBody):
         """The body parsed as JSON; see `BinaryResponse.json`."""
         return _json(self.content)
 
+    async def parse(self) -> bytes:
+        """The body, as the Stainless SDKs' binary responses parse it."""
+        return self.content
+
     async def read(self) -> bytes:
         return self.content
+
+    async def close(self) -> None:
+        """Nothing to release: the connection was released when the body was read."""
+        await self.response.aclose()
 
     async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         async for chunk in self.response.aiter_bytes(chunk_size):

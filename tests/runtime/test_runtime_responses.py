@@ -11,7 +11,6 @@ from pathlib import Path
 import httpx
 import pytest
 from runtime import (
-    APIResponse,
     AsyncAPIResponse,
     AsyncBinaryResponse,
     AsyncStream,
@@ -21,8 +20,10 @@ from runtime import (
     ResponseValidationError,
     Stream,
     StreamedResponse,
+    async_to_raw_binary_wrapper,
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
+    to_raw_binary_wrapper,
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
@@ -70,7 +71,7 @@ class Speech:
 
 class SpeechWithRawResponse:
     def __init__(self, resource: Speech) -> None:
-        self.synthesize = to_raw_response_wrapper(resource.synthesize)
+        self.synthesize = to_raw_binary_wrapper(resource.synthesize)
         self.events = to_raw_response_wrapper(resource.events)
 
 
@@ -105,7 +106,7 @@ class AsyncSpeech:
 
 class AsyncSpeechWithRawResponse:
     def __init__(self, resource: AsyncSpeech) -> None:
-        self.synthesize = async_to_raw_response_wrapper(resource.synthesize)
+        self.synthesize = async_to_raw_binary_wrapper(resource.synthesize)
         self.get = async_to_raw_response_wrapper(resource.get)
         self.events = async_to_raw_response_wrapper(resource.events)
 
@@ -162,8 +163,9 @@ def test_a_binary_response_keeps_no_credentials() -> None:
     response = _speech(_audio()).synthesize()
 
     request = response.response.request
+    assert request is response.http_request
     assert request.method == "POST"
-    assert "x-api-key" not in request.headers
+    assert request.headers["x-api-key"] == "[redacted]"  # as in errors' `request`
     assert API_KEY not in repr(request.headers)
 
 
@@ -217,14 +219,14 @@ async def test_the_async_binary_response_awaits_json_as_stainless_ones_do() -> N
 # -- parse() on raw responses ----------------------------------------------------------------
 
 
-def test_raw_parse_of_a_binary_call_gives_the_binary_response() -> None:
+def test_the_raw_response_of_a_binary_call_is_the_binary_response() -> None:
+    """As in the Stainless SDKs (`BinaryAPIResponse`): `parse()` gives the bytes."""
     raw = _speech(_audio()).with_raw_response.synthesize()
 
-    assert isinstance(raw, APIResponse)
-    parsed = raw.parse()
-    assert isinstance(parsed, BinaryResponse)
-    assert parsed.content == AUDIO
-    assert raw.parse() is parsed
+    assert isinstance(raw, BinaryResponse)
+    assert raw.parse() == raw.content == AUDIO
+    assert raw.status_code == 200 and raw.headers["x-request-id"] == "r1"
+    assert raw.retries_taken == 0
 
 
 def test_raw_parse_of_an_event_stream_gives_the_stream() -> None:
@@ -246,8 +248,8 @@ async def test_async_raw_parse_is_awaited() -> None:
     raw = await speech.with_raw_response.get("+1")
     assert isinstance(raw, AsyncAPIResponse)
     assert await raw.parse() == Item(phone_number="+1", status="ok")
-    binary = await (await speech.with_raw_response.synthesize()).parse()
-    assert isinstance(binary, AsyncBinaryResponse) and binary.content == AUDIO
+    binary = await speech.with_raw_response.synthesize()
+    assert isinstance(binary, AsyncBinaryResponse) and await binary.parse() == AUDIO
     stream = await (await speech.with_raw_response.events()).parse()
     assert isinstance(stream, AsyncStream)
     assert [item async for item in stream] == [Item("+1", "ok"), Item("+2", "ok")]

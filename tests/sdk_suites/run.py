@@ -6,9 +6,10 @@ whole vendored spec with the official SDK's method paths (`docs/vendor-settings/
 as the api.toml), rewrites the name table `names/<api>.json` (`sdk_names`) of what still
 differs, starts Prism on the spec and runs the suite's
 `tests/api_resources/` twice: with the official SDK, and with our client behind the
-official import names (`shim/`); then once more with ours, Stainless' response internals
-stubbed, to see what fails after them. The counts and our failures by cause go to
-docs/sdk-suites.md (`sdk_report`). Everything downloaded or built stays in build/sdk-suites/.
+official import names (`shim/`); then once more with ours sending Stainless' telemetry
+header, which the suites check first, to see what fails after it. The counts and our
+failures by cause go to docs/sdk-suites.md (`sdk_report`). Everything downloaded or built
+stays in build/sdk-suites/.
 """
 
 from __future__ import annotations
@@ -118,8 +119,8 @@ class Prism:
 def run_suite(sdk: Sdk, side: str, base_url: str, out: Path, *, stub: bool = False) -> Path:
     """One run of the suite; its results as JUnit XML.
 
-    `stub`: the diagnostic run of ours, with Stainless' response internals stubbed
-    (shim/_sdk_shim/stubs.py), to see what fails after them.
+    `stub`: the diagnostic run of ours, sending Stainless' telemetry header
+    (shim/_sdk_shim/stubs.py), to see what fails after it.
     """
     python = sdk_fetch.ensure_venv(sdk, side)
     report = RESULTS / f"{sdk.api}-{side}{'-stubbed' if stub else ''}.xml"

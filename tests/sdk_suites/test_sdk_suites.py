@@ -13,6 +13,7 @@ from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
+import pytest
 import sdk_names
 import sdk_report
 from sdk_names import Method
@@ -106,8 +107,8 @@ def test_a_function_counts_once_by_its_worst_case(tmp_path: Path) -> None:
     }
     first = found["tests.api_resources.test_a.TestA.test_method_get"].failures[0]
     assert sdk_report.cause_of(first) == (
-        "Stainless response internals (`is_closed`, `http_request`)",
-        True,
+        "response attributes of the SDKs missing in ours (`is_closed`, `http_request`)",
+        False,
     )
 
 
@@ -116,6 +117,7 @@ def test_causes_tell_ours_from_stainless_internal() -> None:
         return sdk_report.cause_of(sdk_report.Failure(message, text))
 
     assert cause("AttributeError: 'bytes' object has no attribute 'is_closed'")[1] is False
+    assert cause("AttributeError: 'APIResponse' object has no attribute 'is_closed'")[1] is False
     assert cause("AssertionError: assert None == 'python'", 'headers.get("X-Stainless-Lang")')[1]
     assert cause("DeprecationWarning: `A.get(x=...)` is deprecated")[1] is False
     assert cause("ZeroDivisionError: division by zero") == (
@@ -164,7 +166,7 @@ def _function(name: str, outcome: str, message: str = "") -> sdk_report.Function
 
 
 def test_internal_failures_are_followed_into_the_stubbed_run() -> None:
-    internal = "AttributeError: 'APIResponse' object has no attribute 'is_closed'"
+    internal = "AssertionError: assert response.http_request.headers.get('X-Stainless-Lang')"
     official = {n: _function(n, "passed") for n in ("a", "b", "c", "d")}
     ours = {
         "a": _function("a", "failed", internal),
@@ -186,24 +188,22 @@ def test_internal_failures_are_followed_into_the_stubbed_run() -> None:
     }
 
 
-def test_stubbed_responses_answer_stainless_internals_and_delegate_the_rest() -> None:
+def test_the_diagnostic_run_sends_the_telemetry_header_and_only_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     stubs = _shim.stubs
-    raw = stubs.Stubbed(SimpleNamespace(parse=lambda: "parsed"), closed=True)
-    assert raw.is_closed is True
-    assert raw.http_request.headers.get("X-Stainless-Lang") == "python"
-    assert raw.parse() == "parsed"
+    monkeypatch.setattr(stubs, "ENABLED", False)
+    assert stubs.default_headers(None) is None
+    monkeypatch.setattr(stubs, "ENABLED", True)
+    assert stubs.default_headers(None) == {"X-Stainless-Lang": "python"}
+    assert stubs.default_headers({"A": "b"}) == {"X-Stainless-Lang": "python", "A": "b"}
 
-    class Manager:
-        def __enter__(self) -> SimpleNamespace:
-            return SimpleNamespace(status_code=200)
+    from voice_clients.retell import Retell
 
-        def __exit__(self, *exc: object) -> None:
-            pass
-
-    with stubs._Streamed(Manager()) as streamed:
-        assert streamed.is_closed is False
-        assert streamed.status_code == 200
-    assert streamed.is_closed is True
+    names = SimpleNamespace()
+    client = _shim.client_class(names, Retell, "Retell")(api_key="k", base_url="http://mock")
+    sent = client._ours._options.default_headers
+    assert sent["X-Stainless-Lang"] == "python"
 
 
 def test_our_pages_are_checked_by_their_first_response() -> None:

@@ -61,7 +61,13 @@ USAGE = textwrap.dedent("""
             for each_event in streamed_events.parse():
                 if isinstance(each_event, ChunkEvent):
                     more_audio: str = each_event.data
-        raw_audio: bytes = client.tts.with_raw_response.audio(transcript="hi").parse().content
+        raw_speech = client.tts.with_raw_response.audio(transcript="hi")
+        raw_audio: bytes = raw_speech.parse()
+        raw_retries: int = raw_speech.retries_taken
+        sent: httpx.Request = raw_speech.http_request
+        with client.tts.with_streaming_response.audio(transcript="hi") as open_audio:
+            still_open: bool = open_audio.is_closed
+            sent_again: httpx.Request = open_audio.http_request
         polyai.audio_cache.upload_file("a", "e", body=Path("in.wav"))
         total: int = polyai.audio_cache.list("a").body.total_count
 
@@ -95,7 +101,8 @@ USAGE = textwrap.dedent("""
         async for piece in speech.iter_bytes():
             piece_size: int = len(piece)
         raw = await client.tts.with_raw_response.audio(transcript="hi")
-        parsed: bytes = (await raw.parse()).content
+        parsed: bytes = await raw.parse()
+        await raw.close()
         async with client.tts.with_streaming_response.audio(transcript="x") as streamed:
             streamed_content: bytes = (await streamed.parse()).content
 
@@ -103,6 +110,10 @@ USAGE = textwrap.dedent("""
     def sync_values(client: Retell) -> None:
         raw = client.phone_number.with_raw_response.import_(phone_number="+1", termination_uri="t")
         number: str = raw.parse().phone_number
+        closed: bool = raw.is_closed
+        request: httpx.Request = raw.http_request
+        response: httpx.Response = raw.http_response
+        body: bytes = raw.read()
         with client.phone_number.with_streaming_response.import_(
             phone_number="+1", termination_uri="t"
         ) as streamed:
@@ -114,6 +125,9 @@ USAGE = textwrap.dedent("""
             phone_number="+1", termination_uri="t"
         )
         number: str = (await raw.parse()).phone_number
+        body: bytes = await raw.read()
+        async for line in raw.iter_lines():
+            line_text: str = line
         async with client.phone_number.with_streaming_response.import_(
             phone_number="+1", termination_uri="t"
         ) as streamed:

@@ -7,6 +7,11 @@ closes the connection, whether or not the body was read to the end.
 `iter_bytes()` yields each piece as it arrives (real-time audio must not wait for a
 buffer to fill); a chunk size is only applied when asked for. `parse()` reads the body and
 gives what the plain method returns, as the Stainless SDKs' streamed responses do.
+
+Their users also read `is_closed` (False until the body is read to its end or the block
+left), `http_response` (here the httpx response being read) and `http_request`: the
+request the response is tied to is replaced by a copy with the credentials masked
+(`_masking.masked_request`), which is all that reading the body still needs of it.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import copy
 import functools
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from datetime import timedelta
 from os import PathLike
 from types import MethodType, TracebackType
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, cast
@@ -22,6 +28,7 @@ import httpx
 import msgspec
 
 from ._errors import connection_error
+from ._masking import masked_request
 
 if TYPE_CHECKING:
     from ._endpoint import Endpoint
@@ -34,11 +41,8 @@ DEFAULT_CHUNK_SIZE = 64 * 1024
 _UNPARSED: Any = object()
 
 
-class StreamedResponse(Generic[T]):
-    """A response whose body has not been read; read it once, with one of the methods.
-
-    `T` is what the plain method returns, and `parse()` with it.
-    """
+class _Unread(Generic[T]):
+    """What the streamed responses of both clients hold and show before reading."""
 
     def __init__(
         self,
@@ -46,7 +50,9 @@ class StreamedResponse(Generic[T]):
         endpoint: Endpoint[Any],
         url: httpx.URL,
         finish: Callable[[Any], Any] | None = None,
+        retries_taken: int = 0,
     ) -> None:
+        response.request = masked_request(response.request)
         self._response = response
         self._endpoint = endpoint
         self._url = url
@@ -55,6 +61,48 @@ class StreamedResponse(Generic[T]):
         self._parsed: Any = _UNPARSED
         self.status_code: int = response.status_code
         self.headers: httpx.Headers = response.headers
+        self.retries_taken = retries_taken
+
+    @property
+    def http_response(self) -> httpx.Response:
+        """The httpx response being read (its `request` with the credentials masked)."""
+        return self._response
+
+    @property
+    def http_request(self) -> httpx.Request:
+        """The request that was sent, its credentials masked (`[redacted]`)."""
+        return self._response.request
+
+    @property
+    def url(self) -> httpx.URL:
+        """The URL of the request, credentials in its query masked."""
+        return self._url
+
+    @property
+    def method(self) -> str:
+        return self._response.request.method
+
+    @property
+    def http_version(self) -> str:
+        return self._response.http_version
+
+    @property
+    def elapsed(self) -> timedelta:
+        """From sending the request to the end of the body: known once it is read or closed
+        (httpx raises `RuntimeError` before)."""
+        return self._response.elapsed
+
+    @property
+    def is_closed(self) -> bool:
+        """False until the body has been read to its end or the response closed."""
+        return self._response.is_closed
+
+
+class StreamedResponse(_Unread[T]):
+    """A response whose body has not been read; read it once, with one of the methods.
+
+    `T` is what the plain method returns, and `parse()` with it.
+    """
 
     def __repr__(self) -> str:
         return f"<StreamedResponse [{self.status_code}]>"
@@ -116,23 +164,8 @@ class StreamedResponse(Generic[T]):
         self._response.close()
 
 
-class AsyncStreamedResponse(Generic[T]):
+class AsyncStreamedResponse(_Unread[T]):
     """`StreamedResponse` for async clients: `await response.parse()`."""
-
-    def __init__(
-        self,
-        response: httpx.Response,
-        endpoint: Endpoint[Any],
-        url: httpx.URL,
-        finish: Callable[[Any], Any] | None = None,
-    ) -> None:
-        self._response = response
-        self._endpoint = endpoint
-        self._url = url
-        self._finish = finish
-        self._parsed: Any = _UNPARSED
-        self.status_code: int = response.status_code
-        self.headers: httpx.Headers = response.headers
 
     def __repr__(self) -> str:
         return f"<AsyncStreamedResponse [{self.status_code}]>"

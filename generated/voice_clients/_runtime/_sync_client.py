@@ -122,10 +122,11 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         from ._results import sync_result  # binary bodies only: not loaded by `import`
 
         response, retries_taken = self._send(endpoint, call, stream=self._streaming)
-        if self._raw or self._streaming:
+        if self._streaming:
             return cast("BinaryResponse", self._view_result(endpoint, response, retries_taken))
+        # Raw or not, the binary response: it holds the status and headers already.
         url = public_url(self._options, response.request.url)
-        return cast("BinaryResponse", sync_result(endpoint, response, url))
+        return cast("BinaryResponse", sync_result(endpoint, response, url, retries_taken))
 
     def paginate(
         self,
@@ -174,6 +175,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 endpoint,
                 url,
                 lambda body: SyncPage[T, Any](body, endpoint, call, seen, fetch),
+                retries_taken,
             )
             return cast(SyncPage[T, Any], streamed)
         value = endpoint.decode_success(response.status_code, response.headers, response.content)
@@ -186,7 +188,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         if self._streaming:
             from ._streamed_response import StreamedResponse
 
-            return StreamedResponse[Any](response, endpoint, url)
+            return StreamedResponse[Any](response, endpoint, url, retries_taken=retries_taken)
         return APIResponse[Any](response, endpoint, url, retries_taken)
 
     def _streaming_view(self: _C) -> _C:

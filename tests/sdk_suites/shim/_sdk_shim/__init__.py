@@ -10,7 +10,8 @@ matched by route) says. A path missing from the table is the same on both sides.
 Only names are mapped: arguments, return values, raw and streamed responses are ours,
 so the suites test our clients. The constructor drops the official private arguments
 (`_strict_response_validation=`), which ours has no counterpart for, and can give one
-credential under both names where the official client treats them alike.
+credential under both names where the official client treats them alike. In the
+diagnostic run it also sends Stainless' telemetry header (`stubs`).
 """
 
 from __future__ import annotations
@@ -101,12 +102,7 @@ class _Path:
             return _resolve(self._ours, target, self._mode)
         if self._names.is_prefix(path):
             return _Path(self._names, self._ours, (*self._segments, name), self._mode)
-        found = _resolve(self._ours, path, self._mode)
-        if not self._mode and hasattr(found, "with_raw_response"):
-            # One of our resources under the official name: its methods still go through
-            # `_resolve`, which wraps the raw and streaming ones for the diagnostic run.
-            return _Path(self._names, self._ours, (*self._segments, name), "")
-        return found
+        return _resolve(self._ours, path, self._mode)
 
 
 def _resolve(ours: Any, path: str, mode: str) -> Any:
@@ -116,7 +112,7 @@ def _resolve(ours: Any, path: str, mode: str) -> Any:
         found = getattr(found, owner)
     if mode:
         found = getattr(found, mode)
-    return stubs.wrap(getattr(found, last), mode)
+    return getattr(found, last)
 
 
 def client_class(
@@ -131,6 +127,9 @@ def client_class(
 
     def __init__(self: Any, **kwargs: Any) -> None:
         public = {k: v for k, v in kwargs.items() if not k.startswith("_")}
+        headers = stubs.default_headers(public.get("default_headers"))
+        if headers is not None:
+            public["default_headers"] = headers
         if same_credential is not None:
             given, other = same_credential
             if public.get(given) is not None and public.get(other) is None:

@@ -21,8 +21,10 @@ from bodies._runtime import (
     Query,
     RequestOptions,
     Timeout,
+    async_to_raw_binary_wrapper,
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
+    to_raw_binary_wrapper,
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
@@ -267,13 +269,13 @@ class AsyncAudio:
 
 class AudioWithRawResponse:
     def __init__(self, resource: Audio) -> None:
-        self.synthesize = to_raw_response_wrapper(resource.synthesize)
+        self.synthesize = to_raw_binary_wrapper(resource.synthesize)
         self.transcribe = to_raw_response_wrapper(resource.transcribe)
 
 
 class AsyncAudioWithRawResponse:
     def __init__(self, resource: AsyncAudio) -> None:
-        self.synthesize = async_to_raw_response_wrapper(resource.synthesize)
+        self.synthesize = async_to_raw_binary_wrapper(resource.synthesize)
         self.transcribe = async_to_raw_response_wrapper(resource.transcribe)
 
 

@@ -21,8 +21,10 @@ from bodies._runtime import (
     Query,
     RequestOptions,
     Timeout,
+    async_to_raw_binary_wrapper,
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
+    to_raw_binary_wrapper,
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
@@ -254,13 +256,13 @@ class AsyncBlobs:
 
 class BlobsWithRawResponse:
     def __init__(self, resource: Blobs) -> None:
-        self.get = to_raw_response_wrapper(resource.get)
+        self.get = to_raw_binary_wrapper(resource.get)
         self.put = to_raw_response_wrapper(resource.put)
 
 
 class AsyncBlobsWithRawResponse:
     def __init__(self, resource: AsyncBlobs) -> None:
-        self.get = async_to_raw_response_wrapper(resource.get)
+        self.get = async_to_raw_binary_wrapper(resource.get)
         self.put = async_to_raw_response_wrapper(resource.put)
 
 

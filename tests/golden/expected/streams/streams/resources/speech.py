@@ -22,8 +22,10 @@ from streams._runtime import (
     RequestOptions,
     Stream,
     Timeout,
+    async_to_raw_binary_wrapper,
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
+    to_raw_binary_wrapper,
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
@@ -270,13 +272,13 @@ class AsyncSpeech:
 class SpeechWithRawResponse:
     def __init__(self, resource: Speech) -> None:
         self.stream = to_raw_response_wrapper(resource.stream)
-        self.download = to_raw_response_wrapper(resource.download)
+        self.download = to_raw_binary_wrapper(resource.download)
 
 
 class AsyncSpeechWithRawResponse:
     def __init__(self, resource: AsyncSpeech) -> None:
         self.stream = async_to_raw_response_wrapper(resource.stream)
-        self.download = async_to_raw_response_wrapper(resource.download)
+        self.download = async_to_raw_binary_wrapper(resource.download)
 
 
 class SpeechWithStreamingResponse:
