@@ -170,7 +170,7 @@ def _generate_single(target: SpecTarget, cache: Cache) -> None:
         click.echo(f"{out}: up to date ({name} from {target.spec_file})")
         return
     notes: list[str] = []
-    files, _ = _build_single(target, cache, notes)
+    files = _build_single(target, cache, notes)
     if compare(files, out):
         write_tree(files, out)
     click.echo(f"generated {name} into {out}")
@@ -238,7 +238,7 @@ def _fast_causes(target: Path, made: MadeFrom) -> list[str]:
 
 def _build_single(
     target: SpecTarget, cache: Cache, notes: list[str] | None = None
-) -> tuple[dict[str, bytes], MadeFrom]:
+) -> dict[str, bytes]:
     """The ad-hoc output with its record of the files its generation read."""
     from generator.pipeline import build_single
     from generator.provenance import single_made_from
@@ -247,7 +247,7 @@ def _build_single(
     spec_file, package, settings_file = target.spec_file, target.package, target.settings_file
     files = build_single(spec_file, package, notes, cache, inputs, settings_file)
     made = single_made_from(spec_file, package, inputs, settings_file)
-    return {**files, RECORD_FILE: record_bytes(made, files)}, made
+    return {**files, RECORD_FILE: record_bytes(made, files)}
 
 
 def _rebuild(
@@ -320,7 +320,7 @@ def check(
         case SpecTarget():
             from generator.write.tree import compare
 
-            files, _ = _build_single(resolved, _cache(no_cache))
+            files = _build_single(resolved, _cache(no_cache))
             drift = compare(files, target)
         case ProjectTarget():
             from generator.changes.changes_file import current_surface
