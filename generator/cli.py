@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, assert_never
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -153,13 +153,10 @@ def generate(
             "--fail-on-breaking goes without --spec (no report there)" if fail_on_breaking else None
         ),
     )
-    match target:
-        case SpecTarget():
-            _generate_single(target, _cache(no_cache))
-        case ProjectTarget():
-            _generate_project(target, _cache(no_cache), fail_on_breaking)
-        case _:
-            assert_never(target)
+    if isinstance(target, SpecTarget):
+        _generate_single(target, _cache(no_cache))
+    else:
+        _generate_project(target, _cache(no_cache), fail_on_breaking)
 
 
 def _generate_single(target: SpecTarget, cache: Cache) -> None:
@@ -316,18 +313,14 @@ def check(
     from generator.changes.render import render_text
 
     report: Report | None = None
-    match resolved:
-        case SpecTarget():
-            from generator.write.tree import compare
+    if isinstance(resolved, SpecTarget):
+        from generator.write.tree import compare
 
-            files = _build_single(resolved, _cache(no_cache))
-            drift = compare(files, target)
-        case ProjectTarget():
-            from generator.changes.changes_file import current_surface
+        drift = compare(_build_single(resolved, _cache(no_cache)), target)
+    else:
+        from generator.changes.changes_file import current_surface
 
-            _, report, drift = _rebuild(resolved, made, _cache(no_cache), current_surface(target))
-        case _:
-            assert_never(resolved)
+        _, report, drift = _rebuild(resolved, made, _cache(no_cache), current_surface(target))
     if not drift:
         click.echo(f"{target}: up to date with {source}")
         return
