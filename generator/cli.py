@@ -7,7 +7,6 @@ shown only with --debug.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +16,13 @@ import click
 
 from generator.cache import Cache, default_cache_dir
 from generator.diagnostics import Diagnostic, GeneratorError
-from generator.settings import DistributionSettings, load_distribution_settings
+from generator.targets import (
+    ProjectTarget,
+    SpecTarget,
+    must_exist,
+    project_target,
+    resolve_target,
+)
 from generator.write.record import RECORD_FILE, MadeFrom, drift_causes, read_record, record_bytes
 from generator.write.tree import Drift, read_tree
 
@@ -34,36 +39,6 @@ _DIFF_LINES = 80
 class _Context:
     debug: bool = False
     root_option: Path | None = None
-
-    def root(self) -> Path:
-        """The project root: --root, else the nearest folder up from here with our settings."""
-        return find_root(self.root_option or Path("."), walk_up=self.root_option is None)
-
-
-def find_root(start: Path, walk_up: bool = True) -> Path:
-    """The first of `start` and its parents holding a pyproject.toml with [tool.clientgen].
-
-    Returned relative to the current folder when it can be, so messages stay short.
-    """
-    here = start.absolute()
-    for folder in (here, *here.parents) if walk_up else (here,):
-        if _has_settings(folder / "pyproject.toml"):
-            relative = os.path.relpath(folder)
-            return Path(relative) if not relative.startswith("../" * 8) else folder
-    where = "here or in any folder above" if walk_up else f"in {start}"
-    raise GeneratorError(
-        [Diagnostic(f"no pyproject.toml with a [tool.clientgen] table {where} (see --root)")]
-    )
-
-
-def _has_settings(path: Path) -> bool:
-    import tomllib
-
-    try:
-        content = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(content.get("tool"), dict) and "clientgen" in content["tool"]
 
 
 def _reporting(func: _F) -> _F:
@@ -168,27 +143,39 @@ def generate(
     no_cache: bool,
 ) -> None:
     """Generate the client package (all APIs of specs/), or one from --spec FILE."""
+    target = resolve_target(
+        _context().root_option,
+        spec_file,
+        out,
+        package,
+        settings_file,
+        refused_with_spec=(
+            "--fail-on-breaking goes without --spec (no report there)" if fail_on_breaking else None
+        ),
+    )
+    if isinstance(target, SpecTarget):
+        _generate_single(target, _cache(no_cache))
+    else:
+        _generate_project(target, _cache(no_cache), fail_on_breaking)
+
+
+def _generate_single(target: SpecTarget, cache: Cache) -> None:
     from generator.write.tree import compare, write_tree
 
-    if spec_file is not None:
-        if out is None:
-            raise click.UsageError("--spec needs --out")
-        if fail_on_breaking:
-            raise click.UsageError("--fail-on-breaking goes without --spec (no report there)")
-        name = _ad_hoc_package(spec_file, package, settings_file)
-        if not _fast_causes(out, _ad_hoc_made_from(spec_file, name, out, settings_file)):
-            click.echo(f"{out}: up to date ({name} from {spec_file})")
-            return
-        notes: list[str] = []
-        files, _ = _build_single(spec_file, name, _cache(no_cache), notes, settings_file)
-        if compare(files, out):
-            write_tree(files, out)
-        click.echo(f"generated {name} into {out}")
-        for note in notes:
-            click.echo(f"note: {note}")
+    name, out = target.package, target.output
+    if not _fast_causes(out, target.made_from()):
+        click.echo(f"{out}: up to date ({name} from {target.spec_file})")
         return
-    if package is not None or settings_file is not None:
-        raise click.UsageError("--package and --settings go with --spec")
+    notes: list[str] = []
+    files = _build_single(target, cache, notes)
+    if compare(files, out):
+        write_tree(files, out)
+    click.echo(f"generated {name} into {out}")
+    for note in notes:
+        click.echo(f"note: {note}")
+
+
+def _generate_project(project: ProjectTarget, cache: Cache, fail_on_breaking: bool) -> None:
     from generator.changes.changes_file import (
         CHANGES_FILE,
         SURFACE_FILE,
@@ -198,11 +185,10 @@ def generate(
         with_changes_file,
     )
     from generator.changes.render import render_text
+    from generator.write.tree import write_tree
 
-    root = _context().root()
-    settings = load_distribution_settings(root / "pyproject.toml")
-    target = out or root / settings.output
-    made = _project_made_from(settings, root)
+    target = project.output
+    made = project.made_from()
     baseline = baseline_surface(target)
     if not _fast_causes(target, made):
         click.echo(f"{target}: up to date ({len(_on_disk(target))} files)")
@@ -212,7 +198,7 @@ def generate(
         current = current_surface(target)
         report = changes_since(baseline, {SURFACE_FILE: current} if current else {})
     else:
-        files, report, drift = _rebuild(settings, root, target, made, _cache(no_cache), baseline)
+        files, report, drift = _rebuild(project, made, cache, baseline)
         if not drift:
             click.echo(f"{target}: up to date ({len(files)} files)")
             if not fail_on_breaking:
@@ -229,47 +215,6 @@ def generate(
     if fail_on_breaking and report and report.breaking_count:
         click.echo("error: breaking changes for callers (--fail-on-breaking)", err=True)
         sys.exit(1)
-
-
-def _ad_hoc_package(spec_file: Path, package: str | None, settings_file: Path | None) -> str:
-    """The ad-hoc package name, once the files named on the command line are known to exist."""
-    from generator.naming import python_identifier
-
-    _must_exist("--spec", spec_file)
-    if settings_file is not None:
-        _must_exist("--settings", settings_file)
-    name = package or python_identifier(spec_file.stem, fallback="client")
-    if not name.isidentifier():
-        raise click.UsageError(f"--package {name!r} is not a Python identifier")
-    return name
-
-
-def _must_exist(option: str, path: Path) -> None:
-    """A file named on the command line that is not there is a usage mistake (exit 2).
-
-    Checked here rather than by click's `exists=`, so that a command missing another option
-    (`--spec` without `--out`) says that first.
-    """
-    if not path.is_file():
-        raise click.UsageError(
-            f"{option} {path}: {'not a file' if path.exists() else 'no such file'}"
-        )
-
-
-def _project_made_from(settings: DistributionSettings, root: Path) -> MadeFrom:
-    from generator.provenance import project_made_from
-
-    return project_made_from(settings, root)
-
-
-def _ad_hoc_made_from(
-    spec_file: Path, package: str, out: Path, settings_file: Path | None
-) -> MadeFrom:
-    from generator.provenance import recorded_single_made_from
-
-    record = read_record(out)
-    recorded = record["made_from"].get("inputs", {}) if record else {}
-    return recorded_single_made_from(spec_file, package, recorded, settings_file)
 
 
 def _on_disk(target: Path) -> dict[str, bytes]:
@@ -289,29 +234,21 @@ def _fast_causes(target: Path, made: MadeFrom) -> list[str]:
 
 
 def _build_single(
-    spec_file: Path,
-    package: str,
-    cache: Cache,
-    notes: list[str] | None = None,
-    settings_file: Path | None = None,
-) -> tuple[dict[str, bytes], MadeFrom]:
-    """The ad-hoc output with its record."""
+    target: SpecTarget, cache: Cache, notes: list[str] | None = None
+) -> dict[str, bytes]:
+    """The ad-hoc output with its record of the files its generation read."""
     from generator.pipeline import build_single
     from generator.provenance import single_made_from
 
     inputs: list[Path] = []
+    spec_file, package, settings_file = target.spec_file, target.package, target.settings_file
     files = build_single(spec_file, package, notes, cache, inputs, settings_file)
     made = single_made_from(spec_file, package, inputs, settings_file)
-    return {**files, RECORD_FILE: record_bytes(made, files)}, made
+    return {**files, RECORD_FILE: record_bytes(made, files)}
 
 
 def _rebuild(
-    settings: DistributionSettings,
-    root: Path,
-    target: Path,
-    made: MadeFrom,
-    cache: Cache,
-    baseline: bytes | None,
+    project: ProjectTarget, made: MadeFrom, cache: Cache, baseline: bytes | None
 ) -> tuple[dict[str, bytes], Report | None, Drift]:
     """Everything the project produces, in memory, with its record, what it changes for
     callers since the `baseline` surface and what it changes on disk: the shared first
@@ -320,9 +257,9 @@ def _rebuild(
     from generator.pipeline import build_project
     from generator.write.tree import compare
 
-    files = build_project(settings, root, cache)
+    files = build_project(project.settings, project.root, cache)
     files[RECORD_FILE] = record_bytes(made, files)
-    return files, changes_since(baseline, files), compare(files, target, ignore=KEPT)
+    return files, changes_since(baseline, files), compare(files, project.output, ignore=KEPT)
 
 
 @main.command()
@@ -361,20 +298,8 @@ def check(
     generator, templates, tools and inputs, and every output file with its recorded
     digest; --full regenerates everything in memory instead and shows a diff.
     """
-    if spec_file is not None:
-        if out is None:
-            raise click.UsageError("--spec needs --out")
-        name = _ad_hoc_package(spec_file, package, settings_file)
-        made = _ad_hoc_made_from(spec_file, name, out, settings_file)
-        target, source = out, str(spec_file)
-    else:
-        if package is not None or settings_file is not None:
-            raise click.UsageError("--package and --settings go with --spec")
-        root = _context().root()
-        settings = load_distribution_settings(root / "pyproject.toml")
-        target = out or root / settings.output
-        made = _project_made_from(settings, root)
-        source = "specs and templates"
+    resolved = resolve_target(_context().root_option, spec_file, out, package, settings_file)
+    target, source, made = resolved.output, resolved.source, resolved.made_from()
     causes = _fast_causes(target, made)
     if not full:
         if not causes:
@@ -388,17 +313,14 @@ def check(
     from generator.changes.render import render_text
 
     report: Report | None = None
-    if spec_file is not None:
+    if isinstance(resolved, SpecTarget):
         from generator.write.tree import compare
 
-        files, _ = _build_single(spec_file, name, _cache(no_cache), None, settings_file)
-        drift = compare(files, target)
+        drift = compare(_build_single(resolved, _cache(no_cache)), target)
     else:
         from generator.changes.changes_file import current_surface
 
-        _, report, drift = _rebuild(
-            settings, root, target, made, _cache(no_cache), current_surface(target)
-        )
+        _, report, drift = _rebuild(resolved, made, _cache(no_cache), current_surface(target))
     if not drift:
         click.echo(f"{target}: up to date with {source}")
         return
@@ -437,26 +359,18 @@ def validate(apis: tuple[str, ...], spec_file: Path | None) -> None:
     from generator.validate import validate_spec
 
     if spec_file is not None:
-        _must_exist("--spec", spec_file)
+        must_exist("--spec", spec_file)
         spec = load_spec_file(spec_file)
         validate_spec(spec)
         click.echo(f"{spec_file}: valid")
         return
-    from generator.pipeline import api_folders, load_api, model_api
-    from generator.settings import SETTINGS_FILE, load_api_settings
+    from generator.pipeline import load_api, model_api
 
-    root = _context().root()
-    settings = load_distribution_settings(root / "pyproject.toml")
-    folders = api_folders(root / settings.specs)
-    wanted = [f for f in folders if not apis or f.name in apis]
-    unknown = set(apis) - {f.name for f in folders}
-    if unknown:
-        raise click.UsageError(f"unknown API(s): {', '.join(sorted(unknown))}")
     problems: list[Diagnostic] = []
-    for folder in wanted:
+    for api in project_target(_context().root_option).apis(apis):
         try:
-            model_api(load_api(folder), load_api_settings(folder, str(folder / SETTINGS_FILE)))
-            click.echo(f"{folder}: valid")
+            model_api(load_api(api.folder), api.settings())
+            click.echo(f"{api.folder}: valid")
         except GeneratorError as exc:
             problems.extend(exc.diagnostics)
     if problems:
@@ -471,14 +385,9 @@ def bundle(api: str, output_format: str) -> None:
     """Print the effective spec of API: fragments merged, overlays applied."""
     import yaml
 
-    from generator.pipeline import api_folders, load_api
+    from generator.pipeline import load_api
 
-    root = _context().root()
-    settings = load_distribution_settings(root / "pyproject.toml")
-    folders = {f.name: f for f in api_folders(root / settings.specs)}
-    if api not in folders:
-        raise click.UsageError(f"unknown API {api!r}; one of: {', '.join(sorted(folders))}")
-    document = load_api(folders[api]).document
+    document = load_api(project_target(_context().root_option).api(api).folder).document
     if output_format == "json":
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     else:

@@ -20,21 +20,10 @@ from generator.settings import (
     ApiSettings,
     DistributionSettings,
     default_api_settings,
-    load_api_settings,
     load_api_settings_file,
-    setting_location,
 )
+from generator.targets import api_folders, display_path
 from generator.validate import validate_spec
-
-
-def api_folders(specs: Path) -> list[Path]:
-    """The API folders under `specs`, in name order."""
-    if not specs.is_dir():
-        raise GeneratorError([Diagnostic(f"specs folder {str(specs)!r} does not exist")])
-    folders = sorted(p for p in specs.iterdir() if p.is_dir() and not p.name.startswith("."))
-    if not folders:
-        raise GeneratorError([Diagnostic(f"no API folders in {str(specs)!r}")])
-    return folders
 
 
 def load_api(folder: Path, cache: Cache | None = None) -> LoadedSpec:
@@ -55,12 +44,11 @@ def build_project(
     places: list[Location] = []
     problems: list[Diagnostic] = []
     for folder in api_folders(root / settings.specs):
-        progress.stage(f"reading and validating {_display(folder)}")
+        progress.stage(f"reading and validating {display_path(folder.folder)}")
         try:
-            spec = load_api(folder, cache)
-            display = _display(folder / "api.toml")
-            apis.append(model_api(spec, load_api_settings(folder, display)))
-            places.append(setting_location(folder, display, "package"))
+            spec = load_api(folder.folder, cache)
+            apis.append(model_api(spec, folder.settings()))
+            places.append(folder.setting_location("package"))
         except GeneratorError as exc:
             problems.extend(exc.diagnostics)
     if problems:
@@ -92,7 +80,7 @@ def build_single(
         inputs.extend(spec.files)
     validate_spec(spec, cache)
     settings = (
-        load_api_settings_file(settings_file, _display(settings_file), package)
+        load_api_settings_file(settings_file, display_path(settings_file), package)
         if settings_file is not None
         else default_api_settings(package)
     )
@@ -126,10 +114,3 @@ def _check_unique_packages(apis: list[Api], places: list[Location]) -> None:
             )
             raise GeneratorError([Diagnostic(message, place)])
         seen[api.package] = api
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.absolute().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

@@ -15,21 +15,28 @@ from typing import Any
 
 from generator.changes.change import Change, breaking, compatible
 from generator.changes.relation import Relation, enum_values, relation
+from generator.changes.shapes import Shape, constraints_in, without_constraints
 from generator.model.sides import Side
 
-# A typed place as the manifest records it: "type" and "shape", and for arguments and
-# fields "required", and when they apply "nullable", "default", "position", "deprecated".
+# A typed place as the manifest records it: "type" and "shape", and when they apply
+# "constraints", for arguments and fields "required", and when they apply "nullable",
+# "default", "position", "deprecated".
 Place = Mapping[str, Any]
 
 
 def type_changes(subject: str, label: str, old: Place, new: Place, side: Side) -> list[Change]:
     """`label` names the typed thing in the reason (`type`, `return type`, …)."""
-    before, after = f"`{old['type']}`", f"`{new['type']}`"
     found = relation(old["shape"], new["shape"], side)
     if found is Relation.SAME:
         if old["shape"] == new["shape"]:
             return []
         return [compatible(subject, _response_values(label, old, new))]
+    old_limits, new_limits = constraints_in(old["shape"]), constraints_in(new["shape"])
+    if old_limits != new_limits and without_constraints(old["shape"]) == without_constraints(
+        new["shape"]
+    ):
+        return [_constraint_change(subject, old_limits, new_limits, found)]
+    before, after = _spelled(old["type"], old_limits), _spelled(new["type"], new_limits)
     values = _request_values(old["shape"], new["shape"]) if side == "request" else None
     if found is Relation.DIFFERENT:
         return [breaking(subject, f"{label} changed from {before} to {after}")]
@@ -46,6 +53,45 @@ def type_changes(subject: str, label: str, old: Place, new: Place, side: Side) -
             "that code written for the old type does not expect",
         )
     ]
+
+
+def _constraint_change(subject: str, old: Shape, new: Shape, found: Relation) -> Change:
+    """Only the constraints changed (request values: responses check none)."""
+    change = f"from {_quoted(old)} to {_quoted(new)}"
+    if found is Relation.WIDER:
+        return compatible(subject, f"constraints loosened {change}")
+    word = "tightened" if found is Relation.NARROWER else "changed"
+    return breaking(
+        subject, f"constraints {word} {change}; values accepted before may now be rejected"
+    )
+
+
+def _spelled(annotation: str, limits: Shape) -> str:
+    """A type as the report names it: plain, with its constraints when it has any."""
+    return f"`{annotation}`" + (f" ({_quoted(limits)})" if limits is not None else "")
+
+
+def _quoted(constraints: Shape) -> str:
+    return "none" if constraints is None else f"`{_limits(constraints)}`"
+
+
+def _limits(constraints: Shape) -> str:
+    """Constraints as `Meta` keywords (`min_length=1`), nested ones after where they apply."""
+    if not isinstance(constraints, dict):
+        return "none"
+    parts: list[str] = []
+    for key, value in constraints.items():
+        if key == "items" or key == "values":
+            parts.append(f"each of its {key}: {_limits(value)}")
+        elif key == "variants" and isinstance(value, list):
+            parts.extend(
+                f"variant {number}: {_limits(variant)}"
+                for number, variant in enumerate(value, start=1)
+                if variant
+            )
+        else:
+            parts.append(f"{key}={value!r}")
+    return ", ".join(parts) or "none"
 
 
 def slot_changes(subject: str, old: Place, new: Place, side: Side) -> list[Change]:

@@ -125,6 +125,46 @@ class Shapes:
         return shape
 
 
+def constraints_in(shape: Shape) -> JsonValue:
+    """The constraints a shape holds, where they sit, without the types; None when it has none.
+
+    `{"min_length": 1}` bounds the value itself; `{"items": …}` each item of a list,
+    `{"values": …}` each value of a map, `{"variants": [...]}` the members of a union
+    (one entry each, in order, `{}` for an unconstrained one). A nullable value's
+    constraints are those of its other values.
+    """
+    if not isinstance(shape, dict):
+        return None
+    if "constrained" in shape:
+        own: dict[str, JsonValue] = {k: v for k, v in shape.items() if k != "constrained"}
+        inner = constraints_in(shape["constrained"])
+        return {**own, **inner} if isinstance(inner, dict) else own
+    if "nullable" in shape:
+        return constraints_in(shape["nullable"])
+    for container, label in (("list", "items"), ("map", "values")):
+        if container in shape:
+            inner = constraints_in(shape[container])
+            return None if inner is None else {label: inner}
+    members = shape.get("union")
+    if isinstance(members, list):
+        found = [constraints_in(member) for member in members]
+        if all(c is None for c in found):
+            return None
+        return {"variants": [{} if c is None else c for c in found]}
+    return None
+
+
+def without_constraints(shape: Shape) -> Shape:
+    """The shape with every constraint left out: the types alone."""
+    if isinstance(shape, list):
+        return [without_constraints(item) for item in shape]
+    if not isinstance(shape, dict):
+        return shape
+    if "constrained" in shape:
+        return without_constraints(shape["constrained"])
+    return {key: without_constraints(value) for key, value in shape.items()}
+
+
 def refs_in(shape: Shape) -> set[str]:
     """The definition names a shape refers to."""
     if isinstance(shape, dict):

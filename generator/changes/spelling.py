@@ -17,7 +17,8 @@ from generator.model.types import Definition, TypeRef
 
 class Spelling(Protocol):
     def annotation(self, type_ref: TypeRef, side: Side) -> str:
-        """The annotation of a type on one side, as the generated code spells it."""
+        """The annotation of a type on one side, as signatures spell it: a request type
+        plain, without its constraints."""
         ...
 
     def parameter_annotation(self, parameter: Parameter) -> str:

@@ -2,8 +2,9 @@
 
 Everything is keyed by the Python names users write, so a wire-level rename that keeps
 the Python name is no change, and a Python rename is a removal plus an addition. Each
-argument and field carries its annotation as the generated code spells it (for
-reading and for the report) and its shape (for judging a change).
+argument and field carries its plain type as the method signatures spell it (for
+reading and for the report), the constraints the request models check, apart (for
+reading), and its shape, constraints included (for judging a change).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from functools import partial
 from typing import assert_never
 
-from generator.changes.shapes import Shape, Shapes, refs_in
+from generator.changes.shapes import Shape, Shapes, constraints_in, refs_in
 from generator.changes.spelling import Spelling, SpellingFor
 from generator.model import names
 from generator.model.api import Api, Operation, Parameter
@@ -242,8 +243,15 @@ class _SurfaceBuilder:
         return slot
 
     def _type(self, type_ref: TypeRef, side: Side) -> Json:
+        """The plain type as signatures spell it, its shape, and apart the constraints the
+        request models check (what the plain type no longer says)."""
         annotation = self._spelling.annotation(type_ref, side)
-        return {"type": self._spelling.readable(annotation), "shape": self._shape(type_ref, side)}
+        shape = self._shape(type_ref, side)
+        place: Json = {"type": self._spelling.readable(annotation), "shape": shape}
+        constraints = constraints_in(shape)
+        if constraints is not None:
+            place["constraints"] = constraints
+        return place
 
     def _shape(self, type_ref: TypeRef, side: Side) -> Shape:
         return self._shapes[side].of(type_ref)

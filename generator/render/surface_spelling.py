@@ -1,7 +1,8 @@
 """The generated code's spellings, as the change report reads them.
 
-The report describes annotations exactly as the resource and model modules write them,
-so it asks the same `Annotations` and `Signatures` the templates use.
+The report describes annotations exactly as the method signatures write them (plain
+types, without the constraints the request models check), so it asks the same
+`Annotations` and `Signatures` the templates use.
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ class GeneratedSpelling:
     def __init__(self, api: Api, readable: Callable[[str], str]) -> None:
         everything: dict[str, Definition] = {d.name: d for d in api.response_definitions}
         everything.update({d.name: d for d in api.request_definitions})
+        # Request types are spelled plain, as signatures show them; the surface records
+        # their constraints apart.
+        plain = Annotations(everything, "request", prefix=names.PARAMS_PREFIX, constrained=False)
         self._sides: dict[Side, Annotations] = {
-            "request": Annotations(everything, "request", prefix=names.PARAMS_PREFIX),
+            "request": plain,
             "response": Annotations(everything, "response", prefix=names.MODELS_PREFIX),
         }
-        plain = Annotations(everything, "request", prefix=names.PARAMS_PREFIX, constrained=False)
-        self._signatures = Signatures(self._sides["request"], self._sides["response"], plain)
+        self._signatures = Signatures(plain, self._sides["response"], plain)
         self._readable = readable
 
     def annotation(self, type_ref: TypeRef, side: Side) -> str:

@@ -258,11 +258,61 @@ CASES = [
             (
                 "breaking",
                 "Demo.widgets.get(limit=...)",
-                "type narrowed from `int` to `Annotated[int, Meta(le=100)]`; "
+                "constraints tightened from none to `le=100`; "
                 "values accepted before may now be rejected",
             )
         ],
         id="parameter-type-narrowed-by-a-bound",
+    ),
+    pytest.param(
+        _limit({"type": "integer", "maximum": 100}),
+        _limit({"type": "integer", "maximum": 50, "minimum": 1}),
+        [
+            (
+                "breaking",
+                "Demo.widgets.get(limit=...)",
+                "constraints tightened from `le=100` to `ge=1, le=50`; "
+                "values accepted before may now be rejected",
+            )
+        ],
+        id="parameter-constraint-tightened",
+    ),
+    pytest.param(
+        _limit({"type": "integer", "maximum": 50, "minimum": 1}),
+        _limit({"type": "integer", "maximum": 100}),
+        [
+            (
+                "compatible",
+                "Demo.widgets.get(limit=...)",
+                "constraints loosened from `ge=1, le=50` to `le=100`",
+            )
+        ],
+        id="parameter-constraint-loosened",
+    ),
+    pytest.param(
+        _limit({"type": "string", "pattern": "^[a-z]+$"}),
+        _limit({"type": "string", "pattern": "^[0-9]+$"}),
+        [
+            (
+                "breaking",
+                "Demo.widgets.get(limit=...)",
+                "constraints changed from `pattern='^[a-z]+$'` to `pattern='^[0-9]+$'`; "
+                "values accepted before may now be rejected",
+            )
+        ],
+        id="parameter-pattern-changed",
+    ),
+    pytest.param(
+        _limit({"type": "integer", "maximum": 100}),
+        _limit({"type": "string"}),
+        [
+            (
+                "breaking",
+                "Demo.widgets.get(limit=...)",
+                "type changed from `int` (`le=100`) to `str`",
+            )
+        ],
+        id="parameter-constrained-type-changed",
     ),
     pytest.param(
         _nothing,

@@ -135,3 +135,25 @@ def test_switching_to_rest_names_reports_nested_resources_by_their_path(tmp_path
         ("breaking", "Demo.widgets.list_parts()", "removed; calls to it fail with AttributeError"),
         ("compatible", "Demo.widgets.parts", "new resource with `list()`"),
     ]
+
+
+def test_a_constrained_argument_is_spelled_plain_with_its_constraints_apart(
+    tmp_path: Path,
+) -> None:
+    spec = base_spec()
+    (limit,) = (
+        p for p in spec["paths"]["/widgets/{widgetId}"]["get"]["parameters"] if p["name"] == "limit"
+    )
+    limit["schema"] = {
+        "oneOf": [
+            {"type": "integer", "minimum": 0},
+            {"type": "array", "items": {"type": "string", "minLength": 1}, "maxItems": 3},
+        ]
+    }
+    (api,) = surfaces(build(spec, tmp_path)).values()
+    argument = api["methods"]["widgets.get"]["arguments"]["limit"]
+    assert argument["type"] == "int | Sequence[str]"
+    assert argument["constraints"] == {
+        "variants": [{"ge": 0}, {"max_length": 3, "items": {"min_length": 1}}]
+    }
+    assert "constraints" not in api["methods"]["widgets.get"]["arguments"]["verbose"]

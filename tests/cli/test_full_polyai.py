@@ -78,7 +78,7 @@ def test_the_full_polyai_api_replaces_the_fragments(tmp_path: Path) -> None:
         fragment.unlink()
     shutil.copy(FULL_SPEC, folder / "openapi.json")
 
-    result = project.run("generate")
+    result = project.invoke("generate")
     assert result.returncode == 0, result.stdout + result.stderr
 
     after = _polyai_methods(project.root / "generated" / "surface.json")
