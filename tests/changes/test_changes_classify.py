@@ -479,7 +479,7 @@ CASES = [
         _shapes("Circle", "Triangle"),
         [
             ("breaking", "models.Square", "removed; imports of it fail"),
-            ("breaking", "params.ShapeInput", "no longer accepts a `SquareParam`"),
+            ("breaking", "params.ShapeParam", "no longer accepts a `SquareParam`"),
             ("breaking", "params.SquareParam", "removed; imports of it fail"),
             ("compatible", "models.Shape", "no longer returned as a `Square`"),
         ],
