@@ -23,8 +23,9 @@ nests into long names; its request type is named from its parent's request name 
 - then comes what the parser appended for this schema (`Provider`), where an array's
   items (`...InboundAgentsItem`) become the singular (`InboundAgent`) when the plural is
   a plain `s`, `es` after `s`/`x`/`sh`/`ch`, or `ies`;
-- words the parent's name ends with are not repeated (`CallCreate` + `CreateOptions` →
-  `CallCreateOptions`);
+- the child's leading words that the parent's name already has are not repeated, the
+  last one always kept (`CallCreate` + `CreateOptions` → `CallCreateOptions`;
+  `AgenticWarmTransfer` + `AgenticTransferConfig` → `AgenticWarmTransferConfig`);
 - `Param` follows (`ImportPhoneNumberProviderParam`).
 Parents are named before their children (by the depth of their JSON pointer, then by
 name); a short name that another definition has, or that an earlier short name took,
@@ -111,11 +112,10 @@ def _shortened(parent: str, suffix: str) -> str | None:
         singular = _singular(tail[-2])
         if singular is not None:
             tail = [*tail[:-2], singular]
-    overlap = max(
-        (k for k in range(1, min(len(base), len(tail) - 1) + 1) if base[-k:] == tail[:k]),
-        default=0,
-    )
-    return "".join(base + tail[overlap:])
+    repeated = 0
+    while repeated < len(tail) - 1 and tail[repeated] in base:
+        repeated += 1
+    return "".join(base + tail[repeated:])
 
 
 def _singular(word: str) -> str | None:

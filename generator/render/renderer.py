@@ -38,6 +38,7 @@ from generator.render.signatures import (
     arguments,
     client_call,
     example_call,
+    key_doc,
     pagination_arguments,
     signature_summary,
     table_description,
@@ -224,6 +225,9 @@ def _api_context(api: Api, module: str) -> dict[str, Any]:
         "module": module,
         "response": Annotations(everything, "response", rendered=api.response_definitions),
         "request": Annotations(everything, "request", rendered=api.request_definitions),
+        # The keys of params.py's TypedDicts: plain types, the limits said in `key_doc`.
+        "keys": Annotations(everything, "request", constrained=False),
+        "key_doc": key_doc,
         "checks": Annotations(everything, "request", rendered=api.request_definitions, checks=True),
         "public_requests": public,
         **_method_context(api),

@@ -241,6 +241,12 @@ def argument_doc(argument: Argument) -> str:
     return _with_limits(argument.doc, constraint_sentence(argument.type))
 
 
+def key_doc(field: Field) -> str:
+    """What the docstring of a request TypedDict's key says: its description and limits
+    (the key's type is plain, as in a signature; "" for neither)."""
+    return _with_limits(field.description or "", constraint_sentence(field.type)).strip()
+
+
 def table_description(argument: Argument) -> str:
     """api.md's description cell of an argument: the spec's words, then its limits."""
     return _with_limits(argument.cell, markdown.cell(constraint_sentence(argument.type)))
@@ -250,6 +256,8 @@ def _with_limits(text: str, limits: str) -> str:
     if not limits:
         return text
     text = text.rstrip()
+    if not text:
+        return limits
     return f"{text} {limits}" if text.endswith((".", "!", "?")) else f"{text}. {limits}"
 
 

@@ -51,6 +51,12 @@ def test_components_keep_their_names_and_inline_schemas_follow_their_parent() ->
             _object("CallCreateBodyAddressesItem", BODY + "/properties/addresses/items"),
             _object("CallCreateBodyDataItem", BODY + "/properties/data/items"),
             _object("CallCreateBodyCreateOptions", BODY + "/properties/create_options"),
+            _object("CallCreateBodyCallCreate", BODY + "/properties/call_create"),
+            _object("WarmTransfer", "#/components/schemas/WarmTransfer"),
+            _object(
+                "WarmTransferTransferAgentConfig",
+                "#/components/schemas/WarmTransfer/properties/transfer_agent_config",
+            ),
             EnumDef("Color", ("red",), pointer="#/components/schemas/Color"),
         ]
     )
@@ -64,6 +70,9 @@ def test_components_keep_their_names_and_inline_schemas_follow_their_parent() ->
         "CallCreateBodyAddressesItem": "CallCreateAddressParam",
         "CallCreateBodyDataItem": "CallCreateDataItemParam",  # no plain plural
         "CallCreateBodyCreateOptions": "CallCreateOptionsParam",  # `Create` once
+        "CallCreateBodyCallCreate": "CallCreateCreateParam",  # the last word stays
+        "WarmTransfer": "WarmTransferParam",
+        "WarmTransferTransferAgentConfig": "WarmTransferAgentConfigParam",
     }
 
 

@@ -43,6 +43,7 @@ def test_widgets_tree() -> None:
     assert 'Color: TypeAlias = Literal["red", "green"]' in params
     assert "class PartParam(TypedDict, total=False):" in params
     assert 'kind: Required[Literal["bolt"]]' in params
+    assert '    length: int\n    """At least 1."""' in params  # the limit in words
     assert "WidgetsCreateBody" not in params
     models = files["widgets/models.py"]
     assert "class Widget(ResponseModel, kw_only=True):" in models
@@ -318,7 +319,8 @@ def test_unions_in_requests() -> None:
     assert "PetParam: TypeAlias = CatParam | DogParam" in params
     assert "ShapeParam: TypeAlias = CircleParam | SquareParam" in params
     assert "PaymentMethodParam: TypeAlias = CardParam | BankAccountParam" in params
-    assert 'number: Required[Annotated[str, Meta(pattern="^[0-9]{12,19}$")]]' in params
+    # A key shows its plain type, the limits in words; the Struct checks them.
+    assert 'number: Required[str]\n    """Matches `^[0-9]{12,19}$`."""' in params
     checks = files["unions/_request_models.py"]
     assert '"cat": Cat,\n    "dog": Dog,' in checks
     assert "\nclass Cat(RequestModel, Pet, kw_only=True):" in checks

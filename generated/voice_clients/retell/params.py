@@ -19,7 +19,8 @@ __all__ = [
 
 
 class AgentWeightParam(TypedDict, total=False):
-    agent_id: Required[Annotated[str, Meta(min_length=1)]]
+    agent_id: Required[str]
+    """At least 1 character."""
 
     agent_version: AgentVersionReference
     """Agent version reference. Supports a numeric version (for example 3) or a
@@ -30,9 +31,9 @@ class AgentWeightParam(TypedDict, total=False):
     resolved version (most recently assigned), if any.
     """
 
-    weight: Required[Annotated[float, Meta(gt=0, le=1)]]
+    weight: Required[float]
     """The weight of the agent. When used in a list of agents, the total weights must add
-    up to 1.
+    up to 1. At most 1; greater than 0.
     """
 
 
