@@ -45,7 +45,7 @@ def _same_kind(
     if kind == "enum":
         return _enum(key, old["values"], new["values"])
     if kind == "union":
-        return _union(key, old["variants"], new["variants"], side)
+        return _union(key, old, new, side)
     return type_changes(key, "aliased type", old, new, side)
 
 
@@ -73,9 +73,10 @@ def _enum(key: str, old: list[Any], new: list[Any]) -> list[Change]:
     return changes
 
 
-def _union(key: str, old: list[Any], new: list[Any], side: Side) -> list[Change]:
-    removed = [_variant_class(v, side) for v in old if v not in new]
-    added = [_variant_class(v, side) for v in new if v not in old]
+def _union(key: str, old: Mapping[str, Any], new: Mapping[str, Any], side: Side) -> list[Change]:
+    old_variants, new_variants = old["variants"], new["variants"]
+    removed = [c for v, c in _variant_classes(old, side) if v not in new_variants]
+    added = [c for v, c in _variant_classes(new, side) if v not in old_variants]
     if side == "request":
         return [
             *(breaking(key, f"no longer accepts a `{v}`") for v in removed),
@@ -90,9 +91,14 @@ def _union(key: str, old: list[Any], new: list[Any], side: Side) -> list[Change]
     ]
 
 
-def _variant_class(variant: Any, side: Side) -> str:
-    """The class a union variant is spelled as on its side: the variants are object models."""
-    return names.param_class(_name(variant)) if side == "request" else _name(variant)
+def _variant_classes(union: Mapping[str, Any], side: Side) -> list[tuple[Any, str]]:
+    """Each variant of a union model with the type it is spelled as: a request union
+    records its variants' public names (an older manifest did not: `XParam` then)."""
+    variants: list[Any] = union["variants"]
+    if side == "response":
+        return [(v, _name(v)) for v in variants]
+    spelled = union.get("types") or [names.param_class(_name(v)) for v in variants]
+    return list(zip(variants, spelled, strict=True))
 
 
 def _name(variant: Any) -> str:

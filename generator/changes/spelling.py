@@ -30,11 +30,7 @@ class Spelling(Protocol):
         ...
 
     def request_name(self, definition: Definition) -> str:
-        """The class or alias a definition is rendered as in the request models."""
-        ...
-
-    def input_name(self, definition: Definition) -> str:
-        """The name that annotates request values of a definition."""
+        """The public request type (or alias) of a definition in params.py."""
         ...
 
     def readable(self, annotation: str) -> str:

@@ -185,15 +185,10 @@ class _SurfaceBuilder:
             if model is not None:
                 described[name] = model
                 pending.extend(sorted(refs_in(model) - set(described)))
-        models: Json = {}
-        for name, model in described.items():
-            definition = by_name[name]
-            # Unions are imported by their input alias, objects as `XParam`.
-            if isinstance(definition, UnionDef):
-                models[names.public_param(self._spelling.input_name(definition))] = model
-            else:
-                models[names.public_param(self._spelling.request_name(definition))] = model
-        return models
+        return {
+            names.public_param(self._spelling.request_name(by_name[name])): model
+            for name, model in described.items()
+        }
 
     def _model(self, definition: Definition, side: Side) -> Json | None:
         """None for a definition the side does not render as an importable name."""
@@ -211,7 +206,10 @@ class _SurfaceBuilder:
                 if not union_is_closed_over_objects(definition, self._definitions):
                     return None
                 variants = [self._shape(v, side) for v in definition.variants]
-                return {"kind": "union", "variants": variants}
+                union: Json = {"kind": "union", "variants": variants}
+                if side == "request":  # the variants' public names, for the report
+                    union["types"] = [self._type(v, side)["type"] for v in definition.variants]
+                return union
             case AliasDef():
                 alias: Json = {"kind": "alias"}
                 alias.update(self._type(definition.target, side))

@@ -2,9 +2,12 @@
 
 Responses are read leniently (enums as plain strings so new vendor values decode,
 no constraint checks); requests are checked strictly (Literal enums, `Meta`
-constraints, except in method signatures) and accept a plain dict wherever a model is
-expected. Annotations spell imported names with a leading underscore (`_Literal`),
-which no spec name can be; `imports` drops it wherever the plain name is free.
+constraints, except in method signatures). A request object is spelled two ways: as its
+public TypedDict (`_params.PetParam`, what users pass and read) and, with `checks`, as
+the Struct that checks and encodes it (`_request_models.Pet`, see `names`), where enums
+and aliases are spelled out, as the Structs' module defines nothing else. Annotations
+spell imported names with a leading underscore (`_Literal`), which no spec name can be;
+`imports` drops it wherever the plain name is free.
 """
 
 from __future__ import annotations
@@ -54,9 +57,18 @@ class Annotations:
         prefix: str = "",
         shadowed: frozenset[str] = frozenset(),
         constrained: bool = True,
+        checks: bool = False,
     ) -> None:
         self._definitions = definitions
         self._side = side
+        # Request objects and unions as the Structs and markers that check them, rather
+        # than as their public TypedDicts.
+        self._checks = checks and side == "request"
+        self._request_names = names.request_names(definitions.values())
+        # Public request types the Structs' own module has spelled by their private alias
+        # (`_PetParam`), which it then binds: the TypedDict to type checkers, the Struct
+        # at run time.
+        self._aliased: dict[str, str] = {}
         # Whether request constraints are spelled (`_Annotated[str, _Meta(min_length=1)]`):
         # in the models and the endpoint's checks, not in method signatures, which show the
         # plain type and state the constraints in words (`constraint_words`).
@@ -80,9 +92,8 @@ class Annotations:
 
     def bases(self, definition: ObjectDef, base: str) -> str:
         """Base classes and class keywords of an object model."""
-        parts = [base] + [
-            names.union_marker(union) for union in self._unions_of.get(definition.name, [])
-        ]
+        unions = self._unions_of.get(definition.name, [])
+        parts = [base] + [self._marker(union) for union in unions]
         parts.append("kw_only=True")  # msgspec does not inherit it; fields keep spec order
         if definition.closed and self._side == "request":
             # So that a union variant does not match a value with keys it does not declare;
@@ -124,9 +135,13 @@ class Annotations:
             for f in self.fields(definition)
         )
 
-    def param_class(self, type_ref: TypeRef) -> str:
-        assert isinstance(type_ref, NamedRef)
-        return names.param_class(type_ref.name)
+    def marker(self, definition: UnionDef) -> str:
+        """The union marker class of a union of objects, as this side's module names it."""
+        return self._marker(definition.name)
+
+    def _marker(self, union: str) -> str:
+        # A request union's marker is its checking class, which resource modules name.
+        return union if self._side == "request" else names.union_marker(union)
 
     def literal(self, values: tuple[str | int | float | bool, ...]) -> str:
         return "_Literal[" + ", ".join(py_literal(v) for v in values) + "]"
@@ -197,32 +212,45 @@ class Annotations:
     # -- names of definitions, per side -------------------------------------------------------
 
     def name(self, definition: Definition) -> str:
-        """The class or alias a definition is rendered as on this side."""
-        if self._side == "response" or not isinstance(definition, ObjectDef):
+        """The class or alias a definition is rendered as on this side (a request object
+        or union: its public TypedDict or union of them, `PetParam`)."""
+        if self._side == "response" or self._checks:
             return definition.name
-        return names.param_class(definition.name)
-
-    def input_name(self, definition: Definition) -> str:
-        """The name that annotates request values: a model or its dict shape."""
-        if isinstance(definition, ObjectDef | UnionDef):
-            return names.input_alias(definition.name)
-        return definition.name
+        return self._request_names.get(definition.name, definition.name)
 
     def _named(self, ref: NamedRef) -> str:
         definition = self._definitions[ref.name]
         match definition:
             case EnumDef():
-                if self._side == "response":
+                if self._side == "response" or self._checks:
                     return self._enum(definition.values)
                 return self._prefix + definition.name
             case UnionDef() if not self.union_is_closed_over_objects(definition):
                 return self._open_union(definition)
+            case AliasDef() if self._checks:
+                return self._spelled_out(definition)
+            case ObjectDef() | UnionDef() if self._checks and not self._prefix:
+                public = self._request_names[definition.name]
+                self._aliased[public] = definition.name
+                return names.checked_alias(public)
             case ObjectDef() | UnionDef() | AliasDef():
-                if self._side == "request":
-                    return self._prefix + self.input_name(definition)
-                return self._prefix + definition.name
+                return self._prefix + self.name(definition)
             case _:
                 assert_never(definition)
+
+    def aliased(self) -> list[tuple[str, str]]:
+        """(public type, its Struct or marker) for each private alias spelled so far."""
+        return sorted(self._aliased.items())
+
+    def _spelled_out(self, definition: AliasDef) -> str:
+        """An alias as what it stands for (`_Any` where it stands for itself)."""
+        if definition.name in self._expanding:
+            return "_Any"
+        self._expanding.add(definition.name)
+        try:
+            return self.of(definition.target)
+        finally:
+            self._expanding.discard(definition.name)
 
     # -- unions -------------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """The constraints of a request value in words, for docstrings and api.md.
 
-Method signatures show plain types (`phone_number: str`), as a hand-written SDK does;
-the request models still check every constraint before sending. What a signature no
+Method signatures and the keys of the request TypedDicts show plain types
+(`phone_number: str`), as a hand-written SDK does; the request models still check every
+constraint before sending. What a signature no
 longer spells is said here instead: "At least 1 character.", "Between 1 and 100.",
 "Matches `^\\+[0-9]+$`.". Constraints of a named model's fields are documented on the
 model, so a reference says nothing here.

@@ -116,6 +116,7 @@ RESOURCE: tuple[Group, ...] = (
         ),
         Import(_PACKAGE, names.MODELS_MODULE, names.MODELS_ALIAS),
         Import(_PACKAGE, names.PARAMS_MODULE, names.PARAMS_ALIAS),
+        Import(_PACKAGE, names.CHECKS_MODULE),
     ),
 )
 
@@ -155,14 +156,26 @@ PARAMS: tuple[Group, ...] = (
         Import("datetime", alias="_datetime"),
         *_private("collections.abc", "Mapping"),
         *_private("collections.abc", "Sequence"),
-        Import("typing", "TYPE_CHECKING"),
         *_private("typing", "Annotated", "Any", "Literal", "TypeAlias"),
+    ),
+    _private("msgspec", "Meta"),
+    (
+        *_private(_RUNTIME + "._files", "FileInput"),
+        *_private(_RUNTIME + "._typeddict", "Required", "TypedDict"),
+    ),
+)
+
+REQUEST_MODELS: tuple[Group, ...] = (
+    (
+        Import("datetime", alias="_datetime"),
+        *_private("collections.abc", "Mapping"),
+        *_private("collections.abc", "Sequence"),
+        *_private("typing", "TYPE_CHECKING", "Annotated", "Any", "Literal"),
     ),
     _private("msgspec", "UNSET", "Meta", "UnsetType"),
     (
         *_private(_RUNTIME + "._files", "FileInput"),
         *_private(_RUNTIME + "._models", "RequestModel", "UnionMarker"),
-        *_private(_RUNTIME + "._typeddict", "Required", "TypedDict"),
     ),
 )
 
@@ -173,6 +186,7 @@ BY_TEMPLATE: dict[str, tuple[Group, ...]] = {
     "_client.py.jinja": CLIENT,
     "models.py.jinja": MODELS,
     "params.py.jinja": PARAMS,
+    "_request_models.py.jinja": REQUEST_MODELS,
 }
 
 

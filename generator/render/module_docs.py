@@ -59,10 +59,22 @@ def models_module(api: Api) -> str:
 
 def params_module(api: Api) -> str:
     return docstring(
-        f"Request models of {api.title}.",
-        f"Each object model `{names.param_class('X')}` has a dict shape"
-        f" `{names.param_dict('X')}` (keys as on the wire); arguments typed"
-        f" `{names.input_alias('X')}` accept either. {_DO_NOT_EDIT}",
+        f"Request types of {api.title}.",
+        f"Each object is a TypedDict `{names.param_class('X')}` with its keys as sent on"
+        f" the wire; the client checks a value against the schema before sending it."
+        f" {_DO_NOT_EDIT}",
+        indent=0,
+    )
+
+
+def request_models_module(api: Api) -> str:
+    return docstring(
+        f"What the client checks and encodes requests of {api.title} with, before sending.",
+        f"One msgspec Struct per request object (the types users see are in"
+        f" `{names.PARAMS_MODULE}`). A field holding an object is annotated with a private"
+        f" alias (`{names.checked_alias(names.param_class('X'))}`): to type checkers the"
+        f" public TypedDict, so that a method passes its arguments on as typed; at run time"
+        f" the Struct that msgspec checks the value against. {_DO_NOT_EDIT}",
         indent=0,
     )
 

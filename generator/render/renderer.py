@@ -38,6 +38,7 @@ from generator.render.signatures import (
     arguments,
     client_call,
     example_call,
+    key_doc,
     pagination_arguments,
     signature_summary,
     table_description,
@@ -107,6 +108,9 @@ def render_distribution(dist: Distribution, templates: Path = TEMPLATES_DIR) -> 
         files[f"{folder}/_client.py"] = _module(env, "_client.py.jinja", context)
         files[f"{folder}/{names.MODELS_MODULE}.py"] = _module(env, "models.py.jinja", context)
         files[f"{folder}/{names.PARAMS_MODULE}.py"] = _module(env, "params.py.jinja", context)
+        files[f"{folder}/{names.CHECKS_MODULE}.py"] = _module(
+            env, "_request_models.py.jinja", context
+        )
         files[f"{folder}/api.md"] = env.get_template("api.md.jinja").render(**context)
         files[f"{folder}/resources/__init__.py"] = env.get_template(
             "resources__init__.py.jinja"
@@ -177,7 +181,9 @@ def _definitions(api: Api) -> dict[str, Definition]:
 def _method_context(api: Api, shadowed: frozenset[str] = frozenset()) -> dict[str, Any]:
     """What templates need to write methods; `shadowed` builtins are spelled in full."""
     everything = _definitions(api)
-    request = Annotations(everything, "request", prefix=names.PARAMS_PREFIX, shadowed=shadowed)
+    request = Annotations(
+        everything, "request", prefix=names.CHECKS_PREFIX, shadowed=shadowed, checks=True
+    )
     response = Annotations(everything, "response", prefix=names.MODELS_PREFIX, shadowed=shadowed)
     plain = Annotations(
         everything, "request", prefix=names.PARAMS_PREFIX, shadowed=shadowed, constrained=False
@@ -213,11 +219,17 @@ def _resource_context(api: Api, resource: Resource) -> dict[str, Any]:
 
 def _api_context(api: Api, module: str) -> dict[str, Any]:
     everything = _definitions(api)
+    public = public_requests(api)
     return {
         "api": api,
         "module": module,
         "response": Annotations(everything, "response", rendered=api.response_definitions),
         "request": Annotations(everything, "request", rendered=api.request_definitions),
+        # The keys of params.py's TypedDicts: plain types, the limits said in `key_doc`.
+        "keys": Annotations(everything, "request", constrained=False),
+        "key_doc": key_doc,
+        "checks": Annotations(everything, "request", rendered=api.request_definitions, checks=True),
+        "public_requests": public,
         **_method_context(api),
         "zip": zip,
         "signature_summary": signature_summary,
@@ -274,6 +286,39 @@ def _aliases_in_dependency_order(definitions: tuple[Definition, ...]) -> list[De
 def _names_in(type_ref: TypeRef) -> set[str]:
     """The definitions a type refers to directly (not through other definitions)."""
     return {t.name for t in walk(type_ref) if isinstance(t, NamedRef)}
+
+
+def public_requests(api: Api) -> frozenset[str]:
+    """The request definitions users can name in params.py: all but a flattened body that
+    no type refers to, whose fields are its method's arguments (only the Struct that
+    checks and encodes it is generated)."""
+    roots: list[TypeRef] = [p.type for op in api.operations for p in op.parameters]
+    flattened: set[str] = set()
+    for op in api.operations:
+        if op.body is not None and op.body.fields is None:
+            roots.append(op.body.type)
+        elif op.body is not None and op.body.model_name is not None:
+            flattened.add(op.body.model_name)
+    for definition in api.request_definitions:
+        roots.extend(_types_in(definition))
+    referenced = {t.name for t in walk(*roots) if isinstance(t, NamedRef)}
+    return frozenset(
+        d.name for d in api.request_definitions if d.name not in flattened - referenced
+    )
+
+
+def _types_in(definition: Definition) -> tuple[TypeRef, ...]:
+    match definition:
+        case ObjectDef():
+            return tuple(f.type for f in definition.fields_for("request"))
+        case UnionDef():
+            return definition.variants
+        case AliasDef():
+            return (definition.target,)
+        case EnumDef():
+            return ()
+        case _:
+            assert_never(definition)
 
 
 def _endpoint_name(operation: Operation) -> str:

@@ -99,8 +99,9 @@ def _of_field(field: Field, argument: str) -> Argument:
 
 
 class Signatures:
-    """How resource modules spell methods. `request` spells request types with their
-    constraints (for the endpoint's checks), `plain` without (for signatures)."""
+    """How resource modules spell methods. `request` spells request types as the endpoint
+    checks them (constraints included; the change report passes the public spelling
+    here), `plain` as users pass them, without constraints (for signatures)."""
 
     def __init__(self, request: Annotations, response: Annotations, plain: Annotations) -> None:
         self._request = request
@@ -194,7 +195,7 @@ class Signatures:
         if body is None or isinstance(body.type, RawBody) or body.fields == ():
             return "None"
         if body.model_name is not None and body.fields is not None:
-            return names.params_member(names.param_class(body.model_name))
+            return names.checks_member(body.model_name)
         annotation = self._request.of(body.type)
         return "None" if annotation == "_Any" else annotation
 
@@ -240,6 +241,12 @@ def argument_doc(argument: Argument) -> str:
     return _with_limits(argument.doc, constraint_sentence(argument.type))
 
 
+def key_doc(field: Field) -> str:
+    """What the docstring of a request TypedDict's key says: its description and limits
+    (the key's type is plain, as in a signature; "" for neither)."""
+    return _with_limits(field.description or "", constraint_sentence(field.type)).strip()
+
+
 def table_description(argument: Argument) -> str:
     """api.md's description cell of an argument: the spec's words, then its limits."""
     return _with_limits(argument.cell, markdown.cell(constraint_sentence(argument.type)))
@@ -249,6 +256,8 @@ def _with_limits(text: str, limits: str) -> str:
     if not limits:
         return text
     text = text.rstrip()
+    if not text:
+        return limits
     return f"{text} {limits}" if text.endswith((".", "!", "?")) else f"{text}. {limits}"
 
 

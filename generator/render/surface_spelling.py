@@ -45,8 +45,5 @@ class GeneratedSpelling:
     def request_name(self, definition: Definition) -> str:
         return self._sides["request"].name(definition)
 
-    def input_name(self, definition: Definition) -> str:
-        return self._sides["request"].input_name(definition)
-
     def readable(self, annotation: str) -> str:
         return self._readable(annotation)

@@ -13,6 +13,9 @@ from typing import Any
 import pytest
 from changes_specs import Line, base_spec, lines, operation, report_between, schema
 
+from generator.changes.change import breaking
+from generator.changes.compare_models import model_changes
+
 Edit = Callable[[dict[str, Any]], None]
 GET = "/widgets/{widgetId}"
 STILL_STR = "(still decoded as `str`, so decoding does not fail)"
@@ -529,7 +532,7 @@ CASES = [
         _shapes("Circle", "Triangle"),
         [
             ("breaking", "models.Square", "removed; imports of it fail"),
-            ("breaking", "params.ShapeInput", "no longer accepts a `SquareParam`"),
+            ("breaking", "params.ShapeParam", "no longer accepts a `SquareParam`"),
             ("breaking", "params.SquareParam", "removed; imports of it fail"),
             ("compatible", "models.Shape", "no longer returned as a `Square`"),
         ],
@@ -577,3 +580,25 @@ def test_each_kind_of_change_is_classified(
     old_edit(old)
     new_edit(new)
     assert lines(report_between(old, new, tmp_path)) == expected
+
+
+def test_a_request_union_names_its_variants_by_their_public_types() -> None:
+    variants = [{"ref": "Circle"}, {"ref": "ShapeBodySquare"}]
+    old = {
+        "params.ShapeParam": {
+            "kind": "union",
+            "variants": variants,
+            "types": ["CircleParam", "ShapeSquareParam"],  # an inline variant's short name
+        }
+    }
+    new = {
+        "params.ShapeParam": {"kind": "union", "variants": variants[:1], "types": ["CircleParam"]}
+    }
+    assert model_changes(old, new) == [
+        breaking("params.ShapeParam", "no longer accepts a `ShapeSquareParam`")
+    ]
+    # A manifest written before the types were recorded: the definition's name with `Param`.
+    del old["params.ShapeParam"]["types"]
+    assert model_changes(old, new) == [
+        breaking("params.ShapeParam", "no longer accepts a `ShapeBodySquareParam`")
+    ]

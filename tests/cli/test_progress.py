@@ -37,8 +37,8 @@ def test_a_terminal_sees_each_stage_and_the_formatting_count(tmp_path: Path) -> 
     stdout, stderr = _generate(tmp_path / "out", terminal=True)
     assert f"reading and validating {WIDGETS}" in stderr
     assert "rendering 2 operations" in stderr
-    assert "formatting 6 modules (0 cached)" in stderr
-    assert "formatted: 6/6" in stderr
+    assert "formatting 7 modules (0 cached)" in stderr
+    assert "formatted: 7/7" in stderr
     assert "generated widgets_3_1 into" in stdout
 
 

@@ -12,9 +12,9 @@ from recorder import Recorder
 from test_seven_operations import CARTESIA_NUMBER, RETELL_NUMBER
 from voice_clients.cartesia import Cartesia
 from voice_clients.cartesia.models import CartesiaProviderResponse, UnknownProviderResponse
-from voice_clients.cartesia.params import ImportPhoneNumberBodyProviderByIDParam
+from voice_clients.cartesia.params import ImportPhoneNumberProviderByIDParam
 from voice_clients.polyai import PolyAI
-from voice_clients.retell import AsyncRetell, Retell
+from voice_clients.retell import AsyncRetell, Retell, _request_models
 from voice_clients.retell.models import BadRequestBody
 from voice_clients.retell.params import AgentWeightParam
 
@@ -51,7 +51,7 @@ def test_both_known_provider_variants_decode() -> None:
     body = copy.deepcopy(CARTESIA_NUMBER)
     body["provider"] = {"type": "cartesia"}
     number = cartesia(Recorder(status=201, body=body)).phone_numbers.import_(
-        label="x", number="+1", provider=ImportPhoneNumberBodyProviderByIDParam(id="p")
+        label="x", number="+1", provider=ImportPhoneNumberProviderByIDParam(id="p")
     )
     assert number.provider == CartesiaProviderResponse(type="cartesia")
 
@@ -83,8 +83,12 @@ def test_unknown_enum_value_and_unknown_field_decode() -> None:
             "inbound_agents[0].agent_version",
         ),
         ({"nickname": None}, "nickname"),  # not nullable in the request
-        (
+        (  # the TypedDict's constructor makes a dict
             {"inbound_agents": [AgentWeightParam(agent_id="a", weight=-2)]},
+            "inbound_agents[0].weight",
+        ),
+        (  # the Struct that checks it, passed as it is, is checked all the same
+            {"inbound_agents": [_request_models.AgentWeight(agent_id="a", weight=-2)]},
             "inbound_agents[0].weight",
         ),
     ],

@@ -114,7 +114,9 @@ def test_docstring_states_the_limits_and_the_call_options(readable: Any) -> None
 def test_models_without_description_carry_no_placeholder_docstring(readable: Any) -> None:
     params = importlib.import_module("readable_client.params")
     assert params.OwnerParam.__doc__ is None
-    assert params.ExtrasParam().__struct_fields__ == ()
+    assert params.ExtrasParam() == {}
+    checks = importlib.import_module("readable_client._request_models")
+    assert checks.Extras().__struct_fields__ == ()
 
 
 def test_the_limits_are_still_checked_before_sending(readable: Any) -> None:

@@ -18,6 +18,7 @@ def test_widgets_tree() -> None:
         "widgets/_client.py",
         "widgets/models.py",
         "widgets/params.py",
+        "widgets/_request_models.py",
         "widgets/api.md",
         "widgets/resources/widgets.py",
     } <= set(files)
@@ -26,11 +27,24 @@ def test_widgets_tree() -> None:
     # The resource would share the client's name; it is told apart.
     assert "class WidgetsResource:" in resource
     assert 'api_version: str = "2024-01-01"' in resource
+    # The flattened body is checked by a Struct of its own; users never name it.
+    checks = files["widgets/_request_models.py"]
+    assert "class WidgetsCreateBody(RequestModel, kw_only=True):" in checks
+    assert "name: Annotated[str, Meta(min_length=1, max_length=40)]" in checks
+    assert "size: Annotated[float, Meta(gt=0)]" in checks
+    assert "note: str | None | UnsetType = UNSET" in checks
+    # A nested object: the TypedDict to type checkers, the Struct `Part` at run time.
+    nested = "parts: Annotated[Sequence[_PartParam], Meta(min_length=1)] | UnsetType = UNSET"
+    assert nested in checks
+    assert "    from widgets.params import (\n        PartParam as _PartParam,\n    )" in checks
+    assert "else:\n    _PartParam = Part\n" in checks
+    assert "\nclass Part(RequestModel, kw_only=True):" in checks
     params = files["widgets/params.py"]
-    assert "name: Annotated[str, Meta(min_length=1, max_length=40)]" in params
-    assert "size: Annotated[float, Meta(gt=0)]" in params
-    assert "note: str | None | UnsetType = UNSET" in params
     assert 'Color: TypeAlias = Literal["red", "green"]' in params
+    assert "class PartParam(TypedDict, total=False):" in params
+    assert 'kind: Required[Literal["bolt"]]' in params
+    assert '    length: int\n    """At least 1."""' in params  # the limit in words
+    assert "WidgetsCreateBody" not in params
     models = files["widgets/models.py"]
     assert "class Widget(ResponseModel, kw_only=True):" in models
     assert 'color: str = "red"' in models  # spec default, through the $ref
@@ -58,16 +72,19 @@ def test_forms_multipart_methods_take_files_and_send_multipart() -> None:
     assert "files: Sequence[FileInput]," in documents
     assert "At least 1 item." in documents
     checked = "files: Annotated[Sequence[FileInput], Meta(min_length=1)]"
-    assert checked in files["forms/params.py"]  # the request model checks the limit
+    assert checked in files["forms/_request_models.py"]  # the request model checks the limit
     assert "labels: Sequence[str] | NotGiven = NOT_GIVEN" in documents
-    assert "metadata: params.MetadataInput," in documents  # the $ref'd object, required
+    assert "metadata: params.MetadataParam," in documents  # the $ref'd object, required
     # Its `encoding` names `contentType: application/json`: one JSON part.
     assert 'form_styles={\n        "metadata": "json",\n    },' in endpoint(uploads, "documents")
     # A body that is one binary string is one file argument (sent as the part `file`).
     assert "file: FileInput," in method(uploads, "raw")
     params = files["forms/params.py"]
-    assert "class MetadataParam(RequestModel, kw_only=True):" in params
-    assert "author: MetadataAuthorInput | UnsetType = UNSET" in params  # nested object
+    assert "class MetadataParam(TypedDict, total=False):" in params
+    assert "    author: MetadataAuthorParam\n" in params  # nested object
+    checks = files["forms/_request_models.py"]
+    assert "\nclass Metadata(RequestModel, kw_only=True):" in checks
+    assert "author: _MetadataAuthorParam | UnsetType = UNSET" in checks
 
 
 def test_forms_urlencoded_methods_send_a_form() -> None:
@@ -79,9 +96,13 @@ def test_forms_urlencoded_methods_send_a_form() -> None:
     assert "remember: bool | NotGiven = NOT_GIVEN" in create
     search = method(sessions, "search")
     assert "users: Sequence[str] | NotGiven = NOT_GIVEN" in search
-    assert "range: params.SessionsSearchBodyRangeInput | NotGiven = NOT_GIVEN" in search
+    # The inline `range` object is named after the method's body, without `Body`.
+    assert "range: params.SessionsSearchRangeParam | NotGiven = NOT_GIVEN" in search
     params = expected_tree("forms")["forms/params.py"]
-    assert "since: datetime.datetime | UnsetType = UNSET" in params
+    assert "class SessionsSearchRangeParam(TypedDict, total=False):" in params
+    assert "    since: datetime.datetime\n" in params
+    checks = expected_tree("forms")["forms/_request_models.py"]
+    assert "since: datetime.datetime | UnsetType = UNSET" in checks
 
 
 # -- (b) binary and text bodies ------------------------------------------------------------
@@ -295,17 +316,21 @@ def test_unions_in_responses() -> None:
 def test_unions_in_requests() -> None:
     files = expected_tree("unions")
     params = files["unions/params.py"]
-    assert "PetInput: TypeAlias = CatInput | DogInput" in params
-    assert '"cat": CatParam,\n    "dog": DogParam,' in params
-    assert "ShapeInput: TypeAlias = CircleInput | SquareInput" in params
-    assert "PaymentMethodInput: TypeAlias = CardInput | BankAccountInput" in params
-    assert 'number: Annotated[str, Meta(pattern="^[0-9]{12,19}$")]' in params
+    assert "PetParam: TypeAlias = CatParam | DogParam" in params
+    assert "ShapeParam: TypeAlias = CircleParam | SquareParam" in params
+    assert "PaymentMethodParam: TypeAlias = CardParam | BankAccountParam" in params
+    # A key shows its plain type, the limits in words; the Struct checks them.
+    assert 'number: Required[str]\n    """Matches `^[0-9]{12,19}$`."""' in params
+    checks = files["unions/_request_models.py"]
+    assert '"cat": Cat,\n    "dog": Dog,' in checks
+    assert "\nclass Cat(RequestModel, Pet, kw_only=True):" in checks
+    assert 'number: Annotated[str, Meta(pattern="^[0-9]{12,19}$")]' in checks
     pets = files["unions/resources/pets.py"]
-    assert "request_type=params.PetInput," in endpoint(pets, "create")
-    assert "body: params.PetInput," in method(pets, "create")
-    assert "body: params.ShapeInput," in method(pets, "draw_shape")
+    assert "request_type=_request_models.Pet," in endpoint(pets, "create")
+    assert "body: params.PetParam," in method(pets, "create")
+    assert "body: params.ShapeParam," in method(pets, "draw_shape")
     payments = files["unions/resources/payments.py"]
-    assert "body: params.PaymentMethodInput," in method(payments, "create")
+    assert "body: params.PaymentMethodParam," in method(payments, "create")
     settings = method(files["unions/resources/settings.py"], "put")
     assert "value: str | int," in settings
     assert "previous: str | None | NotGiven = NOT_GIVEN," in settings

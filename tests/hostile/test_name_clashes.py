@@ -21,9 +21,15 @@ CLASHING = {
         "/pets": {
             "post": {
                 "operationId": "createPet",
+                # A list, so that users name the request type of `Pet` (`PetParam`).
                 "requestBody": {
                     "content": {
-                        "application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}
+                        "application/json": {
+                            "schema": {
+                                "type": "array",
+                                "items": {"$ref": "#/components/schemas/Pet"},
+                            }
+                        }
                     }
                 },
                 "responses": {"204": {"description": "created"}},
@@ -32,7 +38,7 @@ CLASHING = {
     },
     "components": {
         "schemas": {
-            # The request model of `Pet` is also called `PetParam`.
+            # The request type of `Pet` is also called `PetParam`.
             "PetParam": {"type": "string", "enum": ["a", "b"]},
             "Pet": {
                 "type": "object",

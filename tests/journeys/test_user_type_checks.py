@@ -17,6 +17,7 @@ USER_SCRIPT = """\
 from voice_clients.cartesia import Cartesia
 from voice_clients.retell import APIStatusError, AsyncRetell, BadRequestError, Retell
 from voice_clients.retell.models import BadRequestBody, PhoneNumberResponse
+from voice_clients.retell.params import AgentWeightParam
 
 
 def import_number(client: Retell) -> PhoneNumberResponse:
@@ -65,6 +66,33 @@ def provider_type(client: Cartesia) -> str | None:
         label="Front desk", number="+14155551234", provider={"type": "twilio", "account_sid": "AC1"}
     )
     return number.provider.type  # on every variant, the Unknown one included
+
+
+def bind_agents(client: Retell) -> str:
+    # Nested objects are plain dicts, typed by the TypedDicts of `params`.
+    agents: list[AgentWeightParam] = [{"agent_id": "agent_1", "weight": 0.5}]
+    agents.append(AgentWeightParam(agent_id="agent_2", weight=0.5, agent_version="prod"))
+    number = client.phone_number.import_(
+        phone_number="+1",
+        termination_uri="t",
+        inbound_agents=agents,
+        outbound_agents=[{"agent_id": "agent_3", "weight": 1, "agent_version": 2}],
+    )
+    return number.phone_number
+"""
+
+# A misspelled key and a value of the wrong type in a nested dict: both checkers refuse them.
+WRONG_SCRIPT = """\
+from voice_clients.retell import Retell
+
+
+def bind_agents(client: Retell) -> None:
+    client.phone_number.import_(
+        phone_number="+1", termination_uri="t", inbound_agents=[{"agent": "a", "weight": 1}]
+    )
+    client.phone_number.import_(
+        phone_number="+1", termination_uri="t", inbound_agents=[{"agent_id": 1, "weight": 1}]
+    )
 """
 
 
@@ -87,6 +115,38 @@ def test_mypy_strict_on_a_users_script_sees_the_package(user_project: Path) -> N
     assert result.stdout.count(revealed) == 2, result.stdout
     problem = 'Revealed type is "voice_clients.retell.models.BadRequestBody | None"'
     assert problem in result.stdout, result.stdout
+
+
+def test_mypy_refuses_a_wrong_key_or_value_in_a_nested_dict(tmp_path: Path) -> None:
+    (tmp_path / "wrong.py").write_text(WRONG_SCRIPT, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "wrong.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert 'Extra key "agent" for TypedDict "AgentWeightParam"' in result.stdout, result.stdout
+    assert 'Incompatible types (expression has type "int", TypedDict item "agent_id"' in (
+        result.stdout
+    ), result.stdout
+
+
+def test_pyright_refuses_a_wrong_key_or_value_in_a_nested_dict(tmp_path: Path) -> None:
+    (tmp_path / "wrong.py").write_text(WRONG_SCRIPT, encoding="utf-8")
+    config = {"typeCheckingMode": "strict", "pythonVersion": "3.11"}
+    (tmp_path / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    result = subprocess.run(
+        [str(PYRIGHT), "--pythonpath", sys.executable, "--outputjson", "wrong.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report = json.loads(result.stdout)
+    errors = [d for d in report["generalDiagnostics"] if d["severity"] == "error"]
+    lines = sorted({d["range"]["start"]["line"] + 1 for d in errors})
+    assert lines == [6, 9], errors
 
 
 def test_pyright_strict_on_a_users_script_sees_the_package(user_project: Path) -> None:

@@ -22,7 +22,7 @@ from voice_clients._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from voice_clients.cartesia import models, params
+from voice_clients.cartesia import _request_models, models, params
 
 if TYPE_CHECKING:
     from voice_clients.cartesia._client import Cartesia, AsyncCartesia
@@ -37,7 +37,7 @@ _IMPORT_ENDPOINT = Endpoint[models.PhoneNumberResponse](
         "201": models.PhoneNumberResponse,
     },
     errors={},
-    request_type=params.ImportPhoneNumberBodyParam,
+    request_type=_request_models.ImportPhoneNumberBody,
     security=(("APIKeyAuth",),),
     accept="application/json",
 )
@@ -68,7 +68,7 @@ class PhoneNumbers:
         *,
         label: str,
         number: str,
-        provider: params.ImportPhoneNumberBodyProviderInput,
+        provider: params.ImportPhoneNumberProviderParam,
         cartesia_version: str = "2026-03-01",
         agent_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -102,7 +102,7 @@ class PhoneNumbers:
             headers={
                 "Cartesia-Version": cartesia_version,
             },
-            body=params.ImportPhoneNumberBodyParam(
+            body=_request_models.ImportPhoneNumberBody(
                 label=label,
                 number=number,
                 provider=provider,
@@ -143,7 +143,7 @@ class AsyncPhoneNumbers:
         *,
         label: str,
         number: str,
-        provider: params.ImportPhoneNumberBodyProviderInput,
+        provider: params.ImportPhoneNumberProviderParam,
         cartesia_version: str = "2026-03-01",
         agent_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -177,7 +177,7 @@ class AsyncPhoneNumbers:
             headers={
                 "Cartesia-Version": cartesia_version,
             },
-            body=params.ImportPhoneNumberBodyParam(
+            body=_request_models.ImportPhoneNumberBody(
                 label=label,
                 number=number,
                 provider=provider,

@@ -23,7 +23,7 @@ from voice_clients._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from voice_clients.polyai import models, params
+from voice_clients.polyai import _request_models, models
 
 if TYPE_CHECKING:
     from voice_clients.polyai._client import PolyAI, AsyncPolyAI
@@ -53,7 +53,7 @@ _IMPORT_ENDPOINT = Endpoint[models.ImportPhoneNumbersResponse](
         "201": models.ImportPhoneNumbersResponse,
     },
     errors={},
-    request_type=params.ImportPhoneNumbersBodyParam,
+    request_type=_request_models.ImportPhoneNumbersBody,
     security=(("ApiKeyAuth",),),
     accept="application/json",
 )
@@ -67,7 +67,7 @@ _DELETE_ENDPOINT = Endpoint[models.DeletePhoneNumbersResponse](
         "200": models.DeletePhoneNumbersResponse,
     },
     errors={},
-    request_type=params.DeletePhoneNumbersBodyParam,
+    request_type=_request_models.DeletePhoneNumbersBody,
     security=(("ApiKeyAuth",),),
     accept="application/json",
 )
@@ -81,7 +81,7 @@ _BATCH_GET_ENDPOINT = Endpoint[models.BatchGetPhoneNumbersResponse](
         "200": models.BatchGetPhoneNumbersResponse,
     },
     errors={},
-    request_type=params.BatchGetPhoneNumbersBodyParam,
+    request_type=_request_models.BatchGetPhoneNumbersBody,
     security=(("ApiKeyAuth",),),
     accept="application/json",
 )
@@ -198,7 +198,7 @@ class PhoneNumbers:
         return self._client.request(
             _IMPORT_ENDPOINT,
             path=(agent_id,),
-            body=params.ImportPhoneNumbersBodyParam(
+            body=_request_models.ImportPhoneNumbersBody(
                 phone_numbers=phone_numbers,
                 client_env=client_env,
             ),
@@ -239,7 +239,7 @@ class PhoneNumbers:
         return self._client.request(
             _DELETE_ENDPOINT,
             path=(agent_id,),
-            body=params.DeletePhoneNumbersBodyParam(
+            body=_request_models.DeletePhoneNumbersBody(
                 phone_numbers=phone_numbers,
             ),
             options=RequestOptions(
@@ -279,7 +279,7 @@ class PhoneNumbers:
         return self._client.request(
             _BATCH_GET_ENDPOINT,
             path=(agent_id,),
-            body=params.BatchGetPhoneNumbersBodyParam(
+            body=_request_models.BatchGetPhoneNumbersBody(
                 phone_numbers=phone_numbers,
             ),
             options=RequestOptions(
@@ -423,7 +423,7 @@ class AsyncPhoneNumbers:
         return await self._client.request(
             _IMPORT_ENDPOINT,
             path=(agent_id,),
-            body=params.ImportPhoneNumbersBodyParam(
+            body=_request_models.ImportPhoneNumbersBody(
                 phone_numbers=phone_numbers,
                 client_env=client_env,
             ),
@@ -464,7 +464,7 @@ class AsyncPhoneNumbers:
         return await self._client.request(
             _DELETE_ENDPOINT,
             path=(agent_id,),
-            body=params.DeletePhoneNumbersBodyParam(
+            body=_request_models.DeletePhoneNumbersBody(
                 phone_numbers=phone_numbers,
             ),
             options=RequestOptions(
@@ -504,7 +504,7 @@ class AsyncPhoneNumbers:
         return await self._client.request(
             _BATCH_GET_ENDPOINT,
             path=(agent_id,),
-            body=params.BatchGetPhoneNumbersBodyParam(
+            body=_request_models.BatchGetPhoneNumbersBody(
                 phone_numbers=phone_numbers,
             ),
             options=RequestOptions(

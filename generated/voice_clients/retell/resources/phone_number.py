@@ -23,7 +23,7 @@ from voice_clients._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from voice_clients.retell import models, params
+from voice_clients.retell import _request_models, models, params
 
 if TYPE_CHECKING:
     from voice_clients.retell._client import Retell, AsyncRetell
@@ -42,7 +42,7 @@ _IMPORT_ENDPOINT = Endpoint[models.PhoneNumberResponse](
         "401": models.UnauthorizedBody,
         "500": models.InternalServerErrorBody,
     },
-    request_type=params.PhoneNumberImportBodyParam,
+    request_type=_request_models.PhoneNumberImportBody,
     security=(("api_key",),),
     accept="application/json",
 )
@@ -76,8 +76,8 @@ class PhoneNumber:
         ignore_e164_validation: bool | NotGiven = NOT_GIVEN,
         sip_trunk_auth_username: str | NotGiven = NOT_GIVEN,
         sip_trunk_auth_password: str | NotGiven = NOT_GIVEN,
-        inbound_agents: Sequence[params.AgentWeightInput] | None | NotGiven = NOT_GIVEN,
-        outbound_agents: Sequence[params.AgentWeightInput] | None | NotGiven = NOT_GIVEN,
+        inbound_agents: Sequence[params.AgentWeightParam] | None | NotGiven = NOT_GIVEN,
+        outbound_agents: Sequence[params.AgentWeightParam] | None | NotGiven = NOT_GIVEN,
         nickname: str | NotGiven = NOT_GIVEN,
         inbound_webhook_url: str | None | NotGiven = NOT_GIVEN,
         allowed_inbound_country_list: Sequence[str] | None | NotGiven = NOT_GIVEN,
@@ -135,7 +135,7 @@ class PhoneNumber:
         """
         return self._client.request(
             _IMPORT_ENDPOINT,
-            body=params.PhoneNumberImportBodyParam(
+            body=_request_models.PhoneNumberImportBody(
                 phone_number=phone_number,
                 ignore_e164_validation=ignore_e164_validation,
                 termination_uri=termination_uri,
@@ -187,8 +187,8 @@ class AsyncPhoneNumber:
         ignore_e164_validation: bool | NotGiven = NOT_GIVEN,
         sip_trunk_auth_username: str | NotGiven = NOT_GIVEN,
         sip_trunk_auth_password: str | NotGiven = NOT_GIVEN,
-        inbound_agents: Sequence[params.AgentWeightInput] | None | NotGiven = NOT_GIVEN,
-        outbound_agents: Sequence[params.AgentWeightInput] | None | NotGiven = NOT_GIVEN,
+        inbound_agents: Sequence[params.AgentWeightParam] | None | NotGiven = NOT_GIVEN,
+        outbound_agents: Sequence[params.AgentWeightParam] | None | NotGiven = NOT_GIVEN,
         nickname: str | NotGiven = NOT_GIVEN,
         inbound_webhook_url: str | None | NotGiven = NOT_GIVEN,
         allowed_inbound_country_list: Sequence[str] | None | NotGiven = NOT_GIVEN,
@@ -246,7 +246,7 @@ class AsyncPhoneNumber:
         """
         return await self._client.request(
             _IMPORT_ENDPOINT,
-            body=params.PhoneNumberImportBodyParam(
+            body=_request_models.PhoneNumberImportBody(
                 phone_number=phone_number,
                 ignore_e164_validation=ignore_e164_validation,
                 termination_uri=termination_uri,

@@ -28,7 +28,7 @@ from bodies._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from bodies import models, params
+from bodies import _request_models, models
 
 if TYPE_CHECKING:
     from bodies._client import Bodies, AsyncBodies
@@ -43,7 +43,7 @@ _SYNTHESIZE_ENDPOINT = Endpoint[bytes](
         "200": builtins.bytes,
     },
     errors={},
-    request_type=params.AudioSynthesizeBodyParam,
+    request_type=_request_models.AudioSynthesizeBody,
     security=(),
     result="binary",
     accept="audio/mpeg",
@@ -112,7 +112,7 @@ class Audio:
         """
         return self._client.download(
             _SYNTHESIZE_ENDPOINT,
-            body=params.AudioSynthesizeBodyParam(
+            body=_request_models.AudioSynthesizeBody(
                 text=text,
                 voice=voice,
             ),
@@ -213,7 +213,7 @@ class AsyncAudio:
         """
         return await self._client.download(
             _SYNTHESIZE_ENDPOINT,
-            body=params.AudioSynthesizeBodyParam(
+            body=_request_models.AudioSynthesizeBody(
                 text=text,
                 voice=voice,
             ),

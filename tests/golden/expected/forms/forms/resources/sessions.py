@@ -23,7 +23,7 @@ from forms._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from forms import models, params
+from forms import _request_models, models, params
 
 if TYPE_CHECKING:
     from forms._client import Forms, AsyncForms
@@ -38,7 +38,7 @@ _CREATE_ENDPOINT = Endpoint[models.SessionsCreateResponse](
         "200": models.SessionsCreateResponse,
     },
     errors={},
-    request_type=params.SessionsCreateBodyParam,
+    request_type=_request_models.SessionsCreateBody,
     security=(),
     encoding="form",
     accept="application/json",
@@ -52,7 +52,7 @@ _SEARCH_ENDPOINT = Endpoint[list[str]](
         "200": list[str],
     },
     errors={},
-    request_type=params.SessionsSearchBodyParam,
+    request_type=_request_models.SessionsSearchBody,
     security=(),
     encoding="form",
     accept="application/json",
@@ -109,7 +109,7 @@ class Sessions:
         """
         return self._client.request(
             _CREATE_ENDPOINT,
-            body=params.SessionsCreateBodyParam(
+            body=_request_models.SessionsCreateBody(
                 username=username,
                 password=password,
                 remember=remember,
@@ -127,7 +127,7 @@ class Sessions:
         self,
         *,
         users: Sequence[str] | NotGiven = NOT_GIVEN,
-        range: params.SessionsSearchBodyRangeInput | NotGiven = NOT_GIVEN,
+        range: params.SessionsSearchRangeParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -150,7 +150,7 @@ class Sessions:
         """
         return self._client.request(
             _SEARCH_ENDPOINT,
-            body=params.SessionsSearchBodyParam(
+            body=_request_models.SessionsSearchBody(
                 users=users,
                 range=range,
             ),
@@ -214,7 +214,7 @@ class AsyncSessions:
         """
         return await self._client.request(
             _CREATE_ENDPOINT,
-            body=params.SessionsCreateBodyParam(
+            body=_request_models.SessionsCreateBody(
                 username=username,
                 password=password,
                 remember=remember,
@@ -232,7 +232,7 @@ class AsyncSessions:
         self,
         *,
         users: Sequence[str] | NotGiven = NOT_GIVEN,
-        range: params.SessionsSearchBodyRangeInput | NotGiven = NOT_GIVEN,
+        range: params.SessionsSearchRangeParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -255,7 +255,7 @@ class AsyncSessions:
         """
         return await self._client.request(
             _SEARCH_ENDPOINT,
-            body=params.SessionsSearchBodyParam(
+            body=_request_models.SessionsSearchBody(
                 users=users,
                 range=range,
             ),

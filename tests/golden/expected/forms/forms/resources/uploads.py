@@ -24,7 +24,7 @@ from forms._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from forms import models, params
+from forms import _request_models, models, params
 
 if TYPE_CHECKING:
     from forms._client import Forms, AsyncForms
@@ -39,7 +39,7 @@ _AVATAR_ENDPOINT = Endpoint[models.Stored](
         "201": models.Stored,
     },
     errors={},
-    request_type=params.UploadsAvatarBodyParam,
+    request_type=_request_models.UploadsAvatarBody,
     security=(),
     encoding="multipart",
     accept="application/json",
@@ -53,7 +53,7 @@ _DOCUMENTS_ENDPOINT = Endpoint[list[models.Stored]](
         "201": list[models.Stored],
     },
     errors={},
-    request_type=params.UploadsDocumentsBodyParam,
+    request_type=_request_models.UploadsDocumentsBody,
     security=(),
     encoding="multipart",
     form_styles={
@@ -70,7 +70,7 @@ _RAW_ENDPOINT = Endpoint[None](
         "204": None,
     },
     errors={},
-    request_type=params.UploadsRawBodyParam,
+    request_type=_request_models.UploadsRawBody,
     security=(),
     encoding="multipart",
 )
@@ -123,7 +123,7 @@ class Uploads:
         """
         return self._client.request(
             _AVATAR_ENDPOINT,
-            body=params.UploadsAvatarBodyParam(
+            body=_request_models.UploadsAvatarBody(
                 file=file,
                 caption=caption,
             ),
@@ -140,7 +140,7 @@ class Uploads:
         self,
         *,
         files: Sequence[FileInput],
-        metadata: params.MetadataInput,
+        metadata: params.MetadataParam,
         labels: Sequence[str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -165,7 +165,7 @@ class Uploads:
         """
         return self._client.request(
             _DOCUMENTS_ENDPOINT,
-            body=params.UploadsDocumentsBodyParam(
+            body=_request_models.UploadsDocumentsBody(
                 files=files,
                 labels=labels,
                 metadata=metadata,
@@ -204,7 +204,7 @@ class Uploads:
         """
         return self._client.request(
             _RAW_ENDPOINT,
-            body=params.UploadsRawBodyParam(
+            body=_request_models.UploadsRawBody(
                 file=file,
             ),
             options=RequestOptions(
@@ -264,7 +264,7 @@ class AsyncUploads:
         """
         return await self._client.request(
             _AVATAR_ENDPOINT,
-            body=params.UploadsAvatarBodyParam(
+            body=_request_models.UploadsAvatarBody(
                 file=file,
                 caption=caption,
             ),
@@ -281,7 +281,7 @@ class AsyncUploads:
         self,
         *,
         files: Sequence[FileInput],
-        metadata: params.MetadataInput,
+        metadata: params.MetadataParam,
         labels: Sequence[str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -306,7 +306,7 @@ class AsyncUploads:
         """
         return await self._client.request(
             _DOCUMENTS_ENDPOINT,
-            body=params.UploadsDocumentsBodyParam(
+            body=_request_models.UploadsDocumentsBody(
                 files=files,
                 labels=labels,
                 metadata=metadata,
@@ -345,7 +345,7 @@ class AsyncUploads:
         """
         return await self._client.request(
             _RAW_ENDPOINT,
-            body=params.UploadsRawBodyParam(
+            body=_request_models.UploadsRawBody(
                 file=file,
             ),
             options=RequestOptions(

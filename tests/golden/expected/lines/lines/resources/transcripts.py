@@ -24,7 +24,7 @@ from lines._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from lines import models, params
+from lines import _request_models, models
 
 if TYPE_CHECKING:
     from lines._client import Lines, AsyncLines
@@ -41,7 +41,7 @@ _STREAM_ENDPOINT = Endpoint[models.TranscriptLine](
     errors={
         "422": models.Error,
     },
-    request_type=params.TranscriptRequestParam,
+    request_type=_request_models.TranscriptRequest,
     security=(),
     result="json_lines",
     accept="application/jsonl, application/json;q=0.9",
@@ -95,7 +95,7 @@ class Transcripts:
         """
         return self._client.stream(
             _STREAM_ENDPOINT,
-            body=params.TranscriptRequestParam(
+            body=_request_models.TranscriptRequest(
                 audio_url=audio_url,
                 language=language,
             ),
@@ -156,7 +156,7 @@ class AsyncTranscripts:
         """
         return await self._client.stream(
             _STREAM_ENDPOINT,
-            body=params.TranscriptRequestParam(
+            body=_request_models.TranscriptRequest(
                 audio_url=audio_url,
                 language=language,
             ),

@@ -22,7 +22,7 @@ from nesting._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from nesting import models, params
+from nesting import _request_models, models
 
 if TYPE_CHECKING:
     from nesting._client import Nesting, AsyncNesting
@@ -45,7 +45,7 @@ _CREATE_ENDPOINT = Endpoint[models.Agent](
         "200": models.Agent,
     },
     errors={},
-    request_type=params.CallCreateBodyParam,
+    request_type=_request_models.CallCreateBody,
     security=(),
     accept="application/json",
 )
@@ -114,7 +114,7 @@ class Call:
         """
         return self._client.request(
             _CREATE_ENDPOINT,
-            body=params.CallCreateBodyParam(
+            body=_request_models.CallCreateBody(
                 to=to,
             ),
             options=RequestOptions(
@@ -210,7 +210,7 @@ class AsyncCall:
         """
         return await self._client.request(
             _CREATE_ENDPOINT,
-            body=params.CallCreateBodyParam(
+            body=_request_models.CallCreateBody(
                 to=to,
             ),
             options=RequestOptions(

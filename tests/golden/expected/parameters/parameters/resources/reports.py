@@ -24,7 +24,7 @@ from parameters._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from parameters import params
+from parameters import _request_models, params
 
 if TYPE_CHECKING:
     from parameters._client import Parameters, AsyncParameters
@@ -45,7 +45,7 @@ _LIST_ENDPOINT = Endpoint[builtins.list[str]](
         "where": "json",
     },
     parameters=(
-        ("where", "query", "where", params.ReportsListWhereInput),
+        ("where", "query", "where", _request_models.ReportsListWhere),
         ("year", "query", "year", int),
         ("x_trace", "header", "X-Trace", Sequence[str]),
     ),
@@ -77,7 +77,7 @@ class Reports:
         self,
         *,
         year: int,
-        where: params.ReportsListWhereInput | NotGiven = NOT_GIVEN,
+        where: params.ReportsListWhereParam | NotGiven = NOT_GIVEN,
         x_trace: Sequence[str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -143,7 +143,7 @@ class AsyncReports:
         self,
         *,
         year: int,
-        where: params.ReportsListWhereInput | NotGiven = NOT_GIVEN,
+        where: params.ReportsListWhereParam | NotGiven = NOT_GIVEN,
         x_trace: Sequence[str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

@@ -29,7 +29,7 @@ from streams._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from streams import models, params
+from streams import _request_models, models
 
 if TYPE_CHECKING:
     from streams._client import Streams, AsyncStreams
@@ -46,7 +46,7 @@ _STREAM_ENDPOINT = Endpoint[models.SpeechEvent](
     errors={
         "422": models.Error,
     },
-    request_type=params.SpeechRequestParam,
+    request_type=_request_models.SpeechRequest,
     security=(("bearer",),),
     result="event_stream",
     accept="text/event-stream, application/json;q=0.9",
@@ -60,7 +60,7 @@ _DOWNLOAD_ENDPOINT = Endpoint[bytes](
         "200": builtins.bytes,
     },
     errors={},
-    request_type=params.SpeechRequestParam,
+    request_type=_request_models.SpeechRequest,
     security=(("bearer",),),
     result="binary",
     accept="audio/mpeg",
@@ -114,7 +114,7 @@ class Speech:
         """
         return self._client.stream(
             _STREAM_ENDPOINT,
-            body=params.SpeechRequestParam(
+            body=_request_models.SpeechRequest(
                 transcript=transcript,
                 voice_id=voice_id,
             ),
@@ -154,7 +154,7 @@ class Speech:
         """
         return self._client.download(
             _DOWNLOAD_ENDPOINT,
-            body=params.SpeechRequestParam(
+            body=_request_models.SpeechRequest(
                 transcript=transcript,
                 voice_id=voice_id,
             ),
@@ -215,7 +215,7 @@ class AsyncSpeech:
         """
         return await self._client.stream(
             _STREAM_ENDPOINT,
-            body=params.SpeechRequestParam(
+            body=_request_models.SpeechRequest(
                 transcript=transcript,
                 voice_id=voice_id,
             ),
@@ -255,7 +255,7 @@ class AsyncSpeech:
         """
         return await self._client.download(
             _DOWNLOAD_ENDPOINT,
-            body=params.SpeechRequestParam(
+            body=_request_models.SpeechRequest(
                 transcript=transcript,
                 voice_id=voice_id,
             ),

@@ -22,7 +22,7 @@ from unions._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from unions import models, params
+from unions import _request_models, models, params
 
 if TYPE_CHECKING:
     from unions._client import Unions, AsyncUnions
@@ -37,7 +37,7 @@ _CREATE_ENDPOINT = Endpoint[models.PaymentMethod](
         "201": models.PaymentMethod,
     },
     errors={},
-    request_type=params.PaymentMethodInput,
+    request_type=_request_models.PaymentMethod,
     security=(),
     accept="application/json",
 )
@@ -66,7 +66,7 @@ class Payments:
     def create(
         self,
         *,
-        body: params.PaymentMethodInput,
+        body: params.PaymentMethodParam,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -122,7 +122,7 @@ class AsyncPayments:
     async def create(
         self,
         *,
-        body: params.PaymentMethodInput,
+        body: params.PaymentMethodParam,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,

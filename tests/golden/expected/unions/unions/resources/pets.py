@@ -22,7 +22,7 @@ from unions._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from unions import models, params
+from unions import _request_models, models, params
 
 if TYPE_CHECKING:
     from unions._client import Unions, AsyncUnions
@@ -37,7 +37,7 @@ _CREATE_ENDPOINT = Endpoint[models.Pet](
         "201": models.Pet,
     },
     errors={},
-    request_type=params.PetInput,
+    request_type=_request_models.Pet,
     security=(),
     accept="application/json",
 )
@@ -63,7 +63,7 @@ _DRAW_SHAPE_ENDPOINT = Endpoint[models.Shape](
         "200": models.Shape,
     },
     errors={},
-    request_type=params.ShapeInput,
+    request_type=_request_models.Shape,
     security=(),
     accept="application/json",
 )
@@ -92,7 +92,7 @@ class Pets:
     def create(
         self,
         *,
-        body: params.PetInput,
+        body: params.PetParam,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -162,7 +162,7 @@ class Pets:
     def draw_shape(
         self,
         *,
-        body: params.ShapeInput,
+        body: params.ShapeParam,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -218,7 +218,7 @@ class AsyncPets:
     async def create(
         self,
         *,
-        body: params.PetInput,
+        body: params.PetParam,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -288,7 +288,7 @@ class AsyncPets:
     async def draw_shape(
         self,
         *,
-        body: params.ShapeInput,
+        body: params.ShapeParam,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,

@@ -22,7 +22,7 @@ from unions._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from unions import models, params
+from unions import _request_models, models
 
 if TYPE_CHECKING:
     from unions._client import Unions, AsyncUnions
@@ -37,7 +37,7 @@ _PUT_ENDPOINT = Endpoint[models.Setting](
         "200": models.Setting,
     },
     errors={},
-    request_type=params.SettingsPutBodyParam,
+    request_type=_request_models.SettingsPutBody,
     security=(),
     accept="application/json",
 )
@@ -93,7 +93,7 @@ class Settings:
         return self._client.request(
             _PUT_ENDPOINT,
             path=(name,),
-            body=params.SettingsPutBodyParam(
+            body=_request_models.SettingsPutBody(
                 value=value,
                 previous=previous,
             ),
@@ -157,7 +157,7 @@ class AsyncSettings:
         return await self._client.request(
             _PUT_ENDPOINT,
             path=(name,),
-            body=params.SettingsPutBodyParam(
+            body=_request_models.SettingsPutBody(
                 value=value,
                 previous=previous,
             ),

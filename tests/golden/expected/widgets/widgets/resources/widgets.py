@@ -23,7 +23,7 @@ from widgets._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from widgets import models, params
+from widgets import _request_models, models, params
 
 if TYPE_CHECKING:
     from widgets._client import Widgets, AsyncWidgets
@@ -57,7 +57,7 @@ _CREATE_ENDPOINT = Endpoint[models.Widget](
     errors={
         "400": models.Problem,
     },
-    request_type=params.WidgetsCreateBodyParam,
+    request_type=_request_models.WidgetsCreateBody,
     security=(("token",),),
     accept="application/json",
 )
@@ -131,7 +131,7 @@ class WidgetsResource:
         api_version: str = "2024-01-01",
         color: params.Color | NotGiven = NOT_GIVEN,
         note: str | None | NotGiven = NOT_GIVEN,
-        parts: Sequence[params.PartInput] | NotGiven = NOT_GIVEN,
+        parts: Sequence[params.PartParam] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -162,7 +162,7 @@ class WidgetsResource:
             headers={
                 "Api-Version": api_version,
             },
-            body=params.WidgetsCreateBodyParam(
+            body=_request_models.WidgetsCreateBody(
                 name=name,
                 size=size,
                 color=color,
@@ -247,7 +247,7 @@ class AsyncWidgetsResource:
         api_version: str = "2024-01-01",
         color: params.Color | NotGiven = NOT_GIVEN,
         note: str | None | NotGiven = NOT_GIVEN,
-        parts: Sequence[params.PartInput] | NotGiven = NOT_GIVEN,
+        parts: Sequence[params.PartParam] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -278,7 +278,7 @@ class AsyncWidgetsResource:
             headers={
                 "Api-Version": api_version,
             },
-            body=params.WidgetsCreateBodyParam(
+            body=_request_models.WidgetsCreateBody(
                 name=name,
                 size=size,
                 color=color,
