@@ -41,14 +41,15 @@ check: lint types drift
 
 # The last step: generated modules import only what they use (generator/render/imports.py).
 lint: $(GEN_STAMP)
-	$(BIN)/ruff check generator templates/runtime tests
-	$(BIN)/black --check --quiet generator templates/runtime tests
+	$(BIN)/ruff check generator templates/runtime tests bench
+	$(BIN)/black --check --quiet generator templates/runtime tests bench
 	$(BIN)/ruff check --select F401 generated
 
 # pyright strict is what users' editors run on the package: the runtime included, with the
 # oldest Python the package supports (tests/golden checks the golden trees the same way).
 types: $(GEN_STAMP) $(NODE_STAMP)
 	$(BIN)/mypy --strict generator templates/runtime
+	$(BIN)/mypy --strict bench
 	$(BIN)/mypy --strict --python-version 3.10 templates/runtime
 	cd generated && ../$(BIN)/mypy --strict --config-file ../pyproject.toml voice_clients
 	cd generated && ../$(BIN)/mypy --strict --config-file ../pyproject.toml --python-version 3.10 voice_clients

@@ -82,7 +82,7 @@ def generation(work: Path, specs: dict[str, Path]) -> tuple[Generation, dict[str
             same_t.append(again.wall)
             check_t.append(check.wall)
             opc_t.append(total)
-    result = Generation(
+    generation_result = Generation(
         median(ours_t),
         median(opc_t),
         median(same_t),
@@ -91,7 +91,7 @@ def generation(work: Path, specs: dict[str, Path]) -> tuple[Generation, dict[str
         sorted(failures),
         rounds,
     )
-    return result, opc_out
+    return generation_result, opc_out
 
 
 @dataclass
