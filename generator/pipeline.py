@@ -106,7 +106,7 @@ def build_single(
 
 def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
     """Rendered and formatted; the runtime is copied as it is, already black-clean."""
-    files = render_distribution(dist)
+    files = render_distribution(dist, cache=cache)
     runtime = f"{dist.package}/_runtime/"
     return format_files(files, cache, preformatted={p for p in files if p.startswith(runtime)})
 
