@@ -221,3 +221,13 @@ def scale(
             )
         results.append(row)
     return operations, results, packages
+
+
+def opc_packages(work: Path, specs: dict[str, Path]) -> dict[str, Path]:
+    """openapi-python-client's package of each API, for the sections that call or import
+    them when section 4 (which generates them while timing) is not run."""
+    opc_out = {api: work / "opc" / f"opc_{api}" for api in APIS}
+    (work / "opc").mkdir(exist_ok=True)
+    for api in APIS:
+        opc(specs[api], opc_out[api])
+    return opc_out
