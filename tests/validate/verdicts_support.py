@@ -9,7 +9,9 @@ order.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,3 +35,34 @@ def reference_problems(spec_file: Path) -> list[Diagnostic]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(openapi, "_frozen", lambda value: None)
         return problems(spec_file)
+
+
+def schema_text_edited(spec_file: Path, out: Path) -> Path | None:
+    """The JSON spec with every description and title string of its component schemas
+    (and of the schemas nested in them) changed, written to `out`; None if it has none."""
+    document = json.loads(spec_file.read_text(encoding="utf-8"))
+    schemas = (document.get("components") or {}).get("schemas") or {}
+    edited = 0
+
+    def walk(node: Any) -> None:
+        nonlocal edited
+        if not isinstance(node, dict):
+            return
+        for key in ("description", "title"):
+            if isinstance(node.get(key), str):
+                node[key] = node[key] + " (edited)"
+                edited += 1
+        for key in ("items", "additionalProperties", "not"):
+            walk(node.get(key))
+        for key in ("allOf", "anyOf", "oneOf"):
+            for item in node.get(key) or []:
+                walk(item)
+        for item in (node.get("properties") or {}).values():
+            walk(item)
+
+    for schema in schemas.values():
+        walk(schema)
+    if not edited:
+        return None
+    out.write_text(json.dumps(document), encoding="utf-8")
+    return out
