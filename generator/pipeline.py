@@ -6,6 +6,7 @@ Each function returns a value or raises `GeneratorError`; none writes to disk, s
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import progress
@@ -25,6 +26,7 @@ from generator.settings import (
     setting_location,
 )
 from generator.validate import validate_spec
+from generator.validate.background import Pending, start_validation
 
 
 def api_folders(specs: Path) -> list[Path]:
@@ -50,25 +52,43 @@ def model_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
 def build_project(
     settings: DistributionSettings, root: Path, cache: Cache | None = None
 ) -> dict[str, bytes]:
-    """Every file of the project's distribution, from `specs/` and `templates/`."""
-    apis = []
-    places: list[Location] = []
-    problems: list[Diagnostic] = []
+    """Every file of the project's distribution, from `specs/` and `templates/`.
+
+    Each API is validated in the background (`validate.background`) while the next is
+    read and the distribution is modelled, rendered and formatted; the outcome is then
+    told as if each API had been validated first, in order (`_settled`).
+    """
+    outcomes: list[_Outcome] = []
     for folder in api_folders(root / settings.specs):
         progress.stage(f"reading and validating {_display(folder)}")
+        outcome = _Outcome()
+        outcomes.append(outcome)
         try:
-            spec = load_api(folder, cache)
+            spec = load_api_folder(folder)
+            outcome.validation = start_validation(spec, cache)
             display = _display(folder / "api.toml")
-            apis.append(model_api(spec, load_api_settings(folder, display)))
-            places.append(setting_location(folder, display, "package"))
+            outcome.api = model_api(spec, load_api_settings(folder, display))
+            outcome.place = setting_location(folder, display, "package")
         except GeneratorError as exc:
-            problems.extend(exc.diagnostics)
-    if problems:
-        raise GeneratorError(problems)
-    _check_unique_packages(apis, places)
-    progress.stage(f"rendering {_operation_count(apis)} operations of {len(apis)} APIs")
-    dist = Distribution(settings.distribution, settings.package, settings.version, tuple(apis))
-    return _formatted(dist, cache)
+            outcome.problems = list(exc.diagnostics)
+        except Exception as crash:  # told in its turn: the API's own problems come first
+            outcome.crash = crash
+    files: dict[str, bytes] = {}
+    try:
+        if all(outcome.api is not None for outcome in outcomes):
+            apis = [outcome.api for outcome in outcomes if outcome.api is not None]
+            places = [outcome.place for outcome in outcomes if outcome.place is not None]
+            _check_unique_packages(apis, places)
+            progress.stage(f"rendering {_operation_count(apis)} operations of {len(apis)} APIs")
+            dist = Distribution(
+                settings.distribution, settings.package, settings.version, tuple(apis)
+            )
+            files = _formatted(dist, cache)
+    except BaseException as late:
+        _settled(outcomes, late)
+        raise
+    _settled(outcomes, None)
+    return files
 
 
 def build_single(
@@ -84,24 +104,70 @@ def build_single(
     `notes`, when given, receives what the caller should know but is not an error
     (webhooks without methods, a security scheme left to the caller); `inputs` receives
     the files read (the spec and the files it references); `settings_file` is an api.toml
-    to read instead of deriving every name from `package`.
+    to read instead of deriving every name from `package`. The spec is validated in the
+    background, as in `build_project`, and its problems come first.
     """
     progress.stage(f"reading and validating {spec_file}")
     spec = load_spec_file(spec_file)
     if inputs is not None:
         inputs.extend(spec.files)
-    validate_spec(spec, cache)
-    settings = (
-        load_api_settings_file(settings_file, _display(settings_file), package)
-        if settings_file is not None
-        else default_api_settings(package)
-    )
-    api = model_api(spec, settings)
-    progress.stage(f"rendering {_operation_count([api])} operations")
+    outcome = _Outcome(validation=start_validation(spec, cache))
+    try:
+        settings = (
+            load_api_settings_file(settings_file, _display(settings_file), package)
+            if settings_file is not None
+            else default_api_settings(package)
+        )
+        api = model_api(spec, settings)
+        progress.stage(f"rendering {_operation_count([api])} operations")
+        dist = Distribution(package.replace("_", "-"), package, "0.1.0", (api,), flat=True)
+        files = _formatted(dist, cache)
+    except BaseException as late:
+        _settled([outcome], late)
+        raise
+    _settled([outcome], None)
     if notes is not None:
         notes.extend(api.notes)
-    dist = Distribution(package.replace("_", "-"), package, "0.1.0", (api,), flat=True)
-    return _formatted(dist, cache)
+    return files
+
+
+@dataclass
+class _Outcome:
+    """What became of one API: its validation, and its model or what stopped it."""
+
+    validation: Pending | None = None
+    api: Api | None = None
+    place: Location | None = None
+    problems: list[Diagnostic] = field(default_factory=list)
+    crash: BaseException | None = None
+
+
+def _settled(outcomes: list[_Outcome], late: BaseException | None) -> None:
+    """Wait for every validation, then raise what validating each API before the next
+    stage would have raised: per API in order, the problems of reading it, else of
+    validating it, else of modelling it, an unexpected exception ending the list; then,
+    with nothing found, `late` (what rendering or formatting raised) is the caller's to
+    raise. Without `late` and nothing found, return."""
+    problems: list[Diagnostic] = []
+    crash: BaseException | None = None
+    for outcome in outcomes:
+        found = (
+            outcome.validation.problems(settled_only=late is not None)
+            if outcome.validation is not None
+            else []
+        )
+        if crash is not None:
+            continue  # still waited for, so no child is left behind
+        if found:
+            problems.extend(found)
+        elif outcome.problems:
+            problems.extend(outcome.problems)
+        elif outcome.crash is not None:
+            crash = outcome.crash
+    if crash is not None:
+        raise crash
+    if problems:
+        raise GeneratorError(problems)
 
 
 def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:

@@ -1,0 +1,98 @@
+"""Validation in a forked process, beside model building, rendering and formatting.
+
+On a cold run of a small spec, importing openapi-spec-validator and validating is a
+large share of the time, and on a big one validation takes seconds; the later stages
+do not need the verdict until the end (nothing is written before). So the verdict is
+computed by a child process (`os.fork`, where there is one) while this process goes on,
+and collected before anything is returned: on a machine with a core to spare, the
+validation's time is hidden. The verdict is the one `validate_spec` gives, computed by
+it: the child runs it on the same document, without the cache, and this process reads
+and writes the cache as `validate_spec` does. The caller puts the verdict first:
+whatever the later stages report or raise on an invalid document (they assume a valid
+one), the validation's problems are what the user sees, as before.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from dataclasses import dataclass
+
+from generator.cache import Cache
+from generator.diagnostics import Diagnostic, GeneratorError
+from generator.load import LoadedSpec
+from generator.validate import _NAMESPACE, _cache_key, validate_spec
+
+
+@dataclass
+class Pending:
+    """A validation under way (or done); `problems` waits for it."""
+
+    spec: LoadedSpec
+    cache: Cache | None
+    key: str | None
+    pid: int = 0  # 0: nothing under way, `found` holds the verdict
+    pipe: int = -1
+    found: list[Diagnostic] | None = None
+
+    def problems(self, *, settled_only: bool = False) -> list[Diagnostic]:
+        """The validation's problems (empty: the document is valid).
+
+        A child that did not deliver (killed, or the library's crash inside it) is made
+        good by validating here; with `settled_only`, when the caller is already on its
+        way out with an exception of its own, it is taken as no problems instead.
+        """
+        if self.found is None and self.pid:
+            delivered = self._collect()
+            if delivered is None and settled_only:
+                return []
+            self.found = delivered if delivered is not None else _problems(self.spec)
+            if not self.found and self.key is not None and self.cache is not None:
+                self.cache.put(_NAMESPACE, self.key, b"valid")
+        return self.found or []
+
+    def _collect(self) -> list[Diagnostic] | None:
+        with os.fdopen(self.pipe, "rb") as stream:
+            data = stream.read()
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = 0
+        if not data or os.waitstatus_to_exitcode(status) != 0:
+            return None
+        outcome, value = pickle.loads(data)
+        return list(value) if outcome == "ok" else None
+
+
+def start_validation(spec: LoadedSpec, cache: Cache | None = None) -> Pending:
+    """Start validating `spec`: answered from the cache at once if it can be, else by a
+    child process (or here, where there is no fork)."""
+    key = _cache_key(spec) if cache is not None and cache.enabled else None
+    if key is not None and cache is not None and cache.get(_NAMESPACE, key) == b"valid":
+        return Pending(spec, cache, key, found=[])
+    if not hasattr(os, "fork"):
+        pending = Pending(spec, cache, key, found=_problems(spec))
+        if not pending.found and key is not None and cache is not None:
+            cache.put(_NAMESPACE, key, b"valid")
+        return pending
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: validate, send the verdict, and leave without cleanup
+        os.close(read)
+        try:
+            data = pickle.dumps(("ok", _problems(spec)))
+        except BaseException as failure:
+            data = pickle.dumps(("failed", repr(failure)))
+        try:
+            with os.fdopen(write, "wb") as stream:
+                stream.write(data)
+        finally:
+            os._exit(0)
+    os.close(write)
+    return Pending(spec, cache, key, pid, read)
+
+
+def _problems(spec: LoadedSpec) -> list[Diagnostic]:
+    try:
+        validate_spec(spec, None)
+    except GeneratorError as refused:
+        return list(refused.diagnostics)
+    return []
