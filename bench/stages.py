@@ -4,8 +4,10 @@ The stages are the pipeline's (generator/pipeline.py) called one after the other
 given cache folder (an empty one: cold), each timed on its own: loading, validation, model
 building, compiling the templates, rendering and formatting; a cold run also times
 importing the heavy libraries first (a warm one imports them where a stage needs them).
-The child prints the times as JSON; the bench turns them into the "where the time goes"
-lines of sections 6 and 8, so that text is measured in the same run, not written by hand.
+Validation is timed on its own here, where `clientgen generate` runs it in a child
+process beside the later stages. The child prints the times as JSON; the bench turns
+them into the "where the time goes" lines of sections 6 and 8, so that text is measured
+in the same run, not written by hand.
 """
 
 from __future__ import annotations
