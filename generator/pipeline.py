@@ -26,7 +26,7 @@ from generator.settings import (
     setting_location,
 )
 from generator.validate import validate_spec
-from generator.validate.background import Pending, start_validation
+from generator.validate.background import Pending, start_validation, start_validations
 
 
 def api_folders(specs: Path) -> list[Path]:
@@ -59,16 +59,27 @@ def build_project(
     told as if each API had been validated first, in order (`_settled`).
     """
     outcomes: list[_Outcome] = []
+    specs: dict[Path, LoadedSpec] = {}
     for folder in api_folders(root / settings.specs):
         progress.stage(f"reading and validating {_display(folder)}")
-        outcome = _Outcome()
+        outcome = _Outcome(folder)
         outcomes.append(outcome)
         try:
-            spec = load_api_folder(folder)
-            outcome.validation = start_validation(spec, cache)
-            display = _display(folder / "api.toml")
-            outcome.api = model_api(spec, load_api_settings(folder, display))
-            outcome.place = setting_location(folder, display, "package")
+            specs[folder] = load_api_folder(folder)
+        except GeneratorError as exc:
+            outcome.problems = list(exc.diagnostics)
+        except Exception as crash:  # told in its turn, after the problems before it
+            outcome.crash = crash
+    loaded = [outcome for outcome in outcomes if outcome.folder in specs]
+    validations = start_validations([specs[outcome.folder] for outcome in loaded], cache)
+    for outcome, validation in zip(loaded, validations, strict=True):
+        outcome.validation = validation
+        try:
+            display = _display(outcome.folder / "api.toml")
+            outcome.api = model_api(
+                specs[outcome.folder], load_api_settings(outcome.folder, display)
+            )
+            outcome.place = setting_location(outcome.folder, display, "package")
         except GeneratorError as exc:
             outcome.problems = list(exc.diagnostics)
         except Exception as crash:  # told in its turn: the API's own problems come first
@@ -111,7 +122,7 @@ def build_single(
     spec = load_spec_file(spec_file)
     if inputs is not None:
         inputs.extend(spec.files)
-    outcome = _Outcome(validation=start_validation(spec, cache))
+    outcome = _Outcome(spec_file, validation=start_validation(spec, cache))
     try:
         settings = (
             load_api_settings_file(settings_file, _display(settings_file), package)
@@ -135,6 +146,7 @@ def build_single(
 class _Outcome:
     """What became of one API: its validation, and its model or what stopped it."""
 
+    folder: Path
     validation: Pending | None = None
     api: Api | None = None
     place: Location | None = None

@@ -25,14 +25,37 @@ from generator.validate import _NAMESPACE, _cache_key, validate_spec
 
 
 @dataclass
+class _Child:
+    """A child process validating several specs in order; its verdicts are read once."""
+
+    pid: int
+    pipe: int
+    verdicts: list[list[Diagnostic]] | None = None
+    done: bool = False
+
+    def collect(self) -> list[list[Diagnostic]] | None:
+        """Every spec's problems, or None if the child did not deliver them."""
+        if not self.done:
+            self.done = True
+            with os.fdopen(self.pipe, "rb") as stream:
+                data = stream.read()
+            _, status = os.waitpid(self.pid, 0)
+            if data and os.waitstatus_to_exitcode(status) == 0:
+                outcome, value = pickle.loads(data)
+                if outcome == "ok":
+                    self.verdicts = [list(found) for found in value]
+        return self.verdicts
+
+
+@dataclass
 class Pending:
     """A validation under way (or done); `problems` waits for it."""
 
     spec: LoadedSpec
     cache: Cache | None
     key: str | None
-    pid: int = 0  # 0: nothing under way, `found` holds the verdict
-    pipe: int = -1
+    child: _Child | None = None  # None: nothing under way, `found` holds the verdict
+    index: int = 0  # this spec's place among the child's
     found: list[Diagnostic] | None = None
 
     def problems(self, *, settled_only: bool = False) -> list[Diagnostic]:
@@ -42,43 +65,45 @@ class Pending:
         good by validating here; with `settled_only`, when the caller is already on its
         way out with an exception of its own, it is taken as no problems instead.
         """
-        if self.found is None and self.pid:
-            delivered = self._collect()
-            if delivered is None and settled_only:
+        if self.found is None and self.child is not None:
+            verdicts = self.child.collect()
+            if verdicts is None and settled_only:
                 return []
-            self.found = delivered if delivered is not None else _problems(self.spec)
+            self.found = verdicts[self.index] if verdicts is not None else _problems(self.spec)
             if not self.found and self.key is not None and self.cache is not None:
                 self.cache.put(_NAMESPACE, self.key, b"valid")
         return self.found or []
 
-    def _collect(self) -> list[Diagnostic] | None:
-        with os.fdopen(self.pipe, "rb") as stream:
-            data = stream.read()
-        _, status = os.waitpid(self.pid, 0)
-        self.pid = 0
-        if not data or os.waitstatus_to_exitcode(status) != 0:
-            return None
-        outcome, value = pickle.loads(data)
-        return list(value) if outcome == "ok" else None
-
 
 def start_validation(spec: LoadedSpec, cache: Cache | None = None) -> Pending:
-    """Start validating `spec`: answered from the cache at once if it can be, else by a
-    child process (or here, where there is no fork)."""
-    key = _cache_key(spec) if cache is not None and cache.enabled else None
-    if key is not None and cache is not None and cache.get(_NAMESPACE, key) == b"valid":
-        return Pending(spec, cache, key, found=[])
+    """Start validating `spec` (see `start_validations`)."""
+    return start_validations([spec], cache)[0]
+
+
+def start_validations(specs: list[LoadedSpec], cache: Cache | None = None) -> list[Pending]:
+    """Start validating `specs`: each answered from the cache at once if it can be, the
+    others by one child process, one after the other (so the validator is imported
+    once), or here, where there is no fork."""
+    pending = []
+    for spec in specs:
+        key = _cache_key(spec) if cache is not None and cache.enabled else None
+        hit = key is not None and cache is not None and cache.get(_NAMESPACE, key) == b"valid"
+        pending.append(Pending(spec, cache, key, found=[] if hit else None))
+    todo = [p for p in pending if p.found is None]
+    if not todo:
+        return pending
     if not hasattr(os, "fork"):
-        pending = Pending(spec, cache, key, found=_problems(spec))
-        if not pending.found and key is not None and cache is not None:
-            cache.put(_NAMESPACE, key, b"valid")
+        for p in todo:
+            p.found = _problems(p.spec)
+            if not p.found and p.key is not None and cache is not None:
+                cache.put(_NAMESPACE, p.key, b"valid")
         return pending
     read, write = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: validate, send the verdict, and leave without cleanup
+    if pid == 0:  # the child: validate, send the verdicts, and leave without cleanup
         os.close(read)
         try:
-            data = pickle.dumps(("ok", _problems(spec)))
+            data = pickle.dumps(("ok", [_problems(p.spec) for p in todo]))
         except BaseException as failure:
             data = pickle.dumps(("failed", repr(failure)))
         try:
@@ -87,7 +112,10 @@ def start_validation(spec: LoadedSpec, cache: Cache | None = None) -> Pending:
         finally:
             os._exit(0)
     os.close(write)
-    return Pending(spec, cache, key, pid, read)
+    child = _Child(pid, read)
+    for index, p in enumerate(todo):
+        p.child, p.index = child, index
+    return pending
 
 
 def _problems(spec: LoadedSpec) -> list[Diagnostic]:

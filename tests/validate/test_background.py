@@ -20,7 +20,7 @@ from generator.diagnostics import GeneratorError
 from generator.load import load_spec_file
 from generator.settings import load_distribution_settings
 from generator.validate import validate_spec
-from generator.validate.background import start_validation
+from generator.validate.background import start_validation, start_validations
 
 ROOT = Path(__file__).resolve().parents[2]
 INVALID = ROOT / "tests" / "validate" / "fixtures" / "semantic_errors.yaml"
@@ -39,14 +39,22 @@ def _crashing_model(*args: object) -> None:
 
 def test_a_child_process_validates_and_gives_the_same_problems() -> None:
     pending = start_validation(load_spec_file(INVALID))
-    assert pending.pid > 0  # under way in a child
+    assert pending.child is not None and pending.child.pid > 0  # under way in a child
     assert tuple(pending.problems()) == _validation_problems(INVALID)
     assert start_validation(load_spec_file(VALID)).problems() == []
 
 
+def test_several_specs_share_one_child_and_keep_their_own_verdicts() -> None:
+    specs = [load_spec_file(path) for path in (VALID, INVALID, VALID)]
+    pending = start_validations(specs)
+    assert len({id(p.child) for p in pending}) == 1  # the validator is imported once
+    assert [tuple(p.problems()) for p in pending] == [(), _validation_problems(INVALID), ()]
+
+
 def test_a_child_that_dies_is_made_good_here() -> None:
     pending = start_validation(load_spec_file(INVALID))
-    os.kill(pending.pid, signal.SIGKILL)
+    assert pending.child is not None
+    os.kill(pending.child.pid, signal.SIGKILL)
     assert tuple(pending.problems()) == _validation_problems(INVALID)
 
 
@@ -54,7 +62,7 @@ def test_a_clean_verdict_is_cached_and_then_needs_no_child(tmp_path: Path) -> No
     cache = Cache(tmp_path)
     assert start_validation(load_spec_file(VALID), cache).problems() == []
     again = start_validation(load_spec_file(VALID), cache)
-    assert again.pid == 0 and again.problems() == []
+    assert again.child is None and again.problems() == []
 
 
 def test_an_invalid_spec_reports_its_problems_not_what_the_model_builder_raised(
