@@ -41,14 +41,15 @@ check: lint types drift
 
 # The last step: generated modules import only what they use (generator/render/imports.py).
 lint: $(GEN_STAMP)
-	$(BIN)/ruff check generator templates/runtime tests
-	$(BIN)/black --check --quiet generator templates/runtime tests
+	$(BIN)/ruff check generator templates/runtime tests bench
+	$(BIN)/black --check --quiet generator templates/runtime tests bench
 	$(BIN)/ruff check --select F401 generated
 
 # pyright strict is what users' editors run on the package: the runtime included, with the
 # oldest Python the package supports (tests/golden checks the golden trees the same way).
 types: $(GEN_STAMP) $(NODE_STAMP)
 	$(BIN)/mypy --strict generator templates/runtime
+	$(BIN)/mypy --strict bench
 	$(BIN)/mypy --strict --python-version 3.10 templates/runtime
 	cd generated && ../$(BIN)/mypy --strict --config-file ../pyproject.toml voice_clients
 	cd generated && ../$(BIN)/mypy --strict --config-file ../pyproject.toml --python-version 3.10 voice_clients
@@ -100,10 +101,20 @@ roundtrip: $(STAMP) $(NODE_STAMP) $(PUBLIC_STAMP)
 test-pieces: $(GEN_STAMP) $(PUBLIC_STAMP)
 	$(BIN)/python -m pytest tests/formatting/check_whole_apis.py
 
+# The validator's verdicts on the 200 public corpus specs against the library's own (the
+# checks it skips must never change one). Slow: each spec is validated twice.
+.PHONY: test-verdicts
+test-verdicts: $(GEN_STAMP) $(PUBLIC_STAMP)
+	$(BIN)/python -m pytest tests/validate/check_verdicts.py
+
 # Benchmarks against httpx, the official SDKs and openapi-python-client (not part of `make test`):
-# prints the tables and rewrites docs/benchmarks.md and docs/benchmarks.png. About 5 minutes.
+# prints the tables and rewrites docs/benchmarks.md and docs/benchmarks.png; section 8 times
+# a sample of `make corpus`'s public specs, hence its npm folder. Slow: GitHub's spec alone is
+# generated several times by each tool. BENCH_SECTIONS=6,8 runs those sections alone (the
+# others keep their last text), BENCH_QUICK=1 runs fewer rounds, BENCH_CORPUS_SAMPLE=N times
+# N public specs (default 30).
 .PHONY: bench
-bench: $(GEN_STAMP) $(NODE_STAMP)
+bench: $(GEN_STAMP) $(NODE_STAMP) $(PUBLIC_STAMP)
 	$(BIN)/python -m bench
 
 # The official SDKs' own test suites (retell-sdk 5.24.0, cartesia 3.2.0, fetched from PyPI

@@ -93,3 +93,34 @@ def run(
     proc.returncode = os.waitstatus_to_exitcode(status)
     output = b"".join(chunks).decode("utf-8", "replace")
     return Run(wall, usage.ru_maxrss / 1024, proc.returncode, timed_out.is_set(), output)
+
+
+def sections_selected() -> set[int]:
+    """`BENCH_SECTIONS=6,8`: the sections to run (default: all eight); the others keep
+    what docs/benchmarks.md says from an earlier run."""
+    chosen = os.environ.get("BENCH_SECTIONS", "").strip()
+    if not chosen:
+        return set(range(1, 9))
+    numbers = {int(part) for part in chosen.split(",") if part.strip()}
+    if not numbers <= set(range(1, 9)):
+        raise SystemExit(f"BENCH_SECTIONS={chosen}: sections are numbered 1 to 8")
+    return numbers
+
+
+def md_row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def old_section(doc: str, number: int) -> tuple[list[str], list[str]]:
+    """Section `number` of an earlier docs/benchmarks.md and its rows of the targets
+    table; nothing if it has none."""
+    lines = doc.rstrip("\n").split("\n")
+    start = next((i for i, line in enumerate(lines) if line.startswith(f"## {number}.")), None)
+    if start is None:
+        return [], []
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), None)
+    section = [*lines[start:end]]
+    while section and not section[-1]:
+        section.pop()
+    rows = [line for line in lines if line.startswith(f"| {number}. ")]
+    return [*section, ""], rows

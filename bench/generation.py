@@ -82,7 +82,7 @@ def generation(work: Path, specs: dict[str, Path]) -> tuple[Generation, dict[str
             same_t.append(again.wall)
             check_t.append(check.wall)
             opc_t.append(total)
-    result = Generation(
+    generation_result = Generation(
         median(ours_t),
         median(opc_t),
         median(same_t),
@@ -91,7 +91,7 @@ def generation(work: Path, specs: dict[str, Path]) -> tuple[Generation, dict[str
         sorted(failures),
         rounds,
     )
-    return result, opc_out
+    return generation_result, opc_out
 
 
 @dataclass
@@ -221,3 +221,13 @@ def scale(
             )
         results.append(row)
     return operations, results, packages
+
+
+def opc_packages(work: Path, specs: dict[str, Path]) -> dict[str, Path]:
+    """openapi-python-client's package of each API, for the sections that call or import
+    them when section 4 (which generates them while timing) is not run."""
+    opc_out = {api: work / "opc" / f"opc_{api}" for api in APIS}
+    (work / "opc").mkdir(exist_ok=True)
+    for api in APIS:
+        opc(specs[api], opc_out[api])
+    return opc_out

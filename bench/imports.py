@@ -7,7 +7,7 @@ after round; ratios are to `import httpx` measured in the same round.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .common import PYTHON, median, run
@@ -27,7 +27,7 @@ def one(module: str, extra_path: Sequence[Path] = ()) -> float:
 
 
 def import_times(
-    modules: dict[str, tuple[str, Sequence[Path]]], rounds: int
+    modules: Mapping[str, tuple[str, Sequence[Path]]], rounds: int
 ) -> dict[str, tuple[float, float, str]]:
     """label -> (median ms, median ratio to `import httpx`, error or "")."""
     labels = ["httpx", *modules]

@@ -189,10 +189,10 @@ def sdk(api: str) -> tuple[SyncCall, AsyncCall] | None:
         aio = retell.AsyncRetell(
             api_key=KEY, http_client=httpx.AsyncClient(transport=transport(api))
         )
-        kw = {"phone_number": "+14157774444", "termination_uri": "x.pstn.twilio.com"}
+        number, uri = "+14157774444", "x.pstn.twilio.com"
         return (
-            lambda: sync.phone_number.import_(**kw),
-            lambda: aio.phone_number.import_(**kw),
+            lambda: sync.phone_number.import_(phone_number=number, termination_uri=uri),
+            lambda: aio.phone_number.import_(phone_number=number, termination_uri=uri),
         )
     if api == "cartesia":
         import cartesia

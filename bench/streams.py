@@ -90,7 +90,9 @@ def _cartesia_events(http: httpx.Client) -> int:
 
     client = Cartesia(api_key="bench", base_url="https://bench.test", http_client=http)
     response = http.send(http.build_request("POST", "https://bench.test/tts/sse"), stream=True)
-    stream: Stream[Any] = Stream(cast_to=TTSSSEEvent, response=response, client=client)
+    # TTSSSEEvent is a union alias, which the SDK's own streams pass as cast_to too.
+    event_type: Any = TTSSSEEvent
+    stream: Stream[Any] = Stream(cast_to=event_type, response=response, client=client)
     return sum(1 for _ in stream)
 
 
@@ -135,7 +137,7 @@ def _clientgen_pages(http: httpx.Client) -> int:
         method="GET",
         path="/voices",
         responses={"200": list[Item]},
-        secured=False,
+        security=(),
         result="page",
         pagination=Pagination(cursor="after", cursor_item="id"),
     )

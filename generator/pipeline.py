@@ -6,6 +6,7 @@ Each function returns a value or raises `GeneratorError`; none writes to disk, s
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import progress
@@ -22,8 +23,9 @@ from generator.settings import (
     default_api_settings,
     load_api_settings_file,
 )
-from generator.targets import api_folders, display_path
+from generator.targets import ApiFolder, api_folders, display_path
 from generator.validate import validate_spec
+from generator.validate.background import Pending, start_validation, start_validations
 
 
 def load_api(folder: Path, cache: Cache | None = None) -> LoadedSpec:
@@ -39,24 +41,55 @@ def model_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
 def build_project(
     settings: DistributionSettings, root: Path, cache: Cache | None = None
 ) -> dict[str, bytes]:
-    """Every file of the project's distribution, from `specs/` and `templates/`."""
-    apis = []
-    places: list[Location] = []
-    problems: list[Diagnostic] = []
-    for folder in api_folders(root / settings.specs):
-        progress.stage(f"reading and validating {display_path(folder.folder)}")
+    """Every file of the project's distribution, from `specs/` and `templates/`.
+
+    Each API is validated in the background (`validate.background`) while the next is
+    read and the distribution is modelled, rendered and formatted; the outcome is then
+    told as if each API had been validated first, in order (`_settled`).
+    """
+    outcomes: list[_Outcome] = []
+    specs: dict[Path, LoadedSpec] = {}
+    sources: dict[Path, ApiFolder] = {}
+    for source in api_folders(root / settings.specs):
+        folder = source.folder
+        sources[folder] = source
+        progress.stage(f"reading and validating {display_path(folder)}")
+        outcome = _Outcome(folder)
+        outcomes.append(outcome)
         try:
-            spec = load_api(folder.folder, cache)
-            apis.append(model_api(spec, folder.settings()))
-            places.append(folder.setting_location("package"))
+            specs[folder] = load_api_folder(folder)
         except GeneratorError as exc:
-            problems.extend(exc.diagnostics)
-    if problems:
-        raise GeneratorError(problems)
-    _check_unique_packages(apis, places)
-    progress.stage(f"rendering {_operation_count(apis)} operations of {len(apis)} APIs")
-    dist = Distribution(settings.distribution, settings.package, settings.version, tuple(apis))
-    return _formatted(dist, cache)
+            outcome.problems = list(exc.diagnostics)
+        except Exception as crash:  # told in its turn, after the problems before it
+            outcome.crash = crash
+    loaded = [outcome for outcome in outcomes if outcome.folder in specs]
+    validations = start_validations([specs[outcome.folder] for outcome in loaded], cache)
+    for outcome, validation in zip(loaded, validations, strict=True):
+        outcome.validation = validation
+        try:
+            source = sources[outcome.folder]
+            outcome.api = model_api(specs[outcome.folder], source.settings())
+            outcome.place = source.setting_location("package")
+        except GeneratorError as exc:
+            outcome.problems = list(exc.diagnostics)
+        except Exception as crash:  # told in its turn: the API's own problems come first
+            outcome.crash = crash
+    files: dict[str, bytes] = {}
+    try:
+        if all(outcome.api is not None for outcome in outcomes):
+            apis = [outcome.api for outcome in outcomes if outcome.api is not None]
+            places = [outcome.place for outcome in outcomes if outcome.place is not None]
+            _check_unique_packages(apis, places)
+            progress.stage(f"rendering {_operation_count(apis)} operations of {len(apis)} APIs")
+            dist = Distribution(
+                settings.distribution, settings.package, settings.version, tuple(apis)
+            )
+            files = _formatted(dist, cache)
+    except BaseException as late:
+        _settled(outcomes, late)
+        raise
+    _settled(outcomes, None)
+    return files
 
 
 def build_single(
@@ -72,29 +105,76 @@ def build_single(
     `notes`, when given, receives what the caller should know but is not an error
     (webhooks without methods, a security scheme left to the caller); `inputs` receives
     the files read (the spec and the files it references); `settings_file` is an api.toml
-    to read instead of deriving every name from `package`.
+    to read instead of deriving every name from `package`. The spec is validated in the
+    background, as in `build_project`, and its problems come first.
     """
     progress.stage(f"reading and validating {spec_file}")
     spec = load_spec_file(spec_file)
     if inputs is not None:
         inputs.extend(spec.files)
-    validate_spec(spec, cache)
-    settings = (
-        load_api_settings_file(settings_file, display_path(settings_file), package)
-        if settings_file is not None
-        else default_api_settings(package)
-    )
-    api = model_api(spec, settings)
-    progress.stage(f"rendering {_operation_count([api])} operations")
+    outcome = _Outcome(spec_file, validation=start_validation(spec, cache))
+    try:
+        settings = (
+            load_api_settings_file(settings_file, display_path(settings_file), package)
+            if settings_file is not None
+            else default_api_settings(package)
+        )
+        api = model_api(spec, settings)
+        progress.stage(f"rendering {_operation_count([api])} operations")
+        dist = Distribution(package.replace("_", "-"), package, "0.1.0", (api,), flat=True)
+        files = _formatted(dist, cache)
+    except BaseException as late:
+        _settled([outcome], late)
+        raise
+    _settled([outcome], None)
     if notes is not None:
         notes.extend(api.notes)
-    dist = Distribution(package.replace("_", "-"), package, "0.1.0", (api,), flat=True)
-    return _formatted(dist, cache)
+    return files
+
+
+@dataclass
+class _Outcome:
+    """What became of one API: its validation, and its model or what stopped it."""
+
+    folder: Path
+    validation: Pending | None = None
+    api: Api | None = None
+    place: Location | None = None
+    problems: list[Diagnostic] = field(default_factory=list)
+    crash: BaseException | None = None
+
+
+def _settled(outcomes: list[_Outcome], late: BaseException | None) -> None:
+    """Wait for every validation, then raise what validating each API before the next
+    stage would have raised: per API in order, the problems of reading it, else of
+    validating it, else of modelling it, an unexpected exception ending the list; then,
+    with nothing found, `late` (what rendering or formatting raised) is the caller's to
+    raise. Without `late` and nothing found, return."""
+    problems: list[Diagnostic] = []
+    crash: BaseException | None = None
+    for outcome in outcomes:
+        found = (
+            outcome.validation.problems(settled_only=late is not None)
+            if outcome.validation is not None
+            else []
+        )
+        if crash is not None:
+            continue  # still waited for, so no child is left behind
+        if found:
+            problems.extend(found)
+        elif outcome.problems:
+            problems.extend(outcome.problems)
+        elif outcome.crash is not None:
+            crash = outcome.crash
+    if crash is not None:
+        raise crash
+    if problems:
+        raise GeneratorError(problems)
 
 
 def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
     """Rendered and formatted; the runtime is copied as it is, already black-clean."""
-    files = render_distribution(dist)
+    files = render_distribution(dist, cache=cache)
     runtime = f"{dist.package}/_runtime/"
     return format_files(files, cache, preformatted={p for p in files if p.startswith(runtime)})
 

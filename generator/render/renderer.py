@@ -13,6 +13,7 @@ from typing import Any, assert_never
 
 import jinja2
 
+from generator.cache import Cache
 from generator.changes.manifest import SURFACE_FILE, manifest_text
 from generator.model import names
 from generator.model.api import Api, Operation, Resource
@@ -44,6 +45,7 @@ from generator.render.signatures import (
     table_description,
 )
 from generator.render.surface_spelling import GeneratedSpelling
+from generator.render.template_cache import TemplateCache
 from generator.render.template_files import templates_dir
 
 TEMPLATES_DIR = templates_dir()
@@ -81,8 +83,11 @@ class Distribution:
     flat: bool = False
 
 
-def render_distribution(dist: Distribution, templates: Path = TEMPLATES_DIR) -> dict[str, str]:
-    env = _environment(templates)
+def render_distribution(
+    dist: Distribution, templates: Path = TEMPLATES_DIR, cache: Cache | None = None
+) -> dict[str, str]:
+    """Every file's text; `cache` keeps the compiled templates for the next run."""
+    env = _environment(templates, cache)
     files: dict[str, str] = {}
     root = dist.package
     common = {
@@ -153,14 +158,24 @@ def _user_exports(runtime_init: Path) -> list[str]:
     return []
 
 
-def _environment(templates: Path) -> jinja2.Environment:
+# What the templates compile to depends on these: part of the compiled templates' cache key.
+_OPTIONS: dict[str, Any] = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+    "autoescape": False,
+}
+
+
+def _environment(templates: Path, cache: Cache | None = None) -> jinja2.Environment:
+    compiled = None
+    if cache is not None and cache.enabled:
+        compiled = TemplateCache(cache, f"{sorted(_OPTIONS.items())} undefined=StrictUndefined")
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
+        bytecode_cache=compiled,
+        **_OPTIONS,
     )
     env.filters["py"] = py_literal
     env.filters["readable"] = readable_annotation

@@ -11,7 +11,7 @@ forever on valid recursive schemas.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator, Mapping
 from typing import Any
 
 from jsonschema_path import SchemaPath
@@ -87,10 +87,50 @@ def _locating(keyword: str, checker: type[Any]) -> type[Any]:
             if type(ids) is list:
                 setattr(self, name, _IdList(ids))
 
+    def _validate_schema_meta(self: Any, schema: SchemaPath, schema_value: Any) -> Any:
+        """The library checks every Schema Object it meets against the dialect's
+        meta-schema, once per object: most of the semantic pass. Many objects are equal
+        (the same inline shape written again and again), and within one document the
+        verdict depends on the value alone (the dialect comes from the value's `$schema`
+        or the document's default), so an object equal to one found clean is clean. Only
+        clean verdicts are remembered: an error object is yielded, then tagged with where
+        it was found, so each problem gets its own.
+        """
+        clean: set[Hashable] = self.__dict__.setdefault("_clientgen_clean_schemas", set())
+        key = _frozen(schema_value)
+        if key is not None and key in clean:
+            return None
+        error = checker._validate_schema_meta(self, schema, schema_value)
+        if error is None and key is not None:
+            clean.add(key)
+        return error
+
     namespace: dict[str, Any] = {"__call__": __call__, "__init__": __init__}
     if hasattr(checker, "_collect_properties"):
         namespace["_collect_properties"] = _collect_properties
+    if hasattr(checker, "_validate_schema_meta"):
+        namespace["_validate_schema_meta"] = _validate_schema_meta
     return type(checker.__name__, (checker,), namespace)
+
+
+def _frozen(value: Any) -> Hashable | None:
+    """`value` as a hashable that is equal only for equal values of the same types (so
+    `True`, `1` and `1.0` differ); None for a value that cannot be frozen (a type outside
+    JSON's and YAML's, a cycle), which is then checked every time."""
+    try:
+        return _freeze(value)
+    except (TypeError, RecursionError):
+        return None
+
+
+def _freeze(value: Any) -> Hashable:
+    if isinstance(value, Mapping):
+        return (dict, tuple((_freeze(k), _freeze(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return (list, tuple(_freeze(item) for item in value))
+    if value is None or isinstance(value, str | int | float | bool):
+        return (type(value), value)
+    raise TypeError(f"not frozen: {type(value).__name__}")
 
 
 def _locating_validator(base: type[SpecValidator]) -> type[SpecValidator]:

@@ -11,6 +11,7 @@ import pytest
 
 from generator.cache import Cache, default_cache_dir
 from generator.pipeline import build_project
+from generator.render.renderer import TEMPLATES_DIR
 from generator.settings import load_distribution_settings
 from generator.write.tree import read_tree
 
@@ -36,11 +37,13 @@ def test_cached_and_uncached_builds_give_the_committed_bytes(tmp_path: Path) -> 
     second = build_project(SETTINGS, ROOT, warm)
     assert uncached == first == second == _committed()
     assert cold.hits == 0 and cold.misses > 0
-    # Every formatted module and each API's validation come from the cache the second time,
-    # one lookup each (a cold run also looks up each top-level statement of a module).
+    # Every formatted module, each API's validation and each compiled template come from the
+    # cache the second time, one lookup each (a cold run also looks up each top-level
+    # statement of a module).
     modules = [p for p in first if p.endswith(".py") and "/_runtime/" not in p]
     apis = [p for p in (ROOT / SETTINGS.specs).iterdir() if p.is_dir()]
-    assert warm.misses == 0 and warm.hits == len(modules) + len(apis)
+    templates = list(TEMPLATES_DIR.glob("*.jinja"))
+    assert warm.misses == 0 and warm.hits == len(modules) + len(apis) + len(templates)
     assert cold.misses > warm.hits
 
 

@@ -1,8 +1,9 @@
-"""The validation cache key: operation text edits share a verdict, nothing else does.
+"""The validation cache key: operation and schema text edits share a verdict, nothing else.
 
 `generator.validate.key` argues why an operation's or path item's `summary` and
-`description` strings cannot change the verdict; these tests check what the key covers
-and, on the seed specs, that edited documents sharing a key do share the verdict.
+`description` strings, and a component schema's `description` and `title` strings,
+cannot change the verdict; these tests check what the key covers and, on the seed specs,
+that edited documents sharing a key do share the verdict.
 """
 
 from __future__ import annotations
@@ -87,7 +88,11 @@ def _first_schema(document: dict[str, Any]) -> dict[str, Any]:
         lambda d: _first_operation(d).update(summary=5),  # not a string: its type matters
         lambda d: _first_operation(d).update(summary=["a"]),
         lambda d: _first_operation(d).update(tags=["other"]),
-        lambda d: _first_schema(d).update(description="edited"),  # not an operation's
+        lambda d: _first_schema(d).update(description=5),  # a schema's, not a string
+        lambda d: _first_schema(d).update(default={"description": "edited"}),  # instance data
+        lambda d: _first_schema(d).update(example={"title": "edited"}),
+        lambda d: _first_schema(d).update(enum=["description"]),
+        lambda d: _first_schema(d).update(externalDocs={"url": "u", "description": "edited"}),
         lambda d: d["info"].update(description="edited"),
         lambda d: d["paths"].update({"x-note": {"summary": "a"}}),
         lambda d: _first_operation(d).update(
@@ -133,3 +138,94 @@ def test_a_summary_edit_is_answered_from_the_cache(
     validate_spec(_edited(spec, "edited"), cache)
     with pytest.raises(AssertionError):
         validate_spec(_changed(spec, lambda d: _first_operation(d).update(tags=["t"])), cache)
+
+
+def _described_schema(document: dict[str, Any]) -> dict[str, Any]:
+    schemas: dict[str, Any] = document["components"]["schemas"]
+    return next(s for s in schemas.values() if isinstance(s.get("description"), str))
+
+
+def _schemas(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every component schema and every schema nested at a schema position in one."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: Any) -> None:
+        if not isinstance(node, dict):
+            return
+        found.append(node)
+        for key in ("items", "additionalProperties", "not"):
+            walk(node.get(key))
+        for key in ("allOf", "anyOf", "oneOf"):
+            for item in node.get(key) or []:
+                walk(item)
+        for item in (node.get("properties") or {}).values():
+            walk(item)
+
+    for schema in document["components"]["schemas"].values():
+        walk(schema)
+    return found
+
+
+def _schema_text_edited(spec: LoadedSpec, text: str) -> LoadedSpec:
+    """Every description and title string of a schema set to `text`."""
+    document = copy.deepcopy(spec.document)
+    edited = 0
+    for schema in _schemas(document):
+        for key in ("description", "title"):
+            if isinstance(schema.get(key), str):
+                schema[key] = text
+                edited += 1
+    assert edited > 0
+    return _with(spec, document)
+
+
+@pytest.mark.parametrize("name", ["retell", "polyai", "cartesia"])
+def test_schema_text_edits_share_key_and_verdict(name: str) -> None:
+    spec = _spec(name)
+    for text in _ODD:
+        edited = _schema_text_edited(spec, text)
+        assert _cache_key(edited) == _cache_key(spec)
+        validate_spec(edited, Cache(None))  # and valid too, validated in full
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        lambda d: d.update({"x-extra": {"$ref": "#/components/schemas/A/description"}}),
+        lambda d: d.update({"x-extra": {"$ref": "#/components/schemas/A/d%65scription"}}),
+        lambda d: _first_schema(d).update(
+            {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+        ),
+        lambda d: d.update(jsonSchemaDialect="https://json-schema.org/draft/2020-12/schema"),
+    ],
+)
+def test_a_ref_to_schema_text_or_a_dialect_keys_the_schemas_whole(mark: Any) -> None:
+    spec = _changed(_spec("retell"), mark)
+    edited = _changed(spec, lambda d: _described_schema(d).update(description="edited"))
+    assert _cache_key(edited) != _cache_key(spec)
+    unmarked = _spec("retell")  # the same edit without the mark keeps the key
+    same = _changed(unmarked, lambda d: _described_schema(d).update(description="edited"))
+    assert _cache_key(same) == _cache_key(unmarked)
+
+
+def test_a_ref_to_a_schema_named_like_a_text_member_keeps_the_shortcut() -> None:
+    named = {"$ref": "#/components/schemas/autofix-description"}
+    spec = _changed(_spec("retell"), lambda d: d.update({"x-extra": named}))
+    edited = _changed(spec, lambda d: _described_schema(d).update(description="edited"))
+    assert _cache_key(edited) == _cache_key(spec)
+
+
+def test_a_schema_description_edit_is_answered_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = _spec("retell")
+    cache = Cache(tmp_path)
+    validate_spec(spec, cache)
+
+    def not_again(*args: object) -> None:
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(library, "library_problems", not_again)
+    validate_spec(_schema_text_edited(spec, "edited"), cache)
+    with pytest.raises(AssertionError):
+        validate_spec(_changed(spec, lambda d: _first_schema(d).update(description=5)), cache)

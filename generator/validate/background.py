@@ -1,0 +1,131 @@
+"""Validation in a forked process, beside model building, rendering and formatting.
+
+On a cold run of a small spec, importing openapi-spec-validator and validating is a
+large share of the time, and on a big one validation takes seconds; the later stages
+do not need the verdict until the end (nothing is written before). So the verdict is
+computed by a child process (`os.fork`, on Linux) while this process goes on,
+and collected before anything is returned: on a machine with a core to spare, the
+validation's time is hidden. The verdict is the one `validate_spec` gives, computed by
+it: the child runs it on the same document, without the cache, and this process reads
+and writes the cache as `validate_spec` does. The caller puts the verdict first:
+whatever the later stages report or raise on an invalid document (they assume a valid
+one), the validation's problems are what the user sees, as before.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from dataclasses import dataclass
+
+from generator.cache import Cache
+from generator.diagnostics import Diagnostic, GeneratorError
+from generator.load import LoadedSpec
+from generator.validate import _NAMESPACE, _cache_key, validate_spec
+
+# Linux only: macOS has `os.fork`, but a forked child may crash in system libraries the
+# parent has loaded (Python's own default there is spawn), and Windows has no fork.
+_CAN_FORK = sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+@dataclass
+class _Child:
+    """A child process validating several specs in order; its verdicts are read once."""
+
+    pid: int
+    pipe: int
+    verdicts: list[list[Diagnostic]] | None = None
+    done: bool = False
+
+    def collect(self) -> list[list[Diagnostic]] | None:
+        """Every spec's problems, or None if the child did not deliver them."""
+        if not self.done:
+            self.done = True
+            with os.fdopen(self.pipe, "rb") as stream:
+                data = stream.read()
+            _, status = os.waitpid(self.pid, 0)
+            if data and os.waitstatus_to_exitcode(status) == 0:
+                outcome, value = pickle.loads(data)
+                if outcome == "ok":
+                    self.verdicts = [list(found) for found in value]
+        return self.verdicts
+
+
+@dataclass
+class Pending:
+    """A validation under way (or done); `problems` waits for it."""
+
+    spec: LoadedSpec
+    cache: Cache | None
+    key: str | None
+    child: _Child | None = None  # None: nothing under way, `found` holds the verdict
+    index: int = 0  # this spec's place among the child's
+    found: list[Diagnostic] | None = None
+
+    def problems(self, *, settled_only: bool = False) -> list[Diagnostic]:
+        """The validation's problems (empty: the document is valid).
+
+        A child that did not deliver (killed, or the library's crash inside it) is made
+        good by validating here; with `settled_only`, when the caller is already on its
+        way out with an exception of its own, it is taken as no problems instead.
+        """
+        if self.found is None and self.child is not None:
+            verdicts = self.child.collect()
+            if verdicts is None and settled_only:
+                return []
+            self.found = verdicts[self.index] if verdicts is not None else _problems(self.spec)
+            if not self.found and self.key is not None and self.cache is not None:
+                self.cache.put(_NAMESPACE, self.key, b"valid")
+        return self.found or []
+
+
+def start_validation(spec: LoadedSpec, cache: Cache | None = None) -> Pending:
+    """Start validating `spec` (see `start_validations`)."""
+    return start_validations([spec], cache)[0]
+
+
+def start_validations(specs: list[LoadedSpec], cache: Cache | None = None) -> list[Pending]:
+    """Start validating `specs`: each answered from the cache at once if it can be, the
+    others by one child process, one after the other (so the validator is imported
+    once), or here, where a fork is not safe (see `_CAN_FORK`)."""
+    pending = []
+    for spec in specs:
+        key = _cache_key(spec) if cache is not None and cache.enabled else None
+        hit = key is not None and cache is not None and cache.get(_NAMESPACE, key) == b"valid"
+        pending.append(Pending(spec, cache, key, found=[] if hit else None))
+    todo = [p for p in pending if p.found is None]
+    if not todo:
+        return pending
+    if not _CAN_FORK:
+        for p in todo:
+            p.found = _problems(p.spec)
+            if not p.found and p.key is not None and cache is not None:
+                cache.put(_NAMESPACE, p.key, b"valid")
+        return pending
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: validate, send the verdicts, and leave without cleanup
+        os.close(read)
+        try:
+            data = pickle.dumps(("ok", [_problems(p.spec) for p in todo]))
+        except BaseException as failure:
+            data = pickle.dumps(("failed", repr(failure)))
+        try:
+            with os.fdopen(write, "wb") as stream:
+                stream.write(data)
+        finally:
+            os._exit(0)
+    os.close(write)
+    child = _Child(pid, read)
+    for index, p in enumerate(todo):
+        p.child, p.index = child, index
+    return pending
+
+
+def _problems(spec: LoadedSpec) -> list[Diagnostic]:
+    try:
+        validate_spec(spec, None)
+    except GeneratorError as refused:
+        return list(refused.diagnostics)
+    return []

@@ -1,0 +1,101 @@
+"""Skipping the meta-schema check of a Schema Object equal to one found clean never changes
+a verdict: the same diagnostics as checking every object, on specs with and without
+problems (`make test-verdicts` compares the 200 public corpus specs the same way)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from verdicts_support import problems, reference_problems
+
+from generator.diagnostics import Location
+from generator.validate import openapi
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "validate" / "fixtures"
+VENDOR = ROOT / "tests" / "vendor-specs"
+
+# An inline schema written four times, twice with the same mistake, one that only the
+# meta-schema check finds (in OpenAPI 3.1 the document's schema leaves Schema Objects to
+# it): each mistake is reported where it is written, the valid copies hide neither.
+_REPEATED = """\
+openapi: 3.1.0
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {n: {type: integer}}}
+  /b:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {n: {type: integer}}, required: n}
+  /c:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {n: {type: integer}}, required: n}
+  /d:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {n: {type: integer}}}
+"""
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        *sorted(FIXTURES.glob("*.yaml")),
+        VENDOR / "polyai-agents-api-1.0.11.json",
+        VENDOR / "retell-openapi.yaml",
+    ],
+    ids=lambda path: path.name,
+)
+def test_the_same_verdict_as_checking_every_schema(spec: Path) -> None:
+    assert problems(spec) == reference_problems(spec)
+
+
+def test_each_repeated_mistake_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    spec = tmp_path / "repeated.yaml"
+    spec.write_text(_REPEATED, encoding="utf-8")
+    found = problems(spec)
+    assert found == reference_problems(spec)
+    assert [d.location for d in found] == [
+        Location(str(spec), 19, 72),
+        Location(str(spec), 27, 72),
+    ]
+
+
+def test_equal_schemas_are_checked_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    checked: list[Any] = []
+    library = openapi.OpenAPIV31SpecValidator.keyword_validators["schema"]
+    real = library._validate_schema_meta
+
+    def counting(self: Any, schema: Any, value: Any) -> Any:
+        checked.append(value)
+        return real(self, schema, value)
+
+    monkeypatch.setattr(library, "_validate_schema_meta", counting)
+    spec = VENDOR / "polyai-agents-api-1.0.11.json"
+    assert problems(spec) == []
+    once = len(checked)
+    checked.clear()
+    assert reference_problems(spec) == []
+    assert 0 < once < len(checked)
