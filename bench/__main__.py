@@ -241,7 +241,8 @@ def generation_section(g: gen.Generation) -> Section:
         " effective spec (from `clientgen bundle`), its ruff formatting included, summed."
         " No-change: `clientgen generate` again over its own up-to-date output (what"
         " `make regenerate` runs when nothing changed; measured in a temporary folder, not in"
-        " the repository). Issue 22's cold, warm and edited cases are section 6.",
+        " the repository). The target is issue 22's for the seed APIs cold; its warm and"
+        " edited cases are section 6.",
         "",
     ]
     rows = [
@@ -250,7 +251,7 @@ def generation_section(g: gen.Generation) -> Section:
             f"{g.ours_s:.2f}",
             f"{g.opc_s:.2f}",
             f"{ratio:.2f}x",
-            f"≤ 0.30x: {verdict(ratio, 0.30)}",
+            f"≤ 0.50x: {verdict(ratio, 0.50)}",
         ],
         ["no change (regenerate, nothing changed)", f"{g.no_change_s:.2f}", "", "", ""],
         ["`clientgen check`", f"{g.check_s:.2f}", "", "", f"exit {g.check_rc}"],
@@ -260,14 +261,14 @@ def generation_section(g: gen.Generation) -> Section:
             [
                 "4. generation",
                 "3 APIs vs openapi-python-client",
-                "≤ 0.30x",
+                "≤ 0.50x",
                 f"{ratio:.2f}x",
-                verdict(ratio, 0.30),
+                verdict(ratio, 0.50),
             ]
         )
     ]
     groups = [
-        Group("4. generation (vs openapi-python-client)", 0.30, [Bar("clientgen", ratio, True)])
+        Group("4. generation (vs openapi-python-client)", 0.50, [Bar("clientgen", ratio, True)])
     ]
     lines += md_table(["case", "clientgen s", "openapi-python-client s", "ratio", "target"], rows)
     if g.opc_failures:
@@ -291,7 +292,8 @@ def scale_section(
         " Operations: clientgen's methods listed in its api.md; openapi-python-client's modules"
         " under `api/`. Modules import: every module of the package imported in one fresh"
         " interpreter. Import time: `import <package>`, median of fresh processes, ratio to"
-        " `import httpx`. Issue 22's cold and edited targets for GitHub are section 6.",
+        " `import httpx`. The wall-time and memory targets are issue 22's for GitHub cold;"
+        " its edited case is section 6.",
         "",
     ]
     rows = []
@@ -352,8 +354,8 @@ def scale_section(
         (
             "wall time vs openapi-python-client",
             f"{wall_ratio:.2f}x",
-            "≤ 0.50x",
-            (wall_ratio <= 0.5) if opc_ok else not ours_row.timed_out,
+            "≤ 1.50x",
+            (wall_ratio <= 1.5) if opc_ok else not ours_row.timed_out,
         )
     )
     checks.append(
@@ -387,7 +389,7 @@ def scale_section(
             "5. scale: GitHub API",
             None,
             [
-                Bar("wall time vs opc", wall_ratio, True, 0.5),
+                Bar("wall time vs opc", wall_ratio, True, 1.5),
                 Bar("peak memory vs opc", mem_ratio, True, 1.0),
                 Bar("import client vs httpx", imp_ratio, True, 1.5),
             ],
