@@ -93,11 +93,20 @@ class ResponseValidationError(APIError):
 
     The call itself succeeded (the server did act on it), so callers that only need the
     side effect can catch this and read the raw `body` (also as `content`, like status
-    errors) or the parsed `json_body` (None when the body is empty or not JSON).
+    errors) or the parsed `json_body` (None when the body is empty or not JSON). For an
+    item of a stream, `body` is that item's text, and `status_code`, `headers` and
+    `request` are the stream's response's.
     """
 
     def __init__(
-        self, message: str, *, status_code: int, headers: httpx.Headers, body: bytes, path: str
+        self,
+        message: str,
+        *,
+        status_code: int,
+        headers: httpx.Headers,
+        body: bytes,
+        path: str,
+        request: httpx.Request | None = None,
     ) -> None:
         super().__init__(
             f"The request succeeded (HTTP {status_code}), but the response body does not match"
@@ -108,6 +117,15 @@ class ResponseValidationError(APIError):
         self.body = body
         self.content = body
         self.path = path
+        self._request = None if request is None else masked_request(request)
+
+    @property
+    def request(self) -> httpx.Request:
+        """The request that was answered, credentials masked (a `RuntimeError` when the
+        error was made without it)."""
+        if self._request is None:
+            raise RuntimeError("This error was made without its request.")
+        return self._request
 
     @property
     def json_body(self) -> Any:
