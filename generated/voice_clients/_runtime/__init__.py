@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         RateLimitError,
         RequestValidationError,
         ResponseValidationError,
+        TokenError,
         UnprocessableEntityError,
         make_status_error,
     )
@@ -100,6 +101,7 @@ _MODULES = {
     "RateLimitError": "_errors",
     "RequestValidationError": "_errors",
     "ResponseValidationError": "_errors",
+    "TokenError": "_errors",
     "UnprocessableEntityError": "_errors",
     "make_status_error": "_errors",
     "FileContent": "_files",
@@ -206,6 +208,7 @@ __all__ = [
     "SyncPage",
     "SyncPageResponse",
     "Timeout",
+    "TokenError",
     "UnprocessableEntityError",
     "async_to_raw_binary_wrapper",
     "async_to_raw_page_wrapper",
