@@ -1,8 +1,9 @@
 """The hand-written runtime that generated clients build on (copied verbatim into each).
 
 Its names are loaded on first use (PEP 562): `import` of a generated package costs little
-more than httpx's own, and event streams, pages, streamed responses, forms and uploads are
-loaded by the first call that needs them, not by every program that imports a client.
+more than httpx's own, and event streams, binary responses, pages, streamed responses,
+forms and uploads are loaded by the first call that needs them, not by every program that
+imports a client (nor by the `parse()` of a raw JSON response).
 """
 
 from __future__ import annotations
