@@ -59,7 +59,9 @@ if TYPE_CHECKING:
     from ._streamed_response import (
         AsyncStreamedResponse,
         StreamedResponse,
+        async_to_streamed_binary_wrapper,
         async_to_streamed_response_wrapper,
+        to_streamed_binary_wrapper,
         to_streamed_response_wrapper,
     )
     from ._streaming import AsyncStream, ServerSentEvent, Stream
@@ -126,7 +128,9 @@ _MODULES = {
     "to_raw_response_wrapper": "_response",
     "AsyncStreamedResponse": "_streamed_response",
     "StreamedResponse": "_streamed_response",
+    "async_to_streamed_binary_wrapper": "_streamed_response",
     "async_to_streamed_response_wrapper": "_streamed_response",
+    "to_streamed_binary_wrapper": "_streamed_response",
     "to_streamed_response_wrapper": "_streamed_response",
     "AsyncStream": "_streaming",
     "ServerSentEvent": "_streaming",
@@ -214,10 +218,12 @@ __all__ = [
     "async_to_raw_binary_wrapper",
     "async_to_raw_page_wrapper",
     "async_to_raw_response_wrapper",
+    "async_to_streamed_binary_wrapper",
     "async_to_streamed_response_wrapper",
     "make_status_error",
     "to_raw_binary_wrapper",
     "to_raw_page_wrapper",
     "to_raw_response_wrapper",
+    "to_streamed_binary_wrapper",
     "to_streamed_response_wrapper",
 ]

@@ -123,7 +123,12 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 
         response, retries_taken = self._send(endpoint, call, stream=self._streaming)
         if self._streaming:
-            return cast("BinaryResponse", self._view_result(endpoint, response, retries_taken))
+            from ._streamed_response import StreamedResponse, binary_body
+
+            # parse() gives the bytes, as the Stainless SDKs' streamed binary responses do.
+            url = public_url(self._options, response.request.url)
+            streamed = StreamedResponse[bytes](response, endpoint, url, binary_body, retries_taken)
+            return cast("BinaryResponse", streamed)
         # Raw or not, the binary response: it holds the status and headers already.
         url = public_url(self._options, response.request.url)
         return cast("BinaryResponse", sync_result(endpoint, response, url, retries_taken))
