@@ -92,6 +92,14 @@ def secret_values(request: httpx.Request) -> list[str]:
     return [value for value in values if len(value) >= _MIN_SECRET and value != REDACTED]
 
 
+def request_of(response: httpx.Response) -> httpx.Request | None:
+    """The request `response` answers; None for a response made by hand, tied to none."""
+    try:
+        return response.request
+    except RuntimeError:
+        return None
+
+
 def masked_response(response: httpx.Response) -> httpx.Response:
     """A copy of a read `response` to show, tied to the masked copy of its request."""
     try:

@@ -28,7 +28,7 @@ import httpx
 import msgspec
 
 from ._errors import ResponseValidationError, connection_error
-from ._masking import masked_request
+from ._masking import masked_request, request_of
 from ._models import dec_hook
 
 T = TypeVar("T")
@@ -60,16 +60,13 @@ class ItemError(Exception):
 def _invalid(error: ItemError, response: httpx.Response) -> ResponseValidationError:
     """`error` as raised to the caller: with the status, headers and (masked) request of
     the stream's response."""
-    request: httpx.Request | None = None
-    with suppress(RuntimeError):  # a response made by hand, tied to no request
-        request = response.request
     return ResponseValidationError(
         error.message,
         status_code=response.status_code,
         headers=response.headers,
         body=error.body,
         path=error.path,
-        request=request,
+        request=request_of(response),
     )
 
 

@@ -78,7 +78,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         response, retries_taken = self._send(endpoint, call, stream=self._streaming)
         if self._raw or self._streaming:
             return cast(T, self._view_result(endpoint, response, retries_taken))
-        return endpoint.decode_success(response.status_code, response.headers, response.content)
+        return endpoint.decode_success(
+            response.status_code, response.headers, response.content, response.request
+        )
 
     def stream(
         self,
@@ -183,7 +185,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 retries_taken,
             )
             return cast(SyncPage[T, Any], streamed)
-        value = endpoint.decode_success(response.status_code, response.headers, response.content)
+        value = endpoint.decode_success(
+            response.status_code, response.headers, response.content, response.request
+        )
         return SyncPage(value, endpoint, call, seen, self._page)
 
     def _view_result(

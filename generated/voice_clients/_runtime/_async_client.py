@@ -78,7 +78,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         response, retries_taken = await self._send(endpoint, call, stream=self._streaming)
         if self._raw or self._streaming:
             return cast(T, self._view_result(endpoint, response, retries_taken))
-        return endpoint.decode_success(response.status_code, response.headers, response.content)
+        return endpoint.decode_success(
+            response.status_code, response.headers, response.content, response.request
+        )
 
     async def stream(
         self,
@@ -194,7 +196,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 retries_taken,
             )
             return cast(AsyncPage[T, Any], streamed)
-        value = endpoint.decode_success(response.status_code, response.headers, response.content)
+        value = endpoint.decode_success(
+            response.status_code, response.headers, response.content, response.request
+        )
         return AsyncPage(value, endpoint, call, seen, self._page)
 
     def _view_result(

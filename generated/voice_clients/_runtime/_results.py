@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ._errors import connection_error
-from ._masking import detached_response, masked_request
+from ._masking import detached_response, masked_request, request_of
 
 if TYPE_CHECKING:
     from ._endpoint import Endpoint
@@ -40,7 +40,9 @@ def sync_result(
         content = response.read()
     except httpx.TransportError as exc:
         raise connection_error(exc, 0) from exc
-    decoded = endpoint.decode_success(response.status_code, response.headers, content)
+    decoded = endpoint.decode_success(
+        response.status_code, response.headers, content, request_of(response)
+    )
     if kind == "binary":  # decoded too: an undocumented status is refused alike
         from ._binary_response import BinaryResponse  # binary bodies only
 
@@ -61,7 +63,9 @@ async def async_result(
         content = await response.aread()
     except httpx.TransportError as exc:
         raise connection_error(exc, 0) from exc
-    decoded = endpoint.decode_success(response.status_code, response.headers, content)
+    decoded = endpoint.decode_success(
+        response.status_code, response.headers, content, request_of(response)
+    )
     if kind == "binary":  # decoded too: an undocumented status is refused alike
         from ._binary_response import AsyncBinaryResponse  # binary bodies only
 
