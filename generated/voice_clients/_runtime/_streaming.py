@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterable, Iterator
-from contextlib import suppress
 from types import TracebackType
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -71,9 +70,10 @@ def _invalid(error: ItemError, response: httpx.Response) -> ResponseValidationEr
 
 
 def _masked(response: httpx.Response) -> httpx.Response:
-    """`response`, tied from now on to the masked copy of its request."""
-    with suppress(RuntimeError):  # a response made by hand, tied to no request
-        response.request = masked_request(response.request)
+    """`response`, tied from now on to the masked copy of its request (if it has one)."""
+    request = request_of(response)
+    if request is not None:
+        response.request = masked_request(request)
     return response
 
 
