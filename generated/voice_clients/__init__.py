@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         StreamedResponse,
         SyncPage,
         Timeout,
+        TokenError,
         UnprocessableEntityError,
     )
     from voice_clients.cartesia import AsyncCartesia, Cartesia
@@ -75,6 +76,7 @@ _EXPORTS = {
     "StreamedResponse": "voice_clients._runtime",
     "SyncPage": "voice_clients._runtime",
     "Timeout": "voice_clients._runtime",
+    "TokenError": "voice_clients._runtime",
     "UnprocessableEntityError": "voice_clients._runtime",
 }
 
@@ -118,5 +120,6 @@ __all__ = [
     "StreamedResponse",
     "SyncPage",
     "Timeout",
+    "TokenError",
     "UnprocessableEntityError",
 ]

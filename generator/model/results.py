@@ -54,6 +54,10 @@ class ResultShape:
     # `APIResponse` whose `parse()` gives the result), "page" (the first page's), "binary"
     # (the binary response itself, as in the Stainless SDKs).
     raw: str = "response"
+    # The runtime's `with_streaming_response` wrapper, `to_streamed_<streamed>_wrapper`:
+    # "response" (`parse()` gives what the plain method returns), "binary" (`parse()` gives
+    # the bytes, as in the Stainless SDKs).
+    streamed: str = "response"
     # What the change report says the method returns, when a method changes kind.
     described: str = "a value"
     # The streamed body kind that makes this result kind, whatever the other responses.
@@ -91,6 +95,7 @@ RESULT_SHAPES: dict[ResultKind, ResultShape] = {
         "AsyncBinaryResponse",
         generic=False,
         raw="binary",
+        streamed="binary",
         described="a binary response (`.content`, `.iter_bytes()`, `.write_to_file()`)",
         doc=(
             "Returns the body with its status and headers (`.content`, `.text`, `.json()`, "

@@ -1,8 +1,9 @@
 """The hand-written runtime that generated clients build on (copied verbatim into each).
 
 Its names are loaded on first use (PEP 562): `import` of a generated package costs little
-more than httpx's own, and event streams, pages, streamed responses, forms and uploads are
-loaded by the first call that needs them, not by every program that imports a client.
+more than httpx's own, and event streams, binary responses, pages, streamed responses,
+forms and uploads are loaded by the first call that needs them, not by every program that
+imports a client (nor by the `parse()` of a raw JSON response).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
         RateLimitError,
         RequestValidationError,
         ResponseValidationError,
+        TokenError,
         UnprocessableEntityError,
         make_status_error,
     )
@@ -57,7 +59,9 @@ if TYPE_CHECKING:
     from ._streamed_response import (
         AsyncStreamedResponse,
         StreamedResponse,
+        async_to_streamed_binary_wrapper,
         async_to_streamed_response_wrapper,
+        to_streamed_binary_wrapper,
         to_streamed_response_wrapper,
     )
     from ._streaming import AsyncStream, ServerSentEvent, Stream
@@ -100,6 +104,7 @@ _MODULES = {
     "RateLimitError": "_errors",
     "RequestValidationError": "_errors",
     "ResponseValidationError": "_errors",
+    "TokenError": "_errors",
     "UnprocessableEntityError": "_errors",
     "make_status_error": "_errors",
     "FileContent": "_files",
@@ -123,7 +128,9 @@ _MODULES = {
     "to_raw_response_wrapper": "_response",
     "AsyncStreamedResponse": "_streamed_response",
     "StreamedResponse": "_streamed_response",
+    "async_to_streamed_binary_wrapper": "_streamed_response",
     "async_to_streamed_response_wrapper": "_streamed_response",
+    "to_streamed_binary_wrapper": "_streamed_response",
     "to_streamed_response_wrapper": "_streamed_response",
     "AsyncStream": "_streaming",
     "ServerSentEvent": "_streaming",
@@ -206,14 +213,17 @@ __all__ = [
     "SyncPage",
     "SyncPageResponse",
     "Timeout",
+    "TokenError",
     "UnprocessableEntityError",
     "async_to_raw_binary_wrapper",
     "async_to_raw_page_wrapper",
     "async_to_raw_response_wrapper",
+    "async_to_streamed_binary_wrapper",
     "async_to_streamed_response_wrapper",
     "make_status_error",
     "to_raw_binary_wrapper",
     "to_raw_page_wrapper",
     "to_raw_response_wrapper",
+    "to_streamed_binary_wrapper",
     "to_streamed_response_wrapper",
 ]

@@ -78,7 +78,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         response, retries_taken = await self._send(endpoint, call, stream=self._streaming)
         if self._raw or self._streaming:
             return cast(T, self._view_result(endpoint, response, retries_taken))
-        return endpoint.decode_success(response.status_code, response.headers, response.content)
+        return endpoint.decode_success(
+            response.status_code, response.headers, response.content, response.request
+        )
 
     async def stream(
         self,
@@ -123,7 +125,14 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
 
         response, retries_taken = await self._send(endpoint, call, stream=self._streaming)
         if self._streaming:
-            return cast("AsyncBinaryResponse", self._view_result(endpoint, response, retries_taken))
+            from ._streamed_response import AsyncStreamedResponse, binary_body
+
+            # parse() gives the bytes, as the Stainless SDKs' streamed binary responses do.
+            url = public_url(self._options, response.request.url)
+            streamed = AsyncStreamedResponse[bytes](
+                response, endpoint, url, binary_body, retries_taken
+            )
+            return cast("AsyncBinaryResponse", streamed)
         # Raw or not, the binary response: it holds the status and headers already.
         url = public_url(self._options, response.request.url)
         return cast(
@@ -187,7 +196,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 retries_taken,
             )
             return cast(AsyncPage[T, Any], streamed)
-        value = endpoint.decode_success(response.status_code, response.headers, response.content)
+        value = endpoint.decode_success(
+            response.status_code, response.headers, response.content, response.request
+        )
         return AsyncPage(value, endpoint, call, seen, self._page)
 
     def _view_result(

@@ -200,8 +200,15 @@ class Endpoint(Generic[T]):
                 message, path=python_path(self.request_type, json_path)
             ) from None
 
-    def decode_success(self, status: int, headers: httpx.Headers, content: bytes) -> T:
-        """The typed success body, or `ResponseValidationError` when it does not fit."""
+    def decode_success(
+        self,
+        status: int,
+        headers: httpx.Headers,
+        content: bytes,
+        request: httpx.Request | None = None,
+    ) -> T:
+        """The typed success body, or `ResponseValidationError` when it does not fit (with
+        `request`, the request answered, credentials masked)."""
         decoders = (self._state or self._prepare()).success
         try:
             decoder = decoders[status]
@@ -214,6 +221,7 @@ class Endpoint(Generic[T]):
                     headers=headers,
                     body=content,
                     path="$",
+                    request=request,
                 ) from None
             decoder = decoders[status] = _decoder(tp)
         if decoder is None:
@@ -231,7 +239,12 @@ class Endpoint(Generic[T]):
             else:
                 message, path = split_message(exc)
             raise ResponseValidationError(
-                message, status_code=status, headers=headers, body=content, path=path
+                message,
+                status_code=status,
+                headers=headers,
+                body=content,
+                path=path,
+                request=request,
             ) from None
 
     def stream_decoder(self) -> StreamDecoder[T]:

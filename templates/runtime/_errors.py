@@ -11,11 +11,13 @@ mentions.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from contextlib import suppress
 from typing import Any, TypeVar
 
 import httpx
 
-from ._masking import masked_request, masked_response
+from ._masking import masked_request, masked_response, secret_values
 
 _Body = TypeVar("_Body")
 
@@ -93,11 +95,20 @@ class ResponseValidationError(APIError):
 
     The call itself succeeded (the server did act on it), so callers that only need the
     side effect can catch this and read the raw `body` (also as `content`, like status
-    errors) or the parsed `json_body` (None when the body is empty or not JSON).
+    errors) or the parsed `json_body` (None when the body is empty or not JSON). For an
+    item of a stream, `body` is that item's text, and `status_code`, `headers` and
+    `request` are the stream's response's.
     """
 
     def __init__(
-        self, message: str, *, status_code: int, headers: httpx.Headers, body: bytes, path: str
+        self,
+        message: str,
+        *,
+        status_code: int,
+        headers: httpx.Headers,
+        body: bytes,
+        path: str,
+        request: httpx.Request | None = None,
     ) -> None:
         super().__init__(
             f"The request succeeded (HTTP {status_code}), but the response body does not match"
@@ -108,12 +119,26 @@ class ResponseValidationError(APIError):
         self.body = body
         self.content = body
         self.path = path
+        self._request = None if request is None else masked_request(request)
+
+    @property
+    def request(self) -> httpx.Request:
+        """The request that was answered, credentials masked (a `RuntimeError` when the
+        error was made without it)."""
+        if self._request is None:
+            raise RuntimeError("This error was made without its request.")
+        return self._request
 
     @property
     def json_body(self) -> Any:
         from ._messages import parse_json  # failures only
 
         return parse_json(self.content)
+
+
+class TokenError(APIError):
+    """The token URL of an OAuth2 client credentials flow answered 2xx without a usable
+    token (no `access_token`, or not a bearer token); a refusal is an `APIStatusError`."""
 
 
 class APIStatusError(APIError):
@@ -212,12 +237,18 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 
 
 def make_status_error(
-    response: httpx.Response, body: Any, retries_taken: int, secret: str | None = None
+    response: httpx.Response,
+    body: Any,
+    retries_taken: int,
+    secret: str | None = None,
+    *,
+    secrets: Iterable[str] = (),
 ) -> APIStatusError:
     """The error for a non-2xx `response` whose body decoded as `body`.
 
-    `secret` (the API key) is masked wherever the message would show it; the credentials
-    of the request, in the copy of the response the error keeps.
+    `secret` (the API key), `secrets` and the credentials of the request `response`
+    answers (a bearer token an OAuth2 flow added) are masked wherever the message would
+    show them; the credentials of the request, in the copy of the response the error keeps.
     """
     from . import _messages  # failures only
 
@@ -226,14 +257,19 @@ def make_status_error(
         cls: type[APIStatusError] = InternalServerError
     else:
         cls = _STATUS_ERRORS.get(status, APIStatusError)
+    hidden = [secret, *secrets]
+    with suppress(RuntimeError):  # a response made by hand, tied to no request
+        hidden += secret_values(response.request)
     content = response.content
     json_body = _messages.parse_json(content)
     shown = _messages.redirect_note(status, response.headers.get("location"))
     if shown is None:
-        shown = _messages.describe_body(json_body, content, response.encoding)
+        said = _messages.redact_bytes(content, *hidden)
+        parsed = json_body if said == content else _messages.parse_json(said)
+        shown = _messages.describe_body(parsed, said, response.encoding)
     message = f"Error code: {status}" if shown is None else f"Error code: {status} - {shown}"
     return cls(
-        _messages.redact(message, secret),
+        _messages.redact(message, *hidden),
         response=masked_response(response),
         status_code=status,
         headers=response.headers,

@@ -74,6 +74,32 @@ def masked_request(request: httpx.Request) -> httpx.Request:
     return mask.request(request)
 
 
+# Shorter values are not looked for in what a server says: masking them would garble it.
+_MIN_SECRET = 8
+
+
+def secret_values(request: httpx.Request) -> list[str]:
+    """The credentials `request` carries (by its own mask when it has one), as a server
+    could echo them back in an error body: each secret header's value and the credential
+    after its scheme (the token of `Bearer <token>`), and each secret query value."""
+    mask = request.mask if isinstance(request, SentRequest) else _DEFAULT
+    values: list[str] = []
+    for name, value in request.headers.multi_items():
+        if name.lower() in mask.headers:
+            values += [value, value.partition(" ")[2].strip()]
+    if mask.params and request.url.query:
+        values += [value for name, value in request.url.params.multi_items() if name in mask.params]
+    return [value for value in values if len(value) >= _MIN_SECRET and value != REDACTED]
+
+
+def request_of(response: httpx.Response) -> httpx.Request | None:
+    """The request `response` answers; None for a response made by hand, tied to none."""
+    try:
+        return response.request
+    except RuntimeError:
+        return None
+
+
 def masked_response(response: httpx.Response) -> httpx.Response:
     """A copy of a read `response` to show, tied to the masked copy of its request."""
     try:

@@ -23,14 +23,10 @@ from urllib.parse import quote
 import httpx
 import msgspec
 
-from ._errors import APIError, make_status_error
+from ._errors import TokenError, make_status_error
 
 # A token is renewed this long before it expires, or at a tenth of its lifetime if sooner.
 _EXPIRY_MARGIN = 30.0
-
-
-class TokenError(APIError):
-    """The token URL answered 2xx without a usable `access_token`."""
 
 
 class _Token(msgspec.Struct, frozen=True):
@@ -126,7 +122,9 @@ class ClientCredentialsFlow(httpx.Auth):
     def _take(self, response: httpx.Response) -> _Token:
         """The token a response of the token URL carries; raises what went wrong otherwise."""
         if not response.is_success:
-            raise make_status_error(response, None, 0, self._secret)
+            # The token being replaced too, should the token URL name it.
+            kept = () if self._token is None else (self._token.value,)
+            raise make_status_error(response, None, 0, self._secret, secrets=kept)
         try:
             answer = msgspec.json.decode(response.content, type=_TokenResponse)
         except msgspec.DecodeError as exc:

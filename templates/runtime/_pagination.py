@@ -168,7 +168,9 @@ class SyncPageResponse(APIResponse[SyncPage[BodyT, ItemT]]):
     def parse(self) -> SyncPage[BodyT, ItemT]:
         """The first page, its body decoded once; later pages are fetched when iterated."""
         if self._page is None:
-            body = self._endpoint.decode_success(self.status_code, self.headers, self.content)
+            body = self._endpoint.decode_success(
+                self.status_code, self.headers, self.content, self.http_request
+            )
             self._page = self._make_page(cast(BodyT, body))
         return self._page
 
@@ -193,7 +195,9 @@ class AsyncPageResponse(AsyncAPIResponse[AsyncPage[BodyT, ItemT]]):
     async def parse(self) -> AsyncPage[BodyT, ItemT]:
         """The first page, its body decoded once; later pages are fetched when iterated."""
         if self._page is None:
-            body = self._endpoint.decode_success(self.status_code, self.headers, self.content)
+            body = self._endpoint.decode_success(
+                self.status_code, self.headers, self.content, self.http_request
+            )
             self._page = self._make_page(cast(BodyT, body))
         return self._page
 

@@ -6,7 +6,9 @@ closes the connection, whether or not the body was read to the end.
 
 `iter_bytes()` yields each piece as it arrives (real-time audio must not wait for a
 buffer to fill); a chunk size is only applied when asked for. `parse()` reads the body and
-gives what the plain method returns, as the Stainless SDKs' streamed responses do.
+gives what the plain method returns, as the Stainless SDKs' streamed responses do, but for
+a binary call the bytes, as theirs (`to_streamed_binary_wrapper`): the status and headers
+a `BinaryResponse` would add are on the streamed response already.
 
 Their users also read `is_closed` (False until the body is read to its end or the block
 left), `http_response` (here the httpx response being read) and `http_request`: the
@@ -31,6 +33,7 @@ from ._errors import connection_error
 from ._masking import masked_request
 
 if TYPE_CHECKING:
+    from ._binary_response import AsyncBinaryResponse, BinaryResponse
     from ._endpoint import Endpoint
 
 P = ParamSpec("P")
@@ -56,7 +59,8 @@ class _Unread(Generic[T]):
         self._response = response
         self._endpoint = endpoint
         self._url = url
-        # What makes the plain method's value of the decoded body (a list's first page).
+        # What makes `parse()`'s value of the plain method's (a list's first page from its
+        # body, the bytes of a binary response).
         self._finish = finish
         self._parsed: Any = _UNPARSED
         self.status_code: int = response.status_code
@@ -301,6 +305,32 @@ def async_to_streamed_response_wrapper(
         return AsyncResponseContextManager(make)
 
     return wrapped
+
+
+def to_streamed_binary_wrapper(
+    func: Callable[P, BinaryResponse],
+) -> Callable[P, ResponseContextManager[StreamedResponse[bytes]]]:
+    """`to_streamed_response_wrapper` for binary calls: `parse()` gives the bytes, as the
+    Stainless SDKs' streamed binary responses do (the client's streaming view gives them)."""
+    return cast(
+        Callable[P, ResponseContextManager[StreamedResponse[bytes]]],
+        to_streamed_response_wrapper(func),
+    )
+
+
+def async_to_streamed_binary_wrapper(
+    func: Callable[P, Awaitable[AsyncBinaryResponse]],
+) -> Callable[P, AsyncResponseContextManager[AsyncStreamedResponse[bytes]]]:
+    """`to_streamed_binary_wrapper` for the binary calls of async resources."""
+    return cast(
+        Callable[P, AsyncResponseContextManager[AsyncStreamedResponse[bytes]]],
+        async_to_streamed_response_wrapper(func),
+    )
+
+
+def binary_body(response: BinaryResponse | AsyncBinaryResponse) -> bytes:
+    """What `parse()` of a streamed binary call gives of its `BinaryResponse`: the bytes."""
+    return response.content
 
 
 def _streaming_method(func: Callable[..., Any]) -> Callable[..., Any]:

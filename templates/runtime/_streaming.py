@@ -8,6 +8,12 @@ Lines end in CR, LF or CRLF (a CR at the end of one network chunk may be followe
 LF in the next). A stream owns its HTTP response: it is closed when the items end, when
 the caller breaks out or closes it, and when reading fails; a connection broken mid-stream
 raises `APIConnectionError` instead of ending as if the server had finished.
+
+The response a stream shows (`stream.response`) is the live one, read as the items arrive,
+but the request it is tied to is replaced by a copy with the credentials masked
+(`_masking.masked_request`), as in every other response and error: reading the body needs
+nothing of the request. An item that does not decode raises `ResponseValidationError` with
+the status and headers of that response and its masked request.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import httpx
 import msgspec
 
 from ._errors import ResponseValidationError, connection_error
+from ._masking import masked_request, request_of
 from ._models import dec_hook
 
 T = TypeVar("T")
@@ -33,8 +40,41 @@ class StreamDecoder(Protocol[T_co]):
     """Turns the lines of one stream into its items; a new one for every stream."""
 
     def feed(self, line: str) -> Iterable[T_co]:
-        """The items this line completes (none, or one)."""
+        """The items this line completes (none, or one); `ItemError` when one does not
+        decode."""
         ...
+
+
+class ItemError(Exception):
+    """An item of a stream does not decode; the stream, which holds the response, raises
+    it as `ResponseValidationError` (a decoder knows only the lines)."""
+
+    def __init__(self, message: str, *, body: bytes, path: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.body = body
+        self.path = path
+
+
+def _invalid(error: ItemError, response: httpx.Response) -> ResponseValidationError:
+    """`error` as raised to the caller: with the status, headers and (masked) request of
+    the stream's response."""
+    return ResponseValidationError(
+        error.message,
+        status_code=response.status_code,
+        headers=response.headers,
+        body=error.body,
+        path=error.path,
+        request=request_of(response),
+    )
+
+
+def _masked(response: httpx.Response) -> httpx.Response:
+    """`response`, tied from now on to the masked copy of its request (if it has one)."""
+    request = request_of(response)
+    if request is not None:
+        response.request = masked_request(request)
+    return response
 
 
 class ServerSentEvent(msgspec.Struct, frozen=True):
@@ -135,12 +175,11 @@ def event_decoder(tp: Any) -> Callable[[ServerSentEvent], Any]:
         try:
             return decoder.decode(event.data)
         except msgspec.DecodeError as exc:
-            raise ResponseValidationError(
-                f"event {event.event!r}: {exc}",
-                status_code=200,
-                headers=httpx.Headers(),
-                body=event.data.encode("utf-8"),
-                path="$",
+            from ._validation import split_message  # failures only
+
+            message, path = split_message(exc)
+            raise ItemError(
+                f"event {event.event!r}: {message}", body=event.data.encode("utf-8"), path=path
             ) from None
 
     return decode
@@ -172,7 +211,7 @@ def _event_items(tp: Any) -> Callable[[], StreamDecoder[Any]]:
 class JSONLineItems(Generic[T]):
     """JSON Lines: each line is one JSON value, decoded; blank lines are skipped, and the
     record separator that starts each value of a JSON text sequence (RFC 7464) is dropped.
-    A line that does not decode raises `ResponseValidationError` naming its line number."""
+    A line that does not decode raises `ItemError` naming its line number."""
 
     __slots__ = ("_decoder", "_number")
 
@@ -192,10 +231,8 @@ class JSONLineItems(Generic[T]):
 
             message, path = split_message(exc)
             shown = text if len(text) <= 200 else text[:200] + "..."
-            raise ResponseValidationError(
+            raise ItemError(
                 f"line {self._number} of the stream ({shown!r}): {message}",
-                status_code=200,
-                headers=httpx.Headers(),
                 body=text.encode("utf-8"),
                 path=path,
             ) from None
@@ -222,7 +259,7 @@ class Stream(Generic[T]):
     """
 
     def __init__(self, response: httpx.Response, decoder: StreamDecoder[T]) -> None:
-        self.response = response
+        self.response = _masked(response)
         self._decoder = decoder
         self._items = self._iterate()
 
@@ -236,6 +273,8 @@ class Stream(Generic[T]):
                 yield from decoder.feed(line)
         except httpx.TransportError as exc:
             raise connection_error(exc, 0) from exc
+        except ItemError as exc:
+            raise _invalid(exc, response) from None
         finally:
             response.close()
 
@@ -265,7 +304,7 @@ class AsyncStream(Generic[T]):
     """`Stream` for async clients: `async for item in stream`, `async with`, `await close()`."""
 
     def __init__(self, response: httpx.Response, decoder: StreamDecoder[T]) -> None:
-        self.response = response
+        self.response = _masked(response)
         self._decoder = decoder
         self._items = self._iterate()
 
@@ -281,6 +320,8 @@ class AsyncStream(Generic[T]):
                     yield item
         except httpx.TransportError as exc:
             raise connection_error(exc, 0) from exc
+        except ItemError as exc:
+            raise _invalid(exc, response) from None
         finally:
             await response.aclose()
 

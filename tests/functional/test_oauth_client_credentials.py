@@ -30,7 +30,8 @@ SETTINGS = 'package = "vault"\nclient_class = "Vault"\nasync_client_class = "Asy
 
 
 class TokenServer:
-    """Issues `tok-1`, `tok-2`, … to the right client; `expires_in` and `delay` are settable."""
+    """Issues `tok-1`, `tok-2`, … to the right client; `expires_in`, `delay` and the tokens'
+    `prefix` are settable."""
 
     def __init__(self) -> None:
         self.server = LocalServer(self._handle)
@@ -42,6 +43,7 @@ class TokenServer:
         self.forms: list[dict[str, list[str]]] = []
         self.expires_in: float | None = 3600
         self.delay = 0.0
+        self.prefix = "tok-"
         self.answer: tuple[int, dict[str, str], bytes] | None = None
 
     def _handle(self, exchange: Exchange) -> None:
@@ -60,7 +62,7 @@ class TokenServer:
         time.sleep(self.delay)
         with self.lock:
             self.forms.append(parse_qs(body))
-            token = f"tok-{len(self.issued) + 1}"
+            token = f"{self.prefix}{len(self.issued) + 1}"
             self.issued.append(token)
         answer: dict[str, Any] = {"access_token": token, "token_type": "bearer"}
         if self.expires_in is not None:
@@ -69,7 +71,8 @@ class TokenServer:
 
 
 class ApiServer:
-    """Answers 200 to a bearer token it accepts (by default every issued one), else 401."""
+    """Answers 200 to a bearer token it accepts (by default every issued one), else 401
+    (naming the token it refused when `echo` is set, as some servers do)."""
 
     def __init__(self, tokens: TokenServer) -> None:
         self.tokens = tokens
@@ -79,6 +82,7 @@ class ApiServer:
     def reset(self) -> None:
         self.revoked: set[str] = set()
         self.redirect_to: str | None = None
+        self.echo = False
 
     def _handle(self, exchange: Exchange) -> None:
         exchange.body()
@@ -90,6 +94,9 @@ class ApiServer:
         accepted = token in self.tokens.issued and token not in self.revoked
         if accepted or token == "mine":
             exchange.send_json({"token": token})
+        elif self.echo:
+            refused = {"error": "invalid_token", "error_description": f"{token} is revoked"}
+            exchange.send_json(refused, status=401)
         else:
             exchange.send_json({"error": "invalid_token"}, status=401)
 
@@ -333,8 +340,36 @@ def test_a_token_answer_without_a_token_is_an_error(
 ) -> None:
     tokens, api = servers
     tokens.answer = (200, {"Content-Type": "application/json"}, b'{"token_type": "bearer"}')
-    with pytest.raises(vault.APIError, match="without an access token"):
+    with pytest.raises(vault.TokenError, match="without an access token"):
         _sync(vault, api).things.list()
+    tokens.answer = (200, tokens.answer[1], b'{"access_token": "t", "token_type": "mac"}')
+    with pytest.raises(vault.TokenError, match="not a bearer token"):
+        _sync(vault, api).things.list()
+    assert issubclass(vault.TokenError, vault.APIError)
+
+
+def test_a_token_never_shows_in_an_error_of_the_api_or_of_the_token_url(
+    vault: Any, servers: tuple[TokenServer, ApiServer]
+) -> None:
+    """Both servers name the token they refuse: the errors show it masked."""
+    tokens, api = servers
+    tokens.prefix, api.echo = "a-long-lived-token-", True
+    client = _sync(vault, api)
+    assert client.things.list() == {"token": "a-long-lived-token-1"}
+    api.revoked.update({"a-long-lived-token-1", "a-long-lived-token-2"})
+    with pytest.raises(vault.AuthenticationError) as refused:
+        client.things.list()  # a 401, a new token, a 401 again
+    assert tokens.issued == ["a-long-lived-token-1", "a-long-lived-token-2"]
+    assert "[redacted] is revoked" in str(refused.value)
+    echoed = json.dumps({"error": "invalid_grant", "error_description": "a-long-lived-token-2"})
+    tokens.answer = (400, {"Content-Type": "application/json"}, echoed.encode())
+    with pytest.raises(vault.BadRequestError) as token_url:
+        client.things.list()  # a 401, then the token URL refuses to give another
+    assert "[redacted]" in str(token_url.value)
+    for error in (refused.value, token_url.value):
+        shown = f"{error} {error.request.headers!r} {error.response.request.headers!r}"
+        assert "a-long-lived-token" not in shown and CLIENT_SECRET not in shown
+        assert error.request.headers["authorization"] == "[redacted]"
 
 
 def test_neither_the_token_nor_the_secret_reaches_another_origin(

@@ -69,6 +69,33 @@ def test_the_first_stream_page_or_upload_loads_its_module() -> None:
     assert "runtime._pagination" not in loaded
 
 
+def test_parsing_a_json_result_loads_no_module_of_another_kind() -> None:
+    """`parse()` of a raw JSON call goes through `_results`, which serves every kind: the
+    modules of streams and binary responses wait for a result of their kind."""
+    script = (
+        "import sys, json, httpx, runtime\n"
+        "from runtime._endpoint import Endpoint\n"
+        "from runtime._types import RawText\n"
+        "from runtime._results import sync_result\n"
+        "def kinds():\n"
+        "    return sorted(m for m in ('runtime._streaming', 'runtime._binary_response')"
+        " if m in sys.modules)\n"
+        "url = httpx.URL('https://api.test/e')\n"
+        "def answer(body):\n"
+        "    return httpx.Response(200, content=body, request=httpx.Request('GET', url))\n"
+        "for result, tp, body in (('value', dict[str, int], b'{\"a\": 1}'),"
+        " ('raw', RawText, b'hi'), ('binary', bytes, b'x'),"
+        " ('event_stream', str, b'data: x\\n\\n')):\n"
+        "    endpoint = Endpoint(method='GET', path='/e', responses={'200': tp}, result=result)\n"
+        "    sync_result(endpoint, answer(body), url)\n"
+        "    print(json.dumps(kinds()))\n"
+    )
+    value, raw, binary, stream = _run(script)
+    assert value == raw == []
+    assert binary == ["runtime._binary_response"]
+    assert stream == ["runtime._binary_response", "runtime._streaming"]
+
+
 def _declared() -> dict[str, str]:
     """name -> module, as the runtime's TYPE_CHECKING imports (what mypy reads) say."""
     tree = ast.parse((TEMPLATES / "runtime" / "__init__.py").read_text(encoding="utf-8"))

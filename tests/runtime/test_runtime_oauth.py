@@ -7,7 +7,7 @@ import time
 
 import httpx
 import pytest
-from runtime import ClientCredentialsAuth
+from runtime import APIError, ClientCredentialsAuth, TokenError
 from runtime._auth import token_url_for
 
 SCHEME = ClientCredentialsAuth(key="oauth", token_url="https://id.example.com/token")
@@ -64,3 +64,15 @@ def test_a_long_lived_token_is_renewed_30_seconds_before_it_expires() -> None:
         token_request = fetched[0]
         assert token_request.content == b"grant_type=client_credentials"
         assert token_request.headers["Authorization"] == "Basic aWQ6c2VjcmV0"  # id:secret
+
+
+def test_a_token_answer_without_a_bearer_token_raises_the_public_token_error() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"access_token": "t", "token_type": "mac"})
+
+    with (
+        httpx.Client(transport=httpx.MockTransport(answer), auth=_flow()) as http,
+        pytest.raises(TokenError, match="not a bearer token") as caught,
+    ):
+        http.get("https://api.test/v1/things")
+    assert isinstance(caught.value, APIError)

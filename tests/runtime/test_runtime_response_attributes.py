@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
-from runtime import APIResponse, BinaryResponse
+from runtime import APIResponse, BinaryResponse, ResponseValidationError
 from runtime_support import API_KEY, US, AsyncPoly, Item, Poly, Recorder, json_response
 from test_runtime_responses import AUDIO, _async_speech, _audio, _speech
 
@@ -182,3 +182,33 @@ async def test_an_async_binary_response_awaits_parse_and_close() -> None:
     assert await response.parse() == AUDIO
     await response.close()
     assert response.is_closed is True
+
+
+# -- the request of a body that does not match the schema ------------------------------------
+
+
+def test_a_body_that_does_not_match_carries_the_masked_request() -> None:
+    """As a status error does, and as an item of a stream does (tests/streams)."""
+    bad = {"phoneNumber": 1, "status": "ok"}
+    recorder = Recorder(json_response(200, bad, {"x-request-id": "r1"}))
+    client = Poly(api_key=API_KEY, http_client=recorder.client())
+
+    with pytest.raises(ResponseValidationError) as plain:
+        client.phone_numbers.get("+1", agent_id="a")
+    raw = client.phone_numbers.with_raw_response.get("+1", agent_id="a")
+    with pytest.raises(ResponseValidationError) as parsed:
+        raw.parse()
+
+    for error in (plain.value, parsed.value):
+        assert error.status_code == 200 and error.headers["x-request-id"] == "r1"
+        _masked(error.request)
+        assert error.request.method == "GET" and error.request.url == NUMBER_URL
+    assert recorder.last.headers["x-api-key"] == API_KEY  # what was sent
+
+
+def test_an_error_made_by_hand_has_no_request() -> None:
+    error = ResponseValidationError(
+        "m", status_code=200, headers=httpx.Headers(), body=b"", path="$"
+    )
+    with pytest.raises(RuntimeError, match="without its request"):
+        print(error.request)

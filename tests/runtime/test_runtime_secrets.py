@@ -149,3 +149,39 @@ async def test_async_timeout_error() -> None:
             with pytest.raises(APITimeoutError) as caught:
                 await client.phone_numbers.import_("a", phone_numbers=NUMBERS)
     assert API_KEY not in shown(caught.value)
+
+
+def test_a_key_the_message_would_cut_in_two_is_masked_whole() -> None:
+    """The vendor's message is shortened to 500 characters: a key echoed across the cut is
+    masked before, so no part of it shows."""
+    echoed = b'{"message": "' + b"x" * 490 + API_KEY.encode() + b' is not valid"}'
+    recorder = Recorder(httpx.Response(401, content=echoed))
+    client = Poly(api_key=API_KEY, http_client=recorder.client(), max_retries=0)
+
+    with pytest.raises(APIStatusError) as caught:
+        client.phone_numbers.import_("a", phone_numbers=NUMBERS)
+
+    assert API_KEY[:6] not in str(caught.value)
+    assert str(caught.value).endswith("x[redacted]…")
+    assert caught.value.content == echoed  # as received
+
+
+def test_a_bearer_token_the_request_carried_is_masked_in_the_message() -> None:
+    """Whoever added it (an OAuth2 flow, the http_client's own auth), a credential the
+    request carried does not show where the server echoes it."""
+    token = "eyJhbGciOi.token-of-the-caller"
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        said = request.headers["authorization"].removeprefix("Bearer ")
+        return httpx.Response(401, json={"detail": f"token {said} has expired"})
+
+    http = httpx.Client(
+        transport=httpx.MockTransport(refuse), headers={"Authorization": f"Bearer {token}"}
+    )
+    client = Poly(api_key=API_KEY, http_client=http, max_retries=0)
+
+    with pytest.raises(APIStatusError) as caught:
+        client.phone_numbers.import_("a", phone_numbers=NUMBERS)
+
+    assert str(caught.value) == "Error code: 401 - token [redacted] has expired"
+    assert caught.value.request.headers["authorization"] == "[redacted]"

@@ -56,7 +56,7 @@ USAGE = textwrap.dedent("""
         for piece in speech.iter_bytes():
             piece_size: int = len(piece)
         with client.tts.with_streaming_response.audio(transcript="hi") as streamed:
-            parsed_audio: bytes = streamed.parse().content
+            parsed_audio: bytes = streamed.parse()
         with client.tts.with_streaming_response.sse(transcript="hi") as streamed_events:
             for each_event in streamed_events.parse():
                 if isinstance(each_event, ChunkEvent):
@@ -104,7 +104,7 @@ USAGE = textwrap.dedent("""
         parsed: bytes = await raw.parse()
         await raw.close()
         async with client.tts.with_streaming_response.audio(transcript="x") as streamed:
-            streamed_content: bytes = (await streamed.parse()).content
+            streamed_content: bytes = await streamed.parse()
 
 
     def sync_values(client: Retell) -> None:

@@ -230,3 +230,22 @@ def test_raw_response_of_a_list_is_the_first_page_response(cartesia: ModuleType)
         assert raw.status_code == 200
         assert [v.id for v in raw.parse().data] == ["v1", "v2"]
         client.close()
+
+
+def _bad_second_page(exchange: Exchange) -> None:
+    if exchange.query.get("starting_after") is None:
+        exchange.send_json({"data": [{"id": "v1", "name": "V1"}], "has_more": True})
+    else:
+        exchange.send_json({"data": [{"id": 2, "name": "V2"}], "has_more": False})
+
+
+def test_a_page_that_does_not_match_carries_its_masked_request(cartesia: ModuleType) -> None:
+    secret = "Bearer s3cret-token"
+    with LocalServer(_bad_second_page).running() as server:
+        client = cartesia.CartesiaS(base_url=server.url, default_headers={"Authorization": secret})
+        with pytest.raises(cartesia.ResponseValidationError) as caught:
+            list(client.voices.list(limit=1))
+        client.close()
+    assert caught.value.path == "$.data[0].id"
+    assert caught.value.request.headers["authorization"] == "[redacted]"
+    assert caught.value.request.url.params["starting_after"] == "v1"

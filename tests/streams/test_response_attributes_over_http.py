@@ -71,6 +71,8 @@ def test_a_streamed_response_is_open_until_its_body_is_read(polyai: ModuleType) 
             assert response.read() == AUDIO
             assert response.is_closed is True
             assert response.elapsed.total_seconds() > 0
+        with client.audio_cache.with_streaming_response.get_file("a", "e") as parsed:
+            assert parsed.parse() == AUDIO  # the bytes, as the Stainless SDKs parse them
         with client.audio_cache.with_streaming_response.get_file("a", "e") as unread:
             assert unread.is_closed is False
         assert unread.is_closed is True
@@ -92,6 +94,8 @@ async def test_an_async_streamed_response_is_open_until_its_body_is_read(
                 assert response.http_request.headers["authorization"] == "[redacted]"
                 assert await response.read() == AUDIO
                 assert response.is_closed is True
+            async with client.audio_cache.with_streaming_response.get_file("a", "e") as parsed:
+                assert await parsed.parse() == AUDIO
             raw = await client.audio_cache.with_raw_response.get_file("a", "e")
             assert isinstance(raw, polyai._runtime.AsyncBinaryResponse)
             assert await raw.parse() == AUDIO

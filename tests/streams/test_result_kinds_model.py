@@ -108,3 +108,17 @@ def test_a_scheme_that_does_not_fit_is_an_error_at_its_api_toml_line(
     text = "\n".join(str(d) for d in caught.value.diagnostics)
     assert f"specs/r/api.toml:{line}:1: [pagination.s] " in text
     assert message in text
+
+
+def test_the_runtime_knows_every_result_kind_the_generator_gives() -> None:
+    """`_results` tells the kinds read whole from the streams without loading `_streaming`:
+    every kind is one of them, binary, or a stream the runtime has a decoder for."""
+    from runtime._results import _DECODED
+    from runtime._streaming import STREAM_DECODERS
+
+    from generator.model.results import RESULT_SHAPES
+
+    streams = {kind for kind, shape in RESULT_SHAPES.items() if shape.body is not None}
+    assert streams == set(STREAM_DECODERS)
+    assert set(RESULT_SHAPES) == _DECODED | {"binary"} | streams
+    assert not _DECODED & streams

@@ -73,11 +73,20 @@ def shorten(text: str) -> str:
     return line if len(line) <= MAX_SHOWN else line[:MAX_SHOWN] + "…"
 
 
-def redact(text: str, secret: str | None) -> str:
-    """`text` without `secret`: vendors do echo a rejected key back in their error body."""
-    if secret and secret in text:
-        return text.replace(secret, "[redacted]")
+def redact(text: str, *secrets: str | None) -> str:
+    """`text` without `secrets`: vendors do echo a rejected key back in their error body."""
+    for secret in sorted(filter(None, secrets), key=len, reverse=True):
+        if secret in text:
+            text = text.replace(secret, "[redacted]")
     return text
+
+
+def redact_bytes(content: bytes, *secrets: str | None) -> bytes:
+    """`redact` for a body as received, before it is shortened (a secret cut in two by
+    the shortening would no longer be found)."""
+    for secret in sorted(filter(None, secrets), key=len, reverse=True):
+        content = content.replace(secret.encode("utf-8"), b"[redacted]")
+    return content
 
 
 def _find_message(value: Any, depth: int) -> str | None:

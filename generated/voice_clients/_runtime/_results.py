@@ -13,12 +13,17 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ._binary_response import AsyncBinaryResponse, BinaryResponse
 from ._errors import connection_error
-from ._masking import detached_response, masked_request
+from ._masking import detached_response, masked_request, request_of
 
 if TYPE_CHECKING:
     from ._endpoint import Endpoint
+
+# The result kinds whose body is read whole and returned decoded (JSON, text, a page's
+# body): they need nothing more, so the modules of the other kinds (binary responses,
+# streams) are loaded by the first result of their kind, not by every raw JSON call. Every
+# other kind but "binary" is a stream (`_streaming.STREAM_DECODERS`).
+_DECODED = frozenset({"value", "raw", "page"})
 
 
 def sync_result(
@@ -26,16 +31,21 @@ def sync_result(
 ) -> Any:
     """`url` is the public URL (credentials masked) a binary response is tied to, and
     `retries_taken` what it reports."""
-    from ._streaming import STREAM_DECODERS, Stream
+    kind = endpoint.result
+    if kind not in _DECODED and kind != "binary":
+        from ._streaming import Stream  # streams only
 
-    if endpoint.result in STREAM_DECODERS:
         return Stream(response, endpoint.stream_decoder())
     try:
         content = response.read()
     except httpx.TransportError as exc:
         raise connection_error(exc, 0) from exc
-    decoded = endpoint.decode_success(response.status_code, response.headers, content)
-    if endpoint.result == "binary":  # decoded too: an undocumented status is refused alike
+    decoded = endpoint.decode_success(
+        response.status_code, response.headers, content, request_of(response)
+    )
+    if kind == "binary":  # decoded too: an undocumented status is refused alike
+        from ._binary_response import BinaryResponse  # binary bodies only
+
         return BinaryResponse(_rebuilt(response, content, url), response.headers, retries_taken)
     return decoded
 
@@ -44,16 +54,21 @@ async def async_result(
     endpoint: Endpoint[Any], response: httpx.Response, url: httpx.URL, retries_taken: int = 0
 ) -> Any:
     """`sync_result` for async clients."""
-    from ._streaming import STREAM_DECODERS, AsyncStream
+    kind = endpoint.result
+    if kind not in _DECODED and kind != "binary":
+        from ._streaming import AsyncStream  # streams only
 
-    if endpoint.result in STREAM_DECODERS:
         return AsyncStream(response, endpoint.stream_decoder())
     try:
         content = await response.aread()
     except httpx.TransportError as exc:
         raise connection_error(exc, 0) from exc
-    decoded = endpoint.decode_success(response.status_code, response.headers, content)
-    if endpoint.result == "binary":  # decoded too: an undocumented status is refused alike
+    decoded = endpoint.decode_success(
+        response.status_code, response.headers, content, request_of(response)
+    )
+    if kind == "binary":  # decoded too: an undocumented status is refused alike
+        from ._binary_response import AsyncBinaryResponse  # binary bodies only
+
         rebuilt = _rebuilt(response, content, url)
         return AsyncBinaryResponse(rebuilt, response.headers, retries_taken)
     return decoded

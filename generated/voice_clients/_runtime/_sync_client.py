@@ -78,7 +78,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         response, retries_taken = self._send(endpoint, call, stream=self._streaming)
         if self._raw or self._streaming:
             return cast(T, self._view_result(endpoint, response, retries_taken))
-        return endpoint.decode_success(response.status_code, response.headers, response.content)
+        return endpoint.decode_success(
+            response.status_code, response.headers, response.content, response.request
+        )
 
     def stream(
         self,
@@ -123,7 +125,12 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 
         response, retries_taken = self._send(endpoint, call, stream=self._streaming)
         if self._streaming:
-            return cast("BinaryResponse", self._view_result(endpoint, response, retries_taken))
+            from ._streamed_response import StreamedResponse, binary_body
+
+            # parse() gives the bytes, as the Stainless SDKs' streamed binary responses do.
+            url = public_url(self._options, response.request.url)
+            streamed = StreamedResponse[bytes](response, endpoint, url, binary_body, retries_taken)
+            return cast("BinaryResponse", streamed)
         # Raw or not, the binary response: it holds the status and headers already.
         url = public_url(self._options, response.request.url)
         return cast("BinaryResponse", sync_result(endpoint, response, url, retries_taken))
@@ -178,7 +185,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 retries_taken,
             )
             return cast(SyncPage[T, Any], streamed)
-        value = endpoint.decode_success(response.status_code, response.headers, response.content)
+        value = endpoint.decode_success(
+            response.status_code, response.headers, response.content, response.request
+        )
         return SyncPage(value, endpoint, call, seen, self._page)
 
     def _view_result(

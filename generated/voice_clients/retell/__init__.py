@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         StreamedResponse,
         SyncPage,
         Timeout,
+        TokenError,
         UnprocessableEntityError,
     )
 
@@ -73,6 +74,7 @@ _EXPORTS = {
     "StreamedResponse": "voice_clients._runtime",
     "SyncPage": "voice_clients._runtime",
     "Timeout": "voice_clients._runtime",
+    "TokenError": "voice_clients._runtime",
     "UnprocessableEntityError": "voice_clients._runtime",
 }
 
@@ -115,5 +117,6 @@ __all__ = [
     "StreamedResponse",
     "SyncPage",
     "Timeout",
+    "TokenError",
     "UnprocessableEntityError",
 ]

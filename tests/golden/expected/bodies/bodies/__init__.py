@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         StreamedResponse,
         SyncPage,
         Timeout,
+        TokenError,
         UnprocessableEntityError,
     )
 
@@ -72,6 +73,7 @@ _EXPORTS = {
     "StreamedResponse": "bodies._runtime",
     "SyncPage": "bodies._runtime",
     "Timeout": "bodies._runtime",
+    "TokenError": "bodies._runtime",
     "UnprocessableEntityError": "bodies._runtime",
 }
 
@@ -114,5 +116,6 @@ __all__ = [
     "StreamedResponse",
     "SyncPage",
     "Timeout",
+    "TokenError",
     "UnprocessableEntityError",
 ]

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         StreamedResponse,
         SyncPage,
         Timeout,
+        TokenError,
         UnprocessableEntityError,
     )
 
@@ -72,6 +73,7 @@ _EXPORTS = {
     "StreamedResponse": "nesting._runtime",
     "SyncPage": "nesting._runtime",
     "Timeout": "nesting._runtime",
+    "TokenError": "nesting._runtime",
     "UnprocessableEntityError": "nesting._runtime",
 }
 
@@ -114,5 +116,6 @@ __all__ = [
     "StreamedResponse",
     "SyncPage",
     "Timeout",
+    "TokenError",
     "UnprocessableEntityError",
 ]

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         StreamedResponse,
         SyncPage,
         Timeout,
+        TokenError,
         UnprocessableEntityError,
     )
 
@@ -72,6 +73,7 @@ _EXPORTS = {
     "StreamedResponse": "streams._runtime",
     "SyncPage": "streams._runtime",
     "Timeout": "streams._runtime",
+    "TokenError": "streams._runtime",
     "UnprocessableEntityError": "streams._runtime",
 }
 
@@ -114,5 +116,6 @@ __all__ = [
     "StreamedResponse",
     "SyncPage",
     "Timeout",
+    "TokenError",
     "UnprocessableEntityError",
 ]

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         StreamedResponse,
         SyncPage,
         Timeout,
+        TokenError,
         UnprocessableEntityError,
     )
 
@@ -72,6 +73,7 @@ _EXPORTS = {
     "StreamedResponse": "unions._runtime",
     "SyncPage": "unions._runtime",
     "Timeout": "unions._runtime",
+    "TokenError": "unions._runtime",
     "UnprocessableEntityError": "unions._runtime",
 }
 
@@ -114,5 +116,6 @@ __all__ = [
     "StreamedResponse",
     "SyncPage",
     "Timeout",
+    "TokenError",
     "UnprocessableEntityError",
 ]

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         StreamedResponse,
         SyncPage,
         Timeout,
+        TokenError,
         UnprocessableEntityError,
     )
 
@@ -72,6 +73,7 @@ _EXPORTS = {
     "StreamedResponse": "widgets._runtime",
     "SyncPage": "widgets._runtime",
     "Timeout": "widgets._runtime",
+    "TokenError": "widgets._runtime",
     "UnprocessableEntityError": "widgets._runtime",
 }
 
@@ -114,5 +116,6 @@ __all__ = [
     "StreamedResponse",
     "SyncPage",
     "Timeout",
+    "TokenError",
     "UnprocessableEntityError",
 ]

@@ -23,9 +23,11 @@ from bodies._runtime import (
     Timeout,
     async_to_raw_binary_wrapper,
     async_to_raw_response_wrapper,
+    async_to_streamed_binary_wrapper,
     async_to_streamed_response_wrapper,
     to_raw_binary_wrapper,
     to_raw_response_wrapper,
+    to_streamed_binary_wrapper,
     to_streamed_response_wrapper,
 )
 from bodies import _request_models, models
@@ -281,11 +283,11 @@ class AsyncAudioWithRawResponse:
 
 class AudioWithStreamingResponse:
     def __init__(self, resource: Audio) -> None:
-        self.synthesize = to_streamed_response_wrapper(resource.synthesize)
+        self.synthesize = to_streamed_binary_wrapper(resource.synthesize)
         self.transcribe = to_streamed_response_wrapper(resource.transcribe)
 
 
 class AsyncAudioWithStreamingResponse:
     def __init__(self, resource: AsyncAudio) -> None:
-        self.synthesize = async_to_streamed_response_wrapper(resource.synthesize)
+        self.synthesize = async_to_streamed_binary_wrapper(resource.synthesize)
         self.transcribe = async_to_streamed_response_wrapper(resource.transcribe)

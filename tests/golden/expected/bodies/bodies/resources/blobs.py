@@ -23,9 +23,11 @@ from bodies._runtime import (
     Timeout,
     async_to_raw_binary_wrapper,
     async_to_raw_response_wrapper,
+    async_to_streamed_binary_wrapper,
     async_to_streamed_response_wrapper,
     to_raw_binary_wrapper,
     to_raw_response_wrapper,
+    to_streamed_binary_wrapper,
     to_streamed_response_wrapper,
 )
 from bodies import models
@@ -268,11 +270,11 @@ class AsyncBlobsWithRawResponse:
 
 class BlobsWithStreamingResponse:
     def __init__(self, resource: Blobs) -> None:
-        self.get = to_streamed_response_wrapper(resource.get)
+        self.get = to_streamed_binary_wrapper(resource.get)
         self.put = to_streamed_response_wrapper(resource.put)
 
 
 class AsyncBlobsWithStreamingResponse:
     def __init__(self, resource: AsyncBlobs) -> None:
-        self.get = async_to_streamed_response_wrapper(resource.get)
+        self.get = async_to_streamed_binary_wrapper(resource.get)
         self.put = async_to_streamed_response_wrapper(resource.put)

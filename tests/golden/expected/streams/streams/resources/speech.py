@@ -24,9 +24,11 @@ from streams._runtime import (
     Timeout,
     async_to_raw_binary_wrapper,
     async_to_raw_response_wrapper,
+    async_to_streamed_binary_wrapper,
     async_to_streamed_response_wrapper,
     to_raw_binary_wrapper,
     to_raw_response_wrapper,
+    to_streamed_binary_wrapper,
     to_streamed_response_wrapper,
 )
 from streams import _request_models, models
@@ -284,10 +286,10 @@ class AsyncSpeechWithRawResponse:
 class SpeechWithStreamingResponse:
     def __init__(self, resource: Speech) -> None:
         self.stream = to_streamed_response_wrapper(resource.stream)
-        self.download = to_streamed_response_wrapper(resource.download)
+        self.download = to_streamed_binary_wrapper(resource.download)
 
 
 class AsyncSpeechWithStreamingResponse:
     def __init__(self, resource: AsyncSpeech) -> None:
         self.stream = async_to_streamed_response_wrapper(resource.stream)
-        self.download = async_to_streamed_response_wrapper(resource.download)
+        self.download = async_to_streamed_binary_wrapper(resource.download)
