@@ -35,7 +35,8 @@ from generator.model.types import (
     TypeRef,
     UnionOf,
 )
-from generator.naming import class_name, unique
+from generator.model.names import input_alias, param_class, param_dict
+from generator.naming import class_name
 from generator.parse.all_of import all_of_definition
 from generator.parse.constraints import array_constraints, carried, constraints_of
 from generator.parse.document import ref_pointer, resolve_pointer
@@ -74,6 +75,8 @@ class SchemaBuilder:
         self.notes: list[str] = []
         self._by_pointer: dict[str, TypeRef] = {}
         self._taken: set[str] = set()
+        # The request names of the spec's object schemas, kept for them from the start.
+        self._reserved = _component_request_names(document)
 
     # -- entry points -------------------------------------------------------------------------
 
@@ -117,7 +120,7 @@ class SchemaBuilder:
         if not isinstance(schema, dict):
             return self.type_of(schema, pointer, name)
         nullable, kinds = nullability(schema)
-        final = unique(name, self._taken)
+        final = self._free_name(name)
         ref: TypeRef = NamedRef(final)
         self._by_pointer[pointer] = Nullable(ref) if nullable else ref
         definition = self._definition(final, schema, pointer, kinds)
@@ -125,6 +128,30 @@ class SchemaBuilder:
         if isinstance(definition, AliasDef) and _is_alias_cycle(definition, self.definitions):
             self.report(pointer, "$ref cycle with no schema in between")
         return self._by_pointer[pointer]
+
+    def _free_name(self, name: str) -> str:
+        """`name`, or `name_2`, … : the first that neither is nor makes a name already given.
+
+        params.py also spells each definition's request names (`PetParam`, `PetParamDict`,
+        `PetInput`), so a definition named after one of those (`PetInput`: the alias of a
+        property `Input` of `Pet`, or a schema of that name) would replace it in the
+        module, and a request argument typed `PetInput` would then take the wrong type.
+        Each name therefore reserves its request names too, whatever it turns out to be,
+        and those of the spec's own object schemas are reserved before any is named: the
+        schema `Pet` keeps its name and a schema `PetInput` becomes `PetInput_2`, whichever
+        an operation reaches first.
+        """
+        candidate, counter = name, 2
+        while (
+            candidate in self._taken
+            or candidate in self._reserved
+            or not self._taken.isdisjoint(_request_names(candidate))
+        ):
+            candidate = f"{name}_{counter}" if name[-1:] != "_" else f"{name}{counter}"
+            counter += 1
+        self._taken.add(candidate)
+        self._taken.update(_request_names(candidate))
+        return candidate
 
     # -- definitions --------------------------------------------------------------------------
 
@@ -250,3 +277,23 @@ def _is_alias_cycle(start: AliasDef, definitions: dict[str, Definition]) -> bool
         if not isinstance(definition, AliasDef):
             return False
         current = definition.target
+
+
+def _request_names(name: str) -> tuple[str, str, str]:
+    """The names params.py gives the request side of a definition called `name`."""
+    return (param_class(name), param_dict(name), input_alias(name))
+
+
+def _component_request_names(document: dict[str, Any]) -> set[str]:
+    """The request names of every schema under `components/schemas` that may be an object
+    (its properties, or members to merge or choose from)."""
+    schemas = (document.get("components") or {}).get("schemas")
+    reserved: set[str] = set()
+    for key, schema in schemas.items() if isinstance(schemas, dict) else ():
+        if isinstance(schema, dict) and _OBJECT_KEYWORDS.intersection(schema):
+            reserved.update(_request_names(class_name(str(key))))
+    return reserved
+
+
+_OBJECT_KEYWORDS = frozenset({"properties", "allOf", "oneOf", "anyOf"})
+

@@ -286,3 +286,30 @@ def test_read_only_fields_are_left_out_of_requests_write_only_of_responses() -> 
         "updated",
         "name",
     ]
+
+
+def test_no_definition_takes_a_request_name_params_py_gives_another() -> None:
+    """params.py spells `StepInput` for the object `Step`: the alias of Step's property
+    `Input` and a schema named `PetInput` must not take that name and replace it."""
+    schemas = {
+        "Holder": {
+            "type": "object",
+            "properties": {
+                "step": {"$ref": "#/components/schemas/Step"},
+                "taken": {"$ref": "#/components/schemas/PetInput"},
+                "pet": {"$ref": "#/components/schemas/Pet"},
+            },
+        },
+        "Step": {
+            "type": "object",
+            "properties": {"Input": {"allOf": [{"$ref": "#/components/schemas/Text"}]}},
+        },
+        "Text": {"type": "string", "maxLength": 10},
+        "PetInput": {"type": "string"},
+        "Pet": {"type": "object", "properties": {"name": {"type": "string"}}},
+    }
+    _, builder = define(schemas, "Holder")
+    names = set(builder.definitions)
+    assert {"Holder", "Step", "Pet", "Text", "PetInput_2", "StepInput_2"} <= names
+    for name in names:
+        assert not {f"{name}Param", f"{name}ParamDict", f"{name}Input"} & names, name
