@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.diagnostics import Diagnostic, join_pointer, unescape_pointer_token
+from generator.model.names import input_alias, param_class, param_dict
 from generator.model.types import (
     AliasDef,
     AnyType,
@@ -35,7 +36,6 @@ from generator.model.types import (
     TypeRef,
     UnionOf,
 )
-from generator.model.names import input_alias, param_class, param_dict
 from generator.naming import class_name
 from generator.parse.all_of import all_of_definition
 from generator.parse.constraints import array_constraints, carried, constraints_of
@@ -296,4 +296,3 @@ def _component_request_names(document: dict[str, Any]) -> set[str]:
 
 
 _OBJECT_KEYWORDS = frozenset({"properties", "allOf", "oneOf", "anyOf"})
-

@@ -11,8 +11,8 @@ needed), so that the runtime sends what that operation accepts and nothing else.
 from __future__ import annotations
 
 from collections.abc import Callable, Set
-from itertools import product
 from dataclasses import dataclass
+from itertools import product
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Location, join_pointer

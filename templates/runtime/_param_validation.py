@@ -97,7 +97,8 @@ def _as_sent(tp: Any) -> Any:
     if get_origin(tp) is Annotated:
         inner = _as_sent(args[0])
         annotated: Any = Annotated
-        return tp if inner is args[0] else annotated[(inner,) + tuple(tp.__metadata__)]
+        arguments = (inner, *tp.__metadata__)
+        return tp if inner is args[0] else annotated[arguments]
     sent = tuple(_as_sent(arg) for arg in args)
     if all(new is old for new, old in zip(sent, args, strict=True)):
         return tp
