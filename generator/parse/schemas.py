@@ -31,12 +31,13 @@ from generator.model.types import (
     NamedRef,
     Nullable,
     NullType,
+    ObjectDef,
     Primitive,
     PrimitiveKind,
     TypeRef,
     UnionOf,
 )
-from generator.naming import class_name
+from generator.naming import class_name, unique
 from generator.parse.all_of import all_of_definition
 from generator.parse.constraints import array_constraints, carried, constraints_of
 from generator.parse.document import ref_pointer, resolve_pointer
@@ -75,8 +76,11 @@ class SchemaBuilder:
         self.notes: list[str] = []
         self._by_pointer: dict[str, TypeRef] = {}
         self._taken: set[str] = set()
-        # The request names of the spec's object schemas, kept for them from the start.
-        self._reserved = _component_request_names(document)
+        # The request names of object schemas (those of the spec's own from the start),
+        # which no other definition may take (`_renamed`); the pointers met again while
+        # their own definition was being built.
+        self._requests = _component_request_names(document)
+        self._reentered: set[str] = set()
 
     # -- entry points -------------------------------------------------------------------------
 
@@ -116,42 +120,51 @@ class SchemaBuilder:
         """Define `schema` (found at `pointer`) under `name`, unless it is already defined."""
         cached = self._by_pointer.get(pointer)
         if cached is not None:
+            self._reentered.add(pointer)
             return cached
         if not isinstance(schema, dict):
             return self.type_of(schema, pointer, name)
         nullable, kinds = nullability(schema)
-        final = self._free_name(name)
+        final = unique(name, self._taken)
         ref: TypeRef = NamedRef(final)
         self._by_pointer[pointer] = Nullable(ref) if nullable else ref
         definition = self._definition(final, schema, pointer, kinds)
-        self.definitions[final] = definition
+        definition = self._claimed(definition, pointer, nullable)
+        self.definitions[definition.name] = definition
         if isinstance(definition, AliasDef) and _is_alias_cycle(definition, self.definitions):
             self.report(pointer, "$ref cycle with no schema in between")
         return self._by_pointer[pointer]
 
-    def _free_name(self, name: str) -> str:
-        """`name`, or `name_2`, … : the first that neither is nor makes a name already given.
+    def _claimed(self, definition: Definition, pointer: str, nullable: bool) -> Definition:
+        """`definition`, its request names kept for it if it is an object; renamed if its
+        name is one an object's request side already has (`_renamed`)."""
+        if isinstance(definition, ObjectDef):
+            self._requests.update(_request_names(definition.name))
+            return definition
+        if definition.name in self._requests and pointer not in self._reentered:
+            return self._renamed(definition, pointer, nullable)
+        return definition
 
-        params.py also spells each definition's request names (`PetParam`, `PetParamDict`,
-        `PetInput`), so a definition named after one of those (`PetInput`: the alias of a
-        property `Input` of `Pet`, or a schema of that name) would replace it in the
-        module, and a request argument typed `PetInput` would then take the wrong type.
-        Each name therefore reserves its request names too, whatever it turns out to be,
-        and those of the spec's own object schemas are reserved before any is named: the
-        schema `Pet` keeps its name and a schema `PetInput` becomes `PetInput_2`, whichever
-        an operation reaches first.
+    def _renamed(self, definition: Definition, pointer: str, nullable: bool) -> Definition:
+        """`definition` under a name of its own, its first being a request name of an object.
+
+        params.py spells the request names of an object schema `Pet` (`PetParam`,
+        `PetParamDict`, `PetInput`) and every other definition under its own name, so an
+        alias, enum or union named `PetInput` (the alias of a property `Input` of `Pet`, or
+        a schema of that name) would replace Pet's in the module, and a request argument
+        typed `PetInput` would take its type. It is numbered instead (`PetInput_2`); the
+        request names of the spec's object schemas count from the start, so it is the
+        other definition that is numbered whichever an operation reaches first. Nothing
+        refers to the name yet: a definition that refers to itself is left as it is.
         """
-        candidate, counter = name, 2
-        while (
-            candidate in self._taken
-            or candidate in self._reserved
-            or not self._taken.isdisjoint(_request_names(candidate))
-        ):
-            candidate = f"{name}_{counter}" if name[-1:] != "_" else f"{name}{counter}"
-            counter += 1
+        name = definition.name
+        candidate, counter = f"{name}_2", 3
+        while candidate in self._taken or candidate in self._requests:
+            candidate, counter = f"{name}_{counter}", counter + 1
         self._taken.add(candidate)
-        self._taken.update(_request_names(candidate))
-        return candidate
+        ref: TypeRef = NamedRef(candidate)
+        self._by_pointer[pointer] = Nullable(ref) if nullable else ref
+        return replace(definition, name=candidate)
 
     # -- definitions --------------------------------------------------------------------------
 
@@ -285,8 +298,8 @@ def _request_names(name: str) -> tuple[str, str, str]:
 
 
 def _component_request_names(document: dict[str, Any]) -> set[str]:
-    """The request names of every schema under `components/schemas` that may be an object
-    (its properties, or members to merge or choose from)."""
+    """The request names of every schema under `components/schemas` that lists properties
+    or members to merge (an object, most likely)."""
     schemas = (document.get("components") or {}).get("schemas")
     reserved: set[str] = set()
     for key, schema in schemas.items() if isinstance(schemas, dict) else ():
@@ -295,4 +308,4 @@ def _component_request_names(document: dict[str, Any]) -> set[str]:
     return reserved
 
 
-_OBJECT_KEYWORDS = frozenset({"properties", "allOf", "oneOf", "anyOf"})
+_OBJECT_KEYWORDS = frozenset({"properties", "allOf"})

@@ -289,8 +289,10 @@ def test_read_only_fields_are_left_out_of_requests_write_only_of_responses() -> 
 
 
 def test_no_definition_takes_a_request_name_params_py_gives_another() -> None:
-    """params.py spells `StepInput` for the object `Step`: the alias of Step's property
-    `Input` and a schema named `PetInput` must not take that name and replace it."""
+    """params.py spells `StepInput` for the object `Step`, and every other definition under
+    its own name: the alias of Step's property `Input` and a schema named `PetInput` must
+    not take that name and replace it. An object named so keeps its name: its own request
+    names are `PetInputParam`…, and its response model lives in models.py."""
     schemas = {
         "Holder": {
             "type": "object",
@@ -298,6 +300,8 @@ def test_no_definition_takes_a_request_name_params_py_gives_another() -> None:
                 "step": {"$ref": "#/components/schemas/Step"},
                 "taken": {"$ref": "#/components/schemas/PetInput"},
                 "pet": {"$ref": "#/components/schemas/Pet"},
+                "thing": {"$ref": "#/components/schemas/ThingInput"},
+                "other": {"$ref": "#/components/schemas/Thing"},
             },
         },
         "Step": {
@@ -307,9 +311,24 @@ def test_no_definition_takes_a_request_name_params_py_gives_another() -> None:
         "Text": {"type": "string", "maxLength": 10},
         "PetInput": {"type": "string"},
         "Pet": {"type": "object", "properties": {"name": {"type": "string"}}},
+        "ThingInput": {"type": "object", "properties": {"name": {"type": "string"}}},
+        "Thing": {"type": "object", "properties": {"id": {"type": "string"}}},
     }
     _, builder = define(schemas, "Holder")
     names = set(builder.definitions)
-    assert {"Holder", "Step", "Pet", "Text", "PetInput_2", "StepInput_2"} <= names
-    for name in names:
-        assert not {f"{name}Param", f"{name}ParamDict", f"{name}Input"} & names, name
+    assert names == {
+        "Holder",
+        "Step",
+        "StepInput_2",
+        "Text",
+        "PetInput_2",
+        "Pet",
+        "ThingInput",
+        "Thing",
+    }
+    objects = {n for n, d in builder.definitions.items() if isinstance(d, ObjectDef)}
+    for name in objects:
+        assert not {f"{name}Param", f"{name}ParamDict", f"{name}Input"} & (names - objects)
+    step = builder.definitions["Step"]
+    assert isinstance(step, ObjectDef)
+    assert step.fields[0].type == NamedRef("StepInput_2")
