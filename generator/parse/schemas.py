@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.diagnostics import Diagnostic, join_pointer, unescape_pointer_token
+from generator.model.names import param_class
 from generator.model.types import (
     AliasDef,
     AnyType,
@@ -30,6 +31,7 @@ from generator.model.types import (
     NamedRef,
     Nullable,
     NullType,
+    ObjectDef,
     Primitive,
     PrimitiveKind,
     TypeRef,
@@ -74,6 +76,11 @@ class SchemaBuilder:
         self.notes: list[str] = []
         self._by_pointer: dict[str, TypeRef] = {}
         self._taken: set[str] = set()
+        # The request names of object schemas (those of the spec's own from the start),
+        # which no other definition may take (`_renamed`); the pointers met again while
+        # their own definition was being built.
+        self._requests = _component_request_names(document)
+        self._reentered: set[str] = set()
 
     # -- entry points -------------------------------------------------------------------------
 
@@ -113,6 +120,7 @@ class SchemaBuilder:
         """Define `schema` (found at `pointer`) under `name`, unless it is already defined."""
         cached = self._by_pointer.get(pointer)
         if cached is not None:
+            self._reentered.add(pointer)
             return cached
         if not isinstance(schema, dict):
             return self.type_of(schema, pointer, name)
@@ -121,10 +129,42 @@ class SchemaBuilder:
         ref: TypeRef = NamedRef(final)
         self._by_pointer[pointer] = Nullable(ref) if nullable else ref
         definition = self._definition(final, schema, pointer, kinds)
-        self.definitions[final] = definition
+        definition = self._claimed(definition, pointer, nullable)
+        self.definitions[definition.name] = definition
         if isinstance(definition, AliasDef) and _is_alias_cycle(definition, self.definitions):
             self.report(pointer, "$ref cycle with no schema in between")
         return self._by_pointer[pointer]
+
+    def _claimed(self, definition: Definition, pointer: str, nullable: bool) -> Definition:
+        """`definition`, its request names kept for it if it is an object; renamed if its
+        name is one an object's request side already has (`_renamed`)."""
+        if isinstance(definition, ObjectDef):
+            self._requests.update(_request_names(definition.name))
+            return definition
+        if definition.name in self._requests and pointer not in self._reentered:
+            return self._renamed(definition, pointer, nullable)
+        return definition
+
+    def _renamed(self, definition: Definition, pointer: str, nullable: bool) -> Definition:
+        """`definition` under a name of its own, its first being a request name of an object.
+
+        params.py spells the request names of an object schema `Pet` (`PetParam`,
+        `PetParamDict`, `PetInput`) and every other definition under its own name, so an
+        alias, enum or union named `PetInput` (the alias of a property `Input` of `Pet`, or
+        a schema of that name) would replace Pet's in the module, and a request argument
+        typed `PetInput` would take its type. It is numbered instead (`PetInput_2`); the
+        request names of the spec's object schemas count from the start, so it is the
+        other definition that is numbered whichever an operation reaches first. Nothing
+        refers to the name yet: a definition that refers to itself is left as it is.
+        """
+        name = definition.name
+        candidate, counter = f"{name}_2", 3
+        while candidate in self._taken or candidate in self._requests:
+            candidate, counter = f"{name}_{counter}", counter + 1
+        self._taken.add(candidate)
+        ref: TypeRef = NamedRef(candidate)
+        self._by_pointer[pointer] = Nullable(ref) if nullable else ref
+        return replace(definition, name=candidate)
 
     # -- definitions --------------------------------------------------------------------------
 
@@ -250,3 +290,22 @@ def _is_alias_cycle(start: AliasDef, definitions: dict[str, Definition]) -> bool
         if not isinstance(definition, AliasDef):
             return False
         current = definition.target
+
+
+def _request_names(name: str) -> tuple[str, ...]:
+    """The names params.py gives the request side of a definition called `name`."""
+    return (param_class(name),)
+
+
+def _component_request_names(document: dict[str, Any]) -> set[str]:
+    """The request names of every schema under `components/schemas` that lists properties
+    or members to merge (an object, most likely)."""
+    schemas = (document.get("components") or {}).get("schemas")
+    reserved: set[str] = set()
+    for key, schema in schemas.items() if isinstance(schemas, dict) else ():
+        if isinstance(schema, dict) and _OBJECT_KEYWORDS.intersection(schema):
+            reserved.update(_request_names(class_name(str(key))))
+    return reserved
+
+
+_OBJECT_KEYWORDS = frozenset({"properties", "allOf"})

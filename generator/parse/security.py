@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Set
 from dataclasses import dataclass
+from itertools import product
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Location, join_pointer
@@ -155,7 +156,8 @@ def operation_requirement(
     call must also go out without credentials: it becomes an empty alternative, placed
     after the others so that a credential the caller did give is still sent. An empty
     alternative (`{}`) means "or nothing", so the alternatives after it are never needed
-    and it ends the list.
+    and it ends the list. Schemes of one alternative that would overwrite each other's
+    header are split into alternatives of their own (`_sendable`).
     """
     requirements = raw.get("security", document.get("security"))
     result: list[tuple[str, ...]] = []
@@ -170,12 +172,41 @@ def operation_requirement(
         sent = tuple(key for key in keys if key in applicable)
         if not sent:
             by_transport = True
-        elif sent not in result:
-            result.append(sent)
+        for each in _sendable(document, sent) if sent else ():
+            if each not in result:
+                result.append(each)
     else:
         if by_transport:
             result.append(())
     return () if result in ([], [()]) else tuple(result)
+
+
+def _sendable(document: dict[str, Any], keys: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The alternative `keys` as alternatives a request can carry, in spec order.
+
+    Schemes that all go in one header, query parameter or cookie (HTTP basic and an API key
+    in `Authorization`, say) cannot be sent together: the second would overwrite the
+    first. Such an alternative asks the impossible, so each of those schemes becomes an
+    alternative of its own (with the alternative's other schemes): the client sends the
+    first one it has the credentials for instead of a header no server can accept.
+    """
+    defined = (document.get("components") or {}).get("securitySchemes")
+    slots: dict[tuple[str, str], list[str]] = {}
+    for key in keys:
+        scheme = defined.get(key) if isinstance(defined, dict) else None
+        slot = _slot(scheme) if isinstance(scheme, dict) else ("scheme", key)
+        slots.setdefault(slot, []).append(key)
+    choices = [tuple(sorted(group, key=keys.index)) for group in slots.values()]
+    return [tuple(sorted(picked, key=keys.index)) for picked in product(*choices)]
+
+
+def _slot(scheme: dict[str, Any]) -> tuple[str, str]:
+    """Where a scheme puts its credential: an API key where it says, any other in
+    `Authorization` (header names are case-insensitive, the others are not)."""
+    if scheme.get("type") != "apiKey":
+        return ("header", "authorization")
+    location, name = str(scheme.get("in")), str(scheme.get("name"))
+    return (location, name.lower() if location == "header" else name)
 
 
 def _requirement_lists(document: dict[str, Any]) -> list[list[dict[str, Any]]]:

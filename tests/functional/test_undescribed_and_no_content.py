@@ -101,3 +101,17 @@ def test_a_response_lacking_an_undescribed_required_property_still_decodes(
         client = package.EventsApi(base_url="http://127.0.0.1:9", http_client=http_client)
         event = client.event.create(kind="signup", payload=1)
         assert (event.id, event.size) == ("e1", None)
+
+
+def test_a_required_json_body_with_no_properties_is_sent_as_an_empty_object(
+    tmp_path: Path,
+) -> None:
+    """The method takes no fields, but the server requires a body: `{}` is the one that
+    fits (openbanking.org.uk's file consents; Prism answered "Body parameter is required")."""
+    spec = json.loads(json.dumps(SPEC))
+    body = spec["paths"]["/events"]["post"]["requestBody"]["content"]["application/json"]
+    body["schema"] = {"type": "object", "properties": {}, "additionalProperties": False}
+    _, sent = _call(tmp_path, spec)
+    assert sent == [{}]
+    _, sent = _call(tmp_path, spec, extra_body={"note": "x"})
+    assert sent == [{"note": "x"}]

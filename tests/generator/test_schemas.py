@@ -286,3 +286,50 @@ def test_read_only_fields_are_left_out_of_requests_write_only_of_responses() -> 
         "updated",
         "name",
     ]
+
+
+def test_no_definition_takes_a_request_name_params_py_gives_another() -> None:
+    """params.py spells `StepParam` for the request type of the object `Step`, and every
+    other definition under its own name: the alias of Step's property `Param` and a schema
+    named `PetParam` must not take that name and replace it. An object named so keeps its
+    name: its own request type is `ThingParamParam`, and its response model lives in
+    models.py."""
+    schemas = {
+        "Holder": {
+            "type": "object",
+            "properties": {
+                "step": {"$ref": "#/components/schemas/Step"},
+                "taken": {"$ref": "#/components/schemas/PetParam"},
+                "pet": {"$ref": "#/components/schemas/Pet"},
+                "thing": {"$ref": "#/components/schemas/ThingParam"},
+                "other": {"$ref": "#/components/schemas/Thing"},
+            },
+        },
+        "Step": {
+            "type": "object",
+            "properties": {"Param": {"allOf": [{"$ref": "#/components/schemas/Text"}]}},
+        },
+        "Text": {"type": "string", "maxLength": 10},
+        "PetParam": {"type": "string"},
+        "Pet": {"type": "object", "properties": {"name": {"type": "string"}}},
+        "ThingParam": {"type": "object", "properties": {"name": {"type": "string"}}},
+        "Thing": {"type": "object", "properties": {"id": {"type": "string"}}},
+    }
+    _, builder = define(schemas, "Holder")
+    names = set(builder.definitions)
+    assert names == {
+        "Holder",
+        "Step",
+        "StepParam_2",
+        "Text",
+        "PetParam_2",
+        "Pet",
+        "ThingParam",
+        "Thing",
+    }
+    objects = {n for n, d in builder.definitions.items() if isinstance(d, ObjectDef)}
+    for name in objects:
+        assert f"{name}Param" not in names - objects
+    step = builder.definitions["Step"]
+    assert isinstance(step, ObjectDef)
+    assert step.fields[0].type == NamedRef("StepParam_2")

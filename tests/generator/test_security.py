@@ -47,3 +47,39 @@ def test_nothing_to_send_is_no_requirement(alternatives: tuple[dict[str, list[st
 
 def test_an_empty_alternative_still_ends_the_list() -> None:
     assert _requirement({"key": []}, {}, {"mtls": []}, {"oauth": []}) == (("key",), ())
+
+
+def _colliding(*alternatives: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
+    document: dict[str, Any] = {
+        "components": {
+            "securitySchemes": {
+                "basic": {"type": "http", "scheme": "basic"},
+                "bearer": {"type": "http", "scheme": "bearer"},
+                "header_key": {"type": "apiKey", "in": "header", "name": "authorization"},
+                "query_key": {"type": "apiKey", "in": "query", "name": "Authorization"},
+                "other_key": {"type": "apiKey", "in": "header", "name": "X-Key"},
+            }
+        }
+    }
+    applicable = frozenset(document["components"]["securitySchemes"])
+    return operation_requirement(document, {"security": list(alternatives)}, applicable)
+
+
+def test_schemes_of_one_alternative_that_share_a_header_become_alternatives() -> None:
+    """`{basic, key in Authorization}` cannot be sent whole: the second would overwrite the
+    first, so each is sent on its own, with the alternative's other schemes."""
+    assert _colliding({"basic": [], "header_key": []}) == (("basic",), ("header_key",))
+    assert _colliding({"other_key": [], "bearer": [], "basic": []}) == (
+        ("other_key", "bearer"),
+        ("other_key", "basic"),
+    )
+
+
+def test_schemes_in_different_places_are_still_sent_together() -> None:
+    assert _colliding({"basic": [], "query_key": [], "other_key": []}) == (
+        ("basic", "query_key", "other_key"),
+    )
+    assert _colliding({"basic": []}, {"basic": [], "header_key": []}) == (
+        ("basic",),
+        ("header_key",),
+    )

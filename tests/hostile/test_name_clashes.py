@@ -14,7 +14,53 @@ from generator.diagnostics import GeneratorError
 from generator.pipeline import build_single
 from generator.render.formatting import format_files
 
+KIND = {"type": "string"}
 CLASHING = {
+    "openapi": "3.1.0",
+    "info": {"title": "Clash", "version": "1"},
+    "paths": {
+        "/shapes": {
+            "get": {
+                "operationId": "getShape",
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Holder"}}
+                        },
+                    }
+                },
+            }
+        }
+    },
+    "components": {
+        "schemas": {
+            "Holder": {
+                "type": "object",
+                "properties": {
+                    "shape": {"$ref": "#/components/schemas/Shape"},
+                    "other": {"$ref": "#/components/schemas/UnknownShape"},
+                },
+            },
+            # The class a response union decodes an unknown variant into is `UnknownShape`.
+            "Shape": {
+                "oneOf": [
+                    {"$ref": "#/components/schemas/Circle"},
+                    {"$ref": "#/components/schemas/Square"},
+                ],
+                "discriminator": {"propertyName": "kind"},
+            },
+            "Circle": {"type": "object", "required": ["kind"], "properties": {"kind": KIND}},
+            "Square": {"type": "object", "required": ["kind"], "properties": {"kind": KIND}},
+            "UnknownShape": {"type": "object", "properties": {"x": {"type": "string"}}},
+        }
+    },
+}
+
+# Once a clash too: the request model of `Pet` is also called `PetParam`. Request names
+# are now reserved for object schemas (tests/generator/test_schemas.py), so the other
+# schema is numbered instead.
+AVOIDED = {
     "openapi": "3.1.0",
     "info": {"title": "Clash", "version": "1"},
     "paths": {
@@ -38,7 +84,6 @@ CLASHING = {
     },
     "components": {
         "schemas": {
-            # The request type of `Pet` is also called `PetParam`.
             "PetParam": {"type": "string", "enum": ["a", "b"]},
             "Pet": {
                 "type": "object",
@@ -69,4 +114,12 @@ def test_a_spec_whose_names_clash_is_refused(tmp_path: Path) -> None:
     with pytest.raises(GeneratorError) as refused:
         build_single(spec, "clash")
     messages = [d.message for d in refused.value.diagnostics]
-    assert any("`PetParam` is defined twice" in m for m in messages), messages
+    assert any("`UnknownShape` is defined twice" in m for m in messages), messages
+
+
+def test_a_schema_named_like_a_request_model_is_numbered_instead(tmp_path: Path) -> None:
+    spec = tmp_path / "avoided.yaml"
+    spec.write_text(yaml.safe_dump(AVOIDED))
+    files = build_single(spec, "avoided")
+    params = next(text.decode() for name, text in files.items() if name.endswith("params.py"))
+    assert "class PetParam(" in params and "PetParam_2" in params

@@ -12,9 +12,14 @@ those names), and each call is classified:
   route, missing credentials, an `Accept` or `Content-Type` it cannot serve);
 - **not decoded**: a 2xx came back and the client failed on it (`ResponseValidationError`
   or any other exception);
+- **spec defect**: the spec contradicts itself where the call failed (no value fits a
+  schema, two paths differ only in their parameter names, a body that cannot be what
+  its media type is), named; never a pass;
 - **mock limit**: Prism could not do its part (it cannot generate a response, its own
-  response breaks the spec, the spec has no success response, or it did not validate
-  the body: see `prism_safe.body_probes`), named by its message; never a pass.
+  response breaks the spec (by its own judgement or by the spec's schema, checked here
+  when the client could not decode it), the spec has no success response, it cannot
+  route or read the request, or it did not validate the body: see
+  `prism_safe.body_probes`), named by its message; never a pass.
 
 Prism is fed the Prism-safe copy of the effective spec (`prism_safe`), as the contract
 tests do, and serves paths without the servers' path prefix, so the client's `base_url`
@@ -29,6 +34,7 @@ import functools
 import importlib
 import inspect
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -37,6 +43,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import httpx
 from prism_safe import (
@@ -64,9 +71,10 @@ OK = "OK"
 REFUSED = "refused"
 REJECTED = "rejected"
 NOT_DECODED = "not decoded"
+SPEC_DEFECT = "spec defect"
 MOCK_LIMIT = "mock limit"
 NOT_RUN = "not run"
-OUTCOMES = (OK, REFUSED, REJECTED, NOT_DECODED, MOCK_LIMIT, NOT_RUN)
+OUTCOMES = (OK, REFUSED, REJECTED, NOT_DECODED, SPEC_DEFECT, MOCK_LIMIT, NOT_RUN)
 MODES = ("sync", "async")
 CALL_SECONDS = 20.0
 
@@ -84,6 +92,14 @@ _REJECTING = frozenset(
 )
 OWN_RESPONSE = "Prism's own response breaks the spec"
 UNROUTABLE = "Prism cannot route a path with '#' or '?' in it"
+ADJACENT = "Prism cannot split adjacent path parameters"
+OTHER_PATH = "Prism matched the request to another path"
+BRACKETS = "Prism cannot match a query parameter whose name it percent-encodes"
+READ_AS_TEXT = "Prism reads a {} body as text"
+TWIN_PATH = "the path {} differs from this one only in its parameter names"
+NO_VALUE = "no value fits the spec"
+OBJECT_BODY = "the spec describes a {} body as JSON {}"
+EXAMPLE = "the spec's own example of this response breaks its schema"
 # Prism's random response, made to fit the schema (seeded: the same on every run).
 DYNAMIC = "dynamic=true, seed=1"
 # Prism's words for an exploded array or object field of a form it did not put together.
@@ -251,6 +267,7 @@ def _call_all(
             if (found := judge_is_awake(http, probe, document)) is not None
         }
     synthesizer = Synthesizer(document)
+    twins = twin_paths(document)
     for route, item, operation in operations_of(document):
         if deadline is not None and time.monotonic() > deadline:
             return
@@ -259,10 +276,12 @@ def _call_all(
                 result.calls.append(Call(route, mode, REFUSED, "the client has no method for it"))
             continue
         resource, op = methods[route]
+        synthesizer.impossible.clear()
         arguments, notes = _arguments(synthesizer, document, item, operation, op)
+        impossible = list(synthesizer.impossible)
         body_schema = _body_schema(document, operation, op)
         send = functools.partial(
-            _call, document, body_schema, module, runtime, api, server, resource, op
+            _call, document, body_schema, module, runtime, api, server, resource, op, route
         )
         for mode in modes:
             call = send(arguments, mode)
@@ -271,7 +290,17 @@ def _call_all(
                 call = send({**arguments, "extra_headers": {"Prefer": DYNAMIC}}, mode)
                 call.detail = f"(dynamic response) {call.detail}".strip()
             call.route = route
-            if unroutable(route) and call.outcome != REFUSED:
+            path = route.split(" ", 1)[1]
+            judged = (REFUSED,) if unroutable(route) else (REFUSED, REJECTED)
+            if call.outcome in judged and impossible:
+                call.outcome = SPEC_DEFECT
+                call.detail = f"{NO_VALUE} ({impossible[0]}): {call.detail}"
+            elif path in twins and (
+                call.outcome in (REJECTED, NOT_DECODED) or OWN_RESPONSE in call.detail
+            ):
+                call.outcome = SPEC_DEFECT
+                call.detail = f"{TWIN_PATH.format(twins[path])}: {call.detail}"
+            if unroutable(route) and call.outcome not in (REFUSED, SPEC_DEFECT):
                 call.outcome = MOCK_LIMIT
                 call.detail = f"{UNROUTABLE}: {call.detail}".rstrip(": ")
             if call.outcome == OK and route in unjudged:
@@ -360,6 +389,7 @@ def _call(
     server: PrismServer,
     resource: str,
     op: Operation,
+    route: str,
     arguments: dict[str, Any],
     mode: str,
 ) -> Call:
@@ -377,7 +407,9 @@ def _call(
     except Exception as caught:
         error = caught
     encoding = None if op.body is None else op.body.encoding
-    return classify(document, body_schema, encoding, runtime, server, exchange, error, mode)
+    return classify(
+        document, body_schema, encoding, runtime, server, exchange, error, mode, route=route
+    )
 
 
 def _hooks(exchange: Exchange) -> tuple[Callable[..., Any], Callable[..., Any]]:
@@ -454,7 +486,10 @@ def classify(
     exchange: Exchange,
     error: BaseException | None,
     mode: str,
+    *,
+    route: str = "",
 ) -> Call:
+    """The outcome of one call; `route` (`GET /path`) names the operation in `document`."""
     described = "" if error is None else f"{type(error).__name__}: {_one_line(str(error))}"
     if exchange.request is None:
         return Call("", mode, REFUSED, described or "nothing was sent")
@@ -485,6 +520,10 @@ def classify(
             and any(message.endswith(_UNDECODED_FORM) for _, message in requested)
         ):
             return Call("", mode, MOCK_LIMIT, f"Prism reads {encoding} fields as text: {detail}")
+        limit = _prism_misread(route, exchange.request, encoding, requested)
+        if limit is not None:
+            outcome, name = limit
+            return Call("", mode, outcome, f"{name}: {detail}")
         return Call("", mode, REJECTED, detail)
     answered = [message for location, message in found if location[:1] == ("response",)]
     if answered:
@@ -498,7 +537,183 @@ def classify(
         return Call(
             "", mode, MOCK_LIMIT, f"Prism answered {response.status_code}: no success response"
         )
+    broken = response_violation(document, route, response, described)
+    if broken is not None and broken.startswith(EXAMPLE):
+        return Call("", mode, SPEC_DEFECT, broken)
+    if broken is not None:
+        return Call("", mode, MOCK_LIMIT, f"{OWN_RESPONSE}: {broken}")
     return Call("", mode, NOT_DECODED, described)
+
+
+def _prism_misread(
+    route: str,
+    request: httpx.Request,
+    encoding: str | None,
+    requested: list[tuple[tuple[str, ...], str]],
+) -> tuple[str, str] | None:
+    """(outcome, name) when every violation Prism found is one it makes up itself, or one
+    that the spec, not the request, is at fault for; None when the request broke the spec."""
+    path = route.split(" ", 1)[-1]
+    locations = {location[:1] for location, _ in requested}
+    if locations == {("path",)} and "}{" in path:
+        return MOCK_LIMIT, ADJACENT
+    named = {name.lower() for name in re.findall(r"{([^}]+)}", path)}
+    if locations == {("path",)} and any(
+        len(location) > 1 and location[1].lower() not in named for location, _ in requested
+    ):
+        return MOCK_LIMIT, OTHER_PATH
+    if locations == {("query",)}:
+        sent = {unquote(key).lower() for key in request.url.params}
+        wanted = [re.search(r"required property '([^']*%[^']*)'$", m) for _, m in requested]
+        if all(w is not None and unquote(w.group(1)).lower() in sent for w in wanted):
+            return MOCK_LIMIT, BRACKETS
+    whole_body = all(
+        location == ("body",)
+        and message in ("Request body must be object", "Request body must be array")
+        for location, message in requested
+    )
+    if whole_body and encoding in ("binary", "text"):
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if "json" in media or "xml" in media:
+            return MOCK_LIMIT, READ_AS_TEXT.format(media)
+        kind = requested[0][1].rsplit(" ", 1)[-1]
+        return SPEC_DEFECT, OBJECT_BODY.format(media or "raw", kind)
+    return None
+
+
+def twin_paths(document: dict[str, Any]) -> dict[str, str]:
+    """Each path that differs from another only in its parameter names, with that other
+    one: OpenAPI forbids them (they are the same path), and Prism answers either with
+    the other's operation."""
+    by_shape: dict[str, list[str]] = {}
+    for path in document.get("paths") or {}:
+        by_shape.setdefault(re.sub(r"{[^}]*}", "{}", str(path)), []).append(str(path))
+    return {
+        path: next(other for other in paths if other != path)
+        for paths in by_shape.values()
+        if len(paths) > 1
+        for path in paths
+    }
+
+
+def response_violation(
+    document: dict[str, Any], route: str, response: httpx.Response, error: str
+) -> str | None:
+    """Where a 2xx JSON response breaks its schema in the spec (formats included), at or
+    around where the client's `error` says decoding failed; None if it fits, or cannot
+    be judged. Prism does not check every keyword of its own responses (a `format`
+    under `allOf`, an example that is not of its schema's type). A schema with
+    properties is an object, as the client reads it (JSON Schema would take any value
+    for one without a `type`); a response that is the spec's own example says so
+    (`EXAMPLE`): the spec, not Prism, is wrong then."""
+    method, _, path = route.partition(" ")
+    item = resolve(document, (document.get("paths") or {}).get(path))
+    operation = item.get(method.lower()) if isinstance(item, dict) else None
+    if not isinstance(operation, dict):
+        return None
+    responses = operation.get("responses") or {}
+    status = str(response.status_code)
+    declared = resolve(
+        document,
+        responses.get(status) or responses.get(status[0] + "XX") or responses.get("default"),
+    )
+    content = declared.get("content") if isinstance(declared, dict) else None
+    media = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if not isinstance(content, dict) or not (
+        media == "application/json" or media.endswith("+json")
+    ):
+        return None
+    described = next(
+        (v for k, v in content.items() if str(k).split(";")[0].strip().lower() == media), None
+    )
+    schema = described.get("schema") if isinstance(described, dict) else None
+    try:
+        body = response.json()
+    except (ValueError, httpx.ResponseNotRead):
+        return None
+    if schema is None:
+        return None
+    from openapi_schema_validator import (
+        OAS30Validator,
+        OAS31Validator,
+        oas30_format_checker,
+        oas31_format_checker,
+    )
+
+    is_31 = str(document.get("openapi", "")).startswith("3.1")
+    validator_class = OAS31Validator if is_31 else OAS30Validator
+    checker = oas31_format_checker if is_31 else oas30_format_checker
+    components = dict(document.get("components") or {})
+    if isinstance(components.get("schemas"), dict):
+        components["schemas"] = {k: _as_objects(v) for k, v in components["schemas"].items()}
+    root: Any = {"allOf": [_as_objects(schema)], "components": components}
+    try:
+        errors = list(validator_class(root, format_checker=checker).iter_errors(body))
+    except Exception:  # an ECMA pattern Python cannot read: judged without patterns
+        root = _without_patterns(root)
+        try:
+            errors = list(validator_class(root, format_checker=checker).iter_errors(body))
+        except Exception:
+            return None
+    failed = re.search(r"at `\$([^`]*)`", error)
+    where = _tokens(failed.group(1)) if failed else None
+    for found in errors:
+        at = [str(part) for part in found.absolute_path]
+        if where is None or _overlaps(at, where):
+            shown = ".".join(at) or "(the body)"
+            text = _one_line(f"Response body at {shown}: {found.message}")
+            examples = _examples(document, described)
+            return f"{EXAMPLE}: {text}" if body in examples else text
+    return None
+
+
+def _as_objects(schema: Any) -> Any:
+    """`schema` with `type: object` added wherever properties are listed without a type."""
+    if not isinstance(schema, dict):
+        return schema
+    copied = dict(schema)
+    for key in ("allOf", "oneOf", "anyOf"):
+        if isinstance(schema.get(key), list):
+            copied[key] = [_as_objects(member) for member in schema[key]]
+    for key in ("items", "additionalProperties", "not"):
+        copied[key] = _as_objects(schema[key]) if key in schema else None
+        if key not in schema:
+            del copied[key]
+    if isinstance(schema.get("properties"), dict):
+        copied["properties"] = {k: _as_objects(v) for k, v in schema["properties"].items()}
+        copied.setdefault("type", "object")
+    return copied
+
+
+def _examples(document: dict[str, Any], media: Any) -> list[Any]:
+    """The example values a media type object gives (`example`, `examples`)."""
+    if not isinstance(media, dict):
+        return []
+    found = [media["example"]] if "example" in media else []
+    for example in (media.get("examples") or {}).values():
+        example = resolve(document, example)
+        if isinstance(example, dict) and "value" in example:
+            found.append(example["value"])
+    return found
+
+
+def _without_patterns(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        return {k: _without_patterns(v) for k, v in schema.items() if k != "pattern"}
+    if isinstance(schema, list):
+        return [_without_patterns(item) for item in schema]
+    return schema
+
+
+def _tokens(json_path: str) -> list[str]:
+    """`.a[0].b[...]` → ["a", "0", "b", "*"]."""
+    parts = re.findall(r"\.([^.\[]+)|\[(\d+|\.\.\.)\]", json_path)
+    return [name or ("*" if index == "..." else index) for name, index in parts]
+
+
+def _overlaps(at: list[str], where: list[str]) -> bool:
+    """Whether one path is within the other (`*` matches any key)."""
+    return all(w in ("*", a) for a, w in zip(at, where, strict=False))
 
 
 def unroutable(route: str) -> bool:

@@ -194,14 +194,18 @@ def write_table(rows: list[tuple[Target, SpecResult | None]], table: Path = TABL
         "- **rejected**: Prism found the request violating the spec (a violation, an",
         "  unknown route, an `Accept` it cannot serve);",
         "- **not decoded**: a 2xx came back and the client failed on it;",
+        "- **spec defect**: the spec contradicts itself where the call failed (named below:",
+        "  no value fits a schema, two paths differ only in their parameter names, a body",
+        "  its media type cannot carry); never a pass;",
         "- **mock limit**: Prism could not do its part (named below); never a pass;",
         "- **not run**: the spec was not generated, or not reached within its time limit",
         f"  ({SPEC_SECONDS:.0f} s) or the run's budget.",
         "",
         f"Previous figure, for comparison: {PREVIOUS}.",
         "",
-        "| | specs | operations | OK | refused | rejected | not decoded | mock limit | not run |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| | specs | operations | OK | refused | rejected | not decoded | spec defect"
+        " | mock limit | not run |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for label, members in groups.items():
         totals = {o: 0 for o in OUTCOMES}
@@ -262,13 +266,13 @@ def _causes(rows: list[tuple[Target, SpecResult | None]]) -> list[str]:
 
 def _spec_rows(rows: list[tuple[Target, SpecResult | None]]) -> list[str]:
     lines = [
-        "| spec | operations | OK | refused | rejected | not decoded | mock limit | not run"
-        " | s | note |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| spec | operations | OK | refused | rejected | not decoded | spec defect | mock limit"
+        " | not run | s | note |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for target, result in rows:
         if result is None:
-            lines.append(f"| {target.name} | | | | | | | | | not run |")
+            lines.append(f"| {target.name} |" + " |" * (len(OUTCOMES) + 2) + " not run |")
             continue
         counts = result.counts()
         note = result.problem

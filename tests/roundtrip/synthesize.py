@@ -56,6 +56,9 @@ class Synthesizer:
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         self._patterns: dict[tuple[str, int, int | None], str | None] = {}
+        # What no value can satisfy, as met since the caller last emptied it: the spec's
+        # own contradictions (a pattern nothing matches, an enum of the wrong type).
+        self.impossible: list[str] = []
 
     def value(self, schema: Any, depth: int = 0, seed: int = 0) -> Any:
         schema = self._flatten(resolve(self.document, schema))
@@ -65,7 +68,10 @@ class Synthesizer:
             return self._typed(schema, schema["const"])
         enum = [v for v in schema.get("enum") or [] if v is not None]
         if enum:
-            return self._typed(schema, enum[seed % len(enum)])
+            value = enum[seed % len(enum)]
+            if _kind(schema) in ("array", "object") and not isinstance(value, list | dict):
+                self.impossible.append(f"the enum of an {_kind(schema)} lists {value!r}")
+            return self._typed(schema, value)
         variants = schema.get("oneOf") or schema.get("anyOf")
         if isinstance(variants, list) and variants:
             return self._variant(schema, variants, depth, seed)
@@ -167,9 +173,14 @@ class Synthesizer:
             matched = self._from_pattern(pattern, minimum, maximum)
             if matched is not None:
                 return matched
+            self.impossible.append(f"no string found that matches the pattern {pattern!r}")
         fmt = schema.get("format")
         if isinstance(fmt, str) and fmt in _FORMATS:
-            return _FORMATS[fmt]
+            formatted = _FORMATS[fmt]
+            if not isinstance(formatted, str) or (
+                minimum <= len(formatted) and (maximum is None or len(formatted) <= maximum)
+            ):
+                return formatted
         text = "roundtrip" if seed == 0 else f"roundtrip{seed}"
         if len(text) < minimum:
             text += "x" * (minimum - len(text))

@@ -58,6 +58,7 @@ SCHEMAS: list[dict[str, Any]] = [
     {"anyOf": [{"type": "null"}, {"type": "boolean"}]},
     {"type": "object", "additionalProperties": {"type": "integer", "minimum": 4}},
     {"type": "object", "required": ["undescribed"], "properties": {"a": {"type": "string"}}},
+    {"type": "string", "format": "password", "minLength": 2, "maxLength": 2},
 ]
 
 
@@ -106,3 +107,18 @@ def test_objects_carry_the_discriminator_and_leave_read_only_properties_out() ->
         }
     )
     assert record == {"note": "roundtrip"}
+
+
+def test_what_the_spec_makes_impossible_is_named() -> None:
+    """A value that cannot fit is still made (the call shows what the client does with
+    it), and the contradiction is named, so the harness blames the spec for it."""
+    synthesizer = Synthesizer(DOCUMENT)
+    synthesizer.value({"type": "string", "pattern": "a^b"})
+    synthesizer.value({"type": "array", "items": {"type": "string"}, "enum": ["x", "y"]})
+    assert synthesizer.impossible == [
+        "no string found that matches the pattern 'a^b'",
+        "the enum of an array lists 'x'",
+    ]
+    synthesizer.impossible.clear()
+    synthesizer.value({"type": "string", "pattern": "^a$"})
+    assert synthesizer.impossible == []

@@ -43,9 +43,9 @@ def test_the_section_replaces_its_last_version_and_keeps_what_comes_before(
 
     text = table.read_text(encoding="utf-8")
     assert text.startswith("# Corpus\n\nkept\n") and "old rows" not in text
-    assert "| the public corpus sample | 1 of 2 | 3 | 1 | 1 | 0 | 0 | 0 | 1 |" in text
+    assert "| the public corpus sample | 1 of 2 | 3 | 1 | 1 | 0 | 0 | 0 | 0 | 1 |" in text
     assert "| refused: RequestValidationError: …: Expected `object`, got `str` | 1 | 1 |" in text
-    assert "| two.json | | | | | | | | | not run |" in text
+    assert "| two.json | | | | | | | | | | not run |" in text
     assert "Round trip OK: 1 of 3 operations of the public corpus sample (33%)." in text
 
 

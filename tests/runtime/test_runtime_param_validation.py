@@ -69,3 +69,22 @@ def test_an_argument_that_does_not_fit_is_refused_under_its_python_name(
 def test_an_endpoint_without_parameters_checks_nothing() -> None:
     bare = Endpoint[None](method="GET", path="/", responses={"204": None})
     bare.check_parameters(Call(query={"anything": object()}))
+
+
+def test_a_boolean_enum_is_checked_as_the_text_it_is_sent_as() -> None:
+    """`enum: [true]` is `Literal[True]`: msgspec reads the sent text "true" as a `bool`,
+    never as a `Literal` of one, so the check compares texts."""
+    endpoint = Endpoint[None](
+        method="GET",
+        path="/a",
+        path_params=(),
+        responses={"204": None},
+        parameters=(
+            ("history", "query", "history", Literal[True]),
+            ("flags", "query", "flags", Sequence[Literal[True, False]] | None),
+        ),
+    )
+    endpoint.check_parameters(Call(query={"history": True, "flags": [True, False]}))
+    with pytest.raises(RequestValidationError) as refused:
+        endpoint.check_parameters(Call(query={"history": False}))
+    assert refused.value.path == "history"

@@ -15,7 +15,8 @@ is the number 7), so that the constraints hold for the request as sent.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from types import GenericAlias, UnionType
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, cast, get_args, get_origin
 
 import msgspec
 
@@ -40,7 +41,7 @@ class ParameterCheck:
         self._path_index = {wire: index for index, wire in enumerate(path_params)}
         # Every field defaults to None: a call checks only the arguments it was given.
         self._type = msgspec.defstruct(
-            "Parameters", [(python, tp, None) for python, _, _, tp in parameters]
+            "Parameters", [(python, _as_sent(tp), None) for python, _, _, tp in parameters]
         )
 
     def __call__(self, call: Call) -> None:
@@ -78,6 +79,34 @@ def _texts(value: object) -> object:
     if isinstance(value, bool):
         return "true" if value else "false"
     return value if value is None or isinstance(value, str) else str(value)
+
+
+def _as_sent(tp: Any) -> Any:
+    """`tp` with each boolean of a `Literal` as the text it is sent as (`Literal[True]` is
+    `Literal["true"]`): the check reads texts back leniently, and msgspec reads "true" as
+    a `bool` but never as a `Literal` of one."""
+    args = get_args(tp)
+    if not args:
+        return tp
+    if get_origin(tp) is Literal:
+        if not any(isinstance(arg, bool) for arg in args):
+            return tp
+        texts = tuple(_texts(arg) if isinstance(arg, bool) else arg for arg in args)
+        literal: Any = Literal  # a Literal of values known only here
+        return literal[texts]
+    if get_origin(tp) is Annotated:
+        inner = _as_sent(args[0])
+        annotated: Any = Annotated
+        arguments = (inner, *tp.__metadata__)
+        return tp if inner is args[0] else annotated[arguments]
+    sent = tuple(_as_sent(arg) for arg in args)
+    if all(new is old for new, old in zip(sent, args, strict=True)):
+        return tp
+    if isinstance(tp, UnionType):
+        union: Any = Union  # `X | Y` read back as the same union
+        return union[sent]
+    copy_with = getattr(tp, "copy_with", None)  # typing's aliases: Union, Sequence[...], …
+    return copy_with(sent) if copy_with is not None else GenericAlias(get_origin(tp), sent)
 
 
 def _collection(value: object) -> object:
