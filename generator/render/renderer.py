@@ -30,7 +30,8 @@ from generator.model.types import (
 from generator.render import client_docs, deprecations, markdown, module_docs
 from generator.render.annotations import Annotations
 from generator.render.imports import BY_TEMPLATE, PLACEHOLDER, with_imports
-from generator.render.literals import docstring, py_literal
+from generator.render.layout import lay_out
+from generator.render.literals import docstring, py_literal, py_tuple
 from generator.render.result_docs import result_doc
 from generator.render.runtime_defaults import read_runtime_defaults
 from generator.render.signatures import (
@@ -163,6 +164,8 @@ def _environment(templates: Path) -> jinja2.Environment:
         autoescape=False,
     )
     env.filters["py"] = py_literal
+    env.filters["py_tuple"] = py_tuple
+    env.filters["lay_out"] = lay_out
     env.filters["readable"] = readable_annotation
     env.globals["doc"] = docstring
     env.globals["names"] = names

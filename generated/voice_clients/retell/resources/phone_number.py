@@ -33,10 +33,7 @@ __all__ = ["PhoneNumber", "AsyncPhoneNumber"]
 _IMPORT_ENDPOINT = Endpoint[models.PhoneNumberResponse](
     method="POST",
     path="/import-phone-number",
-    path_params=(),
-    responses={
-        "201": models.PhoneNumberResponse,
-    },
+    responses={"201": models.PhoneNumberResponse},
     errors={
         "400": models.BadRequestBody,
         "401": models.UnauthorizedBody,
@@ -149,13 +146,7 @@ class PhoneNumber:
                 allowed_outbound_country_list=allowed_outbound_country_list,
                 transport=transport,
             ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -260,13 +251,7 @@ class AsyncPhoneNumber:
                 allowed_outbound_country_list=allowed_outbound_country_list,
                 transport=transport,
             ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

@@ -34,16 +34,9 @@ __all__ = ["Reports", "AsyncReports"]
 _LIST_ENDPOINT = Endpoint[builtins.list[str]](
     method="GET",
     path="/reports",
-    path_params=(),
-    responses={
-        "200": builtins.list[str],
-    },
-    errors={},
-    request_type=None,
+    responses={"200": builtins.list[str]},
     security=(),
-    query_styles={
-        "where": "json",
-    },
+    query_styles={"where": "json"},
     parameters=(
         ("where", "query", "where", _request_models.ReportsListWhere),
         ("year", "query", "year", int),
@@ -102,20 +95,9 @@ class Reports:
         """
         return self._client.request(
             _LIST_ENDPOINT,
-            query={
-                "where": where,
-                "year": year,
-            },
-            headers={
-                "X-Trace": x_trace,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"where": where, "year": year},
+            headers={"X-Trace": x_trace},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -168,20 +150,9 @@ class AsyncReports:
         """
         return await self._client.request(
             _LIST_ENDPOINT,
-            query={
-                "where": where,
-                "year": year,
-            },
-            headers={
-                "X-Trace": x_trace,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"where": where, "year": year},
+            headers={"X-Trace": x_trace},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

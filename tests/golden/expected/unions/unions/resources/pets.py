@@ -32,11 +32,7 @@ __all__ = ["Pets", "AsyncPets"]
 _CREATE_ENDPOINT = Endpoint[models.Pet](
     method="POST",
     path="/pets",
-    path_params=(),
-    responses={
-        "201": models.Pet,
-    },
-    errors={},
+    responses={"201": models.Pet},
     request_type=_request_models.Pet,
     security=(),
     accept="application/json",
@@ -46,11 +42,7 @@ _GET_ENDPOINT = Endpoint[models.PetRecord](
     method="GET",
     path="/pets/{id}",
     path_params=("id",),
-    responses={
-        "200": models.PetRecord,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": models.PetRecord},
     security=(),
     accept="application/json",
 )
@@ -58,11 +50,7 @@ _GET_ENDPOINT = Endpoint[models.PetRecord](
 _DRAW_SHAPE_ENDPOINT = Endpoint[models.Shape](
     method="POST",
     path="/shapes",
-    path_params=(),
-    responses={
-        "200": models.Shape,
-    },
-    errors={},
+    responses={"200": models.Shape},
     request_type=_request_models.Shape,
     security=(),
     accept="application/json",
@@ -115,13 +103,7 @@ class Pets:
         return self._client.request(
             _CREATE_ENDPOINT,
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def get(
@@ -150,13 +132,7 @@ class Pets:
         return self._client.request(
             _GET_ENDPOINT,
             path=(id,),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def draw_shape(
@@ -185,13 +161,7 @@ class Pets:
         return self._client.request(
             _DRAW_SHAPE_ENDPOINT,
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -241,13 +211,7 @@ class AsyncPets:
         return await self._client.request(
             _CREATE_ENDPOINT,
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def get(
@@ -276,13 +240,7 @@ class AsyncPets:
         return await self._client.request(
             _GET_ENDPOINT,
             path=(id,),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def draw_shape(
@@ -311,13 +269,7 @@ class AsyncPets:
         return await self._client.request(
             _DRAW_SHAPE_ENDPOINT,
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
