@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from generator.model import names
 from generator.model.results import result_wrappers
 from generator.model.security import security_classes
+from generator.render.layout import LINE_LENGTH
 
 # What a template renders in place of its imports (a comment, so it is no code).
 PLACEHOLDER = "# clientgen: imports"
@@ -235,16 +236,21 @@ def import_block(groups: Iterable[Group], used: set[str] | None, runtime: str, p
                 lines.append(module)  # replaced below, keeping the line's place
             joined.get(module, []).extend(kept)
         lines = [
-            (
-                f"from {line} import {', '.join(sorted(joined[line], key=_import_order))}"
-                if line in joined
-                else line
-            )
+            _from_import(line, sorted(joined[line], key=_import_order)) if line in joined else line
             for line in lines
         ]
         if lines:
             written.append("\n".join(lines))
     return "\n\n".join(written)
+
+
+def _from_import(module: str, imported: list[str]) -> str:
+    """`from module import A, B`, or black's parenthesized form, one name per line, where
+    the line would be too long."""
+    line = f"from {module} import {', '.join(imported)}"
+    if len(line) <= LINE_LENGTH:
+        return line
+    return "\n".join((f"from {module} import (", *(f"    {name}," for name in imported), ")"))
 
 
 def _import_order(name: str) -> tuple[int, str]:
