@@ -22,9 +22,10 @@ from voice_clients._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from voice_clients.cartesia import _request_models, models, params
+from voice_clients.cartesia import _request_models, models
 
 if TYPE_CHECKING:
+    from voice_clients.cartesia import params
     from voice_clients.cartesia._client import Cartesia, AsyncCartesia
 
 __all__ = ["PhoneNumbers", "AsyncPhoneNumbers"]

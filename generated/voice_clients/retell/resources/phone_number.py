@@ -23,9 +23,10 @@ from voice_clients._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from voice_clients.retell import _request_models, models, params
+from voice_clients.retell import _request_models, models
 
 if TYPE_CHECKING:
+    from voice_clients.retell import params
     from voice_clients.retell._client import Retell, AsyncRetell
 
 __all__ = ["PhoneNumber", "AsyncPhoneNumber"]

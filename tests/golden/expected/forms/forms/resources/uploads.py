@@ -24,9 +24,10 @@ from forms._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from forms import _request_models, models, params
+from forms import _request_models, models
 
 if TYPE_CHECKING:
+    from forms import params
     from forms._client import Forms, AsyncForms
 
 __all__ = ["Uploads", "AsyncUploads"]

@@ -24,9 +24,10 @@ from parameters._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from parameters import _request_models, params
+from parameters import _request_models
 
 if TYPE_CHECKING:
+    from parameters import params
     from parameters._client import Parameters, AsyncParameters
 
 __all__ = ["Reports", "AsyncReports"]

@@ -22,9 +22,10 @@ from unions._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from unions import _request_models, models, params
+from unions import _request_models, models
 
 if TYPE_CHECKING:
+    from unions import params
     from unions._client import Unions, AsyncUnions
 
 __all__ = ["Payments", "AsyncPayments"]

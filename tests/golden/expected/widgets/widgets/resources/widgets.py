@@ -23,9 +23,10 @@ from widgets._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from widgets import _request_models, models, params
+from widgets import _request_models, models
 
 if TYPE_CHECKING:
+    from widgets import params
     from widgets._client import Widgets, AsyncWidgets
 
 __all__ = ["WidgetsResource", "AsyncWidgetsResource"]
