@@ -15,6 +15,12 @@ comment, `x._Any` as an attribute and `_AnyThing` are not uses, while a name ins
 string that is an expression (the string annotations of a functional TypedDict) is,
 since typing evaluates it. A module that cannot be tokenized keeps every import, so
 that the compile check reports the real problem against the file.
+
+An import marked `type_only` (a resource module's `params`, which only its signatures
+name) goes under the module's `if TYPE_CHECKING:`, where the template writes
+`TYPE_PLACEHOLDER`, when the module's code names it only in annotations: with
+`from __future__ import annotations` nothing evaluates those at run time, so importing
+the resource does not import every request type.
 """
 
 from __future__ import annotations
@@ -28,9 +34,13 @@ from dataclasses import dataclass
 from generator.model import names
 from generator.model.results import result_wrappers
 from generator.model.security import security_classes
+from generator.render.layout import LINE_LENGTH
 
 # What a template renders in place of its imports (a comment, so it is no code).
 PLACEHOLDER = "# clientgen: imports"
+# Where, in its `if TYPE_CHECKING:` block, a template takes the type-only imports.
+TYPE_PLACEHOLDER = "# clientgen: type-only imports"
+_FUTURE_ANNOTATIONS = "from __future__ import annotations"
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,7 @@ class Import:
     module: str
     name: str | None = None
     alias: str | None = None
+    type_only: bool = False  # imported for type checkers only where annotations alone use it
 
     @property
     def bound(self) -> str:
@@ -117,7 +128,7 @@ RESOURCE: tuple[Group, ...] = (
             *result_wrappers(),
         ),
         Import(_PACKAGE, names.MODELS_MODULE, names.MODELS_ALIAS),
-        Import(_PACKAGE, names.PARAMS_MODULE, names.PARAMS_ALIAS),
+        Import(_PACKAGE, names.PARAMS_MODULE, names.PARAMS_ALIAS, type_only=True),
         Import(_PACKAGE, names.CHECKS_MODULE),
     ),
 )
@@ -208,10 +219,82 @@ def with_imports(source: str, groups: Iterable[Group], runtime: str, package: st
             tuple(_without_alias(entry) if _aliased(entry) in plain else entry for entry in group)
             for group in groups
         )
+    groups, for_types = _type_only(groups, used, source)
+    source = _with_type_only(source, for_types, runtime, package)
     block = import_block(groups, used, runtime, package)
     if not block:
         return source.replace(PLACEHOLDER + "\n\n", "").replace(PLACEHOLDER, "")
     return source.replace(PLACEHOLDER, block)
+
+
+def _type_only(
+    groups: tuple[Group, ...], used: set[str] | None, source: str
+) -> tuple[tuple[Group, ...], list[Import]]:
+    """The groups without the type-only imports that only annotations use, and those."""
+    if used is None or TYPE_PLACEHOLDER not in source or _FUTURE_ANNOTATIONS not in source:
+        return groups, []
+    candidates = {
+        entry.bound
+        for group in groups
+        for entry in group
+        if isinstance(entry, Import) and entry.type_only and entry.bound in used
+    }
+    if not candidates:
+        return groups, []
+    at_run_time = _names_outside_annotations(source)
+    if at_run_time is None:
+        return groups, []
+    moved = candidates - at_run_time
+    kept = tuple(
+        tuple(e for e in group if not (isinstance(e, Import) and e.bound in moved))
+        for group in groups
+    )
+    for_types = [
+        entry
+        for group in groups
+        for entry in group
+        if isinstance(entry, Import) and entry.bound in moved
+    ]
+    return kept, for_types
+
+
+def _with_type_only(source: str, for_types: list[Import], runtime: str, package: str) -> str:
+    """`source` with its type-only placeholder line replaced by those imports, or removed."""
+    lines = source.split("\n")
+    out: list[str] = []
+    for line in lines:
+        if line.strip() != TYPE_PLACEHOLDER:
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        out += [indent + entry.line(runtime, package) for entry in for_types]
+    return "\n".join(out)
+
+
+def _names_outside_annotations(source: str) -> set[str] | None:
+    """The names the code uses other than in annotations; None if it does not parse."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return None
+    in_annotations: set[int] = set()
+    for node in ast.walk(tree):
+        annotations: list[ast.expr | None] = []
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            arguments = node.args
+            every = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
+            every += [a for a in (arguments.vararg, arguments.kwarg) if a is not None]
+            annotations = [a.annotation for a in every] + [node.returns]
+        elif isinstance(node, ast.AnnAssign):
+            annotations = [node.annotation]
+        for annotation in annotations:
+            if annotation is not None:
+                in_annotations.update(id(inner) for inner in ast.walk(annotation))
+    return {
+        node.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Name) and id(node) not in in_annotations
+    }
 
 
 def import_block(groups: Iterable[Group], used: set[str] | None, runtime: str, package: str) -> str:
@@ -237,16 +320,21 @@ def import_block(groups: Iterable[Group], used: set[str] | None, runtime: str, p
                 lines.append(module)  # replaced below, keeping the line's place
             joined.get(module, []).extend(kept)
         lines = [
-            (
-                f"from {line} import {', '.join(sorted(joined[line], key=_import_order))}"
-                if line in joined
-                else line
-            )
+            _from_import(line, sorted(joined[line], key=_import_order)) if line in joined else line
             for line in lines
         ]
         if lines:
             written.append("\n".join(lines))
     return "\n\n".join(written)
+
+
+def _from_import(module: str, imported: list[str]) -> str:
+    """`from module import A, B`, or black's parenthesized form, one name per line, where
+    the line would be too long."""
+    line = f"from {module} import {', '.join(imported)}"
+    if len(line) <= LINE_LENGTH:
+        return line
+    return "\n".join((f"from {module} import (", *(f"    {name}," for name in imported), ")"))
 
 
 def _import_order(name: str) -> tuple[int, str]:
@@ -264,9 +352,7 @@ def _aliased(entry: Import | Joined) -> str | None:
 
 def _without_alias(entry: Import | Joined) -> Import | Joined:
     assert isinstance(entry, Import)
-    if entry.name is None:
-        return Import(entry.module)
-    return Import(entry.module, entry.name)
+    return Import(entry.module, entry.name, type_only=entry.type_only)
 
 
 def _free_plain_names(

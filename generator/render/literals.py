@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import textwrap
+from collections.abc import Iterable
 from typing import Any
 
 _DOC_WIDTH = 88
@@ -17,7 +18,9 @@ _DOC_WIDTH = 88
 
 def py_literal(value: Any) -> str:
     """A Python literal for a JSON value."""
-    if value is None or isinstance(value, bool | int | str):
+    if isinstance(value, str):
+        return _string(value)
+    if value is None or isinstance(value, bool | int):
         return repr(value)
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
@@ -25,10 +28,41 @@ def py_literal(value: Any) -> str:
         return repr(value)
     if isinstance(value, list):
         return "[" + ", ".join(py_literal(v) for v in value) + "]"
+    if isinstance(value, tuple):
+        return py_tuple(py_literal(v) for v in value)
     if isinstance(value, dict):
         items = ", ".join(f"{py_literal(str(k))}: {py_literal(v)}" for k, v in value.items())
         return "{" + items + "}"
-    return repr(str(value))
+    return _string(str(value))
+
+
+def py_tuple(items: Iterable[str]) -> str:
+    """A tuple display of the given source texts, as black writes one that fits a line."""
+    items = list(items)
+    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+
+
+def _string(value: str) -> str:
+    """`repr`, in the quotes black would choose: double, unless that needs more escapes.
+
+    black rewrites a literal into double quotes when that adds no backslashes, and keeps
+    it when the counts tie and it is already double-quoted; writing it so saves black the
+    rewrite (the escapes other than quotes are `repr`'s, which black leaves alone).
+    """
+    text = repr(value)
+    if text[0] == '"':
+        return text  # repr chose double quotes: the value has a ' and no "
+    if '"' not in value:
+        return '"' + text[1:-1] + '"'
+    if value.count('"') > value.count("'"):
+        return text
+    return '"' + "".join(_in_double_quotes(char) for char in value) + '"'
+
+
+def _in_double_quotes(char: str) -> str:
+    if char == '"':
+        return '\\"'
+    return "'" if char == "'" else repr(char)[1:-1]
 
 
 def docstring(*paragraphs: str | None, indent: int = 4) -> str:

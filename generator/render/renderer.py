@@ -31,7 +31,8 @@ from generator.model.types import (
 from generator.render import client_docs, deprecations, markdown, module_docs
 from generator.render.annotations import Annotations
 from generator.render.imports import BY_TEMPLATE, PLACEHOLDER, with_imports
-from generator.render.literals import docstring, py_literal
+from generator.render.layout import laid_out, lay_out
+from generator.render.literals import docstring, py_literal, py_tuple
 from generator.render.result_docs import result_doc
 from generator.render.runtime_defaults import read_runtime_defaults
 from generator.render.signatures import (
@@ -131,7 +132,8 @@ def render_distribution(
 def _module(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
     """A Python module of an API package, importing only the names its code uses."""
     text = env.get_template(template).render(**context, imports=PLACEHOLDER)
-    return with_imports(text, BY_TEMPLATE[template], context["runtime"], context["module"])
+    text = with_imports(text, BY_TEMPLATE[template], context["runtime"], context["module"])
+    return laid_out(text)
 
 
 def surface_spelling(api: Api) -> GeneratedSpelling:
@@ -178,6 +180,8 @@ def _environment(templates: Path, cache: Cache | None = None) -> jinja2.Environm
         **_OPTIONS,
     )
     env.filters["py"] = py_literal
+    env.filters["py_tuple"] = py_tuple
+    env.filters["lay_out"] = lay_out
     env.filters["readable"] = readable_annotation
     env.globals["doc"] = docstring
     env.globals["names"] = names

@@ -233,7 +233,7 @@ def pagination_arguments(operation: Operation) -> str:
     paging = operation.result.paging
     if paging is None:
         return ""
-    return ", ".join(f"{name}={value!r}" for name, value in paging.runtime_arguments())
+    return ", ".join(f"{name}={py_literal(value)}" for name, value in paging.runtime_arguments())
 
 
 def argument_doc(argument: Argument) -> str:

@@ -81,7 +81,7 @@ def test_an_enum_introduced_narrows_the_request_and_documents_the_response(
         (
             "breaking",
             "PolyAI.phone_numbers.import_(client_env=...)",
-            "type narrowed from `str` to `Literal['sandbox', 'pre-release', 'live']`; "
+            'type narrowed from `str` to `Literal["sandbox", "pre-release", "live"]`; '
             "values accepted before may now be rejected",
         ),
         (

@@ -64,3 +64,10 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
         "try:\n    r.Nope\nexcept AttributeError as exc:\n    assert 'Nope' in str(exc)\n"
         "else:\n    raise SystemExit('no AttributeError')"
     )
+
+
+def test_a_resource_leaves_the_public_request_types_unloaded() -> None:
+    # Its signatures alone name `params`: the import is for type checkers only.
+    loaded = _loaded("import voice_clients.retell as r\nr.Retell(api_key='k').phone_number")
+    assert "voice_clients.retell.resources.phone_number" in loaded
+    assert "voice_clients.retell.params" not in loaded

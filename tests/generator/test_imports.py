@@ -6,6 +6,7 @@ from generator.render.imports import (
     PARAMS,
     PLACEHOLDER,
     RESOURCE,
+    TYPE_PLACEHOLDER,
     Import,
     Joined,
     import_block,
@@ -59,6 +60,38 @@ def test_a_name_used_in_a_string_annotation_keeps_its_underscore() -> None:
     # Rewriting strings could change a spec value that only looks like a name.
     text = with_imports(_module('D = {"a": "_Any"}\nx: _Any\n'), _GROUPS, "rt", "pkg")
     assert "from typing import Any as _Any\n" in text and 'D = {"a": "_Any"}' in text
+
+
+_TYPED = ((Import("{package}", "params", "_params", type_only=True), Import("m", "f", "_f")),)
+
+
+def _typed_module(body: str) -> str:
+    return _module(f"if TYPE_CHECKING:\n    {TYPE_PLACEHOLDER}\n    import client\n\n{body}")
+
+
+def test_an_import_only_annotations_use_moves_under_type_checking() -> None:
+    body = (
+        "def g(a: _params.P, *, b: list[_params.Q] | None = None) -> _params.R:\n    return _f()\n"
+    )
+    text = with_imports(_typed_module(body), _TYPED, "rt", "pkg")
+    assert (
+        "from m import f\n\nif TYPE_CHECKING:\n    from pkg import params\n    import client\n"
+        in text
+    )
+    assert "def g(a: params.P, *, b: list[params.Q] | None = None) -> params.R:" in text
+    assert TYPE_PLACEHOLDER not in text
+
+
+def test_an_import_the_code_uses_at_run_time_stays_at_the_top() -> None:
+    for body in ("X = _params.P\n", "def g(a: int = _params.DEFAULT) -> None: ...\n"):
+        text = with_imports(_typed_module(body + "y: _params.P\n"), _TYPED, "rt", "pkg")
+        assert "from pkg import params\n\nif TYPE_CHECKING:\n    import client\n" in text, body
+
+
+def test_without_postponed_annotations_a_type_only_import_stays_at_the_top() -> None:
+    module = _typed_module("x: _params.P\n").replace("from __future__ import annotations\n", "")
+    text = with_imports(module, _TYPED, "rt", "pkg")
+    assert "from pkg import params\n\nif TYPE_CHECKING:\n    import client\n" in text
 
 
 def test_names_from_one_module_share_a_line_in_isort_order() -> None:

@@ -22,13 +22,14 @@ class RequestOptions:
 
     A wrong type here would otherwise surface deep inside httpx or the retry loop, after
     part of the work is done; checking once at the boundary names the option instead.
+    Generated methods pass the options by position, in the order of their signatures, so
+    that the call takes one line in every method.
     """
 
     __slots__ = ("extra_body", "extra_headers", "extra_query", "max_retries", "timeout")
 
     def __init__(
         self,
-        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,

@@ -32,17 +32,13 @@ __all__ = ["Cartesia", "AsyncCartesia"]
 
 _CONFIG = ClientConfig(
     name="Cartesia",
-    servers={
-        "production": "https://api.cartesia.ai",
-    },
+    servers={"production": "https://api.cartesia.ai"},
     default_server="production",
     server_parameter="base_url",
     api_key_env="CARTESIA_API_KEY",
     base_url_env="CARTESIA_BASE_URL",
     auth=(BearerAuth(key="APIKeyAuth", credential="api_key"),),
-    credentials={
-        "api_key": "CARTESIA_API_KEY",
-    },
+    credentials={"api_key": "CARTESIA_API_KEY"},
     credentials_required=True,
     user_agent="voice-clients/0.1.0 (cartesia)",
 )
@@ -79,9 +75,7 @@ class Cartesia(SyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            credentials={
-                "api_key": api_key,
-            },
+            credentials={"api_key": api_key},
             server=None,
             base_url=base_url,
             timeout=timeout,
@@ -130,9 +124,7 @@ class AsyncCartesia(AsyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            credentials={
-                "api_key": api_key,
-            },
+            credentials={"api_key": api_key},
             server=None,
             base_url=base_url,
             timeout=timeout,

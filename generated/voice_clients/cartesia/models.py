@@ -98,10 +98,7 @@ class UnknownProviderResponse(UnknownVariant, _ProviderResponseMarker, frozen=Tr
         return self.tag
 
 
-_ProviderResponseMarker.clientgen_variants = (
-    TwilioProviderResponse,
-    CartesiaProviderResponse,
-)
+_ProviderResponseMarker.clientgen_variants = (TwilioProviderResponse, CartesiaProviderResponse)
 _ProviderResponseMarker.clientgen_tag_field = "type"
 _ProviderResponseMarker.clientgen_mapping = {
     "twilio": TwilioProviderResponse,

@@ -44,9 +44,7 @@ _CONFIG = ClientConfig(
     auth=(
         _ApiKeyAuth(key="ApiKeyAuth", credential="api_key", name="x-api-key", location="header"),
     ),
-    credentials={
-        "api_key": "POLYAI_API_KEY",
-    },
+    credentials={"api_key": "POLYAI_API_KEY"},
     credentials_required=True,
     user_agent="voice-clients/0.1.0 (polyai)",
 )
@@ -90,9 +88,7 @@ class PolyAI(SyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            credentials={
-                "api_key": api_key,
-            },
+            credentials={"api_key": api_key},
             server=region,
             base_url=base_url,
             timeout=timeout,
@@ -148,9 +144,7 @@ class AsyncPolyAI(AsyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            credentials={
-                "api_key": api_key,
-            },
+            credentials={"api_key": api_key},
             server=region,
             base_url=base_url,
             timeout=timeout,

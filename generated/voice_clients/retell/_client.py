@@ -32,17 +32,13 @@ __all__ = ["Retell", "AsyncRetell"]
 
 _CONFIG = ClientConfig(
     name="Retell",
-    servers={
-        "production": "https://api.retellai.com",
-    },
+    servers={"production": "https://api.retellai.com"},
     default_server="production",
     server_parameter="base_url",
     api_key_env="RETELL_API_KEY",
     base_url_env="RETELL_BASE_URL",
     auth=(BearerAuth(key="api_key", credential="api_key"),),
-    credentials={
-        "api_key": "RETELL_API_KEY",
-    },
+    credentials={"api_key": "RETELL_API_KEY"},
     credentials_required=True,
     user_agent="voice-clients/0.1.0 (retell)",
 )
@@ -79,9 +75,7 @@ class Retell(SyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            credentials={
-                "api_key": api_key,
-            },
+            credentials={"api_key": api_key},
             server=None,
             base_url=base_url,
             timeout=timeout,
@@ -130,9 +124,7 @@ class AsyncRetell(AsyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            credentials={
-                "api_key": api_key,
-            },
+            credentials={"api_key": api_key},
             server=None,
             base_url=base_url,
             timeout=timeout,

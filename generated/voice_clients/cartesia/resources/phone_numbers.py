@@ -22,9 +22,10 @@ from voice_clients._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from voice_clients.cartesia import _request_models, models, params
+from voice_clients.cartesia import _request_models, models
 
 if TYPE_CHECKING:
+    from voice_clients.cartesia import params
     from voice_clients.cartesia._client import Cartesia, AsyncCartesia
 
 __all__ = ["PhoneNumbers", "AsyncPhoneNumbers"]
@@ -32,11 +33,7 @@ __all__ = ["PhoneNumbers", "AsyncPhoneNumbers"]
 _IMPORT_ENDPOINT = Endpoint[models.PhoneNumberResponse](
     method="POST",
     path="/agents/phone-numbers",
-    path_params=(),
-    responses={
-        "201": models.PhoneNumberResponse,
-    },
-    errors={},
+    responses={"201": models.PhoneNumberResponse},
     request_type=_request_models.ImportPhoneNumberBody,
     security=(("APIKeyAuth",),),
     accept="application/json",
@@ -99,22 +96,11 @@ class PhoneNumbers:
         """
         return self._client.request(
             _IMPORT_ENDPOINT,
-            headers={
-                "Cartesia-Version": cartesia_version,
-            },
+            headers={"Cartesia-Version": cartesia_version},
             body=_request_models.ImportPhoneNumberBody(
-                label=label,
-                number=number,
-                provider=provider,
-                agent_id=agent_id,
+                label=label, number=number, provider=provider, agent_id=agent_id
             ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -174,22 +160,11 @@ class AsyncPhoneNumbers:
         """
         return await self._client.request(
             _IMPORT_ENDPOINT,
-            headers={
-                "Cartesia-Version": cartesia_version,
-            },
+            headers={"Cartesia-Version": cartesia_version},
             body=_request_models.ImportPhoneNumberBody(
-                label=label,
-                number=number,
-                provider=provider,
-                agent_id=agent_id,
+                label=label, number=number, provider=provider, agent_id=agent_id
             ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

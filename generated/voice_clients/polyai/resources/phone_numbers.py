@@ -35,11 +35,7 @@ _LIST_ENDPOINT = Endpoint[models.GetPhoneNumbersResponse](
     path="/v1/agents/{agentId}/telephony/phone-numbers",
     path_params=("agentId",),
     path_names=("agent_id",),
-    responses={
-        "200": models.GetPhoneNumbersResponse,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": models.GetPhoneNumbersResponse},
     security=(("ApiKeyAuth",),),
     accept="application/json",
 )
@@ -49,10 +45,7 @@ _IMPORT_ENDPOINT = Endpoint[models.ImportPhoneNumbersResponse](
     path="/v1/agents/{agentId}/telephony/phone-numbers",
     path_params=("agentId",),
     path_names=("agent_id",),
-    responses={
-        "201": models.ImportPhoneNumbersResponse,
-    },
-    errors={},
+    responses={"201": models.ImportPhoneNumbersResponse},
     request_type=_request_models.ImportPhoneNumbersBody,
     security=(("ApiKeyAuth",),),
     accept="application/json",
@@ -63,10 +56,7 @@ _DELETE_ENDPOINT = Endpoint[models.DeletePhoneNumbersResponse](
     path="/v1/agents/{agentId}/telephony/phone-numbers",
     path_params=("agentId",),
     path_names=("agent_id",),
-    responses={
-        "200": models.DeletePhoneNumbersResponse,
-    },
-    errors={},
+    responses={"200": models.DeletePhoneNumbersResponse},
     request_type=_request_models.DeletePhoneNumbersBody,
     security=(("ApiKeyAuth",),),
     accept="application/json",
@@ -77,10 +67,7 @@ _BATCH_GET_ENDPOINT = Endpoint[models.BatchGetPhoneNumbersResponse](
     path="/v1/agents/{agentId}/telephony/phone-numbers/batch",
     path_params=("agentId",),
     path_names=("agent_id",),
-    responses={
-        "200": models.BatchGetPhoneNumbersResponse,
-    },
-    errors={},
+    responses={"200": models.BatchGetPhoneNumbersResponse},
     request_type=_request_models.BatchGetPhoneNumbersBody,
     security=(("ApiKeyAuth",),),
     accept="application/json",
@@ -89,19 +76,9 @@ _BATCH_GET_ENDPOINT = Endpoint[models.BatchGetPhoneNumbersResponse](
 _GET_ENDPOINT = Endpoint[models.PhoneNumberResponse](
     method="GET",
     path="/v1/agents/{agentId}/telephony/phone-numbers/{phoneNumber}",
-    path_params=(
-        "agentId",
-        "phoneNumber",
-    ),
-    path_names=(
-        "agent_id",
-        "phone_number",
-    ),
-    responses={
-        "200": models.PhoneNumberResponse,
-    },
-    errors={},
-    request_type=None,
+    path_params=("agentId", "phoneNumber"),
+    path_names=("agent_id", "phone_number"),
+    responses={"200": models.PhoneNumberResponse},
     security=(("ApiKeyAuth",),),
     accept="application/json",
 )
@@ -155,16 +132,8 @@ class PhoneNumbers:
         return self._client.request(
             _LIST_ENDPOINT,
             path=(agent_id,),
-            query={
-                "connectorId": connector_id,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"connectorId": connector_id},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def import_(
@@ -199,16 +168,9 @@ class PhoneNumbers:
             _IMPORT_ENDPOINT,
             path=(agent_id,),
             body=_request_models.ImportPhoneNumbersBody(
-                phone_numbers=phone_numbers,
-                client_env=client_env,
+                phone_numbers=phone_numbers, client_env=client_env
             ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def delete(
@@ -239,16 +201,8 @@ class PhoneNumbers:
         return self._client.request(
             _DELETE_ENDPOINT,
             path=(agent_id,),
-            body=_request_models.DeletePhoneNumbersBody(
-                phone_numbers=phone_numbers,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.DeletePhoneNumbersBody(phone_numbers=phone_numbers),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def batch_get(
@@ -279,16 +233,8 @@ class PhoneNumbers:
         return self._client.request(
             _BATCH_GET_ENDPOINT,
             path=(agent_id,),
-            body=_request_models.BatchGetPhoneNumbersBody(
-                phone_numbers=phone_numbers,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.BatchGetPhoneNumbersBody(phone_numbers=phone_numbers),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def get(
@@ -318,17 +264,8 @@ class PhoneNumbers:
         """
         return self._client.request(
             _GET_ENDPOINT,
-            path=(
-                agent_id,
-                phone_number,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            path=(agent_id, phone_number),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -380,16 +317,8 @@ class AsyncPhoneNumbers:
         return await self._client.request(
             _LIST_ENDPOINT,
             path=(agent_id,),
-            query={
-                "connectorId": connector_id,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"connectorId": connector_id},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def import_(
@@ -424,16 +353,9 @@ class AsyncPhoneNumbers:
             _IMPORT_ENDPOINT,
             path=(agent_id,),
             body=_request_models.ImportPhoneNumbersBody(
-                phone_numbers=phone_numbers,
-                client_env=client_env,
+                phone_numbers=phone_numbers, client_env=client_env
             ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def delete(
@@ -464,16 +386,8 @@ class AsyncPhoneNumbers:
         return await self._client.request(
             _DELETE_ENDPOINT,
             path=(agent_id,),
-            body=_request_models.DeletePhoneNumbersBody(
-                phone_numbers=phone_numbers,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.DeletePhoneNumbersBody(phone_numbers=phone_numbers),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def batch_get(
@@ -504,16 +418,8 @@ class AsyncPhoneNumbers:
         return await self._client.request(
             _BATCH_GET_ENDPOINT,
             path=(agent_id,),
-            body=_request_models.BatchGetPhoneNumbersBody(
-                phone_numbers=phone_numbers,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.BatchGetPhoneNumbersBody(phone_numbers=phone_numbers),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def get(
@@ -543,17 +449,8 @@ class AsyncPhoneNumbers:
         """
         return await self._client.request(
             _GET_ENDPOINT,
-            path=(
-                agent_id,
-                phone_number,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            path=(agent_id, phone_number),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

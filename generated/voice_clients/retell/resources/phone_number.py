@@ -23,9 +23,10 @@ from voice_clients._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from voice_clients.retell import _request_models, models, params
+from voice_clients.retell import _request_models, models
 
 if TYPE_CHECKING:
+    from voice_clients.retell import params
     from voice_clients.retell._client import Retell, AsyncRetell
 
 __all__ = ["PhoneNumber", "AsyncPhoneNumber"]
@@ -33,10 +34,7 @@ __all__ = ["PhoneNumber", "AsyncPhoneNumber"]
 _IMPORT_ENDPOINT = Endpoint[models.PhoneNumberResponse](
     method="POST",
     path="/import-phone-number",
-    path_params=(),
-    responses={
-        "201": models.PhoneNumberResponse,
-    },
+    responses={"201": models.PhoneNumberResponse},
     errors={
         "400": models.BadRequestBody,
         "401": models.UnauthorizedBody,
@@ -149,13 +147,7 @@ class PhoneNumber:
                 allowed_outbound_country_list=allowed_outbound_country_list,
                 transport=transport,
             ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -260,13 +252,7 @@ class AsyncPhoneNumber:
                 allowed_outbound_country_list=allowed_outbound_country_list,
                 transport=transport,
             ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

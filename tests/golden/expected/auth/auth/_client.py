@@ -35,9 +35,7 @@ __all__ = ["Auth", "AsyncAuth"]
 
 _CONFIG = ClientConfig(
     name="Auth",
-    servers={
-        "default": "https://auth.example.com",
-    },
+    servers={"default": "https://auth.example.com"},
     default_server="default",
     server_parameter="base_url",
     api_key_env="AUTH_TOKEN",

@@ -39,9 +39,7 @@ __all__ = ["Bodies", "AsyncBodies"]
 
 _CONFIG = ClientConfig(
     name="Bodies",
-    servers={
-        "default": "https://bodies.example.com",
-    },
+    servers={"default": "https://bodies.example.com"},
     default_server="default",
     server_parameter="base_url",
     api_key_env=None,

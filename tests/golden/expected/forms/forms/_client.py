@@ -35,9 +35,7 @@ __all__ = ["Forms", "AsyncForms"]
 
 _CONFIG = ClientConfig(
     name="Forms",
-    servers={
-        "default": "https://forms.example.com",
-    },
+    servers={"default": "https://forms.example.com"},
     default_server="default",
     server_parameter="base_url",
     api_key_env=None,

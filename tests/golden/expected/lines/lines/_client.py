@@ -35,9 +35,7 @@ __all__ = ["Lines", "AsyncLines"]
 
 _CONFIG = ClientConfig(
     name="Lines",
-    servers={
-        "default": "https://api.lines.example.com",
-    },
+    servers={"default": "https://api.lines.example.com"},
     default_server="default",
     server_parameter="base_url",
     api_key_env=None,

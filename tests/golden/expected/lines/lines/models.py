@@ -60,15 +60,9 @@ class UnknownTranscriptLine(UnknownVariant, _TranscriptLineMarker, frozen=True):
         return self.tag
 
 
-_TranscriptLineMarker.clientgen_variants = (
-    Segment,
-    Done,
-)
+_TranscriptLineMarker.clientgen_variants = (Segment, Done)
 _TranscriptLineMarker.clientgen_tag_field = "type"
-_TranscriptLineMarker.clientgen_mapping = {
-    "segment": Segment,
-    "done": Done,
-}
+_TranscriptLineMarker.clientgen_mapping = {"segment": Segment, "done": Done}
 _TranscriptLineMarker.clientgen_unknown = UnknownTranscriptLine
 if TYPE_CHECKING:
     TranscriptLine: TypeAlias = Segment | Done | UnknownTranscriptLine

@@ -35,9 +35,7 @@ __all__ = ["Nesting", "AsyncNesting"]
 
 _CONFIG = ClientConfig(
     name="Nesting",
-    servers={
-        "default": "https://api.example.com",
-    },
+    servers={"default": "https://api.example.com"},
     default_server="default",
     server_parameter="base_url",
     api_key_env=None,

@@ -35,9 +35,7 @@ __all__ = ["Parameters", "AsyncParameters"]
 
 _CONFIG = ClientConfig(
     name="Parameters",
-    servers={
-        "default": "https://params.example.com",
-    },
+    servers={"default": "https://params.example.com"},
     default_server="default",
     server_parameter="base_url",
     api_key_env=None,

@@ -45,14 +45,7 @@ _CONFIG = ClientConfig(
     server_parameter="server",
     server_variables={
         "api": {
-            "region": ServerVariable(
-                "us",
-                (
-                    "us",
-                    "eu",
-                    "ap",
-                ),
-            ),
+            "region": ServerVariable("us", ("us", "eu", "ap")),
             "version": ServerVariable("v1", ()),
         },
         "sandbox": {
@@ -114,11 +107,7 @@ class Servers(SyncAPIClient):
         """
         super().__init__(
             server=server,
-            server_variables={
-                "region": region,
-                "version": version,
-                "port": port,
-            },
+            server_variables={"region": region, "version": version, "port": port},
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -185,11 +174,7 @@ class AsyncServers(AsyncAPIClient):
         """
         super().__init__(
             server=server,
-            server_variables={
-                "region": region,
-                "version": version,
-                "port": port,
-            },
+            server_variables={"region": region, "version": version, "port": port},
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,

@@ -44,17 +44,13 @@ __all__ = ["Streams", "AsyncStreams"]
 
 _CONFIG = ClientConfig(
     name="Streams",
-    servers={
-        "default": "https://api.streams.example.com",
-    },
+    servers={"default": "https://api.streams.example.com"},
     default_server="default",
     server_parameter="base_url",
     api_key_env="STREAMS_TOKEN",
     base_url_env="STREAMS_BASE_URL",
     auth=(BearerAuth(key="bearer", credential="token"),),
-    credentials={
-        "token": "STREAMS_TOKEN",
-    },
+    credentials={"token": "STREAMS_TOKEN"},
     credentials_required=True,
     user_agent="streams/0.1.0 (streams)",
 )
@@ -95,9 +91,7 @@ class Streams(SyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            credentials={
-                "token": token,
-            },
+            credentials={"token": token},
             server=None,
             base_url=base_url,
             timeout=timeout,
@@ -171,9 +165,7 @@ class AsyncStreams(AsyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            credentials={
-                "token": token,
-            },
+            credentials={"token": token},
             server=None,
             base_url=base_url,
             timeout=timeout,

@@ -79,15 +79,9 @@ class UnknownSpeechEvent(UnknownVariant, _SpeechEventMarker, frozen=True):
         return self.tag
 
 
-_SpeechEventMarker.clientgen_variants = (
-    ChunkEvent,
-    DoneEvent,
-)
+_SpeechEventMarker.clientgen_variants = (ChunkEvent, DoneEvent)
 _SpeechEventMarker.clientgen_tag_field = "type"
-_SpeechEventMarker.clientgen_mapping = {
-    "chunk": ChunkEvent,
-    "done": DoneEvent,
-}
+_SpeechEventMarker.clientgen_mapping = {"chunk": ChunkEvent, "done": DoneEvent}
 _SpeechEventMarker.clientgen_unknown = UnknownSpeechEvent
 if TYPE_CHECKING:
     SpeechEvent: TypeAlias = ChunkEvent | DoneEvent | UnknownSpeechEvent

@@ -39,9 +39,7 @@ __all__ = ["Unions", "AsyncUnions"]
 
 _CONFIG = ClientConfig(
     name="Unions",
-    servers={
-        "default": "https://unions.example.com",
-    },
+    servers={"default": "https://unions.example.com"},
     default_server="default",
     server_parameter="base_url",
     api_key_env=None,

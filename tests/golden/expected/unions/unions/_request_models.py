@@ -76,28 +76,13 @@ class Square(RequestModel, Shape, kw_only=True):
     side: float
 
 
-PaymentMethod.clientgen_variants = (
-    Card,
-    BankAccount,
-)
+PaymentMethod.clientgen_variants = (Card, BankAccount)
 PaymentMethod.clientgen_exclusive = False
 
-Pet.clientgen_variants = (
-    Cat,
-    Dog,
-)
+Pet.clientgen_variants = (Cat, Dog)
 Pet.clientgen_tag_field = "pet_type"
-Pet.clientgen_mapping = {
-    "cat": Cat,
-    "dog": Dog,
-}
+Pet.clientgen_mapping = {"cat": Cat, "dog": Dog}
 
-Shape.clientgen_variants = (
-    Circle,
-    Square,
-)
+Shape.clientgen_variants = (Circle, Square)
 Shape.clientgen_tag_field = "kind"
-Shape.clientgen_mapping = {
-    "Circle": Circle,
-    "Square": Square,
-}
+Shape.clientgen_mapping = {"Circle": Circle, "Square": Square}

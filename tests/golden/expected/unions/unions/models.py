@@ -103,10 +103,7 @@ class UnknownPaymentMethod(UnknownVariant, _PaymentMethodMarker, frozen=True):
     """
 
 
-_PaymentMethodMarker.clientgen_variants = (
-    Card,
-    BankAccount,
-)
+_PaymentMethodMarker.clientgen_variants = (Card, BankAccount)
 _PaymentMethodMarker.clientgen_unknown = UnknownPaymentMethod
 if TYPE_CHECKING:
     PaymentMethod: TypeAlias = Card | BankAccount | UnknownPaymentMethod
@@ -125,15 +122,9 @@ class UnknownPet(UnknownVariant, _PetMarker, frozen=True):
         return self.tag
 
 
-_PetMarker.clientgen_variants = (
-    Cat,
-    Dog,
-)
+_PetMarker.clientgen_variants = (Cat, Dog)
 _PetMarker.clientgen_tag_field = "pet_type"
-_PetMarker.clientgen_mapping = {
-    "cat": Cat,
-    "dog": Dog,
-}
+_PetMarker.clientgen_mapping = {"cat": Cat, "dog": Dog}
 _PetMarker.clientgen_unknown = UnknownPet
 if TYPE_CHECKING:
     Pet: TypeAlias = Cat | Dog | UnknownPet
@@ -147,10 +138,7 @@ class UnknownPetRecordFriend(UnknownVariant, _PetRecordFriendMarker, frozen=True
     """
 
 
-_PetRecordFriendMarker.clientgen_variants = (
-    Cat,
-    Dog,
-)
+_PetRecordFriendMarker.clientgen_variants = (Cat, Dog)
 _PetRecordFriendMarker.clientgen_unknown = UnknownPetRecordFriend
 if TYPE_CHECKING:
     PetRecordFriend: TypeAlias = Cat | Dog | UnknownPetRecordFriend
@@ -169,15 +157,9 @@ class UnknownShape(UnknownVariant, _ShapeMarker, frozen=True):
         return self.tag
 
 
-_ShapeMarker.clientgen_variants = (
-    Circle,
-    Square,
-)
+_ShapeMarker.clientgen_variants = (Circle, Square)
 _ShapeMarker.clientgen_tag_field = "kind"
-_ShapeMarker.clientgen_mapping = {
-    "Circle": Circle,
-    "Square": Square,
-}
+_ShapeMarker.clientgen_mapping = {"Circle": Circle, "Square": Square}
 _ShapeMarker.clientgen_unknown = UnknownShape
 if TYPE_CHECKING:
     Shape: TypeAlias = Circle | Square | UnknownShape

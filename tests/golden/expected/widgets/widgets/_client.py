@@ -32,17 +32,13 @@ __all__ = ["Widgets", "AsyncWidgets"]
 
 _CONFIG = ClientConfig(
     name="Widgets",
-    servers={
-        "default": "https://widgets.example.com/v2",
-    },
+    servers={"default": "https://widgets.example.com/v2"},
     default_server="default",
     server_parameter="base_url",
     api_key_env="WIDGETS_TOKEN",
     base_url_env="WIDGETS_BASE_URL",
     auth=(BearerAuth(key="token", credential="token"),),
-    credentials={
-        "token": "WIDGETS_TOKEN",
-    },
+    credentials={"token": "WIDGETS_TOKEN"},
     credentials_required=True,
     user_agent="widgets/0.1.0 (widgets)",
 )
@@ -82,9 +78,7 @@ class Widgets(SyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            credentials={
-                "token": token,
-            },
+            credentials={"token": token},
             server=None,
             base_url=base_url,
             timeout=timeout,
@@ -136,9 +130,7 @@ class AsyncWidgets(AsyncAPIClient):
           http_client: An httpx client to use (and to keep open) instead of a new one.
         """
         super().__init__(
-            credentials={
-                "token": token,
-            },
+            credentials={"token": token},
             server=None,
             base_url=base_url,
             timeout=timeout,

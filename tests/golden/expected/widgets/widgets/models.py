@@ -68,15 +68,9 @@ class UnknownShape(UnknownVariant, _ShapeMarker, frozen=True):
         return self.tag
 
 
-_ShapeMarker.clientgen_variants = (
-    Circle,
-    Square,
-)
+_ShapeMarker.clientgen_variants = (Circle, Square)
 _ShapeMarker.clientgen_tag_field = "type"
-_ShapeMarker.clientgen_mapping = {
-    "circle": Circle,
-    "square": Square,
-}
+_ShapeMarker.clientgen_mapping = {"circle": Circle, "square": Square}
 _ShapeMarker.clientgen_unknown = UnknownShape
 if TYPE_CHECKING:
     Shape: TypeAlias = Circle | Square | UnknownShape

@@ -32,12 +32,7 @@ __all__ = ["Things", "AsyncThings"]
 _LIST_ENDPOINT = Endpoint[builtins.list[str]](
     method="GET",
     path="/things",
-    path_params=(),
-    responses={
-        "200": builtins.list[str],
-    },
-    errors={},
-    request_type=None,
+    responses={"200": builtins.list[str]},
     security=(("bearer",),),
     accept="application/json",
 )
@@ -45,88 +40,44 @@ _LIST_ENDPOINT = Endpoint[builtins.list[str]](
 _CREATE_ENDPOINT = Endpoint[None](
     method="POST",
     path="/things",
-    path_params=(),
-    responses={
-        "201": None,
-    },
-    errors={},
-    request_type=None,
-    security=(
-        ("headerKey",),
-        ("queryKey",),
-    ),
+    responses={"201": None},
+    security=(("headerKey",), ("queryKey",)),
 )
 
 _LIST_PUBLIC_ENDPOINT = Endpoint[None](
     method="GET",
     path="/things/public",
-    path_params=(),
-    responses={
-        "200": None,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": None},
     security=(),
 )
 
 _LIST_MAYBE_ENDPOINT = Endpoint[None](
     method="GET",
     path="/things/maybe",
-    path_params=(),
-    responses={
-        "200": None,
-    },
-    errors={},
-    request_type=None,
-    security=(
-        ("bearer",),
-        (),
-    ),
+    responses={"200": None},
+    security=(("bearer",), ()),
 )
 
 _DELETE_ENDPOINT = Endpoint[None](
     method="DELETE",
     path="/things/both",
-    path_params=(),
-    responses={
-        "204": None,
-    },
-    errors={},
-    request_type=None,
-    security=(
-        (
-            "headerKey",
-            "cookieKey",
-        ),
-    ),
+    responses={"204": None},
+    security=(("headerKey", "cookieKey"),),
     parameters=(("confirm", "cookie", "confirm", bool),),
 )
 
 _GET_BASIC_ENDPOINT = Endpoint[None](
     method="GET",
     path="/things/basic",
-    path_params=(),
-    responses={
-        "200": None,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": None},
     security=(("basic",),),
 )
 
 _GET_OAUTH_ENDPOINT = Endpoint[None](
     method="GET",
     path="/things/oauth",
-    path_params=(),
-    responses={
-        "200": None,
-    },
-    errors={},
-    request_type=None,
-    security=(
-        ("oauth",),
-        (),
-    ),
+    responses={"200": None},
+    security=(("oauth",), ()),
 )
 
 
@@ -173,13 +124,7 @@ class Things:
         """
         return self._client.request(
             _LIST_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def create(
@@ -205,13 +150,7 @@ class Things:
         """
         return self._client.request(
             _CREATE_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def list_public(
@@ -237,13 +176,7 @@ class Things:
         """
         return self._client.request(
             _LIST_PUBLIC_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def list_maybe(
@@ -269,13 +202,7 @@ class Things:
         """
         return self._client.request(
             _LIST_MAYBE_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def delete(
@@ -303,16 +230,8 @@ class Things:
         """
         return self._client.request(
             _DELETE_ENDPOINT,
-            cookies={
-                "confirm": confirm,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            cookies={"confirm": confirm},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def get_basic(
@@ -338,13 +257,7 @@ class Things:
         """
         return self._client.request(
             _GET_BASIC_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def get_oauth(
@@ -370,13 +283,7 @@ class Things:
         """
         return self._client.request(
             _GET_OAUTH_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -423,13 +330,7 @@ class AsyncThings:
         """
         return await self._client.request(
             _LIST_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def create(
@@ -455,13 +356,7 @@ class AsyncThings:
         """
         return await self._client.request(
             _CREATE_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def list_public(
@@ -487,13 +382,7 @@ class AsyncThings:
         """
         return await self._client.request(
             _LIST_PUBLIC_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def list_maybe(
@@ -519,13 +408,7 @@ class AsyncThings:
         """
         return await self._client.request(
             _LIST_MAYBE_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def delete(
@@ -553,16 +436,8 @@ class AsyncThings:
         """
         return await self._client.request(
             _DELETE_ENDPOINT,
-            cookies={
-                "confirm": confirm,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            cookies={"confirm": confirm},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def get_basic(
@@ -588,13 +463,7 @@ class AsyncThings:
         """
         return await self._client.request(
             _GET_BASIC_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def get_oauth(
@@ -620,13 +489,7 @@ class AsyncThings:
         """
         return await self._client.request(
             _GET_OAUTH_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

@@ -40,11 +40,7 @@ __all__ = ["Audio", "AsyncAudio"]
 _SYNTHESIZE_ENDPOINT = Endpoint[bytes](
     method="POST",
     path="/speech",
-    path_params=(),
-    responses={
-        "200": builtins.bytes,
-    },
-    errors={},
+    responses={"200": builtins.bytes},
     request_type=_request_models.AudioSynthesizeBody,
     security=(),
     result="binary",
@@ -54,12 +50,7 @@ _SYNTHESIZE_ENDPOINT = Endpoint[bytes](
 _TRANSCRIBE_ENDPOINT = Endpoint[models.AudioTranscribeResponse](
     method="POST",
     path="/transcriptions",
-    path_params=(),
-    responses={
-        "200": models.AudioTranscribeResponse,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": models.AudioTranscribeResponse},
     security=(),
     encoding="binary",
     content_type="audio/wav",
@@ -114,17 +105,8 @@ class Audio:
         """
         return self._client.download(
             _SYNTHESIZE_ENDPOINT,
-            body=_request_models.AudioSynthesizeBody(
-                text=text,
-                voice=voice,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.AudioSynthesizeBody(text=text, voice=voice),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def transcribe(
@@ -154,17 +136,9 @@ class Audio:
         """
         return self._client.request(
             _TRANSCRIBE_ENDPOINT,
-            query={
-                "language": language,
-            },
+            query={"language": language},
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -215,17 +189,8 @@ class AsyncAudio:
         """
         return await self._client.download(
             _SYNTHESIZE_ENDPOINT,
-            body=_request_models.AudioSynthesizeBody(
-                text=text,
-                voice=voice,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.AudioSynthesizeBody(text=text, voice=voice),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def transcribe(
@@ -255,17 +220,9 @@ class AsyncAudio:
         """
         return await self._client.request(
             _TRANSCRIBE_ENDPOINT,
-            query={
-                "language": language,
-            },
+            query={"language": language},
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

@@ -41,13 +41,8 @@ _GET_ENDPOINT = Endpoint[bytes](
     method="GET",
     path="/blobs/{key}",
     path_params=("key",),
-    responses={
-        "200": builtins.bytes,
-    },
-    errors={
-        "404": models.Problem,
-    },
-    request_type=None,
+    responses={"200": builtins.bytes},
+    errors={"404": models.Problem},
     security=(),
     result="binary",
     accept="application/octet-stream, application/json;q=0.9",
@@ -57,11 +52,7 @@ _PUT_ENDPOINT = Endpoint[None](
     method="PUT",
     path="/blobs/{key}",
     path_params=("key",),
-    responses={
-        "204": None,
-    },
-    errors={},
-    request_type=None,
+    responses={"204": None},
     security=(),
     encoding="binary",
     content_type="application/octet-stream",
@@ -114,13 +105,7 @@ class Blobs:
         return self._client.download(
             _GET_ENDPOINT,
             path=(key,),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def put(
@@ -152,13 +137,7 @@ class Blobs:
             _PUT_ENDPOINT,
             path=(key,),
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -208,13 +187,7 @@ class AsyncBlobs:
         return await self._client.download(
             _GET_ENDPOINT,
             path=(key,),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def put(
@@ -246,13 +219,7 @@ class AsyncBlobs:
             _PUT_ENDPOINT,
             path=(key,),
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

@@ -32,12 +32,7 @@ __all__ = ["Notes", "AsyncNotes"]
 _CREATE_ENDPOINT = Endpoint[str](
     method="POST",
     path="/notes",
-    path_params=(),
-    responses={
-        "201": RawText,
-    },
-    errors={},
-    request_type=None,
+    responses={"201": RawText},
     security=(),
     encoding="text",
     content_type="text/plain",
@@ -49,11 +44,7 @@ _APPEND_ENDPOINT = Endpoint[str](
     method="PATCH",
     path="/notes/{id}",
     path_params=("id",),
-    responses={
-        "200": RawText,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": RawText},
     security=(),
     encoding="text",
     content_type="text/markdown",
@@ -109,13 +100,7 @@ class Notes:
         return self._client.request(
             _CREATE_ENDPOINT,
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def append(
@@ -147,13 +132,7 @@ class Notes:
             _APPEND_ENDPOINT,
             path=(id,),
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -203,13 +182,7 @@ class AsyncNotes:
         return await self._client.request(
             _CREATE_ENDPOINT,
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def append(
@@ -241,13 +214,7 @@ class AsyncNotes:
             _APPEND_ENDPOINT,
             path=(id,),
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

@@ -23,9 +23,10 @@ from forms._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from forms import _request_models, models, params
+from forms import _request_models, models
 
 if TYPE_CHECKING:
+    from forms import params
     from forms._client import Forms, AsyncForms
 
 __all__ = ["Sessions", "AsyncSessions"]
@@ -33,11 +34,7 @@ __all__ = ["Sessions", "AsyncSessions"]
 _CREATE_ENDPOINT = Endpoint[models.SessionsCreateResponse](
     method="POST",
     path="/sessions",
-    path_params=(),
-    responses={
-        "200": models.SessionsCreateResponse,
-    },
-    errors={},
+    responses={"200": models.SessionsCreateResponse},
     request_type=_request_models.SessionsCreateBody,
     security=(),
     encoding="form",
@@ -47,11 +44,7 @@ _CREATE_ENDPOINT = Endpoint[models.SessionsCreateResponse](
 _SEARCH_ENDPOINT = Endpoint[list[str]](
     method="POST",
     path="/sessions/search",
-    path_params=(),
-    responses={
-        "200": list[str],
-    },
-    errors={},
+    responses={"200": list[str]},
     request_type=_request_models.SessionsSearchBody,
     security=(),
     encoding="form",
@@ -110,17 +103,9 @@ class Sessions:
         return self._client.request(
             _CREATE_ENDPOINT,
             body=_request_models.SessionsCreateBody(
-                username=username,
-                password=password,
-                remember=remember,
+                username=username, password=password, remember=remember
             ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def search(
@@ -150,17 +135,8 @@ class Sessions:
         """
         return self._client.request(
             _SEARCH_ENDPOINT,
-            body=_request_models.SessionsSearchBody(
-                users=users,
-                range=range,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.SessionsSearchBody(users=users, range=range),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -215,17 +191,9 @@ class AsyncSessions:
         return await self._client.request(
             _CREATE_ENDPOINT,
             body=_request_models.SessionsCreateBody(
-                username=username,
-                password=password,
-                remember=remember,
+                username=username, password=password, remember=remember
             ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def search(
@@ -255,17 +223,8 @@ class AsyncSessions:
         """
         return await self._client.request(
             _SEARCH_ENDPOINT,
-            body=_request_models.SessionsSearchBody(
-                users=users,
-                range=range,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.SessionsSearchBody(users=users, range=range),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

@@ -24,9 +24,10 @@ from forms._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from forms import _request_models, models, params
+from forms import _request_models, models
 
 if TYPE_CHECKING:
+    from forms import params
     from forms._client import Forms, AsyncForms
 
 __all__ = ["Uploads", "AsyncUploads"]
@@ -34,11 +35,7 @@ __all__ = ["Uploads", "AsyncUploads"]
 _AVATAR_ENDPOINT = Endpoint[models.Stored](
     method="POST",
     path="/avatars",
-    path_params=(),
-    responses={
-        "201": models.Stored,
-    },
-    errors={},
+    responses={"201": models.Stored},
     request_type=_request_models.UploadsAvatarBody,
     security=(),
     encoding="multipart",
@@ -48,28 +45,18 @@ _AVATAR_ENDPOINT = Endpoint[models.Stored](
 _DOCUMENTS_ENDPOINT = Endpoint[list[models.Stored]](
     method="POST",
     path="/documents",
-    path_params=(),
-    responses={
-        "201": list[models.Stored],
-    },
-    errors={},
+    responses={"201": list[models.Stored]},
     request_type=_request_models.UploadsDocumentsBody,
     security=(),
     encoding="multipart",
-    form_styles={
-        "metadata": "json",
-    },
+    form_styles={"metadata": "json"},
     accept="application/json",
 )
 
 _RAW_ENDPOINT = Endpoint[None](
     method="PUT",
     path="/raw",
-    path_params=(),
-    responses={
-        "204": None,
-    },
-    errors={},
+    responses={"204": None},
     request_type=_request_models.UploadsRawBody,
     security=(),
     encoding="multipart",
@@ -123,17 +110,8 @@ class Uploads:
         """
         return self._client.request(
             _AVATAR_ENDPOINT,
-            body=_request_models.UploadsAvatarBody(
-                file=file,
-                caption=caption,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.UploadsAvatarBody(file=file, caption=caption),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def documents(
@@ -166,17 +144,9 @@ class Uploads:
         return self._client.request(
             _DOCUMENTS_ENDPOINT,
             body=_request_models.UploadsDocumentsBody(
-                files=files,
-                labels=labels,
-                metadata=metadata,
+                files=files, labels=labels, metadata=metadata
             ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def raw(
@@ -204,16 +174,8 @@ class Uploads:
         """
         return self._client.request(
             _RAW_ENDPOINT,
-            body=_request_models.UploadsRawBody(
-                file=file,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.UploadsRawBody(file=file),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -264,17 +226,8 @@ class AsyncUploads:
         """
         return await self._client.request(
             _AVATAR_ENDPOINT,
-            body=_request_models.UploadsAvatarBody(
-                file=file,
-                caption=caption,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.UploadsAvatarBody(file=file, caption=caption),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def documents(
@@ -307,17 +260,9 @@ class AsyncUploads:
         return await self._client.request(
             _DOCUMENTS_ENDPOINT,
             body=_request_models.UploadsDocumentsBody(
-                files=files,
-                labels=labels,
-                metadata=metadata,
+                files=files, labels=labels, metadata=metadata
             ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def raw(
@@ -345,16 +290,8 @@ class AsyncUploads:
         """
         return await self._client.request(
             _RAW_ENDPOINT,
-            body=_request_models.UploadsRawBody(
-                file=file,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.UploadsRawBody(file=file),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

@@ -35,12 +35,7 @@ __all__ = ["Calls", "AsyncCalls"]
 _EXPORT_ENDPOINT = Endpoint[models.Call](
     method="GET",
     path="/calls/export",
-    path_params=(),
-    responses={
-        "200": models.Call,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": models.Call},
     security=(),
     parameters=(("since", "query", "since", datetime.datetime),),
     result="json_lines",
@@ -50,12 +45,7 @@ _EXPORT_ENDPOINT = Endpoint[models.Call](
 _EVENTS_ENDPOINT = Endpoint[Any](
     method="GET",
     path="/calls/events",
-    path_params=(),
-    responses={
-        "200": Any,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": Any},
     security=(),
     result="json_lines",
     accept="application/x-ndjson",
@@ -107,16 +97,8 @@ class Calls:
         """
         return self._client.stream(
             _EXPORT_ENDPOINT,
-            query={
-                "since": since,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"since": since},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def events(
@@ -142,13 +124,7 @@ class Calls:
         """
         return self._client.stream(
             _EVENTS_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -197,16 +173,8 @@ class AsyncCalls:
         """
         return await self._client.stream(
             _EXPORT_ENDPOINT,
-            query={
-                "since": since,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"since": since},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def events(
@@ -232,13 +200,7 @@ class AsyncCalls:
         """
         return await self._client.stream(
             _EVENTS_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

@@ -34,13 +34,8 @@ __all__ = ["Transcripts", "AsyncTranscripts"]
 _STREAM_ENDPOINT = Endpoint[models.TranscriptLine](
     method="POST",
     path="/transcripts/stream",
-    path_params=(),
-    responses={
-        "200": models.TranscriptLine,
-    },
-    errors={
-        "422": models.Error,
-    },
+    responses={"200": models.TranscriptLine},
+    errors={"422": models.Error},
     request_type=_request_models.TranscriptRequest,
     security=(),
     result="json_lines",
@@ -95,17 +90,8 @@ class Transcripts:
         """
         return self._client.stream(
             _STREAM_ENDPOINT,
-            body=_request_models.TranscriptRequest(
-                audio_url=audio_url,
-                language=language,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.TranscriptRequest(audio_url=audio_url, language=language),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -156,17 +142,8 @@ class AsyncTranscripts:
         """
         return await self._client.stream(
             _STREAM_ENDPOINT,
-            body=_request_models.TranscriptRequest(
-                audio_url=audio_url,
-                language=language,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.TranscriptRequest(audio_url=audio_url, language=language),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

@@ -41,12 +41,7 @@ __all__ = ["Agents", "AsyncAgents"]
 _LIST_ENDPOINT = Endpoint[builtins.list[models.Agent]](
     method="GET",
     path="/agents",
-    path_params=(),
-    responses={
-        "200": builtins.list[models.Agent],
-    },
-    errors={},
-    request_type=None,
+    responses={"200": builtins.list[models.Agent]},
     security=(),
     accept="application/json",
 )
@@ -55,11 +50,7 @@ _RETRIEVE_ENDPOINT = Endpoint[models.Agent](
     method="GET",
     path="/agents/{agent_id}",
     path_params=("agent_id",),
-    responses={
-        "200": models.Agent,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": models.Agent},
     security=(),
     accept="application/json",
 )
@@ -67,12 +58,7 @@ _RETRIEVE_ENDPOINT = Endpoint[models.Agent](
 _LIST_TEMPLATES_ENDPOINT = Endpoint[builtins.list[models.Agent]](
     method="GET",
     path="/agents/templates",
-    path_params=(),
-    responses={
-        "200": builtins.list[models.Agent],
-    },
-    errors={},
-    request_type=None,
+    responses={"200": builtins.list[models.Agent]},
     security=(),
     accept="application/json",
 )
@@ -126,13 +112,7 @@ class Agents:
         """
         return self._client.request(
             _LIST_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def retrieve(
@@ -159,13 +139,7 @@ class Agents:
         return self._client.request(
             _RETRIEVE_ENDPOINT,
             path=(agent_id,),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def list_templates(
@@ -189,13 +163,7 @@ class Agents:
         """
         return self._client.request(
             _LIST_TEMPLATES_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -247,13 +215,7 @@ class AsyncAgents:
         """
         return await self._client.request(
             _LIST_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def retrieve(
@@ -280,13 +242,7 @@ class AsyncAgents:
         return await self._client.request(
             _RETRIEVE_ENDPOINT,
             path=(agent_id,),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def list_templates(
@@ -310,13 +266,7 @@ class AsyncAgents:
         """
         return await self._client.request(
             _LIST_TEMPLATES_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

@@ -33,12 +33,7 @@ __all__ = ["AgentsMetricsResults", "AsyncAgentsMetricsResults"]
 _LIST_ENDPOINT = Endpoint[models.ResultsBody](
     method="GET",
     path="/agents/metrics/results",
-    path_params=(),
-    responses={
-        "200": models.ResultsBody,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": models.ResultsBody},
     security=(),
     parameters=(("limit", "query", "limit", int),),
     accept="application/json",
@@ -47,12 +42,7 @@ _LIST_ENDPOINT = Endpoint[models.ResultsBody](
 _EXPORT_ENDPOINT = Endpoint[str](
     method="GET",
     path="/agents/metrics/results/export",
-    path_params=(),
-    responses={
-        "200": RawText,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": RawText},
     security=(),
     result="raw",
     accept="text/csv",
@@ -102,16 +92,8 @@ class AgentsMetricsResults:
         """
         return self._client.request(
             _LIST_ENDPOINT,
-            query={
-                "limit": limit,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"limit": limit},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def export(
@@ -135,13 +117,7 @@ class AgentsMetricsResults:
         """
         return self._client.request(
             _EXPORT_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -188,16 +164,8 @@ class AsyncAgentsMetricsResults:
         """
         return await self._client.request(
             _LIST_ENDPOINT,
-            query={
-                "limit": limit,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"limit": limit},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def export(
@@ -221,13 +189,7 @@ class AsyncAgentsMetricsResults:
         """
         return await self._client.request(
             _EXPORT_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

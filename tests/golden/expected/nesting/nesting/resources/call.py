@@ -40,11 +40,7 @@ __all__ = ["Call", "AsyncCall"]
 _CREATE_ENDPOINT = Endpoint[models.Agent](
     method="POST",
     path="/v1/create-call",
-    path_params=(),
-    responses={
-        "200": models.Agent,
-    },
-    errors={},
+    responses={"200": models.Agent},
     request_type=_request_models.CallCreateBody,
     security=(),
     accept="application/json",
@@ -54,11 +50,7 @@ _RETRIEVE_ENDPOINT = Endpoint[models.Agent](
     method="GET",
     path="/v1/get-call/{call_id}",
     path_params=("call_id",),
-    responses={
-        "200": models.Agent,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": models.Agent},
     security=(),
     accept="application/json",
 )
@@ -114,16 +106,8 @@ class Call:
         """
         return self._client.request(
             _CREATE_ENDPOINT,
-            body=_request_models.CallCreateBody(
-                to=to,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.CallCreateBody(to=to),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def retrieve(
@@ -150,13 +134,7 @@ class Call:
         return self._client.request(
             _RETRIEVE_ENDPOINT,
             path=(call_id,),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -210,16 +188,8 @@ class AsyncCall:
         """
         return await self._client.request(
             _CREATE_ENDPOINT,
-            body=_request_models.CallCreateBody(
-                to=to,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.CallCreateBody(to=to),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def retrieve(
@@ -246,13 +216,7 @@ class AsyncCall:
         return await self._client.request(
             _RETRIEVE_ENDPOINT,
             path=(call_id,),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

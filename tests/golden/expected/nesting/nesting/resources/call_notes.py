@@ -32,11 +32,7 @@ _ADD_ENDPOINT = Endpoint[None](
     method="POST",
     path="/v1/calls/{call_id}/notes",
     path_params=("call_id",),
-    responses={
-        "204": None,
-    },
-    errors={},
-    request_type=None,
+    responses={"204": None},
     security=(),
 )
 
@@ -85,13 +81,7 @@ class CallNotes:
         return self._client.request(
             _ADD_ENDPOINT,
             path=(call_id,),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -139,13 +129,7 @@ class AsyncCallNotes:
         return await self._client.request(
             _ADD_ENDPOINT,
             path=(call_id,),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

@@ -36,19 +36,9 @@ __all__ = ["Items", "AsyncItems"]
 _LIST_ENDPOINT = Endpoint[builtins.list[models.Item]](
     method="GET",
     path="/items",
-    path_params=(),
-    responses={
-        "200": builtins.list[models.Item],
-    },
-    errors={},
-    request_type=None,
+    responses={"200": builtins.list[models.Item]},
     security=(),
-    query_styles={
-        "ids": "csv",
-        "words": "ssv",
-        "colors": "pipes",
-        "filter": "deep",
-    },
+    query_styles={"ids": "csv", "words": "ssv", "colors": "pipes", "filter": "deep"},
     parameters=(
         ("tag", "query", "tag", Sequence[str]),
         ("ids", "query", "ids", Sequence[int]),
@@ -65,11 +55,7 @@ _GET_ENDPOINT = Endpoint[models.Item](
     path="/items/{itemId}",
     path_params=("itemId",),
     path_names=("item_id",),
-    responses={
-        "200": models.Item,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": models.Item},
     security=(),
     parameters=(("theme", "cookie", "theme", Literal["light", "dark"]),),
     accept="application/json",
@@ -140,13 +126,7 @@ class Items:
                 "filter": filter,
                 "limit": limit,
             },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def get(
@@ -191,17 +171,8 @@ class Items:
                 "Api-Version": api_version,
                 "If-None-Match": if_none_match,
             },
-            cookies={
-                "session": session,
-                "theme": theme,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            cookies={"session": session, "theme": theme},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -269,13 +240,7 @@ class AsyncItems:
                 "filter": filter,
                 "limit": limit,
             },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def get(
@@ -320,17 +285,8 @@ class AsyncItems:
                 "Api-Version": api_version,
                 "If-None-Match": if_none_match,
             },
-            cookies={
-                "session": session,
-                "theme": theme,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            cookies={"session": session, "theme": theme},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

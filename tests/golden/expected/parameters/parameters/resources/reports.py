@@ -24,9 +24,10 @@ from parameters._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from parameters import _request_models, params
+from parameters import _request_models
 
 if TYPE_CHECKING:
+    from parameters import params
     from parameters._client import Parameters, AsyncParameters
 
 __all__ = ["Reports", "AsyncReports"]
@@ -34,16 +35,9 @@ __all__ = ["Reports", "AsyncReports"]
 _LIST_ENDPOINT = Endpoint[builtins.list[str]](
     method="GET",
     path="/reports",
-    path_params=(),
-    responses={
-        "200": builtins.list[str],
-    },
-    errors={},
-    request_type=None,
+    responses={"200": builtins.list[str]},
     security=(),
-    query_styles={
-        "where": "json",
-    },
+    query_styles={"where": "json"},
     parameters=(
         ("where", "query", "where", _request_models.ReportsListWhere),
         ("year", "query", "year", int),
@@ -102,20 +96,9 @@ class Reports:
         """
         return self._client.request(
             _LIST_ENDPOINT,
-            query={
-                "where": where,
-                "year": year,
-            },
-            headers={
-                "X-Trace": x_trace,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"where": where, "year": year},
+            headers={"X-Trace": x_trace},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -168,20 +151,9 @@ class AsyncReports:
         """
         return await self._client.request(
             _LIST_ENDPOINT,
-            query={
-                "where": where,
-                "year": year,
-            },
-            headers={
-                "X-Trace": x_trace,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"where": where, "year": year},
+            headers={"X-Trace": x_trace},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

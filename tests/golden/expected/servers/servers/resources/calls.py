@@ -33,12 +33,7 @@ __all__ = ["Calls", "AsyncCalls"]
 _LIST_ENDPOINT = Endpoint[builtins.list[str]](
     method="GET",
     path="/calls",
-    path_params=(),
-    responses={
-        "200": builtins.list[str],
-    },
-    errors={},
-    request_type=None,
+    responses={"200": builtins.list[str]},
     security=(),
     accept="application/json",
 )
@@ -47,11 +42,7 @@ _GET_ENDPOINT = Endpoint[models.CallsGetResponse](
     method="GET",
     path="/calls/{id}",
     path_params=("id",),
-    responses={
-        "200": models.CallsGetResponse,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": models.CallsGetResponse},
     security=(),
     accept="application/json",
 )
@@ -100,13 +91,7 @@ class Calls:
         """
         return self._client.request(
             _LIST_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def get(
@@ -135,13 +120,7 @@ class Calls:
         return self._client.request(
             _GET_ENDPOINT,
             path=(id,),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -188,13 +167,7 @@ class AsyncCalls:
         """
         return await self._client.request(
             _LIST_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def get(
@@ -223,13 +196,7 @@ class AsyncCalls:
         return await self._client.request(
             _GET_ENDPOINT,
             path=(id,),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

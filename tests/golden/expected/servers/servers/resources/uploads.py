@@ -31,12 +31,7 @@ __all__ = ["Uploads", "AsyncUploads"]
 _CREATE_ENDPOINT = Endpoint[None](
     method="POST",
     path="/uploads",
-    path_params=(),
-    responses={
-        "201": None,
-    },
-    errors={},
-    request_type=None,
+    responses={"201": None},
     security=(),
     server="https://uploads.example.com",
 )
@@ -45,11 +40,7 @@ _GET_STATUS_ENDPOINT = Endpoint[str](
     method="GET",
     path="/uploads/{id}/status",
     path_params=("id",),
-    responses={
-        "200": str,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": str},
     security=(),
     server="https://status.example.com",
     accept="application/json",
@@ -103,13 +94,7 @@ class Uploads:
         """
         return self._client.request(
             _CREATE_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def get_status(
@@ -142,13 +127,7 @@ class Uploads:
         return self._client.request(
             _GET_STATUS_ENDPOINT,
             path=(id,),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -199,13 +178,7 @@ class AsyncUploads:
         """
         return await self._client.request(
             _CREATE_ENDPOINT,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def get_status(
@@ -238,13 +211,7 @@ class AsyncUploads:
         return await self._client.request(
             _GET_STATUS_ENDPOINT,
             path=(id,),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

@@ -37,12 +37,7 @@ __all__ = ["Calls", "AsyncCalls"]
 _LIST_ENDPOINT = Endpoint[models.CallPage](
     method="GET",
     path="/calls",
-    path_params=(),
-    responses={
-        "200": models.CallPage,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": models.CallPage},
     security=(("bearer",),),
     parameters=(
         ("offset", "query", "offset", Annotated[int, Meta(ge=0)]),
@@ -101,17 +96,8 @@ class Calls:
         """
         return self._client.paginate(
             _LIST_ENDPOINT,
-            query={
-                "offset": offset,
-                "limit": limit,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"offset": offset, "limit": limit},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -162,17 +148,8 @@ class AsyncCalls:
         """
         return self._client.paginate(
             _LIST_ENDPOINT,
-            query={
-                "offset": offset,
-                "limit": limit,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"offset": offset, "limit": limit},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

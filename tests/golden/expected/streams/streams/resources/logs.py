@@ -34,12 +34,7 @@ __all__ = ["Logs", "AsyncLogs"]
 _TAIL_ENDPOINT = Endpoint[str](
     method="GET",
     path="/logs/tail",
-    path_params=(),
-    responses={
-        "200": str,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": str},
     security=(("bearer",),),
     parameters=(("since", "query", "since", datetime.datetime),),
     result="event_stream",
@@ -92,16 +87,8 @@ class Logs:
         """
         return self._client.stream(
             _TAIL_ENDPOINT,
-            query={
-                "since": since,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"since": since},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -150,16 +137,8 @@ class AsyncLogs:
         """
         return await self._client.stream(
             _TAIL_ENDPOINT,
-            query={
-                "since": since,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"since": since},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

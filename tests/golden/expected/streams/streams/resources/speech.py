@@ -41,13 +41,8 @@ __all__ = ["Speech", "AsyncSpeech"]
 _STREAM_ENDPOINT = Endpoint[models.SpeechEvent](
     method="POST",
     path="/speech/events",
-    path_params=(),
-    responses={
-        "200": models.SpeechEvent,
-    },
-    errors={
-        "422": models.Error,
-    },
+    responses={"200": models.SpeechEvent},
+    errors={"422": models.Error},
     request_type=_request_models.SpeechRequest,
     security=(("bearer",),),
     result="event_stream",
@@ -57,11 +52,7 @@ _STREAM_ENDPOINT = Endpoint[models.SpeechEvent](
 _DOWNLOAD_ENDPOINT = Endpoint[bytes](
     method="POST",
     path="/speech/audio",
-    path_params=(),
-    responses={
-        "200": builtins.bytes,
-    },
-    errors={},
+    responses={"200": builtins.bytes},
     request_type=_request_models.SpeechRequest,
     security=(("bearer",),),
     result="binary",
@@ -116,17 +107,8 @@ class Speech:
         """
         return self._client.stream(
             _STREAM_ENDPOINT,
-            body=_request_models.SpeechRequest(
-                transcript=transcript,
-                voice_id=voice_id,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.SpeechRequest(transcript=transcript, voice_id=voice_id),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def download(
@@ -156,17 +138,8 @@ class Speech:
         """
         return self._client.download(
             _DOWNLOAD_ENDPOINT,
-            body=_request_models.SpeechRequest(
-                transcript=transcript,
-                voice_id=voice_id,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.SpeechRequest(transcript=transcript, voice_id=voice_id),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -217,17 +190,8 @@ class AsyncSpeech:
         """
         return await self._client.stream(
             _STREAM_ENDPOINT,
-            body=_request_models.SpeechRequest(
-                transcript=transcript,
-                voice_id=voice_id,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.SpeechRequest(transcript=transcript, voice_id=voice_id),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def download(
@@ -257,17 +221,8 @@ class AsyncSpeech:
         """
         return await self._client.download(
             _DOWNLOAD_ENDPOINT,
-            body=_request_models.SpeechRequest(
-                transcript=transcript,
-                voice_id=voice_id,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.SpeechRequest(transcript=transcript, voice_id=voice_id),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

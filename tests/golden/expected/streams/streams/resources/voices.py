@@ -37,12 +37,7 @@ __all__ = ["Voices", "AsyncVoices"]
 _LIST_ENDPOINT = Endpoint[models.VoicePage](
     method="GET",
     path="/voices",
-    path_params=(),
-    responses={
-        "200": models.VoicePage,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": models.VoicePage},
     security=(("bearer",),),
     parameters=(("limit", "query", "limit", Annotated[int, Meta(ge=1, le=100)]),),
     result="page",
@@ -100,17 +95,8 @@ class Voices:
         """
         return self._client.paginate(
             _LIST_ENDPOINT,
-            query={
-                "limit": limit,
-                "starting_after": starting_after,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"limit": limit, "starting_after": starting_after},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -161,17 +147,8 @@ class AsyncVoices:
         """
         return self._client.paginate(
             _LIST_ENDPOINT,
-            query={
-                "limit": limit,
-                "starting_after": starting_after,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"limit": limit, "starting_after": starting_after},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

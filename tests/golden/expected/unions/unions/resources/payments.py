@@ -22,9 +22,10 @@ from unions._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from unions import _request_models, models, params
+from unions import _request_models, models
 
 if TYPE_CHECKING:
+    from unions import params
     from unions._client import Unions, AsyncUnions
 
 __all__ = ["Payments", "AsyncPayments"]
@@ -32,11 +33,7 @@ __all__ = ["Payments", "AsyncPayments"]
 _CREATE_ENDPOINT = Endpoint[models.PaymentMethod](
     method="POST",
     path="/payments",
-    path_params=(),
-    responses={
-        "201": models.PaymentMethod,
-    },
-    errors={},
+    responses={"201": models.PaymentMethod},
     request_type=_request_models.PaymentMethod,
     security=(),
     accept="application/json",
@@ -89,13 +86,7 @@ class Payments:
         return self._client.request(
             _CREATE_ENDPOINT,
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -145,13 +136,7 @@ class AsyncPayments:
         return await self._client.request(
             _CREATE_ENDPOINT,
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

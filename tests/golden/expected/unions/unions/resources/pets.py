@@ -22,9 +22,10 @@ from unions._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from unions import _request_models, models, params
+from unions import _request_models, models
 
 if TYPE_CHECKING:
+    from unions import params
     from unions._client import Unions, AsyncUnions
 
 __all__ = ["Pets", "AsyncPets"]
@@ -32,11 +33,7 @@ __all__ = ["Pets", "AsyncPets"]
 _CREATE_ENDPOINT = Endpoint[models.Pet](
     method="POST",
     path="/pets",
-    path_params=(),
-    responses={
-        "201": models.Pet,
-    },
-    errors={},
+    responses={"201": models.Pet},
     request_type=_request_models.Pet,
     security=(),
     accept="application/json",
@@ -46,11 +43,7 @@ _GET_ENDPOINT = Endpoint[models.PetRecord](
     method="GET",
     path="/pets/{id}",
     path_params=("id",),
-    responses={
-        "200": models.PetRecord,
-    },
-    errors={},
-    request_type=None,
+    responses={"200": models.PetRecord},
     security=(),
     accept="application/json",
 )
@@ -58,11 +51,7 @@ _GET_ENDPOINT = Endpoint[models.PetRecord](
 _DRAW_SHAPE_ENDPOINT = Endpoint[models.Shape](
     method="POST",
     path="/shapes",
-    path_params=(),
-    responses={
-        "200": models.Shape,
-    },
-    errors={},
+    responses={"200": models.Shape},
     request_type=_request_models.Shape,
     security=(),
     accept="application/json",
@@ -115,13 +104,7 @@ class Pets:
         return self._client.request(
             _CREATE_ENDPOINT,
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def get(
@@ -150,13 +133,7 @@ class Pets:
         return self._client.request(
             _GET_ENDPOINT,
             path=(id,),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def draw_shape(
@@ -185,13 +162,7 @@ class Pets:
         return self._client.request(
             _DRAW_SHAPE_ENDPOINT,
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -241,13 +212,7 @@ class AsyncPets:
         return await self._client.request(
             _CREATE_ENDPOINT,
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def get(
@@ -276,13 +241,7 @@ class AsyncPets:
         return await self._client.request(
             _GET_ENDPOINT,
             path=(id,),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def draw_shape(
@@ -311,13 +270,7 @@ class AsyncPets:
         return await self._client.request(
             _DRAW_SHAPE_ENDPOINT,
             body=body,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

@@ -33,10 +33,7 @@ _PUT_ENDPOINT = Endpoint[models.Setting](
     method="PUT",
     path="/settings/{name}",
     path_params=("name",),
-    responses={
-        "200": models.Setting,
-    },
-    errors={},
+    responses={"200": models.Setting},
     request_type=_request_models.SettingsPutBody,
     security=(),
     accept="application/json",
@@ -93,17 +90,8 @@ class Settings:
         return self._client.request(
             _PUT_ENDPOINT,
             path=(name,),
-            body=_request_models.SettingsPutBody(
-                value=value,
-                previous=previous,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.SettingsPutBody(value=value, previous=previous),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -157,17 +145,8 @@ class AsyncSettings:
         return await self._client.request(
             _PUT_ENDPOINT,
             path=(name,),
-            body=_request_models.SettingsPutBody(
-                value=value,
-                previous=previous,
-            ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            body=_request_models.SettingsPutBody(value=value, previous=previous),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

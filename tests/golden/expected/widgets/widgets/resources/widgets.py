@@ -23,9 +23,10 @@ from widgets._runtime import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from widgets import _request_models, models, params
+from widgets import _request_models, models
 
 if TYPE_CHECKING:
+    from widgets import params
     from widgets._client import Widgets, AsyncWidgets
 
 __all__ = ["WidgetsResource", "AsyncWidgetsResource"]
@@ -35,13 +36,8 @@ _GET_ENDPOINT = Endpoint[models.Widget](
     path="/widgets/{widgetId}",
     path_params=("widgetId",),
     path_names=("widget_id",),
-    responses={
-        "200": models.Widget,
-    },
-    errors={
-        "404": models.Problem,
-    },
-    request_type=None,
+    responses={"200": models.Widget},
+    errors={"404": models.Problem},
     security=(("token",),),
     parameters=(("expand", "query", "expand", Sequence[Literal["parts", "owner"]]),),
     accept="application/json",
@@ -50,13 +46,8 @@ _GET_ENDPOINT = Endpoint[models.Widget](
 _CREATE_ENDPOINT = Endpoint[models.Widget](
     method="POST",
     path="/widgets",
-    path_params=(),
-    responses={
-        "201": models.Widget,
-    },
-    errors={
-        "400": models.Problem,
-    },
+    responses={"201": models.Widget},
+    errors={"400": models.Problem},
     request_type=_request_models.WidgetsCreateBody,
     security=(("token",),),
     accept="application/json",
@@ -111,16 +102,8 @@ class WidgetsResource:
         return self._client.request(
             _GET_ENDPOINT,
             path=(widget_id,),
-            query={
-                "expand": expand,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"expand": expand},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     def create(
@@ -159,23 +142,11 @@ class WidgetsResource:
         """
         return self._client.request(
             _CREATE_ENDPOINT,
-            headers={
-                "Api-Version": api_version,
-            },
+            headers={"Api-Version": api_version},
             body=_request_models.WidgetsCreateBody(
-                name=name,
-                size=size,
-                color=color,
-                note=note,
-                parts=parts,
+                name=name, size=size, color=color, note=note, parts=parts
             ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 
@@ -227,16 +198,8 @@ class AsyncWidgetsResource:
         return await self._client.request(
             _GET_ENDPOINT,
             path=(widget_id,),
-            query={
-                "expand": expand,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            query={"expand": expand},
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
     async def create(
@@ -275,23 +238,11 @@ class AsyncWidgetsResource:
         """
         return await self._client.request(
             _CREATE_ENDPOINT,
-            headers={
-                "Api-Version": api_version,
-            },
+            headers={"Api-Version": api_version},
             body=_request_models.WidgetsCreateBody(
-                name=name,
-                size=size,
-                color=color,
-                note=note,
-                parts=parts,
+                name=name, size=size, color=color, note=note, parts=parts
             ),
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
+            options=RequestOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
         )
 
 

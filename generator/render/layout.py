@@ -1,0 +1,158 @@
+"""Long lines of generated code split the way black splits them, before black sees them.
+
+black's output is the generated code, but the less of the rendered text black has to
+re-split, the less work it does. Templates write the constructs below on one line and
+pass them through the `lay_out` filter, which marks each line longer than black's limit;
+once the module's imports are settled (they may shorten a line: `_Literal` becomes
+`Literal`), `laid_out` splits each marked line that is still too long as black would, at
+its last bracket:
+
+- a collection literal (`responses={...}`, `X.clientgen_variants = (...)`): one item per
+  line, with a trailing comma;
+- a call or a class's bases (`pagination=Pagination(...)`, `warn(...)`, `class X(...):`):
+  the arguments on one line under it if they fit there, else one per line with a
+  trailing comma;
+- a type alias that is a union of names: the union in parentheses, on one line if it
+  fits, else one name per line.
+
+An item that is still too long is split the same way. Any other line is left to black:
+a template passes only its own code lines through the filter, never a docstring.
+`tests/formatting/test_prerendered.py` checks that black leaves the seeds' rendered
+modules as they are.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+LINE_LENGTH = 100  # black's line length for generated code (formatting.py's mode)
+_INDENT = "    "
+# `name=value,` or `value,`: one argument of a call that is already one per line.
+_ARGUMENT = re.compile(r"(?P<head>(\w+=)?)(?P<value>.*)(?P<tail>,)")
+# What `lay_out` appends to a line for `laid_out` to split (a comment: the code is valid
+# in between, and the import pass ignores it).
+MARK = "  # clientgen: lay out"
+
+
+def lay_out(text: str) -> str:
+    """`text` with each line longer than black's limit marked for `laid_out`."""
+    return "\n".join(line + MARK if len(line) > LINE_LENGTH else line for line in text.split("\n"))
+
+
+def laid_out(text: str) -> str:
+    """`text` with each marked line unmarked, and split the way black splits it."""
+    if MARK not in text:
+        return text
+    lines = text.split("\n")
+    return "\n".join(
+        _line(line.removesuffix(MARK)) if line.endswith(MARK) else line for line in lines
+    )
+
+
+def _line(line: str) -> str:
+    if len(line) <= LINE_LENGTH or not line.isascii():  # ast's offsets count bytes
+        return line
+    code = line.lstrip(" ")
+    indent = line[: len(line) - len(code)]
+    argument = _ARGUMENT.fullmatch(code)
+    if argument is not None:
+        try:
+            node = ast.parse(argument["value"], mode="eval").body
+        except SyntaxError:
+            return line
+        head, tail = argument["head"], argument["tail"]
+        return _split(indent, head, argument["value"], node, tail) or line
+    statement = _statement(code)
+    match statement:
+        case ast.Expr(value=ast.Call() as call):
+            return _split(indent, "", code, call, "") or line
+        case ast.Assign(value=assigned) | ast.AnnAssign(value=assigned) if assigned is not None:
+            head, source = code[: assigned.col_offset], code[assigned.col_offset :]
+            if _names_union(assigned):
+                return _union(indent, head, source)
+            return _split(indent, head, source, assigned, "") or line
+        case ast.ClassDef(name=name, bases=bases, keywords=keywords) if bases or keywords:
+            head = f"class {name}"
+            if not code.startswith(head + "(") or not code.endswith("):"):
+                return line
+            header = code[len("class ") : -1]  # `Name(bases)`, read as a call
+            bases_node = ast.parse(header, mode="eval").body
+            return _split(indent, "", header, bases_node, ":", "class ") or line
+    return line
+
+
+def _statement(code: str) -> ast.stmt | None:
+    """The one statement on the line (a class header counts, with a body added)."""
+    text = code + " ..." if code.startswith("class ") else code
+    try:
+        body = ast.parse(text).body
+    except SyntaxError:
+        return None
+    return body[0] if len(body) == 1 else None
+
+
+def _split(
+    indent: str, head: str, source: str, node: ast.expr, tail: str, keyword: str = ""
+) -> str | None:
+    """black's split of `indent + keyword + head + source + tail` at the last bracket of
+    `source` (the value `node`), or None where the value is not one this module splits."""
+    items = _items(node, source)
+    if items is None or source[-1] not in ")]}":
+        return None
+    start = (node.func.end_col_offset or 0) - node.col_offset if isinstance(node, ast.Call) else 0
+    inner = indent + _INDENT
+    first = f"{indent}{keyword}{head}{source[: start + 1]}"
+    last = f"{indent}{source[-1]}{tail}"
+    hugged = inner + ", ".join(items)
+    if isinstance(node, ast.Call) and len(hugged) <= LINE_LENGTH:
+        return "\n".join((first, hugged, last))
+    return "\n".join((first, *(_line(f"{inner}{item},") for item in items), last))
+
+
+def _items(node: ast.expr, source: str) -> list[str] | None:
+    """The source of each item of a collection literal or argument of a call, or None.
+
+    `source` is the node's own text: offsets in the line are moved to start at the node.
+    """
+    source = " " * node.col_offset + source
+    match node:
+        case ast.Dict(keys=keys, values=values) if keys and None not in keys:
+            return [
+                source[key.col_offset : value.end_col_offset]
+                for key, value in zip(keys, values, strict=True)
+                if key is not None
+            ]
+        case ast.Tuple(elts=elements) | ast.List(elts=elements) if elements:
+            if not source.lstrip().startswith(("(", "[")):
+                return None
+            return [_segment(element, source) for element in elements]
+        case ast.Call(args=arguments, keywords=keywords) if arguments or keywords:
+            if any(isinstance(argument, ast.Starred) for argument in arguments):
+                return None
+            if any(keyword.arg is None for keyword in keywords):
+                return None
+            return [_segment(argument, source) for argument in arguments] + [
+                source[keyword.col_offset : keyword.end_col_offset] for keyword in keywords
+            ]
+    return None
+
+
+def _names_union(node: ast.expr) -> bool:
+    """`A | B | c.D`: a union of plain names, which black wraps in parentheses."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _names_union(node.left) and _names_union(node.right)
+    return isinstance(node, ast.Name | ast.Attribute)
+
+
+def _union(indent: str, head: str, source: str) -> str:
+    inner = indent + _INDENT
+    if len(inner + source) <= LINE_LENGTH:
+        return "\n".join((f"{indent}{head}(", inner + source, f"{indent})"))
+    names = [name.strip() for name in source.split("|")]
+    lines = [inner + names[0], *(f"{inner}| {name}" for name in names[1:])]
+    return "\n".join((f"{indent}{head}(", *lines, f"{indent})"))
+
+
+def _segment(node: ast.expr, source: str) -> str:
+    return source[node.col_offset : node.end_col_offset]
