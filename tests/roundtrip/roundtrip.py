@@ -46,7 +46,12 @@ RESULTS = ROOT / "build" / "roundtrip"
 TABLE = ROOT / "docs" / "corpus.md"
 SECTION = "\n## Round trip: every operation called"
 PREVIOUS = (
-    '"705 of 828 operations round-trip (85%) in a 75-spec sample; 99 fail because of the' ' client"'
+    '"705 of 828 operations round-trip (85%) in a 75-spec sample; 99 fail because of the'
+    ' client" (an earlier, weaker judge on another sample); on this judge and sample, before'
+    " the fixes to security alternatives sharing a header, request names taken by other"
+    " definitions, boolean enum parameters and required empty bodies, and before spec"
+    " defects were told apart: vendors 183 of 190 OK, corpus 3355 of 4653 OK (5 refused,"
+    " 39 rejected, 15 not decoded)"
 )
 
 SPEC_SECONDS = 240.0  # calls stop after this; the child is killed 60 s later
@@ -201,7 +206,7 @@ def write_table(rows: list[tuple[Target, SpecResult | None]], table: Path = TABL
         "- **not run**: the spec was not generated, or not reached within its time limit",
         f"  ({SPEC_SECONDS:.0f} s) or the run's budget.",
         "",
-        f"Previous figure, for comparison: {PREVIOUS}.",
+        f"Previous figures, for comparison: {PREVIOUS}. This table: {_written()}.",
         "",
         "| | specs | operations | OK | refused | rejected | not decoded | spec defect"
         " | mock limit | not run |",
@@ -262,6 +267,23 @@ def _causes(rows: list[tuple[Target, SpecResult | None]]) -> list[str]:
     if len(ordered) > 30:
         lines.append(f"| ({len(ordered) - 30} more causes) | | | |")
     return lines
+
+
+def _written() -> str:
+    """When the table was written, and from which commit (results of a partial rerun
+    replace only their rows, so the rows may be older)."""
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
+    return f"written {when} at commit {commit}"
 
 
 def _spec_rows(rows: list[tuple[Target, SpecResult | None]]) -> list[str]:
