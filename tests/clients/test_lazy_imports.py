@@ -71,3 +71,16 @@ def test_a_resource_leaves_the_public_request_types_unloaded() -> None:
     loaded = _loaded("import voice_clients.retell as r\nr.Retell(api_key='k').phone_number")
     assert "voice_clients.retell.resources.phone_number" in loaded
     assert "voice_clients.retell.params" not in loaded
+
+
+def test_models_and_params_are_attributes_of_the_api_package_on_first_use() -> None:
+    # As `retell.types` is in the official SDK: no import of the submodule needed.
+    loaded = _loaded(
+        "import voice_clients.retell as r\n"
+        "assert 'voice_clients.retell.params' not in sys.modules\n"
+        "assert r.params.AgentWeightParam(agent_id='a', weight=1.0) == "
+        "{'agent_id': 'a', 'weight': 1.0}\n"
+        "assert r.models.PhoneNumberResponse.__name__ == 'PhoneNumberResponse'"
+    )
+    assert {"voice_clients.retell.params", "voice_clients.retell.models"} <= set(loaded)
+    assert "voice_clients.retell._client" not in loaded

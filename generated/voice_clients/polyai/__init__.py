@@ -11,6 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from voice_clients.polyai import models as models, params as params
     from voice_clients.polyai._client import AsyncPolyAI, PolyAI
     from voice_clients._runtime import (
         APIConnectionError,
@@ -79,7 +80,13 @@ _EXPORTS = {
 }
 
 
+# Submodules reachable as attributes (`voice_clients.polyai.models.X`), imported on first use.
+_SUBMODULES = ("models", "params")
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,6 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from nesting import models as models, params as params
     from nesting._client import AsyncNesting, Nesting
     from nesting._runtime import (
         APIConnectionError,
@@ -78,7 +79,13 @@ _EXPORTS = {
 }
 
 
+# Submodules reachable as attributes (`nesting.models.X`), imported on first use.
+_SUBMODULES = ("models", "params")
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
