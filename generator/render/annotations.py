@@ -45,6 +45,24 @@ _FORMATS = dict(zip(TEMPORAL_FORMATS, ("_datetime.datetime", "_datetime.date"), 
 _KINDS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 
 
+# `names.request_names` of the definitions last seen: every module of an API renders with
+# several `Annotations` over the same definitions, and the names depend on them all.
+# Keyed by the definitions' identities; the entry holds the definitions, so no identity
+# is reused while it is kept.
+_REQUEST_NAMES: dict[tuple[int, ...], tuple[tuple[Definition, ...], dict[str, str]]] = {}
+
+
+def _request_names(definitions: dict[str, Definition]) -> dict[str, str]:
+    held = tuple(definitions.values())
+    key = tuple(map(id, held))
+    found = _REQUEST_NAMES.get(key)
+    if found is None:
+        if len(_REQUEST_NAMES) >= 4:
+            _REQUEST_NAMES.clear()
+        found = _REQUEST_NAMES[key] = (held, names.request_names(held))
+    return found[1]
+
+
 class Annotations:
     """Renders `TypeRef`s for one API and one side (request or response)."""
 
@@ -64,7 +82,7 @@ class Annotations:
         # Request objects and unions as the Structs and markers that check them, rather
         # than as their public TypedDicts.
         self._checks = checks and side == "request"
-        self._request_names = names.request_names(definitions.values())
+        self._request_names = _request_names(definitions)
         # Public request types the Structs' own module has spelled by their private alias
         # (`_PetParam`), which it then binds: the TypedDict to type checkers, the Struct
         # at run time.

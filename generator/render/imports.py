@@ -207,13 +207,14 @@ def with_imports(source: str, groups: Iterable[Group], runtime: str, package: st
     """`source` with its placeholder replaced by the imports its code uses, each under its
     own name unless that name is taken in the module."""
     groups = tuple(groups)
+    # The placeholder is a comment: left out, no other token moves.
     uses = _uses(source.replace(PLACEHOLDER, ""))
     used: set[str] | None = None
     if uses is not None:
-        in_code, in_strings = uses
+        in_code, in_strings, places = uses
         used = in_code | in_strings
         plain = _free_plain_names(groups, used, in_strings)
-        source = _renamed(source, plain)
+        source = _renamed(source, plain, places)
         used = (used - plain.keys()) | set(plain.values())
         groups = tuple(
             tuple(_without_alias(entry) if _aliased(entry) in plain else entry for entry in group)
@@ -374,23 +375,18 @@ def _free_plain_names(
     return plain
 
 
-def _renamed(source: str, plain: dict[str, str]) -> str:
+def _renamed(source: str, plain: dict[str, str], places: list[_Place]) -> str:
     """`source` with each underscored name in `plain` spelled plainly (as a name, never as
-    an attribute; no string holds one, see `_free_plain_names`)."""
+    an attribute; no string holds one, see `_free_plain_names`); `places` are where its
+    names stand, as `_uses` found them."""
     if not plain:
         return source
     lines = source.splitlines(keepends=True)
-    edits: list[tuple[int, int, int, str]] = []  # (row, start, end, text), 1-based rows
-    previous = ""
-    for token in tokenize.generate_tokens(io.StringIO(source).readline):
-        if token.type == tokenize.NAME and previous != "." and token.string in plain:
-            (row, start), (_, end) = token.start, token.end
-            edits.append((row, start, end, plain[token.string]))
-        if token.type not in _LAYOUT:
-            previous = token.string
-    for row, start, end, text in reversed(edits):
-        line = lines[row - 1]
-        lines[row - 1] = line[:start] + text + line[end:]
+    for row, start, end, name in reversed(places):
+        text = plain.get(name)
+        if text is not None:
+            line = lines[row - 1]
+            lines[row - 1] = line[:start] + text + line[end:]
     return "".join(lines)
 
 
@@ -404,22 +400,30 @@ def used_names(source: str) -> set[str] | None:
     return None if uses is None else uses[0] | uses[1]
 
 
-def _uses(source: str) -> tuple[set[str], set[str]] | None:
-    """The names the code refers to, and those inside strings that are expressions."""
+# Where a name stands in a module: (row, from column, to column, name), rows from 1.
+_Place = tuple[int, int, int, str]
+
+
+def _uses(source: str) -> tuple[set[str], set[str], list[_Place]] | None:
+    """The names the code refers to, those inside strings that are expressions, and where
+    each name the code refers to stands (in order), so it can be respelled in one pass."""
     found: set[str] = set()
     in_strings: set[str] = set()
+    places: list[_Place] = []
     previous = ""
     try:
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
             if token.type == tokenize.NAME and previous != ".":
                 found.add(token.string)
+                (row, start), (_, end) = token.start, token.end
+                places.append((row, start, end, token.string))
             elif token.type == tokenize.STRING:
                 in_strings |= _names_in_string(token.string)
             if token.type not in _LAYOUT:
                 previous = token.string
     except (tokenize.TokenError, SyntaxError):
         return None
-    return found, in_strings
+    return found, in_strings, places
 
 
 _LAYOUT = frozenset(
