@@ -273,29 +273,35 @@ def _with_type_only(source: str, for_types: list[Import], runtime: str, package:
 
 
 def _names_outside_annotations(source: str) -> set[str] | None:
-    """The names the code uses other than in annotations; None if it does not parse."""
+    """The names the code uses other than in annotations; None if it does not parse.
+
+    One walk of the tree that does not enter an annotation (of a parameter, a return or
+    an annotated assignment); a parameter's default is code and is entered."""
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
         return None
-    in_annotations: set[int] = set()
-    for node in ast.walk(tree):
-        annotations: list[ast.expr | None] = []
+    found: set[str] = set()
+    stack: list[ast.AST] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Name):
+            found.add(node.id)
+            continue
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             arguments = node.args
-            every = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
-            every += [a for a in (arguments.vararg, arguments.kwarg) if a is not None]
-            annotations = [a.annotation for a in every] + [node.returns]
-        elif isinstance(node, ast.AnnAssign):
-            annotations = [node.annotation]
-        for annotation in annotations:
-            if annotation is not None:
-                in_annotations.update(id(inner) for inner in ast.walk(annotation))
-    return {
-        node.id
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Name) and id(node) not in in_annotations
-    }
+            stack += node.decorator_list
+            stack += arguments.defaults
+            stack += [d for d in arguments.kw_defaults if d is not None]
+            stack += node.body
+            continue
+        if isinstance(node, ast.AnnAssign):
+            stack.append(node.target)
+            if node.value is not None:
+                stack.append(node.value)
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return found
 
 
 def import_block(groups: Iterable[Group], used: set[str] | None, runtime: str, package: str) -> str:
