@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
+from generator.model import names
 from generator.model.results import BodyKind, Result
 from generator.model.security import SECURITY_KINDS, SecurityKind, SecurityShape
 from generator.model.types import Definition, Field, JsonValue, TypeRef
@@ -247,3 +249,16 @@ class Api:
     def top_resources(self) -> tuple[Resource, ...]:
         """The resources that are attributes of the client itself."""
         return tuple(resource for resource in self.resources if not resource.nested)
+
+    @cached_property
+    def definitions(self) -> dict[str, Definition]:
+        """Every definition by name, response and request ones (a request one wins)."""
+        everything = {d.name: d for d in self.response_definitions}
+        everything.update({d.name: d for d in self.request_definitions})
+        return everything
+
+    @cached_property
+    def request_names(self) -> dict[str, str]:
+        """Definition name → its public request type (`names.request_names`): the names
+        depend on every definition, so every module of the API reads them from here."""
+        return names.request_names(self.definitions.values())

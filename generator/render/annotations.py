@@ -13,6 +13,7 @@ spell imported names with a leading underscore (`_Literal`), which no spec name 
 from __future__ import annotations
 
 import keyword
+from collections.abc import Mapping
 from typing import assert_never
 
 from generator.model import decodability, names
@@ -45,24 +46,6 @@ _FORMATS = dict(zip(TEMPORAL_FORMATS, ("_datetime.datetime", "_datetime.date"), 
 _KINDS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 
 
-# `names.request_names` of the definitions last seen: every module of an API renders with
-# several `Annotations` over the same definitions, and the names depend on them all.
-# Keyed by the definitions' identities; the entry holds the definitions, so no identity
-# is reused while it is kept.
-_REQUEST_NAMES: dict[tuple[int, ...], tuple[tuple[Definition, ...], dict[str, str]]] = {}
-
-
-def _request_names(definitions: dict[str, Definition]) -> dict[str, str]:
-    held = tuple(definitions.values())
-    key = tuple(map(id, held))
-    found = _REQUEST_NAMES.get(key)
-    if found is None:
-        if len(_REQUEST_NAMES) >= 4:
-            _REQUEST_NAMES.clear()
-        found = _REQUEST_NAMES[key] = (held, names.request_names(held))
-    return found[1]
-
-
 class Annotations:
     """Renders `TypeRef`s for one API and one side (request or response)."""
 
@@ -76,13 +59,17 @@ class Annotations:
         shadowed: frozenset[str] = frozenset(),
         constrained: bool = True,
         checks: bool = False,
+        request_names: Mapping[str, str] | None = None,
     ) -> None:
         self._definitions = definitions
         self._side = side
         # Request objects and unions as the Structs and markers that check them, rather
         # than as their public TypedDicts.
         self._checks = checks and side == "request"
-        self._request_names = _request_names(definitions)
+        # Given by the caller where it renders many modules of one API (`Api.request_names`).
+        self._request_names = (
+            names.request_names(definitions.values()) if request_names is None else request_names
+        )
         # Public request types the Structs' own module has spelled by their private alias
         # (`_PetParam`), which it then binds: the TypedDict to type checkers, the Struct
         # at run time.

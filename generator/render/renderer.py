@@ -191,21 +191,27 @@ def _environment(templates: Path, cache: Cache | None = None) -> jinja2.Environm
     return env
 
 
-def _definitions(api: Api) -> dict[str, Definition]:
-    everything: dict[str, Definition] = {d.name: d for d in api.response_definitions}
-    everything.update({d.name: d for d in api.request_definitions})
-    return everything
-
-
 def _method_context(api: Api, shadowed: frozenset[str] = frozenset()) -> dict[str, Any]:
     """What templates need to write methods; `shadowed` builtins are spelled in full."""
-    everything = _definitions(api)
+    everything, known = api.definitions, api.request_names
     request = Annotations(
-        everything, "request", prefix=names.CHECKS_PREFIX, shadowed=shadowed, checks=True
+        everything,
+        "request",
+        prefix=names.CHECKS_PREFIX,
+        shadowed=shadowed,
+        checks=True,
+        request_names=known,
     )
-    response = Annotations(everything, "response", prefix=names.MODELS_PREFIX, shadowed=shadowed)
+    response = Annotations(
+        everything, "response", prefix=names.MODELS_PREFIX, shadowed=shadowed, request_names=known
+    )
     plain = Annotations(
-        everything, "request", prefix=names.PARAMS_PREFIX, shadowed=shadowed, constrained=False
+        everything,
+        "request",
+        prefix=names.PARAMS_PREFIX,
+        shadowed=shadowed,
+        constrained=False,
+        request_names=known,
     )
     signatures = Signatures(request, response, plain)
     return {
@@ -237,17 +243,27 @@ def _resource_context(api: Api, resource: Resource) -> dict[str, Any]:
 
 
 def _api_context(api: Api, module: str) -> dict[str, Any]:
-    everything = _definitions(api)
+    everything, known = api.definitions, api.request_names
     public = public_requests(api)
     return {
         "api": api,
         "module": module,
-        "response": Annotations(everything, "response", rendered=api.response_definitions),
-        "request": Annotations(everything, "request", rendered=api.request_definitions),
+        "response": Annotations(
+            everything, "response", rendered=api.response_definitions, request_names=known
+        ),
+        "request": Annotations(
+            everything, "request", rendered=api.request_definitions, request_names=known
+        ),
         # The keys of params.py's TypedDicts: plain types, the limits said in `key_doc`.
-        "keys": Annotations(everything, "request", constrained=False),
+        "keys": Annotations(everything, "request", constrained=False, request_names=known),
         "key_doc": key_doc,
-        "checks": Annotations(everything, "request", rendered=api.request_definitions, checks=True),
+        "checks": Annotations(
+            everything,
+            "request",
+            rendered=api.request_definitions,
+            checks=True,
+            request_names=known,
+        ),
         "public_requests": public,
         **_method_context(api),
         "zip": zip,

@@ -21,14 +21,21 @@ class GeneratedSpelling:
     """Implements `generator.changes.spelling.Spelling` for one API."""
 
     def __init__(self, api: Api, readable: Callable[[str], str]) -> None:
-        everything: dict[str, Definition] = {d.name: d for d in api.response_definitions}
-        everything.update({d.name: d for d in api.request_definitions})
+        everything, known = api.definitions, api.request_names
         # Request types are spelled plain, as signatures show them; the surface records
         # their constraints apart.
-        plain = Annotations(everything, "request", prefix=names.PARAMS_PREFIX, constrained=False)
+        plain = Annotations(
+            everything,
+            "request",
+            prefix=names.PARAMS_PREFIX,
+            constrained=False,
+            request_names=known,
+        )
         self._sides: dict[Side, Annotations] = {
             "request": plain,
-            "response": Annotations(everything, "response", prefix=names.MODELS_PREFIX),
+            "response": Annotations(
+                everything, "response", prefix=names.MODELS_PREFIX, request_names=known
+            ),
         }
         self._signatures = Signatures(plain, self._sides["response"], plain)
         self._readable = readable
