@@ -125,17 +125,37 @@ def _run(jobs: list[_Job], modules: int) -> list[_Result]:
         return _counted(map(_format_job, jobs), len(jobs), modules)
     import black  # noqa: F401  (imported once here, inherited by forked workers)
 
-    # Largest first, so that the longest module does not start last; small pieces go to
-    # the workers in batches, or handing them out would cost more than formatting them.
-    order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][1]))
-    batch = max(1, min(64, len(order) // (workers * 16)))
+    batches = _batches([len(job[1]) for job in jobs], workers)
+    results: list[_Result | None] = [None] * len(jobs)
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        ordered = pool.map(_format_job, [jobs[i] for i in order], chunksize=batch)
-        done = _counted(ordered, len(order), modules)
-    results: list[_Result] = [done[0]] * len(jobs)
-    for position, index in enumerate(order):
-        results[index] = done[position]
-    return results
+        done = pool.map(_format_batch, [[jobs[i] for i in batch] for batch in batches])
+        finished = 0
+        for batch, batch_results in zip(batches, done, strict=True):
+            for index, result in zip(batch, batch_results, strict=True):
+                results[index] = result
+            finished += len(batch)
+            progress.count("formatted", finished * modules // len(jobs), modules)
+    return [result for result in results if result is not None]
+
+
+def _batches(sizes: list[int], workers: int) -> list[list[int]]:
+    """The jobs' indexes in batches of about equal text, largest first.
+
+    A batch holds at most a sixteenth of one worker's share, so that the workers finish
+    together; a job larger than that is a batch of its own. Handing out small pieces one
+    by one would cost more than formatting them, so they go together. (Batches of a fixed
+    count would give the largest pieces, most of the work, to one worker.)
+    """
+    limit = max(1, sum(sizes) // (workers * 16))
+    batches: list[list[int]] = []
+    held = limit
+    for index in sorted(range(len(sizes)), key=lambda i: -sizes[i]):
+        if held + sizes[index] > limit:
+            batches.append([])
+            held = 0
+        batches[-1].append(index)
+        held += sizes[index]
+    return batches
 
 
 def _counted(results: Iterator[_Result], total: int, modules: int) -> list[_Result]:
@@ -151,6 +171,10 @@ def _context() -> Any:
     """fork where there is one: workers inherit the imported black instead of importing it."""
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _format_batch(batch: list[_Job]) -> list[_Result]:
+    return [_format_job(job) for job in batch]
 
 
 def _format_job(job: _Job) -> _Result:
