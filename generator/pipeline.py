@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import progress
+from generator import collector, progress
 from generator.cache import Cache
 from generator.diagnostics import Diagnostic, GeneratorError, Location
 from generator.load import LoadedSpec, load_api_folder, load_spec_file
@@ -174,7 +174,8 @@ def _settled(outcomes: list[_Outcome], late: BaseException | None) -> None:
 
 def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
     """Rendered and formatted; the runtime is copied as it is, already black-clean."""
-    files = render_distribution(dist, cache=cache)
+    with collector.paused():
+        files = render_distribution(dist, cache=cache)
     runtime = f"{dist.package}/_runtime/"
     return format_files(files, cache, preformatted={p for p in files if p.startswith(runtime)})
 

@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
 from typing import Any
 
-from generator import progress
+from generator import collector, progress
 from generator.cache import Cache, digest
 from generator.diagnostics import Diagnostic, GeneratorError, Location
 from generator.render.module_checks import defined_twice
@@ -179,9 +179,10 @@ def _format_batch(batch: list[_Job]) -> list[_Result]:
 
 def _format_job(job: _Job) -> _Result:
     name, text, is_piece = job
-    if is_piece:
-        return name, _black(text), "", 0
-    return _format_module(name, text)
+    with collector.paused(0):
+        if is_piece:
+            return name, _black(text), "", 0
+        return _format_module(name, text)
 
 
 def _black(text: str) -> str | None:
