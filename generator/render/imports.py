@@ -26,14 +26,13 @@ the resource does not import every request type.
 from __future__ import annotations
 
 import ast
-import io
-import tokenize
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.model import names
 from generator.model.results import result_wrappers
 from generator.model.security import security_classes
+from generator.render import scan
 from generator.render.layout import LINE_LENGTH
 
 # What a template renders in place of its imports (a comment, so it is no code).
@@ -208,7 +207,7 @@ def with_imports(source: str, groups: Iterable[Group], runtime: str, package: st
     own name unless that name is taken in the module."""
     groups = tuple(groups)
     # The placeholder is a comment: left out, no other token moves.
-    uses = _uses(source.replace(PLACEHOLDER, ""))
+    uses = scan.uses(source.replace(PLACEHOLDER, ""))
     used: set[str] | None = None
     if uses is not None:
         in_code, in_strings, places = uses
@@ -381,19 +380,19 @@ def _free_plain_names(
     return plain
 
 
-def _renamed(source: str, plain: dict[str, str], places: list[_Place]) -> str:
+def _renamed(source: str, plain: dict[str, str], places: list[scan.Place]) -> str:
     """`source` with each underscored name in `plain` spelled plainly (as a name, never as
     an attribute; no string holds one, see `_free_plain_names`); `places` are where its
-    names stand, as `_uses` found them."""
+    underscored names stand, as `scan.uses` found them."""
     if not plain:
         return source
-    lines = source.splitlines(keepends=True)
+    lines = source.split("\n")  # rows as `scan` counts them: a text's own U+2028 is no row
     for row, start, end, name in reversed(places):
         text = plain.get(name)
         if text is not None:
             line = lines[row - 1]
             lines[row - 1] = line[:start] + text + line[end:]
-    return "".join(lines)
+    return "\n".join(lines)
 
 
 def used_names(source: str) -> set[str] | None:
@@ -402,50 +401,5 @@ def used_names(source: str) -> set[str] | None:
     Attribute names (after a `.`) are not references; names inside a string literal count
     when the whole string is a Python expression, as a string annotation is.
     """
-    uses = _uses(source)
+    uses = scan.uses(source)
     return None if uses is None else uses[0] | uses[1]
-
-
-# Where a name stands in a module: (row, from column, to column, name), rows from 1.
-_Place = tuple[int, int, int, str]
-
-
-def _uses(source: str) -> tuple[set[str], set[str], list[_Place]] | None:
-    """The names the code refers to, those inside strings that are expressions, and where
-    each name the code refers to stands (in order), so it can be respelled in one pass."""
-    found: set[str] = set()
-    in_strings: set[str] = set()
-    places: list[_Place] = []
-    previous = ""
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(source).readline):
-            if token.type == tokenize.NAME and previous != ".":
-                found.add(token.string)
-                (row, start), (_, end) = token.start, token.end
-                places.append((row, start, end, token.string))
-            elif token.type == tokenize.STRING:
-                in_strings |= _names_in_string(token.string)
-            if token.type not in _LAYOUT:
-                previous = token.string
-    except (tokenize.TokenError, SyntaxError):
-        return None
-    return found, in_strings, places
-
-
-_LAYOUT = frozenset(
-    {tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT}
-)
-
-
-def _names_in_string(literal: str) -> set[str]:
-    try:
-        value = ast.literal_eval(literal)
-    except (ValueError, SyntaxError):
-        return set()  # an f-string, which generated code does not use for annotations
-    if not isinstance(value, str) or "\n" in value:
-        return set()  # bytes, or prose: an annotation is one line
-    try:
-        tree = ast.parse(value, mode="eval")
-    except (SyntaxError, ValueError, RecursionError):
-        return set()
-    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}

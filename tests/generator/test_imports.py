@@ -140,3 +140,12 @@ def test_the_module_tables_spell_runtime_and_package_imports() -> None:
     assert "from pkg._runtime._typeddict import Required as _Required" in import_block(
         PARAMS, None, "pkg._runtime", "pkg.api"
     )
+
+
+def test_a_line_separator_inside_a_docstring_does_not_shift_the_respelling() -> None:
+    # A spec's description may hold U+2028 or a form feed; a row is a `\n`-ended line
+    # there as in `tokenize`, so the names after it are respelled where they stand.
+    body = 'def f(a: _Any) -> None:\n    """One\u2028two\x0cthree."""\n    b: _Any = a\n'
+    text = with_imports(_module(body), _GROUPS, "rt", "pkg")
+    assert "def f(a: Any) -> None:\n" in text and "    b: Any = a\n" in text
+    assert '"""One\u2028two\x0cthree."""' in text
