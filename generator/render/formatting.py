@@ -26,7 +26,7 @@ from generator import collector, progress
 from generator.cache import Cache, digest
 from generator.diagnostics import Diagnostic, GeneratorError, Location
 from generator.render.module_checks import defined_twice
-from generator.render.pieces import join_pieces, split_module
+from generator.render.pieces import Piece, join_parts, join_pieces, split_module
 
 _NAMESPACE = "black"
 # Part of every cache key: change it with any change to the mode below or to the checks
@@ -86,13 +86,13 @@ def _format_modules(todo: dict[str, str], cache: Cache, version: str) -> list[_R
     piece_keys: dict[str, str] = {}  # piece text → cache key
     done_pieces: dict[str, str] = {}  # piece text → formatted
     for pieces in split.values():
-        for piece in pieces or ():
-            if piece.text in piece_keys:
+        for text in (text for piece in pieces or () for text in piece.texts):
+            if text in piece_keys:
                 continue
-            piece_keys[piece.text] = digest(version, _PIECE_MODE_KEY, piece.text)
-            hit = cache.get(_PIECE_NAMESPACE, piece_keys[piece.text])
+            piece_keys[text] = digest(version, _PIECE_MODE_KEY, text)
+            hit = cache.get(_PIECE_NAMESPACE, piece_keys[text])
             if hit is not None:
-                done_pieces[piece.text] = hit.decode("utf-8")
+                done_pieces[text] = hit.decode("utf-8")
     jobs: list[_Job] = [(path, text, False) for path, text in todo.items() if split[path] is None]
     jobs += [(text, text, True) for text in piece_keys if text not in done_pieces]
     results: list[_Result] = []
@@ -108,13 +108,23 @@ def _format_modules(todo: dict[str, str], cache: Cache, version: str) -> list[_R
     for path, pieces in split.items():
         if pieces is None:
             continue
-        if all(piece.text in done_pieces for piece in pieces):
-            joined = join_pieces(pieces, [done_pieces[piece.text] for piece in pieces])
+        formatted = [_assembled(piece, done_pieces) for piece in pieces]
+        if all(text is not None for text in formatted):
+            joined = join_pieces(pieces, [text for text in formatted if text is not None])
             if joined is not None:
                 results.append((path, joined, "", 0))
                 continue
         whole.append((path, todo[path], False))
     return results + (_run(whole, len(whole)) if whole else [])
+
+
+def _assembled(piece: Piece, done: dict[str, str]) -> str | None:
+    """A piece formatted, from its parts where it was cut; None if black refused one."""
+    if any(text not in done for text in piece.texts):
+        return None
+    if not piece.parts:
+        return done[piece.text]
+    return join_parts([done[text] for text in piece.parts])
 
 
 def _run(jobs: list[_Job], modules: int) -> list[_Result]:

@@ -16,6 +16,14 @@ feeds, `# fmt:` directives, two statements on one line, `\\r` line ends, and tex
 does not compile or defines a name twice (the whole-module path reports those).
 A string statement after the first (an attribute docstring) stays in the piece before it:
 alone, black would take it for a module docstring.
+
+A class is cut in its turn, into parts: the class up to and including its first method,
+then each further method, given to black inside a stand-in `class _:` so that it is
+formatted at its depth. black puts one blank line between two methods of a class; what
+would make it do otherwise (a comment or a statement between or after the methods, a
+one-line `def ...: ...` before the next) leaves the class whole. This matters for speed
+as well as for the cache: black formats a text twice when the first pass changed it, so
+a long line in one method costs one method's second pass, not the class's.
 `tests/formatting/` checks the joined result against black on whole modules.
 """
 
@@ -43,6 +51,18 @@ class Piece:
     text: str
     kind: Kind
     blank_before: int  # blank lines before it in the input, capped at black's 2
+    # A class cut in parts: the texts black formats one by one (see `join_parts`); empty
+    # when the text is formatted whole.
+    parts: tuple[str, ...] = ()
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """What black is given for this piece."""
+        return self.parts or (self.text,)
+
+
+# What a method is put in to be formatted at its depth, taken off black's output after.
+_STAND_IN = "class _:\n"
 
 
 # A string literal starting a statement: alone, black would take it for a docstring.
@@ -86,11 +106,55 @@ def split_module(path: str, text: str) -> list[Piece] | None:
             text_so_far = before.text + "".join(gap) + piece_text
             pieces[-1] = Piece(text_so_far, Kind.STATEMENT, before.blank_before)
         else:
-            pieces.append(Piece(piece_text, kind, min(len(gap), 2)))
+            parts = _class_parts(statement, lines, start) if kind is Kind.DEFINITION else ()
+            pieces.append(Piece(piece_text, kind, min(len(gap), 2), parts))
         previous_end = end
     if any(line.strip() for line in lines[previous_end:]):
         return None
     return pieces
+
+
+def _class_parts(statement: ast.stmt, lines: list[str], start: int) -> tuple[str, ...]:
+    """A class's parts for black (the class to its first method, then each method in the
+    stand-in class), or none where black's blank lines between them are not sure to be
+    one."""
+    if not isinstance(statement, ast.ClassDef):
+        return ()
+    methods = (ast.FunctionDef, ast.AsyncFunctionDef)
+    body = statement.body
+    first = next((i for i, node in enumerate(body) if isinstance(node, methods)), len(body))
+    if len(body) - first < 2 or not all(isinstance(node, methods) for node in body[first:]):
+        return ()
+    firsts: list[int] = []  # each method's first line (its first decorator's), from 0
+    lasts: list[int] = []  # the line after each method's last
+    for node in body[first:]:
+        if node.end_lineno is None:
+            return ()
+        firsts.append(min([node.lineno, *(d.lineno for d in node.decorator_list)]) - 1)
+        lasts.append(node.end_lineno)
+    for last, following in zip(lasts[:-1], firsts[1:], strict=True):
+        if any(line.strip() for line in lines[last:following]):
+            return ()  # a comment between two methods
+        if _STUB_END.search(lines[last - 1]):
+            return ()  # a one-line `def ...: ...`, after which black keeps the input's spacing
+    parts = ["".join(lines[start : lasts[0]])]
+    parts += [
+        _STAND_IN + "".join(lines[method_start:method_end])
+        for method_start, method_end in zip(firsts[1:], lasts[1:], strict=True)
+    ]
+    return tuple(parts)
+
+
+def join_parts(formatted: list[str]) -> str | None:
+    """black's output for a class from its formatted parts (see `Piece.parts`): one blank
+    line between methods; None if a method did not come back inside the stand-in."""
+    out = [formatted[0]]
+    for text in formatted[1:]:
+        method = text.removeprefix(_STAND_IN)
+        if method == text or not method.strip() or method.startswith("\n"):
+            return None
+        out += ["\n", method]
+    return "".join(out)
 
 
 def join_pieces(pieces: list[Piece], formatted: list[str]) -> str | None:

@@ -10,7 +10,7 @@ from black.mode import TargetVersion
 
 from generator.load import load_api_folder, load_spec_file
 from generator.parse.api import build_api
-from generator.render.pieces import join_pieces, split_module
+from generator.render.pieces import join_parts, join_pieces, split_module
 from generator.render.renderer import Distribution, render_distribution
 from generator.settings import ApiSettings, default_api_settings, load_api_settings_file
 from generator.validate import validate_spec
@@ -59,7 +59,14 @@ def by_pieces(path: str, text: str) -> str | None:
     pieces = split_module(path, text)
     if pieces is None:
         return None
-    return join_pieces(pieces, [black.format_str(piece.text, mode=MODE) for piece in pieces])
+    formatted = []
+    for piece in pieces:
+        texts = [black.format_str(text, mode=MODE) for text in piece.texts]
+        joined = join_parts(texts) if piece.parts else texts[0]
+        if joined is None:
+            return None
+        formatted.append(joined)
+    return join_pieces(pieces, formatted)
 
 
 def mismatches(modules: dict[str, str]) -> tuple[list[str], int]:

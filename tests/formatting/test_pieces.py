@@ -54,6 +54,60 @@ CUT = {
     ),
 }
 
+_LONG = ", ".join(f"argument_{i}" for i in range(30))
+# Classes the cutter cuts into methods: each is formatted in its part and joined.
+CLASSES_CUT = {
+    "docstring and methods": (
+        'class R:\n    """Doc."""\n    def __init__(self, c):\n        self.c = c\n'
+        "    def a(self):\n        return 1\n\n\n\n    async def b(self):\n        return 2\n"
+    ),
+    "no docstring, first method right after the class line": (
+        "class R:\n    def a(self):\n        pass\n    def b(self):\n        pass\n"
+    ),
+    "blank line after the class line": (
+        "class R:\n\n    def a(self):\n        pass\n    def b(self):\n        pass\n"
+    ),
+    "attributes, then decorated methods": (
+        "class R(Base, metaclass=M):\n    x: int = 1\n    @property\n    def a(self):\n"
+        "        return 1\n    @cached_property\n    # why\n    def b(self):\n        return 2\n"
+    ),
+    "long lines in one method": (
+        "class R:\n    def a(self):\n        return 1\n    def b(self):\n"
+        f"        return f({_LONG})\n    def c(self):\n        x = [\n            1,\n        ]\n"
+    ),
+    "methods with docstrings, nested defs and comments inside": (
+        'class R:\n    def a(self):\n        """Doc."""\n        def inner():\n'
+        "            pass\n        # inside\n        return inner\n    def b(self):\n"
+        '        """Doc.\n\n        More.\n        """\n        if x:\n            pass\n'
+        "        else:\n            y = 1  # trailing\n"
+    ),
+}
+
+# Classes kept whole: black's blank lines between their methods may not be one.
+CLASSES_WHOLE = {
+    "one method": "class R:\n    def a(self):\n        pass\n",
+    "comment between methods": (
+        "class R:\n    def a(self):\n        pass\n    # why\n    def b(self):\n        pass\n"
+    ),
+    "comment at the end of a method": (
+        "class R:\n    def a(self):\n        pass\n        # end\n    def b(self):\n        pass\n"
+    ),
+    "statement after the methods": (
+        "class R:\n    def a(self):\n        pass\n    def b(self):\n        pass\n    x = 1\n"
+    ),
+    "stub method, no blank line after": (
+        "class R:\n    def a(self): ...\n    def a(self, x): ...\n    def b(self):\n        pass\n"
+    ),
+    "stub method, even with a blank line after": (
+        "class R:\n    def a(self) -> int: ...\n\n    def b(self):\n        pass\n"
+        "    def c(self):\n        pass\n"
+    ),
+    "nested class between methods": (
+        "class R:\n    def a(self):\n        pass\n    class S:\n        pass\n"
+        "    def b(self):\n        pass\n"
+    ),
+}
+
 # Where black's blank lines depend on more than the cutter models: formatted whole.
 WHOLE = {
     "comment between statements": "x = 1\n# why\ny = 2\n",
@@ -104,6 +158,35 @@ def test_an_edited_statement_is_the_only_piece_formatted_again(tmp_path: Path) -
     assert result == {"models.py": black.format_str(edited, mode=MODE).encode()}
     # one miss for the whole module, one for the edited class; the other 19 classes hit
     assert (cache.misses, cache.hits) == (2, 19)
+
+
+@pytest.mark.parametrize("text", CLASSES_CUT.values(), ids=CLASSES_CUT.keys())
+def test_a_class_cut_into_methods_formats_as_black_whole(text: str) -> None:
+    module = f"import os\n{text}x = 1\n"
+    pieces = split_module("m.py", module)
+    assert pieces is not None and len(pieces[1].parts) >= 2
+    assert by_pieces("m.py", module) == black.format_str(module, mode=MODE)
+
+
+@pytest.mark.parametrize("text", CLASSES_WHOLE.values(), ids=CLASSES_WHOLE.keys())
+def test_a_class_that_cannot_be_cut_is_one_part(text: str) -> None:
+    module = f"import os\n{text}x = 1\n"
+    pieces = split_module("m.py", module)
+    assert pieces is not None and pieces[1].parts == ()
+    assert by_pieces("m.py", module) == black.format_str(module, mode=MODE)
+
+
+def test_an_edited_method_is_the_only_part_formatted_again(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    methods = "".join(f"    def m{i}(self):\n        return {i}\n" for i in range(10))
+    module = f"class R:\n{methods}"
+    format_files({"resource.py": module}, cache)
+    edited = module.replace("return 7\n", "return 70\n")
+    cache.hits = cache.misses = 0
+    result = format_files({"resource.py": edited}, cache)
+    assert result == {"resource.py": black.format_str(edited, mode=MODE).encode()}
+    # one miss for the whole module, one for the edited method; the other 9 parts hit
+    assert (cache.misses, cache.hits) == (2, 9)
 
 
 def test_attribute_docstrings_stay_with_their_statement() -> None:
