@@ -128,7 +128,7 @@ def _class_parts(statement: ast.stmt, lines: list[str], start: int) -> tuple[str
     firsts: list[int] = []  # each method's first line (its first decorator's), from 0
     lasts: list[int] = []  # the line after each method's last
     for node in body[first:]:
-        if node.end_lineno is None:
+        if not isinstance(node, methods) or node.end_lineno is None:
             return ()
         firsts.append(min([node.lineno, *(d.lineno for d in node.decorator_list)]) - 1)
         lasts.append(node.end_lineno)
