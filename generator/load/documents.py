@@ -11,7 +11,6 @@ from generator.diagnostics import Diagnostic, GeneratorError
 from generator.load.json_source import parse_json
 from generator.load.source_map import SourceMap
 from generator.load.text import decode
-from generator.load.yaml_source import parse_yaml
 
 
 @dataclass(frozen=True)
@@ -42,8 +41,13 @@ def read_document(path: Path) -> SourceDocument:
     except OSError as error:
         raise GeneratorError([Diagnostic(f"cannot read {file}: {error.strerror}")]) from None
     text = decode(data, file)
-    parse = parse_json if path.suffix.lower() == ".json" else parse_yaml
-    document, source_map = parse(text, file)
+    if path.suffix.lower() == ".json":
+        document, source_map = parse_json(text, file)
+    else:
+        # Imported here: a JSON spec does not pay for loading the YAML library.
+        from generator.load.yaml_source import parse_yaml
+
+        document, source_map = parse_yaml(text, file)
     if not isinstance(document, dict):
         message = f"the top level must be a mapping, not {describe(document)}"
         raise GeneratorError([Diagnostic(message, source_map.get(""), "")])

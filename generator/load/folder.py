@@ -8,7 +8,6 @@ from generator.diagnostics import Diagnostic, GeneratorError
 from generator.load.bundle import bundle_external_refs
 from generator.load.documents import SourceDocument, display_name, read_document
 from generator.load.merge import merge_fragments
-from generator.load.overlay import apply_overlay
 from generator.load.spec import LoadedSpec
 
 _SUFFIXES = frozenset({".yaml", ".yml", ".json"})
@@ -48,6 +47,9 @@ def load_api_folder(folder: Path) -> LoadedSpec:
     document, source_map = merge_fragments([doc for _, doc in fragments])
     overlay_problems: list[Diagnostic] = []
     for overlay in overlays:
+        # Imported here: without an overlay, its JSONPath library is not loaded.
+        from generator.load.overlay import apply_overlay
+
         try:
             apply_overlay(document, source_map, overlay)
         except GeneratorError as error:

@@ -15,10 +15,8 @@ taken as they are.
 from __future__ import annotations
 
 import ast
-import multiprocessing
 import os
 from collections.abc import Collection, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
 from typing import Any
 
@@ -133,6 +131,8 @@ def _run(jobs: list[_Job], modules: int) -> list[_Result]:
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2 or sum(len(job[1]) for job in jobs) < _PARALLEL_MIN_CHARS:
         return _counted(map(_format_job, jobs), len(jobs), modules)
+    from concurrent.futures import ProcessPoolExecutor
+
     import black  # noqa: F401  (imported once here, inherited by forked workers)
 
     batches = _batches([len(job[1]) for job in jobs], workers)
@@ -179,6 +179,8 @@ def _counted(results: Iterator[_Result], total: int, modules: int) -> list[_Resu
 
 def _context() -> Any:
     """fork where there is one: workers inherit the imported black instead of importing it."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
