@@ -11,6 +11,7 @@ import math
 import re
 import textwrap
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 _DOC_WIDTH = 88
@@ -65,17 +66,21 @@ def _in_double_quotes(char: str) -> str:
     return "'" if char == "'" else repr(char)[1:-1]
 
 
+@lru_cache(maxsize=4096)
 def docstring(*paragraphs: str | None, indent: int = 4) -> str:
     """A triple-quoted docstring holding the given paragraphs, safely escaped.
 
     Returns an empty string when there is no text, so templates can emit it as is.
+    Lines end without trailing spaces, as black leaves them. Kept once computed: a
+    method's docstring is written again for its async twin.
     """
     text = "\n\n".join(p.strip() for p in paragraphs if p and p.strip())
     if not text:
         return ""
-    text = _escape(_wrap(text, _DOC_WIDTH - indent))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    wrapped = "\n".join(line.rstrip() for line in _wrap(text, _DOC_WIDTH - indent).split("\n"))
     pad = " " * indent
-    lines = text.split("\n")
+    lines = _escape(wrapped).split("\n")
     body = "\n".join((pad + line) if line else "" for line in lines[1:])
     if len(lines) == 1:
         return f'"""{lines[0]}"""'

@@ -49,3 +49,21 @@ def test_py_literal_of_non_finite_float_evaluates() -> None:
 
 def test_empty_docstring_renders_nothing() -> None:
     assert docstring(None, "  ") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Set the header to \nthe value, with trailing spaces.  \nAnd more.",
+        "A tab at the end\t\nof a line, and a carriage return \r\nending one.",
+        "First paragraph.   \n\nSecond paragraph.\t",
+    ],
+)
+def test_a_docstring_is_as_black_writes_it(text: str) -> None:
+    import black
+    from black.mode import TargetVersion
+
+    source = f"def f():\n    {docstring(text)}\n    return 1\n"
+    assert all(line == line.rstrip() for line in source.split("\n"))
+    mode = black.Mode(target_versions={TargetVersion.PY310}, line_length=100)
+    assert black.format_str(source, mode=mode) == source
