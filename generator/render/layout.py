@@ -13,7 +13,12 @@ its last bracket:
   the arguments on one line under it if they fit there, else one per line with a
   trailing comma;
 - a type alias that is a union of names: the union in parentheses, on one line if it
-  fits, else one name per line.
+  fits, else one name per line;
+- an assignment whose first line would still be too long split at its value's bracket
+  (`self.long_name = wrapper(`): the value in parentheses, split in its turn;
+- a parameter of a signature (`name: Annotation = DEFAULT,`): a union ending in a name
+  (`Literal[...] | NotGiven`) in parentheses, one member per line if it does not fit,
+  each member split at its bracket; an annotation ending in a subscript split there.
 
 An item that is still too long is split the same way. Any other line is left to black:
 a template passes only its own code lines through the filter, never a docstring.
@@ -30,6 +35,8 @@ LINE_LENGTH = 100  # black's line length for generated code (formatting.py's mod
 _INDENT = "    "
 # `name=value,` or `value,`: one argument of a call that is already one per line.
 _ARGUMENT = re.compile(r"(?P<head>(\w+=)?)(?P<value>.*)(?P<tail>,)")
+# `name: annotation,` or `name: annotation = default,`: one parameter of a signature.
+_PARAMETER = re.compile(r"\w+: .*,")
 # What `lay_out` appends to a line for `laid_out` to split (a comment: the code is valid
 # in between, and the import pass ignores it).
 MARK = "  # clientgen: lay out"
@@ -55,6 +62,10 @@ def _line(line: str) -> str:
         return line
     code = line.lstrip(" ")
     indent = line[: len(line) - len(code)]
+    if _PARAMETER.fullmatch(code):
+        parameter = _parameter(indent, code)
+        if parameter is not None:
+            return parameter
     argument = _ARGUMENT.fullmatch(code)
     if argument is not None:
         try:
@@ -71,7 +82,10 @@ def _line(line: str) -> str:
             head, source = code[: assigned.col_offset], code[assigned.col_offset :]
             if _names_union(assigned):
                 return _union(indent, head, source)
-            return _split(indent, head, source, assigned, "") or line
+            split = _split(indent, head, source, assigned, "")
+            if split is not None and len(split.split("\n", 1)[0]) > LINE_LENGTH:
+                return _parenthesized(indent, head, source, assigned, "") or split
+            return split or line
         case ast.ClassDef(name=name, bases=bases, keywords=keywords) if bases or keywords:
             head = f"class {name}"
             if not code.startswith(head + "(") or not code.endswith("):"):
@@ -80,6 +94,93 @@ def _line(line: str) -> str:
             bases_node = ast.parse(header, mode="eval").body
             return _split(indent, "", header, bases_node, ":", "class ") or line
     return line
+
+
+def _parenthesized(indent: str, head: str, source: str, node: ast.expr, tail: str) -> str | None:
+    """black's split with the value in parentheses (`head(`, the value one level in,
+    `)tail`), where it takes it: when every line it gives fits."""
+    inner = indent + _INDENT
+    value = inner + source
+    if len(value) > LINE_LENGTH:
+        value = _split(inner, "", source, node, "") or value
+    lines = [f"{indent}{head}(", value, f"{indent}){tail}"]
+    text = "\n".join(lines)
+    return text if all(len(line) <= LINE_LENGTH for line in text.split("\n")) else None
+
+
+def _parameter(indent: str, code: str) -> str | None:
+    """black's split of a signature's parameter `name: annotation[ = default],`."""
+    try:
+        function = ast.parse(f"def _({code}): pass").body[0]
+    except SyntaxError:
+        return None
+    assert isinstance(function, ast.FunctionDef)
+    arguments = function.args.args + function.args.kwonlyargs
+    if len(arguments) != 1 or arguments[0].annotation is None:
+        return None
+    shift = len("def _(")
+    annotation = arguments[0].annotation
+    start = annotation.col_offset - shift
+    end = (annotation.end_col_offset or 0) - shift
+    head, source, tail = code[:start], code[start:end], code[end:]
+    members = _union_members(annotation, source, annotation.col_offset)
+    if len(members) > 1:
+        if members[-1][-1] in ")]}":
+            return None  # black may leave out the parentheses here: left to it
+        inner = indent + _INDENT
+        if len(inner + source) <= LINE_LENGTH:
+            body = [inner + source]
+        else:
+            body = [_member(inner, ("| " if i else ""), member) for i, member in enumerate(members)]
+        return "\n".join((f"{indent}{head}(", *body, f"{indent}){tail}"))
+    if isinstance(annotation, ast.Subscript) and source.endswith("]"):
+        return _subscript(indent, head, source, tail)
+    return None
+
+
+def _union_members(node: ast.expr, source: str, start: int) -> list[str]:
+    """The members of a union written `A | B | C` (one member: not a union); `start` is
+    where `source` starts in the offsets of the parsed nodes."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        right = source[node.right.col_offset - start : (node.right.end_col_offset or 0) - start]
+        return [*_union_members(node.left, source, start), right]
+    return [source[node.col_offset - start : (node.end_col_offset or 0) - start]]
+
+
+def _member(indent: str, prefix: str, member: str) -> str:
+    """One member of a union on its line, split at its subscript if it is too long."""
+    line = indent + prefix + member
+    if len(line) <= LINE_LENGTH or not member.endswith("]"):
+        return line
+    return _subscript(indent, prefix, member, "") or line
+
+
+def _subscript(indent: str, head: str, source: str, tail: str) -> str | None:
+    """`X[a, b]` split at its bracket: the items on one line under it if they fit there,
+    else one per line with a trailing comma, as black splits a subscript."""
+    try:
+        node = ast.parse(source, mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(node, ast.Subscript):
+        return None
+    opening = (node.value.end_col_offset or 0) - node.col_offset
+    if source[opening] != "[":
+        return None
+    inner = indent + _INDENT
+    first = f"{indent}{head}{source[: opening + 1]}"
+    last = f"{indent}]{tail}"
+    items = (
+        [_segment(item, source) for item in node.slice.elts]
+        if isinstance(node.slice, ast.Tuple) and not source[opening + 1 :].lstrip().startswith("(")
+        else [source[opening + 1 : -1]]
+    )
+    hugged = inner + ", ".join(items)
+    if len(hugged) <= LINE_LENGTH:
+        return "\n".join((first, hugged, last))
+    if len(items) == 1:
+        return None
+    return "\n".join((first, *(_line(f"{inner}{item},") for item in items), last))
 
 
 def _statement(code: str) -> ast.stmt | None:

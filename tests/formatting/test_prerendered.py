@@ -113,6 +113,47 @@ def test_long_lines_are_split_as_black_splits_them(name: str) -> None:
     assert laid_out(lay_out(text)) == black.format_str(text, mode=MODE)
 
 
+_WORDS = ", ".join(f'"word_number_{i}"' for i in range(4))  # 75 characters
+_MANY_WORDS = ", ".join(f'"word_number_{i}"' for i in range(9))
+_LONG_NAME = "get_fork_pr_contributor_approval_permissions_for_the_organization"
+
+
+def _signature(*parameters: str) -> str:
+    lines = "".join(f"        {parameter},\n" for parameter in parameters)
+    return f"class R:\n    def f(\n        self,\n        *,\n{lines}    ) -> None:\n        pass\n"
+
+
+PARAMETERS = {
+    "union in parentheses": _signature(f"some_parameter: Literal[{_WORDS}] | NotGiven = NOT_GIVEN"),
+    "union, one member per line, subscript hugged": _signature(
+        f'some_parameter: Literal[{_WORDS}, "one_more_word"] | None | NotGiven = NOT_GIVEN'
+    ),
+    "union, one member per line, subscript exploded": _signature(
+        f"some_parameter: Literal[{_MANY_WORDS}] | NotGiven = NOT_GIVEN"
+    ),
+    "required union": _signature(
+        "required_pull_request_reviews: params.ReposUpdateBranchProtectionRequiredReviewsParam"
+        " | None"
+    ),
+    "required subscript": _signature(f'state: Literal[{_WORDS}, "one_more"]'),
+    "union of a name and a long name": _signature(
+        "dismissal_restrictions: params.ReposUpdatePullRequestReviewProtectionDismissalParam"
+        " | NotGiven = NOT_GIVEN"
+    ),
+    "assigned call in parentheses": (
+        "class A:\n    def __init__(self, resource):\n"
+        f"        self.{_LONG_NAME} = async_to_raw_response_wrapper(resource.{_LONG_NAME})\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PARAMETERS))
+def test_long_parameters_are_split_as_black_splits_them(name: str) -> None:
+    text = PARAMETERS[name]
+    assert any(len(line) > 100 for line in text.splitlines())
+    assert laid_out(lay_out(text)) == black.format_str(text, mode=MODE)
+
+
 def test_only_marked_lines_are_split() -> None:
     long = f"variants=({_NAMES}),"
     docstring = f'"""\n{long}\n"""\n'
