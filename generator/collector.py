@@ -6,7 +6,8 @@ still alive, and from time to time every object of the process. Rendering a larg
 point to their parents) allocate millions of objects that are either alive to the end
 of the step or garbage at once, so those rescans find nothing to free: on GitHub's spec
 they were a fifth of rendering and a sixth of black's time. Paused for the step, one
-collection afterwards frees its cycles.
+collection of the young objects afterwards frees its cycles (everything the step made is
+young: nothing was collected, so nothing was promoted).
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def paused(generation: int = 2) -> Iterator[None]:
-    """The collector off inside the block, then one collection of `generation` (0: the
-    young objects only, enough when the block's garbage is all new). Inside a block
-    already paused, or with the collector turned off by the caller, it does nothing."""
+def paused() -> Iterator[None]:
+    """The collector off inside the block, then one collection of the young objects.
+    Inside a block already paused, or with the collector turned off by the caller, it
+    does nothing."""
     if not gc.isenabled():
         yield
         return
@@ -29,4 +30,4 @@ def paused(generation: int = 2) -> Iterator[None]:
         yield
     finally:
         gc.enable()
-        gc.collect(generation)
+        gc.collect(0)

@@ -192,7 +192,7 @@ def _format_batch(batch: list[_Job]) -> list[_Result]:
 
 def _format_job(job: _Job) -> _Result:
     name, text, is_piece = job
-    with collector.paused(0):
+    with collector.paused():
         if is_piece:
             return name, _black(text), "", 0
         return _format_module(name, text)

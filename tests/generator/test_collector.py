@@ -29,7 +29,7 @@ def test_the_collector_is_off_inside_and_on_after() -> None:
 
 
 def test_cycles_made_inside_are_freed_when_the_block_ends() -> None:
-    with collector.paused(0):
+    with collector.paused():
         held = _cycle()
         assert held() is not None  # a cycle: reference counting alone never frees it
     assert held() is None
@@ -37,7 +37,7 @@ def test_cycles_made_inside_are_freed_when_the_block_ends() -> None:
 
 def test_a_nested_pause_leaves_the_outer_one_in_charge() -> None:
     with collector.paused():
-        with collector.paused(0):
+        with collector.paused():
             pass
         assert not gc.isenabled()
     assert gc.isenabled()
