@@ -48,3 +48,20 @@ def test_each_run_imports_only_what_it_uses(tmp_path: Path) -> None:
     assert _imported(cache, "check") == []
     (out / "voice_clients" / "retell" / "api.md").unlink()
     assert _imported(cache, "generate", "-q", "--out", str(out)) == ["jinja2"]
+
+
+# Loaded on first use only: YAML for a YAML spec, JSONPath for an overlay, the process
+# pool for formatting large enough to share out.
+LAZY = ("yaml", "jsonpath_rfc9535", "multiprocessing", "concurrent.futures")
+
+
+def test_the_pipeline_imports_no_library_it_may_not_need() -> None:
+    code = (
+        "import json, sys\n"
+        "import generator.cli, generator.pipeline\n"
+        f"print(json.dumps([name for name in {LAZY!r} if name in sys.modules]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert json.loads(result.stdout) == []
