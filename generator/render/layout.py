@@ -16,9 +16,13 @@ its last bracket:
   fits, else one name per line;
 - an assignment whose first line would still be too long split at its value's bracket
   (`self.long_name = wrapper(`): the value in parentheses, split in its turn;
-- a parameter of a signature (`name: Annotation = DEFAULT,`): a union ending in a name
-  (`Literal[...] | NotGiven`) in parentheses, one member per line if it does not fit,
-  each member split at its bracket; an annotation ending in a subscript split there.
+- a parameter of a signature (`name: Annotation = DEFAULT,`) or a field (`name: Annotation`,
+  `name: Annotation = None`): a union ending in a name (`Literal[...] | NotGiven`) in
+  parentheses, one member per line if it does not fit, each member split at its bracket;
+  an annotation ending in a subscript split there; a field's value in parentheses where
+  the line up to it fits;
+- a subscript (`X: TypeAlias = Annotated[...]`), and the first line of a call of one
+  (`_GET_ENDPOINT = Endpoint[models.Long](`), split at the subscript's bracket.
 
 An item that is still too long is split the same way. Any other line is left to black:
 a template passes only its own code lines through the filter, never a docstring.
@@ -37,6 +41,8 @@ _INDENT = "    "
 _ARGUMENT = re.compile(r"(?P<head>(\w+=)?)(?P<value>.*)(?P<tail>,)")
 # `name: annotation,` or `name: annotation = default,`: one parameter of a signature.
 _PARAMETER = re.compile(r"\w+: .*,")
+# `NAME = Generic[T](`: the first line of a call already one argument per line.
+_GENERIC_CALL = re.compile(r"(?P<head>\w+ = \w+\[)(?P<slice>.+)(?P<tail>\]\()")
 # What `lay_out` appends to a line for `laid_out` to split (a comment: the code is valid
 # in between, and the import pass ignores it).
 MARK = "  # clientgen: lay out"
@@ -66,6 +72,11 @@ def _line(line: str) -> str:
         parameter = _parameter(indent, code)
         if parameter is not None:
             return parameter
+    generic = _GENERIC_CALL.fullmatch(code)
+    if generic is not None:
+        inner = indent + _INDENT + generic["slice"]
+        if len(inner) <= LINE_LENGTH:  # black splits at the subscript's bracket
+            return "\n".join((indent + generic["head"], inner, indent + generic["tail"]))
     argument = _ARGUMENT.fullmatch(code)
     if argument is not None:
         try:
@@ -73,8 +84,14 @@ def _line(line: str) -> str:
         except SyntaxError:
             return line
         head, tail = argument["head"], argument["tail"]
+        if isinstance(node, ast.Subscript):
+            return _subscript(indent, head, argument["value"], tail) or line
         return _split(indent, head, argument["value"], node, tail) or line
     statement = _statement(code)
+    if isinstance(statement, ast.AnnAssign):
+        annotated = _annotated(indent, code, statement)
+        if annotated is not None:
+            return annotated
     match statement:
         case ast.Expr(value=ast.Call() as call):
             return _split(indent, "", code, call, "") or line
@@ -82,6 +99,8 @@ def _line(line: str) -> str:
             head, source = code[: assigned.col_offset], code[assigned.col_offset :]
             if _names_union(assigned):
                 return _union(indent, head, source)
+            if isinstance(assigned, ast.Subscript):
+                return _subscript(indent, head, source, "") or line
             split = _split(indent, head, source, assigned, "")
             if split is not None and len(split.split("\n", 1)[0]) > LINE_LENGTH:
                 return _parenthesized(indent, head, source, assigned, "") or split
@@ -127,15 +146,45 @@ def _parameter(indent: str, code: str) -> str | None:
     if len(members) > 1:
         if members[-1][-1] in ")]}":
             return None  # black may leave out the parentheses here: left to it
-        inner = indent + _INDENT
-        if len(inner + source) <= LINE_LENGTH:
-            body = [inner + source]
-        else:
-            body = [_member(inner, ("| " if i else ""), member) for i, member in enumerate(members)]
-        return "\n".join((f"{indent}{head}(", *body, f"{indent}){tail}"))
+        return _in_parentheses(indent, head, source, members, tail)
     if isinstance(annotation, ast.Subscript) and source.endswith("]"):
         return _subscript(indent, head, source, tail)
     return None
+
+
+def _annotated(indent: str, code: str, statement: ast.AnnAssign) -> str | None:
+    """black's split of a field `name: annotation` or `name: annotation = value` whose
+    value is one atom (`None`, `UNSET`, a number or a string); None for the others."""
+    value = statement.value
+    if value is not None and not isinstance(value, ast.Name | ast.Constant):
+        return None
+    annotation = statement.annotation
+    start, end = annotation.col_offset, annotation.end_col_offset or 0
+    head, source, tail = code[:start], code[start:end], code[end:]
+    if value is not None:
+        before_value = indent + code[: value.col_offset]
+        if len(before_value) + 1 <= LINE_LENGTH:
+            # The value in parentheses, the annotation left on the first line.
+            value_text = code[value.col_offset :]
+            return "\n".join((before_value + "(", indent + _INDENT + value_text, indent + ")"))
+    members = _union_members(annotation, source, start)
+    if len(members) > 1:
+        if members[-1][-1] in ")]}":
+            return None
+        return _in_parentheses(indent, head, source, members, tail)
+    if isinstance(annotation, ast.Subscript) and source.endswith("]"):
+        return _subscript(indent, head, source, tail)
+    return None
+
+
+def _in_parentheses(indent: str, head: str, source: str, members: list[str], tail: str) -> str:
+    """`head(`, the union on one line or one member per line, then `)tail`."""
+    inner = indent + _INDENT
+    if len(inner + source) <= LINE_LENGTH:
+        body = [inner + source]
+    else:
+        body = [_member(inner, ("| " if i else ""), member) for i, member in enumerate(members)]
+    return "\n".join((f"{indent}{head}(", *body, f"{indent}){tail}"))
 
 
 def _union_members(node: ast.expr, source: str, start: int) -> list[str]:
@@ -178,8 +227,9 @@ def _subscript(indent: str, head: str, source: str, tail: str) -> str | None:
     hugged = inner + ", ".join(items)
     if len(hugged) <= LINE_LENGTH:
         return "\n".join((first, hugged, last))
-    if len(items) == 1:
-        return None
+    if len(items) == 1:  # no trailing comma: it would make the one item a tuple
+        item = _subscript(inner, "", items[0], "") if items[0].endswith("]") else None
+        return "\n".join((first, item, last)) if item is not None else None
     return "\n".join((first, *(_line(f"{inner}{item},") for item in items), last))
 
 
@@ -208,6 +258,10 @@ def _split(
     hugged = inner + ", ".join(items)
     if isinstance(node, ast.Call) and len(hugged) <= LINE_LENGTH:
         return "\n".join((first, hugged, last))
+    if len(items) == 1 and not isinstance(node, ast.Tuple):
+        # One item has no comma to split at: black leaves it alone on its line, split in
+        # its turn where it can be, and adds no trailing comma (which would then stay).
+        return "\n".join((first, _line(hugged), last))
     return "\n".join((first, *(_line(f"{inner}{item},") for item in items), last))
 
 

