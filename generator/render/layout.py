@@ -115,6 +115,25 @@ def _line(line: str) -> str:
     return line
 
 
+def _item(indent: str, item: str) -> str:
+    """One item alone on its line (`value` or `name=value`, no comma after it), its value
+    split at its last bracket if the line is too long and the value is one this module
+    splits; a keyword's value is never put in parentheses (black does not)."""
+    line = indent + item
+    if len(line) <= LINE_LENGTH:
+        return line
+    keyword = re.match(r"\w+=(?!=)", item)
+    head = keyword.group() if keyword else ""
+    value = item[len(head) :]
+    try:
+        node = ast.parse(value, mode="eval").body
+    except SyntaxError:
+        return line
+    if isinstance(node, ast.Subscript):
+        return _subscript(indent, head, value, "") or line
+    return _split(indent, head, value, node, "") or line
+
+
 def _parenthesized(indent: str, head: str, source: str, node: ast.expr, tail: str) -> str | None:
     """black's split with the value in parentheses (`head(`, the value one level in,
     `)tail`), where it takes it: when every line it gives fits."""
@@ -228,8 +247,7 @@ def _subscript(indent: str, head: str, source: str, tail: str) -> str | None:
     if len(hugged) <= LINE_LENGTH:
         return "\n".join((first, hugged, last))
     if len(items) == 1:  # no trailing comma: it would make the one item a tuple
-        item = _subscript(inner, "", items[0], "") if items[0].endswith("]") else None
-        return "\n".join((first, item, last)) if item is not None else None
+        return "\n".join((first, _item(inner, items[0]), last))
     return "\n".join((first, *(_line(f"{inner}{item},") for item in items), last))
 
 
@@ -261,7 +279,7 @@ def _split(
     if len(items) == 1 and not isinstance(node, ast.Tuple):
         # One item has no comma to split at: black leaves it alone on its line, split in
         # its turn where it can be, and adds no trailing comma (which would then stay).
-        return "\n".join((first, _line(hugged), last))
+        return "\n".join((first, _item(inner, items[0]), last))
     return "\n".join((first, *(_line(f"{inner}{item},") for item in items), last))
 
 

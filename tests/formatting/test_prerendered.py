@@ -178,6 +178,11 @@ FIELDS = {
         f"class M:\n    key: Annotated[str, Meta(pattern={_MESSAGE}), Meta(min_length=1)] | None\n"
     ),
     "call of one long argument": f"X = f(\n    a=1,\n    body=Model(key={_MESSAGE}),\n)\n",
+    "call of one long keyword argument, a name": (
+        "def f():\n    return g(\n        body=_request_models.SipMediaApplicationLoggingBody("
+        "sip_media_application_logging_configuration=sip_media_application_logging_config),\n"
+        "    )\n"
+    ),
     "generic call, first line": (
         f"_LIST_ENDPOINT = Endpoint[models.{_MODEL}Response](\n"
         '    method="GET",\n    path="/x",\n)\n'
