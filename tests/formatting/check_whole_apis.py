@@ -60,7 +60,11 @@ def test_a_vendor_api_formats_the_same_without_the_layout(spec: str) -> None:
     assert layout_changes(modules, without_layout(lambda: rendered(VENDOR / spec, package))) == []
 
 
-@pytest.mark.parametrize("spec", CORPUS)
+# A spec whose one long keyword argument the layout once put in parentheses.
+LAYOUT_CASES = ["amazonaws.com/chime.json"]
+
+
+@pytest.mark.parametrize("spec", CORPUS + LAYOUT_CASES)
 def test_a_corpus_spec_formats_the_same_without_the_layout(spec: str) -> None:
     path = PUBLIC / "api" / spec
     modules = rendered(path, "corpus_client")
