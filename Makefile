@@ -112,7 +112,8 @@ test-verdicts: $(GEN_STAMP) $(PUBLIC_STAMP)
 # a sample of `make corpus`'s public specs, hence its npm folder. Slow: GitHub's spec alone is
 # generated several times by each tool. BENCH_SECTIONS=6,8 runs those sections alone (the
 # others keep their last text), BENCH_QUICK=1 runs fewer rounds, BENCH_CORPUS_SAMPLE=N times
-# N public specs (default 30).
+# N public specs (default 30), BENCH_CORPUS_ROUNDS=N times each cold N times per tool (default
+# 3, 1 with BENCH_QUICK=1).
 .PHONY: bench
 bench: $(GEN_STAMP) $(NODE_STAMP) $(PUBLIC_STAMP)
 	$(BIN)/python -m bench
