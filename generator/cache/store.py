@@ -3,7 +3,9 @@
 An entry is written to a temporary file and renamed into place, so a reader sees a whole
 entry or none. Each entry repeats its key and carries a digest of its value: an entry
 that is truncated, edited or written by something else is treated as a miss (and
-replaced by the next put), never trusted.
+replaced by the next put), never trusted. The entries of a namespace share one folder,
+made once per run: on this kind of disk, creating folders and files is what a cold run of
+a small spec spent most of its cache time on, so callers keep entries few and large.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class Cache:
         self.root = root
         self.hits = 0
         self.misses = 0
+        self._made: set[str] = set()  # namespaces whose folder this object has made
 
     @property
     def enabled(self) -> bool:
@@ -70,7 +73,9 @@ class Cache:
         path = self._path(namespace, key)
         header = f"{namespace}\n{key}\n{hashlib.sha256(value).hexdigest()}\n".encode()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if namespace not in self._made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(namespace)
             fd, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
             try:
                 with os.fdopen(fd, "wb") as stream:
@@ -84,7 +89,7 @@ class Cache:
 
     def _path(self, namespace: str, key: str) -> Path:
         assert self.root is not None
-        return self.root / namespace / key[:2] / key
+        return self.root / namespace / key
 
 
 def _decode(raw: bytes, namespace: str, key: str) -> bytes | None:

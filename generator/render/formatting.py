@@ -3,9 +3,10 @@
 
 Formatting is most of a generation's time, so it is done once per distinct text and spread
 over every core. A module is cut into its top-level statements (`pieces.py`) when that is
-safe, and each statement is formatted apart: results are cached by (black's version, our
-mode, the statement's text), so editing one schema reformats one class, and a 29,000-line
-module keeps every core busy. A module that cannot be cut safely is formatted whole. Whole
+safe, and each statement (each method, in a class) is formatted apart: results are cached
+per module path, each under (our mode, its text), in one entry keyed by (black's version,
+our mode, the path), so editing one schema reformats one class, and a 29,000-line module
+keeps every core busy. A module that cannot be cut safely is formatted whole. Whole
 results are cached too, by the module's text, so an unchanged module costs one lookup.
 The result is a dict keyed by path, so it does not depend on the order in which workers
 finish. Files listed as `preformatted` (the runtime, which lint keeps black-clean) are
@@ -15,6 +16,7 @@ taken as they are.
 from __future__ import annotations
 
 import ast
+import json
 import os
 from collections.abc import Collection, Iterator
 from importlib import metadata
@@ -30,7 +32,8 @@ _NAMESPACE = "black"
 # Part of every cache key: change it with any change to the mode below or to the checks
 # a module passes before its text is cached (a hit skips them).
 _MODE_KEY = "line_length=100 target_versions=py310 checks=compile,defined-twice"
-_PIECE_NAMESPACE = "black-piece"
+# Per module path, its pieces formatted, each under a digest of its text (`_pieces_entry`).
+_PIECES_NAMESPACE = "black-pieces"
 # A piece's result passes no checks of its own: the module it came from compiled whole.
 _PIECE_MODE_KEY = "line_length=100 target_versions=py310"
 # Below this much text to format (about a thousand lines), forking the workers costs more
@@ -82,16 +85,17 @@ def format_files(
 def _format_modules(todo: dict[str, str], cache: Cache, version: str) -> list[_Result]:
     """Cut what can be cut, format the pieces and whole modules that miss, then join."""
     split = {path: split_module(path, text) for path, text in todo.items()}
-    piece_keys: dict[str, str] = {}  # piece text → cache key
+    piece_keys: dict[str, str] = {}  # piece text → its key in a module's entry
     done_pieces: dict[str, str] = {}  # piece text → formatted
+    entries = {path: _pieces_entry(cache, version, path) for path in split if split[path]}
+    stored = {key: text for entry in entries.values() for key, text in entry.items()}
     for pieces in split.values():
         for text in (text for piece in pieces or () for text in piece.texts):
             if text in piece_keys:
                 continue
-            piece_keys[text] = digest(version, _PIECE_MODE_KEY, text)
-            hit = cache.get(_PIECE_NAMESPACE, piece_keys[text])
-            if hit is not None:
-                done_pieces[text] = hit.decode("utf-8")
+            piece_keys[text] = digest(_PIECE_MODE_KEY, text)
+            if piece_keys[text] in stored:
+                done_pieces[text] = stored[piece_keys[text]]
     jobs: list[_Job] = [(path, text, False) for path, text in todo.items() if split[path] is None]
     jobs += [(text, text, True) for text in piece_keys if text not in done_pieces]
     results: list[_Result] = []
@@ -103,7 +107,6 @@ def _format_modules(todo: dict[str, str], cache: Cache, version: str) -> list[_R
             results.append((name, result, message, line))
         elif result is not None:
             done_pieces[name] = result
-            cache.put(_PIECE_NAMESPACE, piece_keys[name], result.encode("utf-8"))
     for path, pieces in split.items():
         if pieces is None:
             continue
@@ -112,9 +115,37 @@ def _format_modules(todo: dict[str, str], cache: Cache, version: str) -> list[_R
             joined = join_pieces(pieces, [text for text in formatted if text is not None])
             if joined is not None:
                 results.append((path, joined, "", 0))
+                texts = [text for piece in pieces for text in piece.texts]
+                entry = {piece_keys[text]: done_pieces[text] for text in texts}
+                if entry != entries[path]:
+                    _store_pieces_entry(cache, version, path, entry)
                 continue
         whole.append((path, todo[path], False))
     return results + (_run(whole, len(whole)) if whole else [])
+
+
+def _pieces_entry(cache: Cache, version: str, path: str) -> dict[str, str]:
+    """The formatted pieces of the module at `path` as it was last formatted, by their key.
+
+    One entry per module, not one per piece: a cold run of a large API writes a few dozen
+    files instead of thousands (creating files was a third of a small spec's cold run),
+    and a module that changed reads one. A damaged entry is an empty one.
+    """
+    raw = cache.get(_PIECES_NAMESPACE, digest(version, _PIECE_MODE_KEY, path))
+    if raw is None:
+        return {}
+    try:
+        entry = json.loads(raw)
+    except ValueError:
+        return {}
+    if not isinstance(entry, dict) or not all(isinstance(v, str) for v in entry.values()):
+        return {}
+    return entry
+
+
+def _store_pieces_entry(cache: Cache, version: str, path: str, entry: dict[str, str]) -> None:
+    value = json.dumps(entry, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    cache.put(_PIECES_NAMESPACE, digest(version, _PIECE_MODE_KEY, path), value)
 
 
 def _assembled(piece: Piece, done: dict[str, str]) -> str | None:

@@ -14,6 +14,7 @@ import pytest
 from pieces_support import MODE, ROOT, by_pieces, mismatches, rendered_with_settings
 
 from generator.cache import Cache
+from generator.render import formatting
 from generator.render.formatting import format_files
 from generator.render.pieces import Kind, split_module
 
@@ -148,16 +149,34 @@ def test_format_files_gives_black_whole_for_cut_and_uncut_modules() -> None:
     assert format_files(files, Cache(None)) == expected
 
 
-def test_an_edited_statement_is_the_only_piece_formatted_again(tmp_path: Path) -> None:
+def _formatted_pieces(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts black is given as pieces from now on (the text is small: formatted here)."""
+    given: list[str] = []
+    black_piece = formatting._black
+
+    def counted(text: str) -> str | None:
+        given.append(text)
+        return black_piece(text)
+
+    monkeypatch.setattr(formatting, "_black", counted)
+    return given
+
+
+def test_an_edited_statement_is_the_only_piece_formatted_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = Cache(tmp_path)
     module = "".join(f"class M{i}(Base):\n    x: int = {i}\n" for i in range(20))
+    given = _formatted_pieces(monkeypatch)
     format_files({"models.py": module}, cache)
+    assert len(given) == 20
     edited = module.replace("x: int = 7\n", "x: int = 70\n")
-    cache.hits = cache.misses = 0
+    given.clear()
     result = format_files({"models.py": edited}, cache)
     assert result == {"models.py": black.format_str(edited, mode=MODE).encode()}
-    # one miss for the whole module, one for the edited class; the other 19 classes hit
-    assert (cache.misses, cache.hits) == (2, 19)
+    assert given == ["class M7(Base):\n    x: int = 70\n"]
+    # The module's pieces are one entry of the cache, not one file each.
+    assert len([f for f in tmp_path.rglob("*") if f.is_file()]) == 3  # 2 modules, 1 entry
 
 
 @pytest.mark.parametrize("text", CLASSES_CUT.values(), ids=CLASSES_CUT.keys())
@@ -176,17 +195,31 @@ def test_a_class_that_cannot_be_cut_is_one_part(text: str) -> None:
     assert by_pieces("m.py", module) == black.format_str(module, mode=MODE)
 
 
-def test_an_edited_method_is_the_only_part_formatted_again(tmp_path: Path) -> None:
+def test_an_edited_method_is_the_only_part_formatted_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = Cache(tmp_path)
     methods = "".join(f"    def m{i}(self):\n        return {i}\n" for i in range(10))
     module = f"class R:\n{methods}"
+    given = _formatted_pieces(monkeypatch)
     format_files({"resource.py": module}, cache)
+    assert len(given) == 10
     edited = module.replace("return 7\n", "return 70\n")
-    cache.hits = cache.misses = 0
+    given.clear()
     result = format_files({"resource.py": edited}, cache)
     assert result == {"resource.py": black.format_str(edited, mode=MODE).encode()}
-    # one miss for the whole module, one for the edited method; the other 9 parts hit
-    assert (cache.misses, cache.hits) == (2, 9)
+    assert given == ["class _:\n    def m7(self):\n        return 70\n"]
+
+
+def test_a_damaged_pieces_entry_is_formatted_again(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    module = "".join(f"class M{i}(Base):\n    x: int = {i}\n" for i in range(5))
+    format_files({"models.py": module}, cache)
+    for entry in (tmp_path / "black-pieces").iterdir():
+        entry.write_bytes(entry.read_bytes()[:-10])  # cut short: its digest no longer holds
+    edited = module.replace("x: int = 3\n", "x: int = 30\n")
+    result = format_files({"models.py": edited}, cache)
+    assert result == {"models.py": black.format_str(edited, mode=MODE).encode()}
 
 
 def test_attribute_docstrings_stay_with_their_statement() -> None:
