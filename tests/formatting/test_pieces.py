@@ -162,23 +162,6 @@ def _formatted_pieces(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return given
 
 
-def test_an_edited_statement_is_the_only_piece_formatted_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    cache = Cache(tmp_path)
-    module = "".join(f"class M{i}(Base):\n    x: int = {i}\n" for i in range(20))
-    given = _formatted_pieces(monkeypatch)
-    format_files({"models.py": module}, cache)
-    assert len(given) == 20
-    edited = module.replace("x: int = 7\n", "x: int = 70\n")
-    given.clear()
-    result = format_files({"models.py": edited}, cache)
-    assert result == {"models.py": black.format_str(edited, mode=MODE).encode()}
-    assert given == ["class M7(Base):\n    x: int = 70\n"]
-    # The module's pieces are one entry of the cache, not one file each.
-    assert len([f for f in tmp_path.rglob("*") if f.is_file()]) == 3  # 2 modules, 1 entry
-
-
 @pytest.mark.parametrize("text", CLASSES_CUT.values(), ids=CLASSES_CUT.keys())
 def test_a_class_cut_into_methods_formats_as_black_whole(text: str) -> None:
     module = f"import os\n{text}x = 1\n"
@@ -195,20 +178,44 @@ def test_a_class_that_cannot_be_cut_is_one_part(text: str) -> None:
     assert by_pieces("m.py", module) == black.format_str(module, mode=MODE)
 
 
-def test_an_edited_method_is_the_only_part_formatted_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+_METHODS = "".join(f"    def m{i}(self):\n        return {i}\n" for i in range(10))
+# A module, how many pieces black is given for it, an edit, and the one piece given again.
+EDITS = {
+    "a class of a module": (
+        "".join(f"class M{i}(Base):\n    x: int = {i}\n" for i in range(20)),
+        20,
+        ("x: int = 7\n", "x: int = 70\n"),
+        "class M7(Base):\n    x: int = 70\n",
+    ),
+    "a method of a class": (
+        f"class R:\n{_METHODS}",
+        10,
+        ("return 7\n", "return 70\n"),
+        "class _:\n    def m7(self):\n        return 70\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("module, pieces, edit, again", EDITS.values(), ids=EDITS.keys())
+def test_an_edited_piece_is_the_only_one_formatted_again(
+    module: str,
+    pieces: int,
+    edit: tuple[str, str],
+    again: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     cache = Cache(tmp_path)
-    methods = "".join(f"    def m{i}(self):\n        return {i}\n" for i in range(10))
-    module = f"class R:\n{methods}"
     given = _formatted_pieces(monkeypatch)
-    format_files({"resource.py": module}, cache)
-    assert len(given) == 10
-    edited = module.replace("return 7\n", "return 70\n")
+    format_files({"m.py": module}, cache)
+    assert len(given) == pieces
+    edited = module.replace(*edit)
     given.clear()
-    result = format_files({"resource.py": edited}, cache)
-    assert result == {"resource.py": black.format_str(edited, mode=MODE).encode()}
-    assert given == ["class _:\n    def m7(self):\n        return 70\n"]
+    result = format_files({"m.py": edited}, cache)
+    assert result == {"m.py": black.format_str(edited, mode=MODE).encode()}
+    assert given == [again]
+    # The module's pieces are one entry of the cache, not one file each.
+    assert len([f for f in tmp_path.rglob("*") if f.is_file()]) == 3  # 2 modules, 1 entry
 
 
 def test_a_damaged_pieces_entry_is_formatted_again(tmp_path: Path) -> None:
