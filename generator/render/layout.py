@@ -161,14 +161,7 @@ def _parameter(indent: str, code: str) -> str | None:
     start = annotation.col_offset - shift
     end = (annotation.end_col_offset or 0) - shift
     head, source, tail = code[:start], code[start:end], code[end:]
-    members = _union_members(annotation, source, annotation.col_offset)
-    if len(members) > 1:
-        if members[-1][-1] in ")]}":
-            return None  # black may leave out the parentheses here: left to it
-        return _in_parentheses(indent, head, source, members, tail)
-    if isinstance(annotation, ast.Subscript) and source.endswith("]"):
-        return _subscript(indent, head, source, tail)
-    return None
+    return _annotation(indent, head, (annotation, source), tail)
 
 
 def _annotated(indent: str, code: str, statement: ast.AnnAssign) -> str | None:
@@ -186,12 +179,19 @@ def _annotated(indent: str, code: str, statement: ast.AnnAssign) -> str | None:
             # The value in parentheses, the annotation left on the first line.
             value_text = code[value.col_offset :]
             return "\n".join((before_value + "(", indent + _INDENT + value_text, indent + ")"))
-    members = _union_members(annotation, source, start)
+    return _annotation(indent, head, (annotation, source), tail)
+
+
+def _annotation(indent: str, head: str, annotation: tuple[ast.expr, str], tail: str) -> str | None:
+    """An annotation (its node and its text) split as black splits it after `head`: a union
+    ending in a name in parentheses, a subscript at its bracket; None for the others."""
+    node, source = annotation
+    members = _union_members(node, source, node.col_offset)
     if len(members) > 1:
         if members[-1][-1] in ")]}":
-            return None
+            return None  # black may leave out the parentheses here: left to it
         return _in_parentheses(indent, head, source, members, tail)
-    if isinstance(annotation, ast.Subscript) and source.endswith("]"):
+    if isinstance(node, ast.Subscript) and source.endswith("]"):
         return _subscript(indent, head, source, tail)
     return None
 
