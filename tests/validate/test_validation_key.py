@@ -124,8 +124,22 @@ def test_a_non_string_summary_is_still_rejected(tmp_path: Path) -> None:
         validate_spec(broken, cache)
 
 
-def test_a_summary_edit_is_answered_from_the_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+# A text edit that keeps the key, and a change next to it that does not.
+TEXT_EDITS = {
+    "an operation's summary": (
+        lambda spec: _edited(spec, "edited"),
+        lambda d: _first_operation(d).update(tags=["t"]),
+    ),
+    "a component schema's description": (
+        lambda spec: _schema_text_edited(spec, "edited"),
+        lambda d: _first_schema(d).update(description=5),
+    ),
+}
+
+
+@pytest.mark.parametrize("edit, change", TEXT_EDITS.values(), ids=TEXT_EDITS.keys())
+def test_a_text_edit_is_answered_from_the_cache(
+    edit: Any, change: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     spec = _spec("retell")
     cache = Cache(tmp_path)
@@ -135,9 +149,9 @@ def test_a_summary_edit_is_answered_from_the_cache(
         raise AssertionError("validated again")
 
     monkeypatch.setattr(library, "library_problems", not_again)
-    validate_spec(_edited(spec, "edited"), cache)
+    validate_spec(edit(spec), cache)
     with pytest.raises(AssertionError):
-        validate_spec(_changed(spec, lambda d: _first_operation(d).update(tags=["t"])), cache)
+        validate_spec(_changed(spec, change), cache)
 
 
 def _described_schema(document: dict[str, Any]) -> dict[str, Any]:
@@ -213,19 +227,3 @@ def test_a_ref_to_a_schema_named_like_a_text_member_keeps_the_shortcut() -> None
     spec = _changed(_spec("retell"), lambda d: d.update({"x-extra": named}))
     edited = _changed(spec, lambda d: _described_schema(d).update(description="edited"))
     assert _cache_key(edited) == _cache_key(spec)
-
-
-def test_a_schema_description_edit_is_answered_from_the_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    spec = _spec("retell")
-    cache = Cache(tmp_path)
-    validate_spec(spec, cache)
-
-    def not_again(*args: object) -> None:
-        raise AssertionError("validated again")
-
-    monkeypatch.setattr(library, "library_problems", not_again)
-    validate_spec(_schema_text_edited(spec, "edited"), cache)
-    with pytest.raises(AssertionError):
-        validate_spec(_changed(spec, lambda d: _first_schema(d).update(description=5)), cache)
