@@ -6,10 +6,11 @@ do not need the verdict until the end (nothing is written before). So the verdic
 computed by a child process (`os.fork`, on Linux) while this process goes on,
 and collected before anything is returned: on a machine with a core to spare, the
 validation's time is hidden. The verdict is the one `validate_spec` gives, computed by
-it: the child runs it on the same document, without the cache, and this process reads
-and writes the cache as `validate_spec` does. The caller puts the verdict first:
-whatever the later stages report or raise on an invalid document (they assume a valid
-one), the validation's problems are what the user sees, as before.
+it in the child, the cache included: even a cached verdict costs a walk of the whole
+document to compute its key (a sixth of a second on GitHub's spec), which the child
+spends beside the later stages too. The caller puts the verdict first: whatever the
+later stages report or raise on an invalid document (they assume a valid one), the
+validation's problems are what the user sees, as before.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from generator.cache import Cache
 from generator.diagnostics import Diagnostic, GeneratorError
 from generator.load import LoadedSpec
-from generator.validate import _NAMESPACE, _cache_key, validate_spec
+from generator.validate import validate_spec
 
 # Linux only: macOS has `os.fork`, but a forked child may crash in system libraries the
 # parent has loaded (Python's own default there is spawn), and Windows has no fork.
@@ -58,7 +59,6 @@ class Pending:
 
     spec: LoadedSpec
     cache: Cache | None
-    key: str | None
     child: _Child | None = None  # None: nothing under way, `found` holds the verdict
     index: int = 0  # this spec's place among the child's
     found: list[Diagnostic] | None = None
@@ -74,10 +74,10 @@ class Pending:
             verdicts = self.child.collect()
             if verdicts is None and settled_only:
                 return []
-            self.found = verdicts[self.index] if verdicts is not None else _problems(self.spec)
-            if not self.found and self.key is not None and self.cache is not None:
-                self.cache.put(_NAMESPACE, self.key, b"valid")
-        return self.found or []
+            self.found = verdicts[self.index] if verdicts is not None else None
+        if self.found is None:
+            self.found = _problems(self.spec, self.cache)
+        return self.found
 
 
 def start_validation(spec: LoadedSpec, cache: Cache | None = None) -> Pending:
@@ -86,29 +86,22 @@ def start_validation(spec: LoadedSpec, cache: Cache | None = None) -> Pending:
 
 
 def start_validations(specs: list[LoadedSpec], cache: Cache | None = None) -> list[Pending]:
-    """Start validating `specs`: each answered from the cache at once if it can be, the
-    others by one child process, one after the other (so the validator is imported
-    once), or here, where a fork is not safe (see `_CAN_FORK`)."""
-    pending = []
-    for spec in specs:
-        key = _cache_key(spec) if cache is not None and cache.enabled else None
-        hit = key is not None and cache is not None and cache.get(_NAMESPACE, key) == b"valid"
-        pending.append(Pending(spec, cache, key, found=[] if hit else None))
-    todo = [p for p in pending if p.found is None]
-    if not todo:
+    """Start validating `specs`, each as `validate_spec(spec, cache)` does (a clean verdict
+    read from and written to `cache`): by one child process, one after the other (so the
+    validator is imported once), or here, where a fork is not safe (see `_CAN_FORK`)."""
+    pending = [Pending(spec, cache) for spec in specs]
+    if not pending:
         return pending
     if not _CAN_FORK:
-        for p in todo:
-            p.found = _problems(p.spec)
-            if not p.found and p.key is not None and cache is not None:
-                cache.put(_NAMESPACE, p.key, b"valid")
+        for p in pending:
+            p.found = _problems(p.spec, cache)
         return pending
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: validate, send the verdicts, and leave without cleanup
         os.close(read)
         try:
-            data = pickle.dumps(("ok", [_problems(p.spec) for p in todo]))
+            data = pickle.dumps(("ok", [_problems(p.spec, cache) for p in pending]))
         except BaseException as failure:
             data = pickle.dumps(("failed", repr(failure)))
         try:
@@ -118,14 +111,14 @@ def start_validations(specs: list[LoadedSpec], cache: Cache | None = None) -> li
             os._exit(0)
     os.close(write)
     child = _Child(pid, read)
-    for index, p in enumerate(todo):
+    for index, p in enumerate(pending):
         p.child, p.index = child, index
     return pending
 
 
-def _problems(spec: LoadedSpec) -> list[Diagnostic]:
+def _problems(spec: LoadedSpec, cache: Cache | None) -> list[Diagnostic]:
     try:
-        validate_spec(spec, None)
+        validate_spec(spec, cache)
     except GeneratorError as refused:
         return list(refused.diagnostics)
     return []

@@ -19,7 +19,7 @@ from generator.cache import Cache
 from generator.diagnostics import GeneratorError
 from generator.load import load_spec_file
 from generator.settings import load_distribution_settings
-from generator.validate import background, validate_spec
+from generator.validate import background, openapi, validate_spec
 from generator.validate.background import start_validation, start_validations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,11 +68,23 @@ def test_a_child_that_dies_is_made_good_here() -> None:
     assert tuple(pending.problems()) == _validation_problems(INVALID)
 
 
-def test_a_clean_verdict_is_cached_and_then_needs_no_child(tmp_path: Path) -> None:
+def _refusing(*args: object) -> list[object]:
+    raise AssertionError("the library validator ran")
+
+
+def test_a_clean_verdict_is_cached_and_then_the_validator_does_not_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = Cache(tmp_path)
     assert start_validation(load_spec_file(VALID), cache).problems() == []
+    assert list((tmp_path / "valid").iterdir())  # the child wrote the verdict
+    # The child inherits this: the validator would raise, so a clean answer is the cache's.
+    monkeypatch.setattr(openapi, "library_problems", _refusing)
     again = start_validation(load_spec_file(VALID), cache)
-    assert again.child is None and again.problems() == []
+    assert again.child is not None and again.problems() == []
+    other = Cache(tmp_path / "other")  # the same check with an empty cache: it does run
+    with pytest.raises(AssertionError, match="the library validator ran"):
+        validate_spec(load_spec_file(VALID), other)
 
 
 def test_an_invalid_spec_reports_its_problems_not_what_the_model_builder_raised(
