@@ -16,7 +16,8 @@ from generator.load import LoadedSpec, load_api_folder, load_spec_file
 from generator.model.api import Api
 from generator.parse.api import build_api
 from generator.render.formatting import format_files
-from generator.render.renderer import Distribution, render_distribution
+from generator.render.renderer import TEMPLATES_DIR, Distribution, render_distribution
+from generator.render.reuse import remember_modules, resource_keys, reused_modules
 from generator.settings import (
     ApiSettings,
     DistributionSettings,
@@ -173,11 +174,18 @@ def _settled(outcomes: list[_Outcome], late: BaseException | None) -> None:
 
 
 def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
-    """Rendered and formatted; the runtime is copied as it is, already black-clean."""
+    """Rendered and formatted; the runtime is copied as it is, already black-clean, and
+    the resource modules made of what the cache has seen are the cache's (`reuse`)."""
+    keys = resource_keys(dist, TEMPLATES_DIR) if cache is not None and cache.enabled else {}
+    reused = reused_modules(cache, keys) if cache is not None else {}
     with collector.paused():
-        files = render_distribution(dist, cache=cache)
+        files = render_distribution(dist, cache=cache, skip=reused)
     runtime = f"{dist.package}/_runtime/"
-    return format_files(files, cache, preformatted={p for p in files if p.startswith(runtime)})
+    formatted = format_files(files, cache, preformatted={p for p in files if p.startswith(runtime)})
+    if cache is not None:
+        remember_modules(cache, keys, formatted, reused)
+    formatted.update(reused)
+    return {path: formatted[path] for path in sorted(formatted)}
 
 
 def _operation_count(apis: list[Api]) -> int:

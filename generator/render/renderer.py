@@ -7,6 +7,7 @@ helpers passed here. The runtime's `.py` files are copied verbatim.
 from __future__ import annotations
 
 import ast
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, assert_never
@@ -85,9 +86,13 @@ class Distribution:
 
 
 def render_distribution(
-    dist: Distribution, templates: Path = TEMPLATES_DIR, cache: Cache | None = None
+    dist: Distribution,
+    templates: Path = TEMPLATES_DIR,
+    cache: Cache | None = None,
+    skip: Collection[str] = (),
 ) -> dict[str, str]:
-    """Every file's text; `cache` keeps the compiled templates for the next run."""
+    """Every file's text but the resource modules at the paths in `skip` (the caller has
+    them already); `cache` keeps the compiled templates for the next run."""
     env = _environment(templates, cache)
     files: dict[str, str] = {}
     root = dist.package
@@ -107,7 +112,7 @@ def render_distribution(
         # The public surface, read back by the next run to report what changed for callers.
         files[SURFACE_FILE] = manifest_text(root, dist.apis, surface_spelling)
     for api in dist.apis:
-        module = root if dist.flat else f"{root}.{api.package}"
+        module = _api_module(dist, api)
         folder = module.replace(".", "/")
         context = {**common, **_api_context(api, module)}
         files[f"{folder}/__init__.py"] = env.get_template("api__init__.py.jinja").render(**context)
@@ -121,12 +126,23 @@ def render_distribution(
         files[f"{folder}/resources/__init__.py"] = env.get_template(
             "resources__init__.py.jinja"
         ).render(**context)
-        for resource in api.resources:
+        for path, (_, resource) in resource_modules(dist, api).items():
+            if path in skip:
+                continue
             resource_context = {**context, **_resource_context(api, resource), "resource": resource}
-            files[f"{folder}/resources/{resource.module}.py"] = _module(
-                env, "resource.py.jinja", resource_context
-            )
+            files[path] = _module(env, "resource.py.jinja", resource_context)
     return files
+
+
+def resource_modules(dist: Distribution, api: Api) -> dict[str, tuple[str, Resource]]:
+    """Every resource of `api` by the path of its module: (the API's module, the resource)."""
+    module = _api_module(dist, api)
+    folder = module.replace(".", "/")
+    return {f"{folder}/resources/{r.module}.py": (module, r) for r in api.resources}
+
+
+def _api_module(dist: Distribution, api: Api) -> str:
+    return dist.package if dist.flat else f"{dist.package}.{api.package}"
 
 
 def _module(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
