@@ -18,12 +18,14 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import unquote
 
 from generator.diagnostics import Diagnostic, GeneratorError, join_pointer
 from generator.load.documents import display_name, read_document
+from generator.load.levels import levels
 from generator.load.limits import MAX_EXTERNAL_FILES
 from generator.load.references import EXTERNAL_KEY, references, resolve
 from generator.load.source_map import SourceMap
@@ -62,6 +64,20 @@ def bundle_external_refs(
     return set(bundler.by_real) - {path.resolve() for path in main_files}, bundler.problems
 
 
+def _may_reference_files(document: Any) -> bool:
+    """False if no object anywhere in `document` has a string `$ref` not starting with '#'.
+
+    A cheap test before `references()`, which walks node by node: most specs reference
+    no other file, and then the main document needs no walk at all. Example data and
+    extensions are searched too, so a `$ref` there only costs the full walk.
+    """
+    for objects, _ in levels(document):
+        for ref in map(dict.get, objects, repeat("$ref")):
+            if isinstance(ref, str) and not ref.startswith("#"):
+                return True
+    return False
+
+
 class _Unfollowable(Exception):
     """A reference that cannot be bundled; the message says why."""
 
@@ -80,6 +96,8 @@ class _Bundler:
     def run(self) -> None:
         while self.queue:
             file = self.queue.pop(0)
+            if not file.pointer and not _may_reference_files(file.document):
+                continue  # the main document's local references stay as written
             for pointer, node in list(references(file.document, bundled=False)):
                 if id(node) in self._rewritten:  # the same object reached twice
                     continue

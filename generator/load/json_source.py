@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from generator.diagnostics import Diagnostic, GeneratorError, Location, join_pointer
+from generator.load.levels import levels
 from generator.load.limits import MAX_DEPTH
 from generator.load.source_map import SourceMap
 from generator.load.text import Positions
@@ -71,13 +72,9 @@ def _plain(text: str) -> Any | None:
     if not isinstance(value, dict | list):
         return None  # a scalar document is rejected later, located: let the walk read it
     # The walk's bound: a container at depth MAX_DEPTH + 1 (the top level is depth 1).
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
+    for depth, _ in enumerate(levels(value), start=1):
         if depth > MAX_DEPTH:
             return None
-        children = node.values() if isinstance(node, dict) else node
-        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
     return value
 
 

@@ -6,7 +6,7 @@ Lives in `load` because bundling needs it and `validate` already depends on `loa
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeAlias
 
 from generator.diagnostics import join_pointer, unescape_pointer_token
 
@@ -27,50 +27,72 @@ _NAME_MAPS = frozenset(
 _DATA = frozenset({"example", "default", "enum", "const", "value"})
 
 
+# Where a node sits: (where its parent sits, its key or index there); None at the top.
+# The walk passes these along and spells a pointer only for the objects it yields: the
+# document's other nodes, nearly all of them, never need theirs.
+_Place: TypeAlias = "tuple[_Place, str | int] | None"
+_CONTAINERS = (dict, list)
+
+
 def references(document: Any, *, bundled: bool = True) -> Iterator[tuple[str, dict[str, Any]]]:
     """(pointer of the object, the object) for each object with a string `$ref`.
 
     In document order, skipping example data and `x-` extensions, except that with
     `bundled` the content of bundled external files (under the top-level `EXTERNAL_KEY`)
     is walked as documents of their own. Iterative, so that a deeply nested document
-    cannot exhaust the stack here.
+    cannot exhaust the stack here. Scalars are not stacked: they hold no `$ref`.
     """
-    stack: list[tuple[Any, str, bool]] = []  # (node, pointer, names?), popped from the end
+    stack: list[tuple[Any, _Place, bool]] = []  # (node, place, names?), popped from the end
     if bundled and isinstance(document, dict):
         stack.extend(reversed(list(_bundled_files(document))))
-    stack.append((document, "", False))
+    stack.append((document, None, False))
     while stack:
-        node, pointer, names = stack.pop()
+        node, place, names = stack.pop()
         if isinstance(node, list):
             stack.extend(
-                (item, join_pointer(pointer, index), False)
+                (item, (place, index), False)
                 for index, item in reversed(list(enumerate(node)))
+                if isinstance(item, _CONTAINERS)
             )
         elif isinstance(node, dict):
-            if not names and isinstance(node.get("$ref"), str):
-                yield pointer, node
-            children = []
-            for key, child in node.items():
-                data = (
-                    key in _DATA
-                    or key.startswith("x-")
-                    or (key == "examples" and isinstance(child, list))
-                )
-                if names or not data:
-                    children.append(
-                        (child, join_pointer(pointer, key), not names and key in _NAME_MAPS)
-                    )
+            if names:  # keys chosen by the API author: every member is walked, as a schema
+                children = [
+                    (child, (place, key), False)
+                    for key, child in node.items()
+                    if isinstance(child, _CONTAINERS)
+                ]
+            else:
+                if isinstance(node.get("$ref"), str):
+                    yield _pointer(place), node
+                children = [
+                    (child, (place, key), key in _NAME_MAPS)
+                    for key, child in node.items()
+                    if isinstance(child, _CONTAINERS) and not _is_data(key, child)
+                ]
             stack.extend(reversed(children))
 
 
-def _bundled_files(document: dict[str, Any]) -> Iterator[tuple[Any, str, bool]]:
+def _is_data(key: str, child: Any) -> bool:
+    """Whether the member `key` of a keyword object holds data rather than OpenAPI."""
+    return key in _DATA or key.startswith("x-") or (key == "examples" and isinstance(child, list))
+
+
+def _pointer(place: _Place) -> str:
+    tokens: list[str | int] = []
+    while place is not None:
+        place, token = place
+        tokens.append(token)
+    return join_pointer("", *reversed(tokens))
+
+
+def _bundled_files(document: dict[str, Any]) -> Iterator[tuple[Any, _Place, bool]]:
     section = document.get(EXTERNAL_KEY)
     if not isinstance(section, dict):
         return
     for folder, files in section.items():
         if isinstance(files, dict):
             for key, content in files.items():
-                yield content, join_pointer("", EXTERNAL_KEY, folder, key), False
+                yield content, (((None, EXTERNAL_KEY), folder), key), False
 
 
 def resolve(document: Any, pointer: str) -> Any:
