@@ -17,7 +17,7 @@ from generator.model.api import Api
 from generator.parse.api import build_api
 from generator.render.formatting import format_files
 from generator.render.renderer import TEMPLATES_DIR, Distribution, render_distribution
-from generator.render.reuse import remember_modules, resource_keys, reused_modules
+from generator.render.reuse import module_keys, remember_modules, reused_modules
 from generator.settings import (
     ApiSettings,
     DistributionSettings,
@@ -175,8 +175,9 @@ def _settled(outcomes: list[_Outcome], late: BaseException | None) -> None:
 
 def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
     """Rendered and formatted; the runtime is copied as it is, already black-clean, and
-    the resource modules made of what the cache has seen are the cache's (`reuse`)."""
-    keys = resource_keys(dist, TEMPLATES_DIR) if cache is not None and cache.enabled else {}
+    the resource modules and `api.md` files made of what the cache has seen are the
+    cache's (`reuse`)."""
+    keys = module_keys(dist, TEMPLATES_DIR) if cache is not None and cache.enabled else {}
     reused = reused_modules(cache, keys) if cache is not None else {}
     with collector.paused():
         files = render_distribution(dist, cache=cache, skip=reused)

@@ -91,8 +91,8 @@ def render_distribution(
     cache: Cache | None = None,
     skip: Collection[str] = (),
 ) -> dict[str, str]:
-    """Every file's text but the resource modules at the paths in `skip` (the caller has
-    them already); `cache` keeps the compiled templates for the next run."""
+    """Every file's text but the resource modules and `api.md` files at the paths in `skip`
+    (the caller has them already); `cache` keeps the compiled templates for the next run."""
     env = _environment(templates, cache)
     files: dict[str, str] = {}
     root = dist.package
@@ -112,7 +112,7 @@ def render_distribution(
         # The public surface, read back by the next run to report what changed for callers.
         files[SURFACE_FILE] = manifest_text(root, dist.apis, surface_spelling)
     for api in dist.apis:
-        module = _api_module(dist, api)
+        module = api_module(dist, api)
         folder = module.replace(".", "/")
         context = {**common, **_api_context(api, module)}
         files[f"{folder}/__init__.py"] = env.get_template("api__init__.py.jinja").render(**context)
@@ -122,7 +122,8 @@ def render_distribution(
         files[f"{folder}/{names.CHECKS_MODULE}.py"] = _module(
             env, "_request_models.py.jinja", context
         )
-        files[f"{folder}/api.md"] = env.get_template("api.md.jinja").render(**context)
+        if f"{folder}/api.md" not in skip:
+            files[f"{folder}/api.md"] = env.get_template("api.md.jinja").render(**context)
         files[f"{folder}/resources/__init__.py"] = env.get_template(
             "resources__init__.py.jinja"
         ).render(**context)
@@ -136,12 +137,13 @@ def render_distribution(
 
 def resource_modules(dist: Distribution, api: Api) -> dict[str, tuple[str, Resource]]:
     """Every resource of `api` by the path of its module: (the API's module, the resource)."""
-    module = _api_module(dist, api)
+    module = api_module(dist, api)
     folder = module.replace(".", "/")
     return {f"{folder}/resources/{r.module}.py": (module, r) for r in api.resources}
 
 
-def _api_module(dist: Distribution, api: Api) -> str:
+def api_module(dist: Distribution, api: Api) -> str:
+    """The import path of `api`'s package."""
     return dist.package if dist.flat else f"{dist.package}.{api.package}"
 
 

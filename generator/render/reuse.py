@@ -1,10 +1,12 @@
-"""Resource modules taken from the cache, by what they are made of, instead of rendered.
+"""Resource modules and `api.md` taken from the cache, by what they are made of, instead
+of rendered.
 
 An edited spec is modelled again whole, but most of what it renders is what the last run
 rendered: a schema's description edited changes one class of `models.py` and the resource
 modules whose methods reach that schema, not the forty others. Rendering a resource module
 (its methods' templates and its imports) is most of a large API's warm run, so each one
-is cached, formatted, under a key of everything its text is made of:
+is cached, formatted, under a key of everything its text is made of (and so is `api.md`,
+made of all the resources):
 
 - the generator's and the templates' source, and the versions of black (the text is
   black's output), Jinja2 and Python;
@@ -39,9 +41,14 @@ from importlib import metadata
 from pathlib import Path
 
 from generator.cache import Cache, digest
-from generator.model.api import Api, Resource
+from generator.model.api import Api
 from generator.model.types import Definition
-from generator.render.renderer import Distribution, public_requests, resource_modules
+from generator.render.renderer import (
+    Distribution,
+    api_module,
+    public_requests,
+    resource_modules,
+)
 from generator.write.record import generator_digests, tree_digests
 
 _NAMESPACE = "modules"
@@ -54,26 +61,28 @@ _API_FIELDS_LEFT_OUT = frozenset(
 _QUOTED_NAME = re.compile(r"'(\w+)'")
 
 
-def resource_keys(dist: Distribution, templates: Path) -> dict[str, str]:
-    """The key of every resource module of `dist`, by its path."""
+def module_keys(dist: Distribution, templates: Path) -> dict[str, str]:
+    """The key of every resource module of `dist`, and of each API's `api.md` (made of
+    all its resources), by path."""
     made_with = _made_with(templates)
     keys: dict[str, str] = {}
     for api in dist.apis:
         reach = _Reach(api)
+        shown: dict[str, str] = {}  # each resource's `repr`, in the API's order
         for path, (module, resource) in resource_modules(dist, api).items():
-            keys[path] = digest(
-                made_with,
-                dist.name,
-                dist.package,
-                dist.version,
-                str(dist.flat),
-                path,
-                module,
-                reach.api_fields,
-                repr(resource),
-                *reach.definitions(resource),
-            )
+            shown[path] = repr(resource)
+            parts = (path, module, reach.api_fields, shown[path], *reach.definitions(shown[path]))
+            keys[path] = digest(made_with, *_distribution(dist), *parts)
+        module = api_module(dist, api)
+        path = f"{module.replace('.', '/')}/api.md"
+        everything = "".join(shown.values())
+        parts = (path, module, reach.api_fields, everything, *reach.definitions(everything))
+        keys[path] = digest(made_with, *_distribution(dist), *parts)
     return keys
+
+
+def _distribution(dist: Distribution) -> tuple[str, ...]:
+    return (dist.name, dist.package, dist.version, str(dist.flat))
 
 
 def reused_modules(cache: Cache, keys: Mapping[str, str]) -> dict[str, bytes]:
@@ -117,10 +126,11 @@ class _Reach:
         )
         self._spelled: dict[str, tuple[str, frozenset[str]]] = {}
 
-    def definitions(self, resource: Resource) -> list[str]:
-        """What the key needs of every definition `resource` reaches, in name order."""
+    def definitions(self, shown: str) -> list[str]:
+        """What the key needs of every definition that resources reach, in name order;
+        `shown` is their `repr`."""
         seen: set[str] = set()
-        todo = sorted(self.everything or self._names(repr(resource)))
+        todo = sorted(self.everything or self._names(shown))
         while todo:
             name = todo.pop()
             if name in seen:

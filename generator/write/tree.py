@@ -11,8 +11,9 @@ import difflib
 import os
 import shutil
 import tempfile
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 # Files in the output folder that are not ours: build and tool by-products.
@@ -22,13 +23,34 @@ _FOREIGN_SUFFIXES = (".egg-info", ".pyc")
 
 @dataclass(frozen=True)
 class Drift:
+    """How an output folder differs from what a run produced; the diff is written when
+    asked for (a run that only writes the folder does not need it)."""
+
     added: tuple[str, ...]
     removed: tuple[str, ...]
     changed: tuple[str, ...]
-    diff: str
+    # The files on disk and those produced, for the diff.
+    actual: Mapping[str, bytes] = field(repr=False, compare=False)
+    expected: Mapping[str, bytes] = field(repr=False, compare=False)
+    context_lines: int = 3
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.changed)
+
+    @cached_property
+    def diff(self) -> str:
+        """A unified diff of every differing file, code first: the JSON files (the
+        record's hashes, the surface manifest) restate what the code's own diff shows,
+        and would fill a cut-off diff before any code."""
+        chunks: list[str] = []
+        paths = self.changed + self.added + self.removed
+        for path in sorted(paths, key=lambda p: (p.endswith(".json"), p)):
+            old = self.actual.get(path, b"").decode("utf-8", "replace").splitlines(keepends=True)
+            new = self.expected.get(path, b"").decode("utf-8", "replace").splitlines(keepends=True)
+            chunks.extend(
+                difflib.unified_diff(old, new, f"a/{path}", f"b/{path}", n=self.context_lines)
+            )
+        return "".join(chunks)
 
 
 def read_tree(root: Path) -> dict[str, bytes]:
@@ -55,14 +77,7 @@ def compare(
     added = tuple(sorted(set(expected) - set(actual)))
     removed = tuple(sorted(set(actual) - set(expected)))
     changed = tuple(sorted(p for p in set(expected) & set(actual) if expected[p] != actual[p]))
-    chunks: list[str] = []
-    # Code first: the JSON files (the record's hashes, the surface manifest) restate what
-    # the code's own diff shows, and would fill a cut-off diff before any code.
-    for path in sorted(changed + added + removed, key=lambda p: (p.endswith(".json"), p)):
-        old = actual.get(path, b"").decode("utf-8", "replace").splitlines(keepends=True)
-        new = expected.get(path, b"").decode("utf-8", "replace").splitlines(keepends=True)
-        chunks.extend(difflib.unified_diff(old, new, f"a/{path}", f"b/{path}", n=context_lines))
-    return Drift(added, removed, changed, "".join(chunks))
+    return Drift(added, removed, changed, actual, expected, context_lines)
 
 
 def write_tree(files: dict[str, bytes], root: Path) -> None:

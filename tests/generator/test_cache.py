@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = load_distribution_settings(ROOT / "pyproject.toml")
 # Files of generated/ that a build in memory does not produce (written by the CLI).
 _NOT_BUILT = {"CHANGES.md", "clientgen-record.json"}
-# The templates only a resource module is rendered with.
-_RESOURCE_TEMPLATES = {"resource.py.jinja", "_method.jinja"}
+# The templates only resource modules and api.md are rendered with.
+_REUSED_TEMPLATES = {"resource.py.jinja", "_method.jinja", "api.md.jinja"}
 
 
 def _committed() -> dict[str, bytes]:
@@ -39,13 +39,14 @@ def test_cached_and_uncached_builds_give_the_committed_bytes(tmp_path: Path) -> 
     second = build_project(SETTINGS, ROOT, warm)
     assert uncached == first == second == _committed()
     assert cold.hits == 0 and cold.misses > 0
-    # Every formatted module and each compiled template it needs come from the cache the
-    # second time, one lookup each (a cold run also looks up each top-level statement of a
-    # module): a resource module comes whole, so the resource templates are not loaded.
-    # Each API's validation is looked up by the child process that validates (counted
-    # there, see tests/validate/test_background.py).
+    # Every formatted module, each api.md and each compiled template the rest needs come
+    # from the cache the second time, one lookup each (a cold run also looks up each
+    # top-level statement of a module): a resource module and api.md come whole, so their
+    # templates are not loaded. Each API's validation is looked up by the child process
+    # that validates (counted there, see tests/validate/test_background.py).
     modules = [p for p in first if p.endswith(".py") and "/_runtime/" not in p]
-    templates = [t for t in TEMPLATES_DIR.glob("*.jinja") if t.name not in _RESOURCE_TEMPLATES]
+    modules += [p for p in first if p.endswith("/api.md")]
+    templates = [t for t in TEMPLATES_DIR.glob("*.jinja") if t.name not in _REUSED_TEMPLATES]
     assert warm.misses == 0 and warm.hits == len(modules) + len(templates)
     assert cold.misses > warm.hits
 

@@ -192,7 +192,7 @@ class _Runs:
 
     def rendering_all(self, spec: Path) -> dict[str, bytes]:
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(pipeline, "resource_keys", lambda *args: {})
+            patch.setattr(pipeline, "module_keys", lambda *args: {})
             return pipeline.build_single(spec, PACKAGE, cache=self.reference_cache)
 
 
@@ -201,8 +201,10 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> _Runs:
     return _Runs(tmp_path_factory.mktemp("reuse"))
 
 
-def _resource_modules(files: dict[str, bytes]) -> set[str]:
-    return {path for path in files if "/resources/" in path and not path.endswith("__init__.py")}
+def _reusable(files: dict[str, bytes]) -> set[str]:
+    """The resource modules and `api.md`."""
+    resources = {p for p in files if "/resources/" in p and not p.endswith("__init__.py")}
+    return resources | {f"{PACKAGE}/api.md"}
 
 
 @pytest.mark.parametrize("edit", sorted(EDITS))
@@ -215,15 +217,15 @@ def test_an_edited_spec_with_the_last_runs_cache_gives_the_bytes_of_a_full_rende
     EDITS[edit](document)
     after, reused = runs.reusing(runs.spec(document, edit.replace(" ", "-")), cache)
     assert after == runs.rendering_all(runs.spec(document, edit.replace(" ", "-")))
-    resources = _resource_modules(after)
-    changed = {p for p in resources if before.get(p) != after[p]}
+    reusable = _reusable(after)
+    changed = {p for p in reusable if before.get(p) != after[p]}
     assert not changed & reused
     if edit in _GLOBAL_EDITS:
         assert not reused  # every module shows the API's title
-    else:  # the resource the edit is in (or that reaches the schema) alone is rendered
-        assert len(resources - reused) <= 1 and changed <= resources - reused
+    else:  # the resource the edit is in (or that reaches the schema) and api.md alone
+        assert len(reusable - reused) <= 2 and changed <= reusable - reused
         if edit == "enum made a union":
-            assert changed == {f"{PACKAGE}/resources/agents.py"}
+            assert changed == {f"{PACKAGE}/resources/agents.py", f"{PACKAGE}/api.md"}
 
 
 def test_a_key_that_missed_a_definition_would_be_caught(
