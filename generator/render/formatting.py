@@ -19,6 +19,7 @@ import ast
 import json
 import os
 from collections.abc import Collection, Iterator
+from functools import cache
 from importlib import metadata
 from typing import Any
 
@@ -239,7 +240,10 @@ def _black(text: str) -> str | None:
         return None
 
 
+@cache
 def _mode() -> Any:
+    """One mode for every call: black's caches are keyed by it, and find the same object
+    by identity before comparing a new one field by field."""
     import black
     from black.mode import TargetVersion
 
