@@ -42,7 +42,6 @@ from pathlib import Path
 
 from generator.cache import Cache, digest
 from generator.model.api import Api
-from generator.model.types import Definition
 from generator.render.renderer import (
     Distribution,
     api_module,
@@ -68,15 +67,17 @@ def module_keys(dist: Distribution, templates: Path) -> dict[str, str]:
     keys: dict[str, str] = {}
     for api in dist.apis:
         reach = _Reach(api)
-        shown: dict[str, str] = {}  # each resource's `repr`, in the API's order
+        shown: list[str] = []  # each resource's `repr`, in the API's order
+        reached: set[str] = set()  # the definitions any resource reaches
         for path, (module, resource) in resource_modules(dist, api).items():
-            shown[path] = repr(resource)
-            parts = (path, module, reach.api_fields, shown[path], *reach.definitions(shown[path]))
+            shown.append(repr(resource))
+            names = reach.reached(shown[-1])
+            reached |= names
+            parts = (path, module, reach.api_fields, shown[-1], *reach.spelled(names))
             keys[path] = digest(made_with, *_distribution(dist), *parts)
         module = api_module(dist, api)
         path = f"{module.replace('.', '/')}/api.md"
-        everything = "".join(shown.values())
-        parts = (path, module, reach.api_fields, everything, *reach.definitions(everything))
+        parts = (path, module, reach.api_fields, *shown, *reach.spelled(reached))
         keys[path] = digest(made_with, *_distribution(dist), *parts)
     return keys
 
@@ -126,18 +127,21 @@ class _Reach:
         )
         self._spelled: dict[str, tuple[str, frozenset[str]]] = {}
 
-    def definitions(self, shown: str) -> list[str]:
-        """What the key needs of every definition that resources reach, in name order;
+    def reached(self, shown: str) -> set[str]:
+        """The definitions that resources reach, directly or through other definitions;
         `shown` is their `repr`."""
         seen: set[str] = set()
-        todo = sorted(self.everything or self._names(shown))
+        todo = list(self.everything or self._names(shown))
         while todo:
             name = todo.pop()
-            if name in seen:
-                continue
-            seen.add(name)
-            todo.extend(self._spelling(name)[1] - seen)
-        return [self._spelling(name)[0] for name in sorted(seen)]
+            if name not in seen:
+                seen.add(name)
+                todo.extend(self._spelling(name)[1] - seen)
+        return seen
+
+    def spelled(self, names: set[str]) -> list[str]:
+        """What the key needs of each definition in `names`, in name order."""
+        return [self._spelling(name)[0] for name in sorted(names)]
 
     def _names(self, text: str) -> set[str]:
         return {
@@ -149,9 +153,9 @@ class _Reach:
     def _spelling(self, name: str) -> tuple[str, frozenset[str]]:
         """(the text the key takes of definition `name`, the names it refers to)."""
         if name not in self._spelled:
-            both: list[Definition | None] = [self.responses.get(name), self.requests.get(name)]
-            text = repr((name, both, self.request_names.get(name), name in self.public))
-            self._spelled[name] = (text, frozenset(self._names(repr(both))))
+            both = repr([self.responses.get(name), self.requests.get(name)])
+            text = repr((name, self.request_names.get(name), name in self.public)) + both
+            self._spelled[name] = (text, frozenset(self._names(both)))
         return self._spelled[name]
 
 
