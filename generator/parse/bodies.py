@@ -24,9 +24,9 @@ from generator.model.types import (
     UnionOf,
     unaliased,
 )
-from generator.naming import python_identifier
-from generator.parse.document import ref_pointer, resolve_pointer
+from generator.parse.document import ref_pointer
 from generator.parse.form_encoding import field_encodings
+from generator.parse.identifiers import python_identifier
 from generator.parse.media import body_media_type
 from generator.parse.schemas import Locate, SchemaBuilder
 from generator.parse.text import text
@@ -178,7 +178,7 @@ class BodyBuilder:
             if not ref.startswith("#/") or ref in seen:
                 return schema
             seen.add(ref)
-            schema = resolve_pointer(self._document, ref_pointer(ref))
+            schema = self._schemas.resolve(ref_pointer(ref))
         return schema
 
     def _object_definition(self, type_ref: TypeRef) -> ObjectDef | None:

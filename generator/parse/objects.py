@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import join_pointer
 from generator.model.types import AnyType, Field, ObjectDef, TypeRef
-from generator.naming import name_part, python_identifier, unique
+from generator.naming import unique
 from generator.parse.document import ref_pointer
+from generator.parse.identifiers import name_part, python_identifier
 from generator.parse.schema_shapes import single_member, text
 
 if TYPE_CHECKING:

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import Diagnostic
-from generator.naming import python_identifier, snake_case, split_words, unique
+from generator.naming import unique
+from generator.parse.identifiers import python_identifier, snake_case, split_words
 from generator.parse.name_pins import matching_prefix, segments, unmatched_pins
 from generator.parse.rest_names import VERBS, rest_name, version_prefix
 from generator.parse.schemas import Locate

@@ -10,10 +10,11 @@ from generator.model.api import Body, Operation, Parameter, Response
 from generator.model.call_options import RESERVED_ARGUMENTS
 from generator.model.results import BodyKind
 from generator.model.types import AnyType, Primitive, RawBody, TypeRef
-from generator.naming import class_name, name_part, unique
+from generator.naming import unique
 from generator.parse.bodies import BodyBuilder
 from generator.parse.deprecations import deprecation_text
-from generator.parse.document import ref_pointer, resolve_pointer
+from generator.parse.document import ref_pointer
+from generator.parse.identifiers import class_name, name_part
 from generator.parse.media import (
     accept_header,
     readable_media_types,
@@ -188,7 +189,7 @@ class OperationBuilder:
                 return None, pointer
             seen.add(ref)
             pointer = ref_pointer(ref)
-            node = resolve_pointer(self._document, pointer)
+            node = self._schemas.resolve(pointer)
         return node, pointer
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from generator.diagnostics import Diagnostic, join_pointer
 from generator.model.api import Parameter
 from generator.model.types import EnumValues, JsonValue, Nullable, TypeRef
-from generator.naming import name_part, python_identifier
 from generator.parse.bodies import Deref
-from generator.parse.document import ref_pointer, resolve_pointer
+from generator.parse.document import ref_pointer
+from generator.parse.identifiers import name_part, python_identifier
 from generator.parse.media import json_media_type
 from generator.parse.schemas import Locate, SchemaBuilder
 from generator.parse.text import text
@@ -62,7 +63,7 @@ class ParameterBuilder:
             required = param.get("required") is True or location == "path"
             default, has_default = _parameter_default(ptype, required, location)
             server_default, has_server_default = _server_default(
-                self._document, item, raw, wire_name, location
+                self._schemas.resolve, item, raw, wire_name, location
             )
             result.append(
                 Parameter(
@@ -126,7 +127,7 @@ def _parameter_default(ptype: TypeRef, required: bool, location: str) -> tuple[A
 
 
 def _server_default(
-    document: dict[str, Any],
+    resolve: Callable[[str], Any],
     item: dict[str, Any],
     raw: dict[str, Any],
     wire_name: str,
@@ -135,19 +136,19 @@ def _server_default(
     """The schema's default, recorded so that a vendor changing it is reported."""
     declared = [*(item.get("parameters") or []), *(raw.get("parameters") or [])]
     for node in reversed(declared):
-        node = _followed(document, node)
+        node = _followed(resolve, node)
         if isinstance(node, dict) and node.get("name") == wire_name and node.get("in") == location:
-            schema = _followed(document, node.get("schema"))
+            schema = _followed(resolve, node.get("schema"))
             if isinstance(schema, dict) and "default" in schema:
                 return schema["default"], True
             return None, False
     return None, False
 
 
-def _followed(document: dict[str, Any], node: Any) -> Any:
+def _followed(resolve: Callable[[str], Any], node: Any) -> Any:
     for _ in range(16):
         ref = node.get("$ref") if isinstance(node, dict) else None
         if not isinstance(ref, str) or not ref.startswith("#"):
             return node
-        node = resolve_pointer(document, ref_pointer(ref))
+        node = resolve(ref_pointer(ref))
     return node

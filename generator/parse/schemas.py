@@ -37,10 +37,11 @@ from generator.model.types import (
     TypeRef,
     UnionOf,
 )
-from generator.naming import class_name, unique
+from generator.naming import unique
 from generator.parse.all_of import all_of_definition
 from generator.parse.constraints import array_constraints, carried, constraints_of
 from generator.parse.document import ref_pointer, resolve_pointer
+from generator.parse.identifiers import class_name
 from generator.parse.objects import additional, object_definition
 from generator.parse.patterns import PatternError, python_pattern
 from generator.parse.schema_shapes import (
@@ -81,6 +82,8 @@ class SchemaBuilder:
         # their own definition was being built.
         self._requests = _component_request_names(document)
         self._reentered: set[str] = set()
+        # The node at each pointer read so far (`resolve`).
+        self._nodes: dict[str, Any] = {}
 
     # -- entry points -------------------------------------------------------------------------
 
@@ -240,8 +243,17 @@ class SchemaBuilder:
     # -- helpers ------------------------------------------------------------------------------
 
     def resolve(self, pointer: str) -> Any:
-        """The value at `pointer` in the document (None: nothing there)."""
-        return resolve_pointer(self._document, pointer)
+        """The value at `pointer` in the document (None: nothing there).
+
+        Remembered: the model is built from the document without changing it, and every
+        operation of a large spec follows the same shared parameters, responses and
+        schemas again.
+        """
+        try:
+            return self._nodes[pointer]
+        except KeyError:
+            node = self._nodes[pointer] = resolve_pointer(self._document, pointer)
+            return node
 
     def _checked_pattern(self, constraints: Constraints, pointer: str) -> Constraints:
         """The constraints with the pattern in Python's syntax, or without it if `re`
