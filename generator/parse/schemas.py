@@ -39,7 +39,12 @@ from generator.model.types import (
 )
 from generator.naming import unique
 from generator.parse.all_of import all_of_definition
-from generator.parse.constraints import array_constraints, carried, constraints_of
+from generator.parse.constraints import (
+    PRIMITIVE_KEYWORDS,
+    array_constraints,
+    carried,
+    constraints_of,
+)
 from generator.parse.document import ref_pointer, resolve_pointer
 from generator.parse.identifiers import class_name
 from generator.parse.objects import additional, object_definition
@@ -84,11 +89,35 @@ class SchemaBuilder:
         self._reentered: set[str] = set()
         # The node at each pointer read so far (`resolve`).
         self._nodes: dict[str, Any] = {}
+        # How many definitions are being built (nested), and the types found while none
+        # was (`type_of`).
+        self._building = 0
+        self._settled: dict[str, tuple[Any, TypeRef]] = {}
 
     # -- entry points -------------------------------------------------------------------------
 
     def type_of(self, schema: Any, pointer: str, hint: str) -> TypeRef:
-        """The type of `schema` found at `pointer`; `hint` names any inline definition."""
+        """The type of `schema` found at `pointer`; `hint` names any inline definition.
+
+        Asked again for the same schema at the same pointer while no definition is being
+        built (the operations of a large spec share hundreds of parameters and responses),
+        it answers what it found the first time: it would find the same, since every
+        definition it met then was complete and keeps its name, and any name a `hint`
+        gave is kept by pointer; only problems and notes already recorded would be
+        recorded again (and are reported once). Inside a definition being built, a type
+        may still refer to a definition that is renamed when complete (`_renamed`), so
+        nothing found there is remembered.
+        """
+        if self._building:
+            return self._type_of(schema, pointer, hint)
+        settled = self._settled.get(pointer)
+        if settled is not None and settled[0] is schema:
+            return settled[1]
+        found = self._type_of(schema, pointer, hint)
+        self._settled[pointer] = (schema, found)
+        return found
+
+    def _type_of(self, schema: Any, pointer: str, hint: str) -> TypeRef:
         if isinstance(schema, bool):
             return AnyType() if schema else self._fail(pointer, "a `false` schema admits no value")
         if not isinstance(schema, dict):
@@ -131,7 +160,11 @@ class SchemaBuilder:
         final = unique(name, self._taken)
         ref: TypeRef = NamedRef(final)
         self._by_pointer[pointer] = Nullable(ref) if nullable else ref
-        definition = self._definition(final, schema, pointer, kinds)
+        self._building += 1
+        try:
+            definition = self._definition(final, schema, pointer, kinds)
+        finally:
+            self._building -= 1
         definition = self._claimed(definition, pointer, nullable)
         self.definitions[definition.name] = definition
         if isinstance(definition, AliasDef) and _is_alias_cycle(definition, self.definitions):
@@ -229,6 +262,8 @@ class SchemaBuilder:
         if kind in _PRIMITIVES:
             fmt = schema.get("format")
             fmt = fmt if isinstance(fmt, str) else None
+            if PRIMITIVE_KEYWORDS.isdisjoint(schema):  # most are: nothing to carry or note
+                return Primitive(_PRIMITIVES[kind], fmt)
             constraints, dropped = carried(constraints_of(schema), _PRIMITIVES[kind], fmt)
             for keyword in dropped:
                 self.note(
