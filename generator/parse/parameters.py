@@ -46,6 +46,7 @@ class ParameterBuilder:
                     continue
                 merged[(str(param.get("name")), str(param.get("in")))] = (param, param_pointer)
         result = []
+        server_defaults = _server_defaults(self._schemas.resolve, item, raw)
         for (wire_name, location), (param, param_pointer) in merged.items():
             if location not in ("path", "query", "header", "cookie"):
                 continue
@@ -62,8 +63,8 @@ class ParameterBuilder:
             ptype = self._schemas.type_of(schema, schema_pointer, hint)
             required = param.get("required") is True or location == "path"
             default, has_default = _parameter_default(ptype, required, location)
-            server_default, has_server_default = _server_default(
-                self._schemas.resolve, item, raw, wire_name, location
+            server_default, has_server_default = server_defaults.get(
+                (wire_name, location), (None, False)
             )
             result.append(
                 Parameter(
@@ -126,23 +127,25 @@ def _parameter_default(ptype: TypeRef, required: bool, location: str) -> tuple[A
     return None, False
 
 
-def _server_default(
-    resolve: Callable[[str], Any],
-    item: dict[str, Any],
-    raw: dict[str, Any],
-    wire_name: str,
-    location: str,
-) -> tuple[JsonValue, bool]:
-    """The schema's default, recorded so that a vendor changing it is reported."""
-    declared = [*(item.get("parameters") or []), *(raw.get("parameters") or [])]
-    for node in reversed(declared):
+def _server_defaults(
+    resolve: Callable[[str], Any], item: dict[str, Any], raw: dict[str, Any]
+) -> dict[tuple[str, str], tuple[JsonValue, bool]]:
+    """The schema's default of each parameter (by name and place), recorded so that a
+    vendor changing it is reported; the operation's own declaration wins over its path
+    item's, and a later one over an earlier one. Read once per operation."""
+    declared: dict[tuple[str, str], dict[str, Any]] = {}
+    for node in [*(item.get("parameters") or []), *(raw.get("parameters") or [])]:
         node = _followed(resolve, node)
-        if isinstance(node, dict) and node.get("name") == wire_name and node.get("in") == location:
-            schema = _followed(resolve, node.get("schema"))
-            if isinstance(schema, dict) and "default" in schema:
-                return schema["default"], True
-            return None, False
-    return None, False
+        if isinstance(node, dict):
+            name, location = node.get("name"), node.get("in")
+            if isinstance(name, str) and isinstance(location, str):
+                declared[(name, location)] = node
+    defaults: dict[tuple[str, str], tuple[JsonValue, bool]] = {}
+    for key, node in declared.items():
+        schema = _followed(resolve, node.get("schema"))
+        if isinstance(schema, dict) and "default" in schema:
+            defaults[key] = (schema["default"], True)
+    return defaults
 
 
 def _followed(resolve: Callable[[str], Any], node: Any) -> Any:
