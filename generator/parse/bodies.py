@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, assert_never
 
-from generator.diagnostics import Diagnostic, join_pointer
+from generator.diagnostics import Diagnostic
 from generator.model.api import Body
 from generator.model.call_options import RESERVED_ARGUMENTS
 from generator.model.types import (
@@ -24,7 +24,7 @@ from generator.model.types import (
     UnionOf,
     unaliased,
 )
-from generator.parse.document import ref_pointer
+from generator.parse.document import pointer_to, ref_pointer
 from generator.parse.form_encoding import field_encodings
 from generator.parse.identifiers import python_identifier
 from generator.parse.media import body_media_type
@@ -63,7 +63,7 @@ class BodyBuilder:
             return None
         media, encoding = body_media_type(content)
         media_object = content[media] if isinstance(content[media], dict) else {}
-        schema_pointer = join_pointer(pointer, "content", media, "schema")
+        schema_pointer = pointer_to(pointer, "content", media, "schema")
         schema = media_object.get("schema", {})
         required = raw.get("required") is True
         description = text(raw.get("description"))

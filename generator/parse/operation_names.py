@@ -196,7 +196,8 @@ def _preferred(site: OperationSite) -> tuple[str, str]:
         static = [s for s in site.path.split("/") if s and not s.startswith("{")]
         resource = snake_case(static[0]) if static else "default"
     resource = python_identifier(resource, fallback="default")
-    remaining = [w for w in id_words if w not in _resource_words(resource)]
+    resource_words = _resource_words(resource)
+    remaining = [w for w in id_words if w not in resource_words]
     if remaining:
         method = "_".join(remaining)
     else:
@@ -222,11 +223,12 @@ def _longer(site: OperationSite, resource: str, method: str) -> str:
     if site.operation_id:
         return _method_identifier(site.operation_id)
     words = []
+    resource_words = _resource_words(resource)
     for segment in site.path.split("/"):
         if segment.startswith("{") and segment.endswith("}"):
             words += ["by", *split_words(segment[1:-1])]
         elif segment:
-            words += [w for w in split_words(segment) if w.lower() not in _resource_words(resource)]
+            words += [w for w in split_words(segment) if w.lower() not in resource_words]
     suffix = "_".join(w.lower() for w in words) or site.method
     return _method_identifier(f"{method}_{suffix}")
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from generator.diagnostics import Diagnostic, join_pointer
+from generator.diagnostics import Diagnostic
 from generator.model.api import Parameter
 from generator.model.types import EnumValues, JsonValue, Nullable, TypeRef
 from generator.parse.bodies import Deref
-from generator.parse.document import ref_pointer
+from generator.parse.document import pointer_to, ref_pointer
 from generator.parse.identifiers import name_part, python_identifier
 from generator.parse.media import json_media_type
 from generator.parse.schemas import Locate, SchemaBuilder
@@ -40,7 +40,7 @@ class ParameterBuilder:
         item_pointer = pointer.rsplit("/", 1)[0]
         for source, base in ((item, item_pointer), (raw, pointer)):
             for index, param in enumerate(source.get("parameters") or []):
-                param_pointer = join_pointer(base, "parameters", index)
+                param_pointer = pointer_to(base, "parameters", index)
                 param, param_pointer = self._deref(param, param_pointer)
                 if not isinstance(param, dict):
                     continue
@@ -89,7 +89,7 @@ class ParameterBuilder:
     ) -> tuple[Any, str | None, str | None]:
         """The schema, its pointer and the runtime style; a `content` parameter is JSON text."""
         if "schema" in param:
-            return param["schema"], join_pointer(pointer, "schema"), _style(param, location)
+            return param["schema"], pointer_to(pointer, "schema"), _style(param, location)
         content = param.get("content")
         media = json_media_type(content)
         if media is None or not isinstance(content, dict) or not isinstance(content[media], dict):
@@ -97,7 +97,7 @@ class ParameterBuilder:
                 self._error(pointer, "a parameter needs a schema or JSON `content`")
             )
             return None, None, None
-        schema_pointer = join_pointer(pointer, "content", media, "schema")
+        schema_pointer = pointer_to(pointer, "content", media, "schema")
         return content[media].get("schema", {}), schema_pointer, "json"
 
 

@@ -45,7 +45,7 @@ from generator.parse.constraints import (
     carried,
     constraints_of,
 )
-from generator.parse.document import ref_pointer, resolve_pointer
+from generator.parse.document import pointer_to, ref_pointer, resolve_pointer
 from generator.parse.identifiers import class_name
 from generator.parse.objects import additional, object_definition
 from generator.parse.patterns import PatternError, python_pattern
@@ -66,6 +66,7 @@ _PRIMITIVES: dict[str, PrimitiveKind] = {
     "boolean": "boolean",
 }
 _UNSUPPORTED_KEYWORDS = ("not", "if", "then", "else", "dependentSchemas", "patternProperties")
+_UNSUPPORTED = frozenset(_UNSUPPORTED_KEYWORDS)
 
 Locate = Callable[[str, str], Diagnostic]
 
@@ -125,9 +126,10 @@ class SchemaBuilder:
         if "$ref" in schema:
             target = self.ref(schema["$ref"], join_pointer(pointer, "$ref"))
             return Nullable(target) if schema.get("nullable") is True else target
-        for keyword in _UNSUPPORTED_KEYWORDS:
-            if keyword in schema:
-                self.report(join_pointer(pointer, keyword), f"`{keyword}` is not supported")
+        if not _UNSUPPORTED.isdisjoint(schema):
+            for keyword in _UNSUPPORTED_KEYWORDS:
+                if keyword in schema:
+                    self.report(join_pointer(pointer, keyword), f"`{keyword}` is not supported")
         nullable, kinds = nullability(schema)
         result = self._non_null_type(schema, pointer, hint, kinds)
         if nullable and not isinstance(result, Nullable | NullType | AnyType):
@@ -240,7 +242,7 @@ class SchemaBuilder:
         if "oneOf" in schema or "anyOf" in schema:
             keyword = "oneOf" if "oneOf" in schema else "anyOf"
             members = [
-                self.type_of(m, join_pointer(pointer, keyword, i), f"{hint}Variant{i + 1}")
+                self.type_of(m, pointer_to(pointer, keyword, i), f"{hint}Variant{i + 1}")
                 for i, m in enumerate(schema[keyword] or [])
                 if not (isinstance(m, dict) and m.get("type") == "null" and len(m) == 1)
             ]
