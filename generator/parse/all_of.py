@@ -18,9 +18,9 @@ from generator.model.types import (
     TypeRef,
     UnionDef,
 )
-from generator.naming import name_part
 from generator.parse.constraints import VALUE_KEYWORDS, narrowed
 from generator.parse.document import ref_pointer
+from generator.parse.identifiers import name_part
 from generator.parse.objects import additional, fields
 from generator.parse.schema_shapes import (
     is_object_schema,

@@ -10,7 +10,7 @@ from typing import Any
 from generator.diagnostics import Diagnostic, GeneratorError
 from generator.load import LoadedSpec
 from generator.model.api import Api, Credential, Operation, Resource
-from generator.model.types import Definition, NamedRef, TypeRef, walk
+from generator.model.types import Definition, NamedRef, TypeRef
 from generator.naming import class_name, unique
 from generator.parse.operations import OperationBuilder
 from generator.parse.schemas import SchemaBuilder
@@ -86,9 +86,27 @@ def build_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
 
 
 def spec_sha256(document: dict[str, Any]) -> str:
-    """A digest of the effective spec, independent of key order and formatting."""
-    canonical = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """A digest of the effective spec, independent of key order and formatting.
+
+    Serialised without the check for circular references first (a tenth of the time on
+    a large spec); a document that does hold one (YAML aliases can make one) fails that
+    way, so it is serialised again with the check, to fail as it always has.
+    """
+    try:
+        canonical = _canonical(document, check_circular=False)
+    except RecursionError:
+        canonical = _canonical(document, check_circular=True)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _canonical(document: dict[str, Any], *, check_circular: bool) -> str:
+    return json.dumps(
+        document,
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        check_circular=check_circular,
+    )
 
 
 def _skipped_calls(document: dict[str, Any]) -> list[str]:
@@ -176,12 +194,16 @@ def _reachable(
     """The definitions the roots name, directly or through other definitions."""
     found: dict[str, Definition] = {}
     pending = list(roots)
+    # `walk` without a generator per root: a large spec's roots hold tens of thousands of
+    # types. A `NamedRef` is followed to its definition's types, any other to its own.
     while pending:
-        for current in walk(pending.pop()):
-            if isinstance(current, NamedRef) and current.name not in found:
-                definition = definitions[current.name]
-                found[current.name] = definition
-                pending.extend(definition.children())
+        current = pending.pop()
+        if not isinstance(current, NamedRef):
+            pending.extend(current.children())
+        elif current.name not in found:
+            definition = definitions[current.name]
+            found[current.name] = definition
+            pending.extend(definition.children())
     return tuple(found[name] for name in sorted(found))
 
 

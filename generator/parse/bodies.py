@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, assert_never
 
-from generator.diagnostics import Diagnostic, join_pointer
+from generator.diagnostics import Diagnostic
 from generator.model.api import Body
 from generator.model.call_options import RESERVED_ARGUMENTS
 from generator.model.types import (
@@ -24,9 +24,9 @@ from generator.model.types import (
     UnionOf,
     unaliased,
 )
-from generator.naming import python_identifier
-from generator.parse.document import ref_pointer, resolve_pointer
+from generator.parse.document import pointer_to, ref_pointer
 from generator.parse.form_encoding import field_encodings
+from generator.parse.identifiers import python_identifier
 from generator.parse.media import body_media_type
 from generator.parse.schemas import Locate, SchemaBuilder
 from generator.parse.text import text
@@ -63,7 +63,7 @@ class BodyBuilder:
             return None
         media, encoding = body_media_type(content)
         media_object = content[media] if isinstance(content[media], dict) else {}
-        schema_pointer = join_pointer(pointer, "content", media, "schema")
+        schema_pointer = pointer_to(pointer, "content", media, "schema")
         schema = media_object.get("schema", {})
         required = raw.get("required") is True
         description = text(raw.get("description"))
@@ -178,7 +178,7 @@ class BodyBuilder:
             if not ref.startswith("#/") or ref in seen:
                 return schema
             seen.add(ref)
-            schema = resolve_pointer(self._document, ref_pointer(ref))
+            schema = self._schemas.resolve(ref_pointer(ref))
         return schema
 
     def _object_definition(self, type_ref: TypeRef) -> ObjectDef | None:

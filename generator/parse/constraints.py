@@ -15,6 +15,7 @@ from typing import Any
 from generator.model.types import TEMPORAL_FORMATS, Constraints, PrimitiveKind
 
 _TEXT = frozenset({"min_length", "max_length", "pattern"})
+_CONSTRAINT_NAMES = tuple(field.name for field in fields(Constraints))
 _NUMERIC = frozenset({"ge", "gt", "le", "lt", "multiple_of"})
 # The spec keyword each constraint of a primitive comes from (for notes).
 _KEYWORDS = {
@@ -44,6 +45,8 @@ VALUE_KEYWORDS = frozenset(
         "uniqueItems",
     }
 )
+# The keywords `constraints_of` reads: a schema with none of them states no constraint.
+PRIMITIVE_KEYWORDS = frozenset(_KEYWORDS.values())
 _LOWER_BOUNDS = frozenset({"minLength", "minimum", "exclusiveMinimum", "minItems"})
 _UPPER_BOUNDS = frozenset({"maxLength", "maximum", "exclusiveMaximum", "maxItems"})
 
@@ -95,12 +98,15 @@ def carried(
         allowed = _NUMERIC
     else:
         allowed = frozenset()
-    kept, dropped = constraints, []
-    for field in fields(Constraints):
-        if field.name not in allowed and getattr(constraints, field.name) is not None:
-            kept = replace(kept, **{field.name: None})
-            dropped.append(_KEYWORDS[field.name])
-    return kept, tuple(dropped)
+    dropped = [
+        name
+        for name in _CONSTRAINT_NAMES
+        if name not in allowed and getattr(constraints, name) is not None
+    ]
+    if not dropped:
+        return constraints, ()
+    kept = replace(constraints, **dict.fromkeys(dropped))
+    return kept, tuple(_KEYWORDS[name] for name in dropped)
 
 
 def narrowed(schema: dict[str, Any], extra: list[dict[str, Any]]) -> dict[str, Any]:

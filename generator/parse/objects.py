@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import join_pointer
 from generator.model.types import AnyType, Field, ObjectDef, TypeRef
-from generator.naming import name_part, python_identifier, unique
+from generator.naming import unique
 from generator.parse.document import ref_pointer
+from generator.parse.identifiers import name_part, python_identifier
 from generator.parse.schema_shapes import single_member, text
 
 if TYPE_CHECKING:
@@ -52,22 +53,32 @@ def fields(
             continue
         ftype = builder.type_of(sub, sub_pointer, owner + name_part(wire_name, fallback="Field"))
         layers = _annotation_layers(builder, sub if isinstance(sub, dict) else {})
-        with_default = [layer for layer in layers if "default" in layer]
+        # Read in one pass (a large spec has thousands of fields): the first description
+        # and default found, and whether any layer says readOnly or writeOnly.
+        description: str | None = None
+        default: Any = None
+        has_default = read_only = write_only = False
+        for layer in layers:
+            if not layer:
+                continue
+            if description is None:
+                description = text(layer.get("description"))
+            if not has_default and "default" in layer:
+                default, has_default = layer["default"], True
+            read_only = read_only or layer.get("readOnly") is True
+            write_only = write_only or layer.get("writeOnly") is True
         result.append(
             Field(
                 python_name=unique(_field_name(wire_name), taken),
                 wire_name=wire_name,
                 type=ftype,
                 required=wire_name in required,
-                description=next(
-                    (found for layer in layers if (found := text(layer.get("description")))),
-                    None,
-                ),
-                default=with_default[0]["default"] if with_default else None,
-                has_default=bool(with_default),
+                description=description,
+                default=default,
+                has_default=has_default,
                 deprecated=layers[0].get("deprecated") is True,
-                read_only=any(layer.get("readOnly") is True for layer in layers),
-                write_only=any(layer.get("writeOnly") is True for layer in layers),
+                read_only=read_only,
+                write_only=write_only,
             )
         )
     # A required property the schema never describes must still be sent: any JSON value.

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import Diagnostic
-from generator.naming import python_identifier, snake_case, split_words, unique
+from generator.naming import unique
+from generator.parse.identifiers import python_identifier, snake_case, split_words
 from generator.parse.name_pins import matching_prefix, segments, unmatched_pins
 from generator.parse.rest_names import VERBS, rest_name, version_prefix
 from generator.parse.schemas import Locate
@@ -195,7 +196,8 @@ def _preferred(site: OperationSite) -> tuple[str, str]:
         static = [s for s in site.path.split("/") if s and not s.startswith("{")]
         resource = snake_case(static[0]) if static else "default"
     resource = python_identifier(resource, fallback="default")
-    remaining = [w for w in id_words if w not in _resource_words(resource)]
+    resource_words = _resource_words(resource)
+    remaining = [w for w in id_words if w not in resource_words]
     if remaining:
         method = "_".join(remaining)
     else:
@@ -221,11 +223,12 @@ def _longer(site: OperationSite, resource: str, method: str) -> str:
     if site.operation_id:
         return _method_identifier(site.operation_id)
     words = []
+    resource_words = _resource_words(resource)
     for segment in site.path.split("/"):
         if segment.startswith("{") and segment.endswith("}"):
             words += ["by", *split_words(segment[1:-1])]
         elif segment:
-            words += [w for w in split_words(segment) if w.lower() not in _resource_words(resource)]
+            words += [w for w in split_words(segment) if w.lower() not in resource_words]
     suffix = "_".join(w.lower() for w in words) or site.method
     return _method_identifier(f"{method}_{suffix}")
 

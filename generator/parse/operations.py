@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Set
 from typing import Any
 
-from generator.diagnostics import Diagnostic, join_pointer
+from generator.diagnostics import Diagnostic
 from generator.model.api import Body, Operation, Parameter, Response
 from generator.model.call_options import RESERVED_ARGUMENTS
 from generator.model.results import BodyKind
 from generator.model.types import AnyType, Primitive, RawBody, TypeRef
-from generator.naming import class_name, name_part, unique
+from generator.naming import unique
 from generator.parse.bodies import BodyBuilder
 from generator.parse.deprecations import deprecation_text
-from generator.parse.document import ref_pointer, resolve_pointer
+from generator.parse.document import pointer_to, ref_pointer
+from generator.parse.identifiers import class_name, name_part
 from generator.parse.media import (
     accept_header,
     readable_media_types,
@@ -61,11 +62,11 @@ class OperationBuilder:
         for path, item in (self._document.get("paths") or {}).items():
             if not isinstance(item, dict):
                 continue
-            item_pointer = join_pointer("/paths", path)
+            item_pointer = pointer_to("/paths", path)
             for method in HTTP_METHODS:
                 raw = item.get(method)
                 if isinstance(raw, dict):
-                    pointer = join_pointer(item_pointer, method)
+                    pointer = pointer_to(item_pointer, method)
                     sites.append(
                         OperationSite(f"{method.upper()} {path}", path, method, raw, pointer)
                     )
@@ -84,7 +85,7 @@ class OperationBuilder:
         context = class_name(f"{resource} {name}", fallback="Operation")
         parameters = self._parameters.parameters(item, raw, pointer, context)
         body = self._bodies.body(
-            raw.get("requestBody"), join_pointer(pointer, "requestBody"), context
+            raw.get("requestBody"), pointer_to(pointer, "requestBody"), context
         )
         named_parameters, body = _argument_names(parameters, body)
         success, errors = self._responses(raw.get("responses") or {}, pointer, context)
@@ -129,7 +130,7 @@ class OperationBuilder:
         has_2xx = any(str(code).startswith("2") for code in responses)
         for code, raw in responses.items():
             status = str(code).upper()
-            response_pointer = join_pointer(pointer, "responses", str(code))
+            response_pointer = pointer_to(pointer, "responses", str(code))
             component_name = None
             if isinstance(raw, dict) and isinstance(raw.get("$ref"), str):
                 component_name = raw["$ref"].rsplit("/", 1)[-1]
@@ -173,7 +174,7 @@ class OperationBuilder:
             if body == "json":
                 return None, body
             return (Primitive("string") if body == "event_stream" else AnyType()), body
-        schema_pointer = join_pointer(pointer, "content", media, "schema")
+        schema_pointer = pointer_to(pointer, "content", media, "schema")
         return self._schemas.type_of(media_object["schema"], schema_pointer, hint), body
 
     # -- helpers ------------------------------------------------------------------------------
@@ -188,7 +189,7 @@ class OperationBuilder:
                 return None, pointer
             seen.add(ref)
             pointer = ref_pointer(ref)
-            node = resolve_pointer(self._document, pointer)
+            node = self._schemas.resolve(pointer)
         return node, pointer
 
 

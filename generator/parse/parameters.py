@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from generator.diagnostics import Diagnostic, join_pointer
+from generator.diagnostics import Diagnostic
 from generator.model.api import Parameter
 from generator.model.types import EnumValues, JsonValue, Nullable, TypeRef
-from generator.naming import name_part, python_identifier
 from generator.parse.bodies import Deref
-from generator.parse.document import ref_pointer, resolve_pointer
+from generator.parse.document import pointer_to, ref_pointer
+from generator.parse.identifiers import name_part, python_identifier
 from generator.parse.media import json_media_type
 from generator.parse.schemas import Locate, SchemaBuilder
 from generator.parse.text import text
@@ -39,12 +40,13 @@ class ParameterBuilder:
         item_pointer = pointer.rsplit("/", 1)[0]
         for source, base in ((item, item_pointer), (raw, pointer)):
             for index, param in enumerate(source.get("parameters") or []):
-                param_pointer = join_pointer(base, "parameters", index)
+                param_pointer = pointer_to(base, "parameters", index)
                 param, param_pointer = self._deref(param, param_pointer)
                 if not isinstance(param, dict):
                     continue
                 merged[(str(param.get("name")), str(param.get("in")))] = (param, param_pointer)
         result = []
+        server_defaults = _server_defaults(self._schemas.resolve, item, raw)
         for (wire_name, location), (param, param_pointer) in merged.items():
             if location not in ("path", "query", "header", "cookie"):
                 continue
@@ -61,8 +63,8 @@ class ParameterBuilder:
             ptype = self._schemas.type_of(schema, schema_pointer, hint)
             required = param.get("required") is True or location == "path"
             default, has_default = _parameter_default(ptype, required, location)
-            server_default, has_server_default = _server_default(
-                self._document, item, raw, wire_name, location
+            server_default, has_server_default = server_defaults.get(
+                (wire_name, location), (None, False)
             )
             result.append(
                 Parameter(
@@ -87,7 +89,7 @@ class ParameterBuilder:
     ) -> tuple[Any, str | None, str | None]:
         """The schema, its pointer and the runtime style; a `content` parameter is JSON text."""
         if "schema" in param:
-            return param["schema"], join_pointer(pointer, "schema"), _style(param, location)
+            return param["schema"], pointer_to(pointer, "schema"), _style(param, location)
         content = param.get("content")
         media = json_media_type(content)
         if media is None or not isinstance(content, dict) or not isinstance(content[media], dict):
@@ -95,7 +97,7 @@ class ParameterBuilder:
                 self._error(pointer, "a parameter needs a schema or JSON `content`")
             )
             return None, None, None
-        schema_pointer = join_pointer(pointer, "content", media, "schema")
+        schema_pointer = pointer_to(pointer, "content", media, "schema")
         return content[media].get("schema", {}), schema_pointer, "json"
 
 
@@ -125,29 +127,31 @@ def _parameter_default(ptype: TypeRef, required: bool, location: str) -> tuple[A
     return None, False
 
 
-def _server_default(
-    document: dict[str, Any],
-    item: dict[str, Any],
-    raw: dict[str, Any],
-    wire_name: str,
-    location: str,
-) -> tuple[JsonValue, bool]:
-    """The schema's default, recorded so that a vendor changing it is reported."""
-    declared = [*(item.get("parameters") or []), *(raw.get("parameters") or [])]
-    for node in reversed(declared):
-        node = _followed(document, node)
-        if isinstance(node, dict) and node.get("name") == wire_name and node.get("in") == location:
-            schema = _followed(document, node.get("schema"))
-            if isinstance(schema, dict) and "default" in schema:
-                return schema["default"], True
-            return None, False
-    return None, False
+def _server_defaults(
+    resolve: Callable[[str], Any], item: dict[str, Any], raw: dict[str, Any]
+) -> dict[tuple[str, str], tuple[JsonValue, bool]]:
+    """The schema's default of each parameter (by name and place), recorded so that a
+    vendor changing it is reported; the operation's own declaration wins over its path
+    item's, and a later one over an earlier one. Read once per operation."""
+    declared: dict[tuple[str, str], dict[str, Any]] = {}
+    for node in [*(item.get("parameters") or []), *(raw.get("parameters") or [])]:
+        node = _followed(resolve, node)
+        if isinstance(node, dict):
+            name, location = node.get("name"), node.get("in")
+            if isinstance(name, str) and isinstance(location, str):
+                declared[(name, location)] = node
+    defaults: dict[tuple[str, str], tuple[JsonValue, bool]] = {}
+    for key, node in declared.items():
+        schema = _followed(resolve, node.get("schema"))
+        if isinstance(schema, dict) and "default" in schema:
+            defaults[key] = (schema["default"], True)
+    return defaults
 
 
-def _followed(document: dict[str, Any], node: Any) -> Any:
+def _followed(resolve: Callable[[str], Any], node: Any) -> Any:
     for _ in range(16):
         ref = node.get("$ref") if isinstance(node, dict) else None
         if not isinstance(ref, str) or not ref.startswith("#"):
             return node
-        node = resolve_pointer(document, ref_pointer(ref))
+        node = resolve(ref_pointer(ref))
     return node

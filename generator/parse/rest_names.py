@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from generator.naming import python_identifier, snake_case, split_words
+from generator.parse.identifiers import python_identifier, snake_case, split_words
 
 # A word is taken as a method name (from a summary, a path or an RPC path) only when it
 # is one of these.

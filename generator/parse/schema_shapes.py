@@ -32,23 +32,25 @@ _ANNOTATION_KEYWORDS = frozenset(
 def nullability(schema: dict[str, Any]) -> tuple[bool, list[str]]:
     """Whether `null` is allowed (3.0 `nullable`, 3.1 type lists, enums with null) and the types."""
     raw = schema.get("type")
-    kinds = (
-        [raw]
-        if isinstance(raw, str)
-        else [k for k in raw if isinstance(k, str)] if isinstance(raw, list) else []
-    )
-    nullable = schema.get("nullable") is True or "null" in kinds
-    if isinstance(schema.get("enum"), list) and None in schema["enum"]:
-        nullable = True
-    for keyword in ("oneOf", "anyOf"):
-        members = schema.get(keyword)
-        if isinstance(members, list) and any(
-            isinstance(m, dict) and m.get("type") == "null" and len(m) == 1 for m in members
-        ):
-            nullable = True
-    return nullable, (
-        [k for k in kinds if k != "null"] if (len(kinds) > 1 or kinds != ["null"]) else kinds
-    )
+    if isinstance(raw, str):  # the common case, read with as few lookups as may be
+        kinds = [raw]
+        nullable = raw == "null" or schema.get("nullable") is True
+    else:
+        kinds = [k for k in raw if isinstance(k, str)] if isinstance(raw, list) else []
+        nullable = schema.get("nullable") is True or "null" in kinds
+    if not nullable:
+        enum = schema.get("enum")
+        nullable = isinstance(enum, list) and None in enum
+    if not nullable:
+        for keyword in ("oneOf", "anyOf"):
+            members = schema.get(keyword)
+            if isinstance(members, list) and any(
+                isinstance(m, dict) and m.get("type") == "null" and len(m) == 1 for m in members
+            ):
+                nullable = True
+    if len(kinds) == 1:  # kept as it is, `null` too
+        return nullable, kinds
+    return nullable, [k for k in kinds if k != "null"]
 
 
 def is_object_schema(schema: dict[str, Any], kinds: list[str]) -> bool:

@@ -37,10 +37,16 @@ from generator.model.types import (
     TypeRef,
     UnionOf,
 )
-from generator.naming import class_name, unique
+from generator.naming import unique
 from generator.parse.all_of import all_of_definition
-from generator.parse.constraints import array_constraints, carried, constraints_of
-from generator.parse.document import ref_pointer, resolve_pointer
+from generator.parse.constraints import (
+    PRIMITIVE_KEYWORDS,
+    array_constraints,
+    carried,
+    constraints_of,
+)
+from generator.parse.document import pointer_to, ref_pointer, resolve_pointer
+from generator.parse.identifiers import class_name
 from generator.parse.objects import additional, object_definition
 from generator.parse.patterns import PatternError, python_pattern
 from generator.parse.schema_shapes import (
@@ -60,6 +66,7 @@ _PRIMITIVES: dict[str, PrimitiveKind] = {
     "boolean": "boolean",
 }
 _UNSUPPORTED_KEYWORDS = ("not", "if", "then", "else", "dependentSchemas", "patternProperties")
+_UNSUPPORTED = frozenset(_UNSUPPORTED_KEYWORDS)
 
 Locate = Callable[[str, str], Diagnostic]
 
@@ -81,11 +88,37 @@ class SchemaBuilder:
         # their own definition was being built.
         self._requests = _component_request_names(document)
         self._reentered: set[str] = set()
+        # The node at each pointer read so far (`resolve`).
+        self._nodes: dict[str, Any] = {}
+        # How many definitions are being built (nested), and the types found while none
+        # was (`type_of`).
+        self._building = 0
+        self._settled: dict[str, tuple[Any, TypeRef]] = {}
 
     # -- entry points -------------------------------------------------------------------------
 
     def type_of(self, schema: Any, pointer: str, hint: str) -> TypeRef:
-        """The type of `schema` found at `pointer`; `hint` names any inline definition."""
+        """The type of `schema` found at `pointer`; `hint` names any inline definition.
+
+        Asked again for the same schema at the same pointer while no definition is being
+        built (the operations of a large spec share hundreds of parameters and responses),
+        it answers what it found the first time: it would find the same, since every
+        definition it met then was complete and keeps its name, and any name a `hint`
+        gave is kept by pointer; only problems and notes already recorded would be
+        recorded again (and are reported once). Inside a definition being built, a type
+        may still refer to a definition that is renamed when complete (`_renamed`), so
+        nothing found there is remembered.
+        """
+        if self._building:
+            return self._type_of(schema, pointer, hint)
+        settled = self._settled.get(pointer)
+        if settled is not None and settled[0] is schema:
+            return settled[1]
+        found = self._type_of(schema, pointer, hint)
+        self._settled[pointer] = (schema, found)
+        return found
+
+    def _type_of(self, schema: Any, pointer: str, hint: str) -> TypeRef:
         if isinstance(schema, bool):
             return AnyType() if schema else self._fail(pointer, "a `false` schema admits no value")
         if not isinstance(schema, dict):
@@ -93,9 +126,10 @@ class SchemaBuilder:
         if "$ref" in schema:
             target = self.ref(schema["$ref"], join_pointer(pointer, "$ref"))
             return Nullable(target) if schema.get("nullable") is True else target
-        for keyword in _UNSUPPORTED_KEYWORDS:
-            if keyword in schema:
-                self.report(join_pointer(pointer, keyword), f"`{keyword}` is not supported")
+        if not _UNSUPPORTED.isdisjoint(schema):
+            for keyword in _UNSUPPORTED_KEYWORDS:
+                if keyword in schema:
+                    self.report(join_pointer(pointer, keyword), f"`{keyword}` is not supported")
         nullable, kinds = nullability(schema)
         result = self._non_null_type(schema, pointer, hint, kinds)
         if nullable and not isinstance(result, Nullable | NullType | AnyType):
@@ -128,7 +162,11 @@ class SchemaBuilder:
         final = unique(name, self._taken)
         ref: TypeRef = NamedRef(final)
         self._by_pointer[pointer] = Nullable(ref) if nullable else ref
-        definition = self._definition(final, schema, pointer, kinds)
+        self._building += 1
+        try:
+            definition = self._definition(final, schema, pointer, kinds)
+        finally:
+            self._building -= 1
         definition = self._claimed(definition, pointer, nullable)
         self.definitions[definition.name] = definition
         if isinstance(definition, AliasDef) and _is_alias_cycle(definition, self.definitions):
@@ -204,7 +242,7 @@ class SchemaBuilder:
         if "oneOf" in schema or "anyOf" in schema:
             keyword = "oneOf" if "oneOf" in schema else "anyOf"
             members = [
-                self.type_of(m, join_pointer(pointer, keyword, i), f"{hint}Variant{i + 1}")
+                self.type_of(m, pointer_to(pointer, keyword, i), f"{hint}Variant{i + 1}")
                 for i, m in enumerate(schema[keyword] or [])
                 if not (isinstance(m, dict) and m.get("type") == "null" and len(m) == 1)
             ]
@@ -226,6 +264,8 @@ class SchemaBuilder:
         if kind in _PRIMITIVES:
             fmt = schema.get("format")
             fmt = fmt if isinstance(fmt, str) else None
+            if PRIMITIVE_KEYWORDS.isdisjoint(schema):  # most are: nothing to carry or note
+                return Primitive(_PRIMITIVES[kind], fmt)
             constraints, dropped = carried(constraints_of(schema), _PRIMITIVES[kind], fmt)
             for keyword in dropped:
                 self.note(
@@ -240,8 +280,17 @@ class SchemaBuilder:
     # -- helpers ------------------------------------------------------------------------------
 
     def resolve(self, pointer: str) -> Any:
-        """The value at `pointer` in the document (None: nothing there)."""
-        return resolve_pointer(self._document, pointer)
+        """The value at `pointer` in the document (None: nothing there).
+
+        Remembered: the model is built from the document without changing it, and every
+        operation of a large spec follows the same shared parameters, responses and
+        schemas again.
+        """
+        try:
+            return self._nodes[pointer]
+        except KeyError:
+            node = self._nodes[pointer] = resolve_pointer(self._document, pointer)
+            return node
 
     def _checked_pattern(self, constraints: Constraints, pointer: str) -> Constraints:
         """The constraints with the pattern in Python's syntax, or without it if `re`

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import join_pointer
 from generator.model.types import Definition, EnumValues, NamedRef, ObjectDef, TypeRef, UnionDef
-from generator.naming import name_part
 from generator.parse.document import ref_pointer
+from generator.parse.identifiers import name_part
 from generator.parse.schema_shapes import is_object_schema, nullability, text
 
 if TYPE_CHECKING:
