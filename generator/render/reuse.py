@@ -17,8 +17,9 @@ made of all the resources):
 - the resource itself: its operations, its nested resources, their parameters, bodies,
   responses and texts;
 - every definition the resource reaches, directly or through other definitions, with the
-  public request name and visibility each has: the only definitions a method's template
-  and its helpers look up are those its types name.
+  public request name and visibility each has, but without its descriptions (see
+  `_textless`): the only definitions a method's template and its helpers look up are
+  those its types name.
 
 What a resource names is read from the `repr` of the frozen model (dataclasses of
 tuples, strings and numbers): every quoted identifier that is a definition's name counts
@@ -36,6 +37,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Mapping
+from dataclasses import is_dataclass
 from functools import cache as memoized
 from importlib import metadata
 from pathlib import Path
@@ -153,10 +155,42 @@ class _Reach:
     def _spelling(self, name: str) -> tuple[str, frozenset[str]]:
         """(the text the key takes of definition `name`, the names it refers to)."""
         if name not in self._spelled:
-            both = repr([self.responses.get(name), self.requests.get(name)])
+            both = repr(_textless((self.responses.get(name), self.requests.get(name))))
             text = repr((name, self.request_names.get(name), name in self.public)) + both
             self._spelled[name] = (text, frozenset(self._names(both)))
         return self._spelled[name]
+
+
+def _textless(value: object) -> object:
+    """`value` without the `description` of any model object in it that has one, as far
+    as such objects and tuples of them nest (what else it holds is kept whole).
+
+    A definition's descriptions are what models.py and params.py show of it, never a
+    resource module or api.md, which show the texts of operations, parameters and
+    flattened bodies (held by the operation itself): so editing a schema's or its
+    properties' descriptions renders no resource again. tests/generator/test_module_reuse.py
+    checks on whole APIs that those files do not change when every definition's texts do.
+    """
+    if isinstance(value, tuple):
+        return tuple(map(_textless, value))
+    kind = type(value)
+    names = _described_fields(kind)
+    if not names:
+        return value
+    return (kind.__name__, *[(name, _textless(getattr(value, name))) for name in names])
+
+
+def _described_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a model class that has a `description`, but that one; else none."""
+    if kind not in _DESCRIBED:
+        names = tuple(f.name for f in dataclasses.fields(kind)) if is_dataclass(kind) else ()
+        _DESCRIBED[kind] = (
+            tuple(n for n in names if n != "description") if "description" in names else ()
+        )
+    return _DESCRIBED[kind]
+
+
+_DESCRIBED: dict[type, tuple[str, ...]] = {}
 
 
 @memoized

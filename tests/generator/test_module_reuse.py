@@ -10,6 +10,7 @@ module (its formatting cached apart, so that it stays fast).
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import shutil
 from collections.abc import Callable, Iterator
@@ -20,7 +21,13 @@ import pytest
 
 from generator import pipeline
 from generator.cache import Cache
+from generator.load import load_api_folder, load_spec_file
+from generator.model.api import Api
+from generator.parse.api import build_api
 from generator.render import reuse
+from generator.render.renderer import Distribution, render_distribution
+from generator.settings import default_api_settings
+from generator.targets import api_folders
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "tests" / "vendor-specs" / "polyai-agents-api-1.0.11.json"
@@ -224,6 +231,8 @@ def test_an_edited_spec_with_the_last_runs_cache_gives_the_bytes_of_a_full_rende
         assert not reused  # every module shows the API's title
     else:  # the resource the edit is in (or that reaches the schema) and api.md alone
         assert len(reusable - reused) <= 2 and changed <= reusable - reused
+        if edit in ("schema description", "property description"):
+            assert reused == reusable  # a definition's texts show in models.py alone
         if edit == "enum made a union":
             assert changed == {f"{PACKAGE}/resources/agents.py", f"{PACKAGE}/api.md"}
 
@@ -233,7 +242,7 @@ def test_a_key_that_missed_a_definition_would_be_caught(
 ) -> None:
     """The check above can fail: keys blind to the definitions a resource reaches give a
     stale module after a definition it shows changes kind, and the comparison sees it."""
-    monkeypatch.setattr(reuse._Reach, "definitions", lambda self, resource: [])
+    monkeypatch.setattr(reuse._Reach, "reached", lambda self, shown: set())
     cache = runs.cache(copy_to=tmp_path / "cache")  # then filled under the blind keys
     runs.reusing(runs.spec(runs.original, "original"), cache)
     document = copy.deepcopy(runs.original)
@@ -242,3 +251,42 @@ def test_a_key_that_missed_a_definition_would_be_caught(
     stale, _ = runs.reusing(spec, cache)
     monkeypatch.undo()
     assert stale != runs.rendering_all(spec)
+
+
+def _apis() -> Iterator[Api]:
+    """The seed APIs and two vendors' whole APIs, modelled."""
+    for source in api_folders(ROOT / "specs"):
+        yield build_api(load_api_folder(source.folder), source.settings())
+    for name in ("polyai-agents-api-1.0.11.json", "retell-openapi.yaml"):
+        spec = load_spec_file(ROOT / "tests" / "vendor-specs" / name)
+        yield build_api(spec, default_api_settings(name.split("-")[0]))
+
+
+def _retexted(value: Any) -> Any:
+    """`value` with every `description` of a model object in it replaced, at any depth."""
+    if isinstance(value, tuple):
+        return tuple(_retexted(item) for item in value)
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return value
+    changes = {f.name: _retexted(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if "description" in changes:
+        changes["description"] = "Rewritten in the test."
+    return dataclasses.replace(value, **changes)
+
+
+@pytest.mark.parametrize("api", list(_apis()), ids=lambda api: api.name)
+def test_resource_modules_and_api_md_show_no_definitions_description(api: Api) -> None:
+    """Why a reuse key may leave definitions' descriptions out (`reuse._textless`): every
+    definition's descriptions rewritten, models.py changes and those files do not."""
+    retexted = dataclasses.replace(
+        api,
+        response_definitions=_retexted(api.response_definitions),
+        request_definitions=_retexted(api.request_definitions),
+    )
+    before, after = (
+        render_distribution(Distribution("d", "p", "1", (a,), flat=True)) for a in (api, retexted)
+    )
+    assert before["p/models.py"] != after["p/models.py"]  # the rewrite shows where it should
+    shown = [p for p in before if p.startswith("p/resources/") or p == "p/api.md"]
+    assert len(shown) > 2
+    assert [before[p] for p in shown] == [after[p] for p in shown]
