@@ -36,10 +36,11 @@ import dataclasses
 import json
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import is_dataclass
 from functools import cache as memoized
 from importlib import metadata
+from operator import attrgetter
 from pathlib import Path
 
 from generator.cache import Cache, digest
@@ -171,26 +172,38 @@ def _textless(value: object) -> object:
     properties' descriptions renders no resource again. tests/generator/test_module_reuse.py
     checks on whole APIs that those files do not change when every definition's texts do.
     """
-    if isinstance(value, tuple):
-        return tuple(map(_textless, value))
     kind = type(value)
-    names = _described_fields(kind)
-    if not names:
-        return value
-    return (kind.__name__, *[(name, _textless(getattr(value, name))) for name in names])
+    if kind is tuple:
+        items: tuple[object, ...] = value  # type: ignore[assignment]
+    else:
+        getter = _described_fields(kind)
+        if getter is None:
+            return value
+        items = (kind.__name__, *getter(value))
+    # Scalars, most of what a definition holds, are kept without a call each.
+    return tuple([v if type(v) in _SCALARS else _textless(v) for v in items])
 
 
-def _described_fields(kind: type) -> tuple[str, ...]:
-    """The fields of a model class that has a `description`, but that one; else none."""
+def _described_fields(kind: type) -> Callable[[object], tuple[object, ...]] | None:
+    """What gives the fields of a model class that has a `description` but that one, in
+    order; None for any other class."""
     if kind not in _DESCRIBED:
-        names = tuple(f.name for f in dataclasses.fields(kind)) if is_dataclass(kind) else ()
-        _DESCRIBED[kind] = (
-            tuple(n for n in names if n != "description") if "description" in names else ()
-        )
+        names = [f.name for f in dataclasses.fields(kind)] if is_dataclass(kind) else []
+        others = [n for n in names if n != "description"]
+        _DESCRIBED[kind] = None if len(others) == len(names) else _getter(others)
     return _DESCRIBED[kind]
 
 
-_DESCRIBED: dict[type, tuple[str, ...]] = {}
+def _getter(names: list[str]) -> Callable[[object], tuple[object, ...]]:
+    """The values of `names` of an object, as a tuple (`attrgetter` gives one name's value
+    alone)."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    return lambda value: tuple(getattr(value, name) for name in names)
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_DESCRIBED: dict[type, Callable[[object], tuple[object, ...]] | None] = {}
 
 
 @memoized

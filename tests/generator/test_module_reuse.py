@@ -23,6 +23,7 @@ from generator import pipeline
 from generator.cache import Cache
 from generator.load import load_api_folder, load_spec_file
 from generator.model.api import Api
+from generator.model.types import Field, ObjectDef, Primitive
 from generator.parse.api import build_api
 from generator.render import reuse
 from generator.render.renderer import Distribution, render_distribution
@@ -290,3 +291,18 @@ def test_resource_modules_and_api_md_show_no_definitions_description(api: Api) -
     shown = [p for p in before if p.startswith("p/resources/") or p == "p/api.md"]
     assert len(shown) > 2
     assert [before[p] for p in shown] == [after[p] for p in shown]
+
+
+def test_a_definition_without_its_texts_keeps_everything_else() -> None:
+    field = Field("a", "a", Primitive("string"), True, description="One.")
+    definition = ObjectDef("Thing", (field,), description="A thing.")
+    described = dataclasses.replace(
+        definition,
+        description="Another.",
+        fields=(dataclasses.replace(field, description="Two."),),
+    )
+    retyped = dataclasses.replace(definition, fields=(dataclasses.replace(field, required=False),))
+    assert reuse._textless(definition) == reuse._textless(described)
+    assert reuse._textless(definition) != reuse._textless(retyped)
+    assert "One." not in repr(reuse._textless(definition))
+    assert "Thing" in repr(reuse._textless(definition))
