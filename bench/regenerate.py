@@ -272,11 +272,14 @@ def section(work: Path, specs: dict[str, Path]) -> tuple[list[str], list[list[st
         f" (load average {load:.1f} on {os.cpu_count()} CPUs at the end of the section). The"
         " check is the fast one (the output's record against the inputs, no cache); the"
         " nothing-changed regenerate takes the same path. An edited case changes one schema's"
-        " description (its class in `models.py` is the only top-level statement of that module"
-        " formatted again: a module is formatted by top-level statements, each cached) or one"
-        " operation's summary (its resource module, api.md and the package's `__init__.py`,"
-        " which holds `SPEC_SHA256`, are formatted again); loading, model building and"
-        " rendering are redone. The seed APIs are generated from a copy of `specs/` with"
+        " description (models.py and params.py are rendered again, and formatted again only in"
+        " the class that shows it: a module is formatted by top-level statements, each cached;"
+        " no resource module is rendered again, as none shows a schema's description) or one"
+        " operation's summary (its resource module and api.md are rendered and formatted"
+        " again, and the package's `__init__.py`, which holds `SPEC_SHA256`); loading and"
+        " model building are redone, and every other module is taken from the cache by a key"
+        " of the model parts it is made of. The seed APIs are generated from a copy of"
+        " `specs/` with"
         f" `--root`; their edited case changes a description in {EDITED_SEED}'s spec.",
         "",
         *_table(["case", "clientgen s", "openapi-python-client s", "ratio", "target"], rows),
