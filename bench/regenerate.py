@@ -276,10 +276,11 @@ def section(work: Path, specs: dict[str, Path]) -> tuple[list[str], list[list[st
         " the class that shows it: a module is formatted by top-level statements, each cached;"
         " no resource module is rendered again, as none shows a schema's description) or one"
         " operation's summary (its resource module and api.md are rendered and formatted"
-        " again, and the package's `__init__.py`, which holds `SPEC_SHA256`); loading and"
-        " model building are redone, and every other module is taken from the cache by a key"
-        " of the model parts it is made of. The seed APIs are generated from a copy of"
-        " `specs/` with"
+        " again, and the package's `__init__.py`, which holds `SPEC_SHA256`). Loading and"
+        " model building are redone; the other resource modules and api.md are taken from the"
+        " cache by a key of the model parts each is made of; the other modules (models.py,"
+        " params.py, the client) are rendered again and their formatting found in the cache."
+        " The seed APIs are generated from a copy of `specs/` with"
         f" `--root`; their edited case changes a description in {EDITED_SEED}'s spec.",
         "",
         *_table(["case", "clientgen s", "openapi-python-client s", "ratio", "target"], rows),
