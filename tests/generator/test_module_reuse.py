@@ -22,6 +22,10 @@ import pytest
 from generator import pipeline
 from generator.cache import Cache
 from generator.load import load_api_folder, load_spec_file
+from generator.model import api as api_model
+from generator.model import results as results_model
+from generator.model import security as security_model
+from generator.model import types as types_model
 from generator.model.api import Api
 from generator.model.types import Field, ObjectDef, Primitive
 from generator.parse.api import build_api
@@ -306,3 +310,19 @@ def test_a_definition_without_its_texts_keeps_everything_else() -> None:
     assert reuse._textless(definition) != reuse._textless(retyped)
     assert "One." not in repr(reuse._textless(definition))
     assert "Thing" in repr(reuse._textless(definition))
+
+
+def test_every_field_of_the_model_is_in_its_repr() -> None:
+    """A reuse key digests the model's `repr`: a field left out of it would go unseen."""
+    modules = [api_model, results_model, security_model, types_model]
+    classes = [
+        value
+        for module in modules
+        for value in vars(module).values()
+        if isinstance(value, type) and dataclasses.is_dataclass(value)
+    ]
+    assert len(classes) > 15
+    hidden = [
+        f"{c.__name__}.{f.name}" for c in classes for f in dataclasses.fields(c) if not f.repr
+    ]
+    assert hidden == []
