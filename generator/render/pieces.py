@@ -16,7 +16,9 @@ feeds, `# fmt:` directives, two statements on one line, `\\r` line ends, a `glob
 statement at module level, and text that does not compile or defines a name twice (the
 whole-module path reports those).
 A string statement after the first (an attribute docstring) stays in the piece before it:
-alone, black would take it for a module docstring.
+alone, black would take it for a module docstring. After a class or an import (but the
+first statement) the module is formatted whole: the joined piece is a statement, but
+black's blank lines before it are the class's or import's.
 
 A class is cut in its turn, into parts: the class up to and including its first method,
 then each further method, given to black inside a stand-in `class _:` so that it is
@@ -78,11 +80,12 @@ _STRING_START = re.compile(r"[rRbBuUfFtT]{0,2}['\"]")
 _STUB_END = re.compile(r":\s*\.\.\.\s*$")
 
 
-def split_module(path: str, text: str, future: int = 0) -> list[Piece] | None:
+def split_module(path: str, text: str, future: int = 0, inside: bool = False) -> list[Piece] | None:
     """The module's top-level statements in order, or None if it must be formatted whole.
 
-    `future`: the compiler flags of `from __future__` imports that come before the text,
-    when it is a stretch of a module (`recut.py`); it is parsed and compiled under them.
+    For a stretch of a module (`recut.py`): `future`, the compiler flags of the
+    `from __future__` imports before it, under which it is parsed and compiled; `inside`,
+    whether statements come before it (its first is then no module docstring).
     """
     if "\r" in text or "\f" in text or "fmt:" in text:
         return None
@@ -108,15 +111,21 @@ def split_module(path: str, text: str, future: int = 0) -> list[Piece] | None:
         gap = lines[previous_end:start]
         if any(line.strip() for line in gap):
             return None
-        kind = _kind(statement, index)
+        kind = _kind(statement, index + inside)
         piece_text = "".join(lines[start:end])
         if kind is None:
             return None
         if kind is Kind.DOCSTRING and not _one_triple_quoted_string(piece_text):
             return None
-        if index and _STRING_START.match(piece_text):
+        if (index or inside) and _STRING_START.match(piece_text):
             # An attribute docstring: it stays with the statement it documents.
+            if not pieces:
+                return None  # that statement is before the stretch
             before = pieces[-1]
+            if before.kind is not Kind.STATEMENT and (len(pieces) > 1 or inside):
+                # Joined, the piece would be a statement: black's blank lines before it
+                # are those before a class or an import.
+                return None
             text_so_far = before.text + "".join(gap) + piece_text
             pieces[-1] = Piece(
                 text_so_far, Kind.STATEMENT, before.blank_before, (), before.gap, before.names
@@ -132,12 +141,10 @@ def split_module(path: str, text: str, future: int = 0) -> list[Piece] | None:
     return pieces
 
 
-def starts_with_string(text: str) -> bool:
-    """Whether the first line that is not blank starts with a string literal: as a
-    statement after the first, it would be an attribute docstring."""
-    stripped = text.lstrip(" \t\n")
-    # A line holding only spaces, then one with text: the text is what counts.
-    return _STRING_START.match(stripped) is not None
+def starts_with_string(line: str) -> bool:
+    """Whether a line starts with a string literal: as the first line of a statement after
+    the first, it is an attribute docstring."""
+    return _STRING_START.match(line) is not None
 
 
 def _names(statement: ast.stmt) -> tuple[str, ...]:
