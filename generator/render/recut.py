@@ -46,6 +46,7 @@ import __future__
 
 import ast
 import hashlib
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -63,6 +64,8 @@ _KIND_LETTERS = {
     Kind.STATEMENT: "S",
 }
 _LETTER_KINDS = {letter: kind for kind, letter in _KIND_LETTERS.items()}
+# The first line that is not blank: its indentation and its text.
+_FIRST_LINE = re.compile(r"(?:[ \t]*\n)*([ \t]*)([^\n]*)")
 
 
 @dataclass(frozen=True)
@@ -188,9 +191,9 @@ def _around_the_edit(path: str, text: str, previous: Cut) -> Layout | None:
             last, stop = last - 1, begin
         if last < count:
             end = stop
-    # A middle starting with a string literal would be an attribute docstring of the
-    # piece before it.
-    while first and starts_with_string(text[start:end]):
+    # A middle that starts with an indented line continues the piece before it; one
+    # that starts with a string literal is an attribute docstring of that piece.
+    while first and _continues(text, start, end):
         first -= 1
         start -= previous.spans[first]
     future_end, flags = previous.future
@@ -202,7 +205,7 @@ def _around_the_edit(path: str, text: str, previous: Cut) -> Layout | None:
         first -= 1
         start -= previous.spans[first]
         middle = _cut_middle(path, text, start, end, flags)
-    if middle is None or (first and middle and middle[0].kind is Kind.DOCSTRING):
+    if middle is None:
         return None
     layout: Layout = [*range(first), *middle, *range(last, count)]
     names = [name for i in range(first) for name in previous.names[i]]
@@ -213,15 +216,24 @@ def _around_the_edit(path: str, text: str, previous: Cut) -> Layout | None:
     return layout
 
 
+def _continues(text: str, start: int, end: int) -> bool:
+    """Whether the first line of text[start:end] that is not blank is indented or starts
+    with a string literal."""
+    line = _FIRST_LINE.match(text, start, end)
+    return line is not None and (line[1] != "" or starts_with_string(line[2]))
+
+
 def _cut_middle(path: str, text: str, start: int, end: int, flags: int) -> list[Piece] | None:
     """The pieces of text[start:end]; none if it is blank up to the text's end (what
     follows the last piece)."""
     middle = text[start:end]
     if "__future__" in middle:
         return None
+    if not middle:
+        return []
     if not middle.strip():
         return [] if end == len(text) else None
-    return split_module(path, middle, flags)
+    return split_module(path, middle, flags, inside=start > 0)
 
 
 def _clean_start(text: str, begin: int, start: int) -> bool:
