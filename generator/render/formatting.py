@@ -6,11 +6,13 @@ over every core. A module is cut into its top-level statements (`pieces.py`) whe
 safe, and each statement (each method, in a class) is formatted apart: results are cached
 per module path, each under (our mode, its text), in one entry keyed by (black's version,
 our mode, the path), so editing one schema reformats one class, and a 29,000-line module
-keeps every core busy. A module that cannot be cut safely is formatted whole. Whole
-results are cached too, by the module's text, so an unchanged module costs one lookup.
-The result is a dict keyed by path, so it does not depend on the order in which workers
-finish. Files listed as `preformatted` (the runtime, which lint keeps black-clean) are
-taken as they are.
+keeps every core busy. The entry also keeps how the module's text was cut, so that the
+next text of the path is cut again only around what changed (`recut.py`): editing one
+schema costs in proportion to the edit, not to the module. A module that cannot be cut
+safely is formatted whole. Whole results are cached too, by the module's text, so an
+unchanged module costs one lookup. The result is a dict keyed by path, so it does not
+depend on the order in which workers finish. Files listed as `preformatted` (the
+runtime, which lint keeps black-clean) are taken as they are.
 """
 
 from __future__ import annotations
@@ -87,7 +89,8 @@ def format_files(
 
 def _format_modules(todo: dict[str, str], cache: Cache, version: str) -> list[_Result]:
     """Cut what can be cut, format the pieces and whole modules that miss, then join."""
-    entries = {path: _pieces_entry(cache, version, path) for path in todo}
+    found = {path: _pieces_entry(cache, version, path) for path in todo}
+    entries = {path: entry or _Entry({}) for path, entry in found.items()}
     split = {path: cut_module(path, text, entries[path].cut) for path, text in todo.items()}
     piece_keys: dict[str, str] = {}  # piece text → its key in a module's entry
     done_pieces: dict[str, str] = {}  # piece text → formatted
@@ -114,12 +117,17 @@ def _format_modules(todo: dict[str, str], cache: Cache, version: str) -> list[_R
         elif result is not None:
             done_pieces[name] = result
     for path, layout in split.items():
-        if layout is None:
-            continue
         entry = entries[path]
-        joined = _joined(todo[path], layout, entry, piece_keys, done_pieces)
+        joined = (
+            None if layout is None else _joined(todo[path], layout, entry, piece_keys, done_pieces)
+        )
         if joined is None:
-            whole.append((path, todo[path], False))
+            if layout is not None:
+                whole.append((path, todo[path], False))
+            if found[path] is None:
+                # An empty entry, so that the next lookup of a module formatted whole
+                # (every module's entry is looked up, to cut it again) finds one.
+                _store_pieces_entry(cache, version, path, entry)
             continue
         results.append((path, joined[0], "", 0))
         if joined[1] != entry or list(joined[1].formatted) != list(entry.formatted):
@@ -180,27 +188,27 @@ def _joined(
     return joined, _Entry(kept, refs, cut_of(text, layout, entry.cut))
 
 
-def _pieces_entry(cache: Cache, version: str, path: str) -> _Entry:
-    """The pieces entry of the module at `path` as it was last formatted.
+def _pieces_entry(cache: Cache, version: str, path: str) -> _Entry | None:
+    """The pieces entry of the module at `path` as it was last formatted, if any.
 
     One entry per module, not one per piece: a cold run of a large API writes a few dozen
     files instead of thousands (creating files was a third of a small spec's cold run),
-    and a module that changed reads one. A damaged entry is an empty one.
+    and a module that changed reads one. A damaged entry is none.
     """
     raw = cache.get(_PIECES_NAMESPACE, digest(version, _PIECE_MODE_KEY, path))
     if raw is None:
-        return _Entry({})
+        return None
     try:
         value = json.loads(raw)
     except ValueError:
-        return _Entry({})
+        return None
     if not isinstance(value, dict):
-        return _Entry({})
+        return None
     formatted = value.get("formatted")
     if formatted is None:
         formatted = value  # written before cuts were kept: the formatted pieces alone
     if not isinstance(formatted, dict) or not all(isinstance(v, str) for v in formatted.values()):
-        return _Entry({})
+        return None
     cut = Cut.from_json(value.get("cut")) if formatted is not value else None
     texts = value.get("texts")
     if cut is None or not _places_hold(texts, len(cut.spans), len(formatted)):

@@ -16,15 +16,16 @@ Why the result is what cutting the whole text gives, and the whole-module checks
   statements ending with a line end (a stretch that does not end with one, the last piece
   of a text without a final line end, is not taken), so the middle starts at a line's
   start, outside any bracket or string. The middle must parse alone: what would continue
-  the statement before it (an indented line, `else:`, `except:`) does not, and is cut
-  again with the piece before it. The run at the end starts with a statement at column 0
+  the statement before it (an indented line, `else:`, `except:`) does not, and the middle
+  is cut again with the piece before it. The run at the end starts with a statement at column 0
   that no line of the middle can continue: a middle left open does not parse alone.
 - The blank lines before the first piece after the middle are its own (kept in its
   stretch): the middle may not end with a blank line, which would add to them.
 - A piece's kind depends on its place only for the module docstring, the first statement;
   a string statement after the first joins the piece before it. So the run at the end
-  never holds the old first piece, and a middle that starts with a string literal is cut
-  again from the piece before it.
+  never holds the old first piece, a middle that starts with a string literal is cut
+  again from the piece before it, and a middle after the first piece is cut knowing that
+  statements come before it (`split_module(inside=True)`).
 - The checks `split_module` makes of the whole text: compiling, and no top-level name
   defined twice. The names of all pieces are checked together here (`Piece.names`, the
   rules of `defined_twice`); the middle is compiled by `split_module`. The old pieces are
@@ -201,7 +202,7 @@ def _around_the_edit(path: str, text: str, previous: Cut) -> Layout | None:
         return None
     middle = _cut_middle(path, text, start, end, flags)
     if middle is None and first > future_end:
-        # The middle may continue the piece before it (an indented line, `else:`).
+        # The middle may continue the piece before it (`else:`, `except:`).
         first -= 1
         start -= previous.spans[first]
         middle = _cut_middle(path, text, start, end, flags)
