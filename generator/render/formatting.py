@@ -6,11 +6,13 @@ over every core. A module is cut into its top-level statements (`pieces.py`) whe
 safe, and each statement (each method, in a class) is formatted apart: results are cached
 per module path, each under (our mode, its text), in one entry keyed by (black's version,
 our mode, the path), so editing one schema reformats one class, and a 29,000-line module
-keeps every core busy. A module that cannot be cut safely is formatted whole. Whole
-results are cached too, by the module's text, so an unchanged module costs one lookup.
-The result is a dict keyed by path, so it does not depend on the order in which workers
-finish. Files listed as `preformatted` (the runtime, which lint keeps black-clean) are
-taken as they are.
+keeps every core busy. The entry also keeps how the module's text was cut, so that the
+next text of the path is cut again only around what changed (`recut.py`): editing one
+schema costs in proportion to the edit, not to the module. A module that cannot be cut
+safely is formatted whole. Whole results are cached too, by the module's text, so an
+unchanged module costs one lookup. The result is a dict keyed by path, so it does not
+depend on the order in which workers finish. Files listed as `preformatted` (the
+runtime, which lint keeps black-clean) are taken as they are.
 """
 
 from __future__ import annotations
@@ -19,15 +21,17 @@ import ast
 import json
 import os
 from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
-from typing import Any
+from typing import Any, TypeGuard
 
 from generator import collector, progress
 from generator.cache import Cache, digest
 from generator.diagnostics import Diagnostic, GeneratorError, Location
 from generator.render.module_checks import defined_twice
-from generator.render.pieces import Piece, join_parts, join_pieces, split_module
+from generator.render.pieces import Kind, join_formatted, join_parts
+from generator.render.recut import Cut, Layout, cut_module, cut_of
 
 _NAMESPACE = "black"
 # Part of every cache key: change it with any change to the mode below or to the checks
@@ -85,18 +89,22 @@ def format_files(
 
 def _format_modules(todo: dict[str, str], cache: Cache, version: str) -> list[_Result]:
     """Cut what can be cut, format the pieces and whole modules that miss, then join."""
-    split = {path: split_module(path, text) for path, text in todo.items()}
+    found = {path: _pieces_entry(cache, version, path) for path in todo}
+    entries = {path: entry or _Entry({}) for path, entry in found.items()}
+    split = {path: cut_module(path, text, entries[path].cut) for path, text in todo.items()}
     piece_keys: dict[str, str] = {}  # piece text → its key in a module's entry
     done_pieces: dict[str, str] = {}  # piece text → formatted
-    entries = {path: _pieces_entry(cache, version, path) for path in split if split[path]}
-    stored = {key: text for entry in entries.values() for key, text in entry.items()}
-    for pieces in split.values():
-        for text in (text for piece in pieces or () for text in piece.texts):
-            if text in piece_keys:
-                continue
-            piece_keys[text] = digest(_PIECE_MODE_KEY, text)
-            if piece_keys[text] in stored:
-                done_pieces[text] = stored[piece_keys[text]]
+    stored = {key: text for entry in entries.values() for key, text in entry.formatted.items()}
+    for layout in split.values():
+        for piece in layout or ():
+            if isinstance(piece, int):
+                continue  # an old piece: formatted in its entry
+            for text in piece.texts:
+                if text in piece_keys:
+                    continue
+                piece_keys[text] = digest(_PIECE_MODE_KEY, text)
+                if piece_keys[text] in stored:
+                    done_pieces[text] = stored[piece_keys[text]]
     jobs: list[_Job] = [(path, text, False) for path, text in todo.items() if split[path] is None]
     jobs += [(text, text, True) for text in piece_keys if text not in done_pieces]
     results: list[_Result] = []
@@ -108,54 +116,123 @@ def _format_modules(todo: dict[str, str], cache: Cache, version: str) -> list[_R
             results.append((name, result, message, line))
         elif result is not None:
             done_pieces[name] = result
-    for path, pieces in split.items():
-        if pieces is None:
+    for path, layout in split.items():
+        entry = entries[path]
+        joined = (
+            None if layout is None else _joined(todo[path], layout, entry, piece_keys, done_pieces)
+        )
+        if joined is None:
+            if layout is not None:
+                whole.append((path, todo[path], False))
+            if found[path] is None:
+                # An empty entry, so that the next lookup of a module formatted whole
+                # (every module's entry is looked up, to cut it again) finds one.
+                _store_pieces_entry(cache, version, path, entry)
             continue
-        formatted = [_assembled(piece, done_pieces) for piece in pieces]
-        if all(text is not None for text in formatted):
-            joined = join_pieces(pieces, [text for text in formatted if text is not None])
-            if joined is not None:
-                results.append((path, joined, "", 0))
-                texts = [text for piece in pieces for text in piece.texts]
-                entry = {piece_keys[text]: done_pieces[text] for text in texts}
-                if entry != entries[path]:
-                    _store_pieces_entry(cache, version, path, entry)
-                continue
-        whole.append((path, todo[path], False))
+        results.append((path, joined[0], "", 0))
+        if joined[1] != entry or list(joined[1].formatted) != list(entry.formatted):
+            _store_pieces_entry(cache, version, path, joined[1])
     return results + (_run(whole, len(whole)) if whole else [])
 
 
-def _pieces_entry(cache: Cache, version: str, path: str) -> dict[str, str]:
-    """The formatted pieces of the module at `path` as it was last formatted, by their key.
+@dataclass
+class _Entry:
+    """A module's pieces entry: its pieces formatted, by key (a digest of the text black
+    was given), in the order the text uses them; for each piece, the places in that order
+    of the texts it was formatted from; and how the text was cut (none in an entry written
+    before cuts were kept: its pieces are still found, the text is cut whole)."""
+
+    formatted: dict[str, str]
+    texts: list[list[int]] = field(default_factory=list)
+    cut: Cut | None = None
+
+
+def _joined(
+    text: str, layout: Layout, entry: _Entry, keys: dict[str, str], done: dict[str, str]
+) -> tuple[str, _Entry] | None:
+    """The module formatted from its pieces and its new entry; None if black refused a
+    piece or joining is unsure (the module is then formatted whole)."""
+    old_keys = list(entry.formatted) if entry.cut is not None else []
+    kinds: list[Kind] = []
+    blanks: list[int] = []
+    formatted: list[str] = []
+    places: dict[str, int] = {}  # key → its place in the new entry
+    refs: list[list[int]] = []
+    kept: dict[str, str] = {}  # key → formatted, in the new entry's order
+    for item in layout:
+        if isinstance(item, int):
+            assert entry.cut is not None
+            piece_keys = [old_keys[place] for place in entry.texts[item]]
+            texts = [entry.formatted[key] for key in piece_keys]
+            kinds.append(entry.cut.kinds[item])
+            blanks.append(entry.cut.blanks[item])
+        else:
+            if any(piece not in done for piece in item.texts):
+                return None
+            piece_keys = [keys[piece] for piece in item.texts]
+            texts = [done[piece] for piece in item.texts]
+            kinds.append(item.kind)
+            blanks.append(item.blank_before)
+        one = texts[0] if len(texts) == 1 else join_parts(texts)
+        if one is None:
+            return None
+        formatted.append(one)
+        for key, piece in zip(piece_keys, texts, strict=True):
+            if key not in places:
+                places[key] = len(places)
+                kept[key] = piece
+        refs.append([places[key] for key in piece_keys])
+    joined = join_formatted(kinds, blanks, formatted)
+    if joined is None:
+        return None
+    return joined, _Entry(kept, refs, cut_of(text, layout, entry.cut))
+
+
+def _pieces_entry(cache: Cache, version: str, path: str) -> _Entry | None:
+    """The pieces entry of the module at `path` as it was last formatted, if any.
 
     One entry per module, not one per piece: a cold run of a large API writes a few dozen
     files instead of thousands (creating files was a third of a small spec's cold run),
-    and a module that changed reads one. A damaged entry is an empty one.
+    and a module that changed reads one. A damaged entry is none.
     """
     raw = cache.get(_PIECES_NAMESPACE, digest(version, _PIECE_MODE_KEY, path))
     if raw is None:
-        return {}
-    try:
-        entry = json.loads(raw)
-    except ValueError:
-        return {}
-    if not isinstance(entry, dict) or not all(isinstance(v, str) for v in entry.values()):
-        return {}
-    return entry
-
-
-def _store_pieces_entry(cache: Cache, version: str, path: str, entry: dict[str, str]) -> None:
-    value = json.dumps(entry, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    cache.put(_PIECES_NAMESPACE, digest(version, _PIECE_MODE_KEY, path), value)
-
-
-def _assembled(piece: Piece, done: dict[str, str]) -> str | None:
-    """A piece formatted, from its parts where it was cut; None if black refused one."""
-    if any(text not in done for text in piece.texts):
         return None
-    if not piece.parts:
-        return done[piece.text]
-    return join_parts([done[text] for text in piece.parts])
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(value, dict):
+        return None
+    formatted = value.get("formatted")
+    if formatted is None:
+        formatted = value  # written before cuts were kept: the formatted pieces alone
+    if not isinstance(formatted, dict) or not all(isinstance(v, str) for v in formatted.values()):
+        return None
+    cut = Cut.from_json(value.get("cut")) if formatted is not value else None
+    texts = value.get("texts")
+    if cut is None or not _places_hold(texts, len(cut.spans), len(formatted)):
+        return _Entry(formatted)
+    return _Entry(formatted, texts, cut)
+
+
+def _places_hold(texts: Any, pieces: int, places: int) -> TypeGuard[list[list[int]]]:
+    """Whether `texts` gives each of so many pieces at least one of so many places."""
+    if type(texts) is not list or len(texts) != pieces:
+        return False
+    for refs in texts:
+        if type(refs) is not list or not refs:
+            return False
+        if not all(type(place) is int and 0 <= place < places for place in refs):
+            return False
+    return True
+
+
+def _store_pieces_entry(cache: Cache, version: str, path: str, entry: _Entry) -> None:
+    cut = entry.cut.to_json() if entry.cut is not None else None
+    value = {"formatted": entry.formatted, "texts": entry.texts, "cut": cut}
+    raw = json.dumps(value, ensure_ascii=False).encode("utf-8")
+    cache.put(_PIECES_NAMESPACE, digest(version, _PIECE_MODE_KEY, path), raw)
 
 
 def _run(jobs: list[_Job], modules: int) -> list[_Result]:

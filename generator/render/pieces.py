@@ -12,10 +12,13 @@ The rules below are black's (`EmptyLineTracker._maybe_empty_lines` and
 produce, at module level. Anything else makes the module unsafe to cut, and it is
 formatted whole: comments between statements (black moves them with what follows),
 decorators, a compound statement holding a class or function (it changes the lines after it), form
-feeds, `# fmt:` directives, two statements on one line, `\\r` line ends, and text that
-does not compile or defines a name twice (the whole-module path reports those).
+feeds, `# fmt:` directives, two statements on one line, `\\r` line ends, a `global`
+statement at module level, and text that does not compile or defines a name twice (the
+whole-module path reports those).
 A string statement after the first (an attribute docstring) stays in the piece before it:
-alone, black would take it for a module docstring.
+alone, black would take it for a module docstring. After a class or an import (but the
+first statement) the module is formatted whole: the joined piece is a statement, but
+black's blank lines before it are the class's or import's.
 
 A class is cut in its turn, into parts: the class up to and including its first method,
 then each further method, given to black inside a stand-in `class _:` so that it is
@@ -54,6 +57,11 @@ class Piece:
     # A class cut in parts: the texts black formats one by one (see `join_parts`); empty
     # when the text is formatted whole.
     parts: tuple[str, ...] = ()
+    # Characters of the blank lines before it in the input: with its text, the stretch of
+    # the module it takes (`recut.py` compares those with the next text of the module).
+    gap: int = 0
+    # The top-level names it defines, as `defined_twice` counts them.
+    names: tuple[str, ...] = ()
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -72,13 +80,22 @@ _STRING_START = re.compile(r"[rRbBuUfFtT]{0,2}['\"]")
 _STUB_END = re.compile(r":\s*\.\.\.\s*$")
 
 
-def split_module(path: str, text: str) -> list[Piece] | None:
-    """The module's top-level statements in order, or None if it must be formatted whole."""
+def split_module(path: str, text: str, future: int = 0, inside: bool = False) -> list[Piece] | None:
+    """The module's top-level statements in order, or None if it must be formatted whole.
+
+    For a stretch of a module (`recut.py`): `future`, the compiler flags of the
+    `from __future__` imports before it, under which it is parsed and compiled; `inside`,
+    whether statements come before it (its first is then no module docstring).
+    """
     if "\r" in text or "\f" in text or "fmt:" in text:
         return None
     try:
-        tree = ast.parse(text, path)
-        compile(tree, path, "exec", dont_inherit=True)
+        if future:
+            flags = ast.PyCF_ONLY_AST | future
+            tree = compile(text, path, "exec", flags=flags, dont_inherit=True)
+        else:
+            tree = ast.parse(text, path)
+        compile(tree, path, "exec", flags=future, dont_inherit=True)
     except (SyntaxError, ValueError):
         return None
     if not tree.body or defined_twice(tree) is not None:
@@ -94,24 +111,52 @@ def split_module(path: str, text: str) -> list[Piece] | None:
         gap = lines[previous_end:start]
         if any(line.strip() for line in gap):
             return None
-        kind = _kind(statement, index)
+        kind = _kind(statement, index + inside)
         piece_text = "".join(lines[start:end])
         if kind is None:
             return None
         if kind is Kind.DOCSTRING and not _one_triple_quoted_string(piece_text):
             return None
-        if index and _STRING_START.match(piece_text):
+        if (index or inside) and _STRING_START.match(piece_text):
             # An attribute docstring: it stays with the statement it documents.
+            if not pieces:
+                return None  # that statement is before the stretch
             before = pieces[-1]
+            if before.kind is not Kind.STATEMENT and (len(pieces) > 1 or inside):
+                # Joined, the piece would be a statement: black's blank lines before it
+                # are those before a class or an import.
+                return None
             text_so_far = before.text + "".join(gap) + piece_text
-            pieces[-1] = Piece(text_so_far, Kind.STATEMENT, before.blank_before)
+            pieces[-1] = Piece(
+                text_so_far, Kind.STATEMENT, before.blank_before, (), before.gap, before.names
+            )
         else:
             parts = _class_parts(statement, lines, start) if kind is Kind.DEFINITION else ()
-            pieces.append(Piece(piece_text, kind, min(len(gap), 2), parts))
+            gap_chars = sum(map(len, gap))
+            names = _names(statement)
+            pieces.append(Piece(piece_text, kind, min(len(gap), 2), parts, gap_chars, names))
         previous_end = end
     if any(line.strip() for line in lines[previous_end:]):
         return None
     return pieces
+
+
+def starts_with_string(line: str) -> bool:
+    """Whether a line starts with a string literal: as the first line of a statement after
+    the first, it is an attribute docstring."""
+    return _STRING_START.match(line) is not None
+
+
+def _names(statement: ast.stmt) -> tuple[str, ...]:
+    """The top-level names a statement defines, as `module_checks.defined_twice` counts
+    them (its rules, statement by statement)."""
+    if isinstance(statement, ast.ClassDef):
+        return (statement.name,)
+    if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+        return (statement.target.id,)
+    if isinstance(statement, ast.Assign):
+        return tuple(t.id for t in statement.targets if isinstance(t, ast.Name))
+    return ()
 
 
 def _class_parts(statement: ast.stmt, lines: list[str], start: int) -> tuple[str, ...]:
@@ -159,10 +204,16 @@ def join_parts(formatted: list[str]) -> str | None:
 
 def join_pieces(pieces: list[Piece], formatted: list[str]) -> str | None:
     """black's output for the whole module from its formatted pieces, or None if unsure."""
+    kinds = [piece.kind for piece in pieces]
+    return join_formatted(kinds, [piece.blank_before for piece in pieces], formatted)
+
+
+def join_formatted(kinds: list[Kind], blanks: list[int], formatted: list[str]) -> str | None:
+    """The same from each piece's kind, blank lines before it and formatted text."""
     out: list[str] = []
-    for index, (piece, text) in enumerate(zip(pieces, formatted, strict=True)):
+    for index, (kind, text) in enumerate(zip(kinds, formatted, strict=True)):
         if index:
-            blank = _blank_lines(pieces[index - 1], formatted[index - 1], piece)
+            blank = _blank_lines(kinds[index - 1], formatted[index - 1], kind, blanks[index])
             if blank is None:
                 return None
             out.append("\n" * blank)
@@ -170,20 +221,22 @@ def join_pieces(pieces: list[Piece], formatted: list[str]) -> str | None:
     return "".join(out)
 
 
-def _blank_lines(previous: Piece, previous_text: str, current: Piece) -> int | None:
+def _blank_lines(
+    previous: Kind, previous_text: str, current: Kind, blank_before: int
+) -> int | None:
     """Blank lines black puts between two top-level statements (the first is formatted)."""
-    if current.kind is Kind.DEFINITION:
+    if current is Kind.DEFINITION:
         last_line = previous_text.rstrip("\n").rsplit("\n", 1)[-1]
-        if current.blank_before == 0 and _STUB_END.search(last_line):
+        if blank_before == 0 and _STUB_END.search(last_line):
             return None
         return 2
-    if previous.kind is Kind.DEFINITION:
+    if previous is Kind.DEFINITION:
         return 2
-    if previous.kind is Kind.DOCSTRING:
+    if previous is Kind.DOCSTRING:
         return 1
-    if previous.kind is Kind.IMPORT and current.kind is not Kind.IMPORT:
+    if previous is Kind.IMPORT and current is not Kind.IMPORT:
         return 1
-    return current.blank_before
+    return blank_before
 
 
 def _one_triple_quoted_string(text: str) -> bool:
@@ -201,7 +254,10 @@ def _kind(statement: ast.stmt, index: int) -> Kind | None:
         case ast.Expr(value=ast.Constant(value=str())) if index == 0:
             return Kind.DOCSTRING
         case _:
-            nested = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-            if any(isinstance(node, nested) for node in ast.walk(statement)):
+            # A class or def changes black's lines after it; a module-level `global`
+            # (the only other scope check between statements) is refused too, so that a
+            # module cut again around an edit (`recut.py`) needs no check across pieces.
+            refused = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Global)
+            if any(isinstance(node, refused) for node in ast.walk(statement)):
                 return None
             return Kind.STATEMENT
