@@ -58,7 +58,8 @@ def build_project(
         outcome = _Outcome(folder)
         outcomes.append(outcome)
         try:
-            specs[folder] = load_api_folder(folder)
+            with collector.paused():
+                specs[folder] = load_api_folder(folder)
         except GeneratorError as exc:
             outcome.problems = list(exc.diagnostics)
         except Exception as crash:  # told in its turn, after the problems before it
@@ -69,7 +70,8 @@ def build_project(
         outcome.validation = validation
         try:
             source = sources[outcome.folder]
-            outcome.api = model_api(specs[outcome.folder], source.settings())
+            with collector.paused():
+                outcome.api = model_api(specs[outcome.folder], source.settings())
             outcome.place = source.setting_location("package")
         except GeneratorError as exc:
             outcome.problems = list(exc.diagnostics)
@@ -110,7 +112,8 @@ def build_single(
     background, as in `build_project`, and its problems come first.
     """
     progress.stage(f"reading and validating {spec_file}")
-    spec = load_spec_file(spec_file)
+    with collector.paused():
+        spec = load_spec_file(spec_file)
     if inputs is not None:
         inputs.extend(spec.files)
     outcome = _Outcome(spec_file, validation=start_validation(spec, cache))
@@ -120,7 +123,8 @@ def build_single(
             if settings_file is not None
             else default_api_settings(package)
         )
-        api = model_api(spec, settings)
+        with collector.paused():
+            api = model_api(spec, settings)
         progress.stage(f"rendering {_operation_count([api])} operations")
         dist = Distribution(package.replace("_", "-"), package, "0.1.0", (api,), flat=True)
         files = _formatted(dist, cache)
@@ -177,9 +181,9 @@ def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
     """Rendered and formatted; the runtime is copied as it is, already black-clean, and
     the resource modules and `api.md` files made of what the cache has seen are the
     cache's (`reuse`)."""
-    keys = module_keys(dist, TEMPLATES_DIR) if cache is not None and cache.enabled else {}
-    reused = reused_modules(cache, keys) if cache is not None else {}
     with collector.paused():
+        keys = module_keys(dist, TEMPLATES_DIR) if cache is not None and cache.enabled else {}
+        reused = reused_modules(cache, keys) if cache is not None else {}
         files = render_distribution(dist, cache=cache, skip=reused)
     runtime = f"{dist.package}/_runtime/"
     formatted = format_files(files, cache, preformatted={p for p in files if p.startswith(runtime)})
