@@ -9,10 +9,13 @@ escapes (`\\p{L}`, `\\P{Lu}`, `\\p{General_Category=Nd}`) are common in real spe
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import unicodedata
 from functools import cache
+
+from generator.cache import digest, installation_cache
 
 _MAJOR = {"L", "M", "N", "P", "S", "Z", "C"}
 _LONG_NAMES = {
@@ -144,7 +147,30 @@ def _all_categories() -> frozenset[str]:
 
 @cache
 def _code_point_categories() -> dict[str, tuple[tuple[int, int], ...]]:
-    """Every general category's code point ranges, computed once per process."""
+    """Every general category's code point ranges, read from the installation's store or
+    else computed (a walk of every code point: a tenth of a second) and stored there:
+    they depend on the Unicode version of Python's `unicodedata` alone."""
+    store = installation_cache()
+    key = digest(_TABLE_FORMAT, unicodedata.unidata_version, str(sys.maxunicode))
+    stored = store.get(_TABLE_NAMESPACE, key)
+    if stored is not None:
+        try:
+            table = json.loads(stored)
+            return {
+                name: tuple((low, high) for low, high in spans) for name, spans in table.items()
+            }
+        except (ValueError, TypeError):
+            pass  # not a table of ours: computed again, and replaced
+    computed = _computed_categories()
+    store.put(_TABLE_NAMESPACE, key, json.dumps(computed, sort_keys=True).encode())
+    return computed
+
+
+_TABLE_NAMESPACE = "unicode-categories"
+_TABLE_FORMAT = "general category -> [[first, last] code point ranges] 1"
+
+
+def _computed_categories() -> dict[str, tuple[tuple[int, int], ...]]:
     ranges: dict[str, list[tuple[int, int]]] = {}
     start, current = 0, unicodedata.category("\x00")
     for code in range(1, sys.maxunicode + 2):

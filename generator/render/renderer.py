@@ -14,7 +14,7 @@ from typing import Any, assert_never
 
 import jinja2
 
-from generator.cache import Cache
+from generator.cache import Cache, installation_cache
 from generator.changes.manifest import SURFACE_FILE, manifest_text
 from generator.model import names
 from generator.model.api import Api, Operation, Resource
@@ -188,9 +188,10 @@ _OPTIONS: dict[str, Any] = {
 
 
 def _environment(templates: Path, cache: Cache | None = None) -> jinja2.Environment:
-    compiled = None
-    if cache is not None and cache.enabled:
-        compiled = TemplateCache(cache, f"{sorted(_OPTIONS.items())} undefined=StrictUndefined")
+    """The templates' environment; their compiled code is kept in the installation's
+    store and in `cache` (see `template_cache`)."""
+    stores = [installation_cache(), *([cache] if cache is not None else [])]
+    compiled = TemplateCache(stores, f"{sorted(_OPTIONS.items())} undefined=StrictUndefined")
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         undefined=jinja2.StrictUndefined,

@@ -11,6 +11,7 @@ import pytest
 
 from generator.cache import Cache, default_cache_dir
 from generator.pipeline import build_project
+from generator.render import renderer
 from generator.render.renderer import TEMPLATES_DIR
 from generator.settings import load_distribution_settings
 from generator.write.tree import read_tree
@@ -21,6 +22,13 @@ SETTINGS = load_distribution_settings(ROOT / "pyproject.toml")
 _NOT_BUILT = {"CHANGES.md", "clientgen-record.json"}
 # The templates only resource modules and api.md are rendered with.
 _REUSED_TEMPLATES = {"resource.py.jinja", "_method.jinja", "api.md.jinja"}
+
+
+@pytest.fixture(autouse=True)
+def _read_only_installation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The counts below are the user cache's: the installation's store (compiled templates,
+    tests/generator/test_template_cache.py) is one that holds nothing here."""
+    monkeypatch.setattr(renderer, "installation_cache", lambda: Cache(None))
 
 
 def _committed() -> dict[str, bytes]:

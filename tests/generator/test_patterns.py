@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+from generator.cache import Cache
+from generator.parse import patterns
 from generator.parse.patterns import PatternError, python_pattern
 
 
@@ -50,3 +53,31 @@ def test_patterns_without_properties_are_kept_as_written() -> None:
 def test_what_re_cannot_express_is_refused(pattern: str, reason: str) -> None:
     with pytest.raises(PatternError, match=re.escape(reason)):
         python_pattern(pattern)
+
+
+def test_the_category_table_is_kept_in_the_installations_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Computed once per installation (a walk of every code point), then read back equal;
+    an entry that is not a table of ours is computed again."""
+    store = Cache(tmp_path)
+    monkeypatch.setattr(patterns, "installation_cache", lambda: store)
+    computed = patterns._computed_categories()
+    patterns._code_point_categories.cache_clear()
+    try:
+        assert patterns._code_point_categories() == computed  # computed and stored
+        (entry,) = (tmp_path / "unicode-categories").iterdir()
+        patterns._code_point_categories.cache_clear()
+        monkeypatch.setattr(patterns, "_computed_categories", _not_called)
+        assert patterns._code_point_categories() == computed  # read back
+        store.put("unicode-categories", entry.name, b'{"Lu": "not ranges"}')
+        patterns._code_point_categories.cache_clear()
+        monkeypatch.undo()
+        monkeypatch.setattr(patterns, "installation_cache", lambda: store)
+        assert patterns._code_point_categories() == computed  # computed again
+    finally:
+        patterns._code_point_categories.cache_clear()
+
+
+def _not_called() -> dict[str, tuple[tuple[int, int], ...]]:
+    raise AssertionError("the table was computed again")
