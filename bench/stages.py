@@ -2,7 +2,9 @@
 
 The stages are the pipeline's (generator/pipeline.py) called one after the other with the
 given cache folder (an empty one: cold), each timed on its own: loading, validation, model
-building, compiling the templates, rendering and formatting; a cold run also times
+building, compiling the templates (read from the installation's store, beside the
+generator's code, once compiled there), keying the resource modules the cache may hold,
+rendering the rest and formatting; a cold run also times
 importing the heavy libraries first (a warm one imports them where a stage needs them).
 Validation is timed on its own here, where `clientgen generate` runs it in a child
 process beside the later stages. The child prints the times as JSON; the bench turns
@@ -45,6 +47,7 @@ from generator.load import load_api_folder, load_spec_file
 from generator.parse.api import build_api
 from generator.render import renderer
 from generator.render.formatting import format_files
+from generator.render.reuse import module_keys, remember_modules, reused_modules
 from generator.settings import default_api_settings, load_api_settings
 from generator.validate import validate_spec
 mark("import the generator")
@@ -77,10 +80,16 @@ env = renderer._environment(renderer.TEMPLATES_DIR, cache)
 for name in env.list_templates(extensions=["jinja"]):
     env.get_template(name)
 mark("compile the templates")
-files = renderer.render_distribution(dist, cache=cache)  # the templates come from the cache
+# As generator/pipeline.py does: the resource modules and api.md whose key the cache has
+# are taken from it, the rest rendered (the templates come from the stores) and formatted.
+keys = module_keys(dist, renderer.TEMPLATES_DIR)
+reused = reused_modules(cache, keys)
+mark("key the resource modules")
+files = renderer.render_distribution(dist, cache=cache, skip=reused)
 mark("render")
 runtime = f"{dist.package}/_runtime/"
-format_files(files, cache, preformatted={p for p in files if p.startswith(runtime)})
+formatted = format_files(files, cache, preformatted={p for p in files if p.startswith(runtime)})
+remember_modules(cache, keys, formatted, reused)
 mark("format (black)")
 print(json.dumps({"stages": stages, "operations": sum(len(a.operations) for a in apis)}))
 """
