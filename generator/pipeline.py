@@ -6,6 +6,7 @@ Each function returns a value or raises `GeneratorError`; none writes to disk, s
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from generator.diagnostics import Diagnostic, GeneratorError, Location
 from generator.load import LoadedSpec, load_api_folder, load_spec_file
 from generator.model.api import Api
 from generator.parse.api import build_api
-from generator.render.formatting import format_files
+from generator.render.formatting import Workers, format_files
 from generator.render.renderer import TEMPLATES_DIR, Distribution, render_distribution
 from generator.render.reuse import module_keys, remember_modules, reused_modules
 from generator.settings import (
@@ -66,19 +67,11 @@ def build_project(
             outcome.crash = crash
     loaded = [outcome for outcome in outcomes if outcome.folder in specs]
     validations = start_validations([specs[outcome.folder] for outcome in loaded], cache)
-    for outcome, validation in zip(loaded, validations, strict=True):
-        outcome.validation = validation
-        try:
-            source = sources[outcome.folder]
-            with collector.paused():
-                outcome.api = model_api(specs[outcome.folder], source.settings())
-            outcome.place = source.setting_location("package")
-        except GeneratorError as exc:
-            outcome.problems = list(exc.diagnostics)
-        except Exception as crash:  # told in its turn: the API's own problems come first
-            outcome.crash = crash
     files: dict[str, bytes] = {}
     try:
+        for outcome, validation in zip(loaded, validations, strict=True):
+            outcome.validation = validation
+            _model(outcome, specs[outcome.folder], sources[outcome.folder])
         if all(outcome.api is not None for outcome in outcomes):
             apis = [outcome.api for outcome in outcomes if outcome.api is not None]
             places = [outcome.place for outcome in outcomes if outcome.place is not None]
@@ -137,6 +130,18 @@ def build_single(
     return files
 
 
+def _model(outcome: _Outcome, spec: LoadedSpec, source: ApiFolder) -> None:
+    """The API's model, or what stopped it, kept in `outcome`."""
+    try:
+        with collector.paused():
+            outcome.api = model_api(spec, source.settings())
+        outcome.place = source.setting_location("package")
+    except GeneratorError as exc:
+        outcome.problems = list(exc.diagnostics)
+    except Exception as crash:  # told in its turn: the API's own problems come first
+        outcome.crash = crash
+
+
 @dataclass
 class _Outcome:
     """What became of one API: its validation, and its model or what stopped it."""
@@ -180,13 +185,17 @@ def _settled(outcomes: list[_Outcome], late: BaseException | None) -> None:
 def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
     """Rendered and formatted; the runtime is copied as it is, already black-clean, and
     the resource modules and `api.md` files made of what the cache has seen are the
-    cache's (`reuse`)."""
+    cache's (`reuse`). When some are, little is likely left to format: a formatting
+    process is started before rendering, to import black beside it (`Workers`)."""
     with collector.paused():
         keys = module_keys(dist, TEMPLATES_DIR) if cache is not None and cache.enabled else {}
         reused = reused_modules(cache, keys) if cache is not None else {}
-        files = render_distribution(dist, cache=cache, skip=reused)
-    runtime = f"{dist.package}/_runtime/"
-    formatted = format_files(files, cache, preformatted={p for p in files if p.startswith(runtime)})
+    with Workers() if reused else nullcontext() as workers:
+        with collector.paused():
+            files = render_distribution(dist, cache=cache, skip=reused)
+        runtime = f"{dist.package}/_runtime/"
+        preformatted = {p for p in files if p.startswith(runtime)}
+        formatted = format_files(files, cache, preformatted, workers)
     if cache is not None:
         remember_modules(cache, keys, formatted, reused)
     formatted.update(reused)

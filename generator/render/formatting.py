@@ -51,12 +51,50 @@ _Result = tuple[str, str | None, str, int]
 _Job = tuple[str, str, bool]
 
 
+class Workers:
+    """A formatting process started before the text to format is known.
+
+    It imports black as it starts (a sixteenth of a second), beside rendering, instead of
+    this process importing it when formatting begins: a run that formats little (a warm
+    cache, one schema edited) then does not wait for the import. Jobs of less than
+    `_PARALLEL_MIN_CHARS` go to it; more text is shared out among processes started for
+    it as without one (this one is stopped first: no fork while its thread runs). Used
+    as a context manager, started after validation has been (for the same reason).
+    """
+
+    def __init__(self) -> None:
+        self.pool: Any = None
+
+    def __enter__(self) -> Workers:
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.pool = ProcessPoolExecutor(
+            max_workers=1, mp_context=_context(), initializer=_import_black
+        )
+        self.pool.submit(_import_black)  # starts it now, not with the first job
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+def _import_black() -> None:
+    import black  # noqa: F401
+
+
 def format_files(
     files: dict[str, str],
     cache: Cache | None = None,
     preformatted: Collection[str] = (),
+    workers: Workers | None = None,
 ) -> dict[str, bytes]:
-    """Format and compile-check; a template bug is reported against the file it produced."""
+    """Format and compile-check; a template bug is reported against the file it produced.
+    `workers`, when given, formats what little there is to format (see `Workers`)."""
     cache = cache or Cache(None)
     version = metadata.version("black")
     formatted: dict[str, bytes] = {}
@@ -76,7 +114,7 @@ def format_files(
     if todo:
         progress.stage(f"formatting {len(todo)} modules ({len(keys) - len(todo)} cached)")
     problems: list[Diagnostic] = []
-    for path, result, message, line in _format_modules(todo, cache, version):
+    for path, result, message, line in _format_modules(todo, cache, version, workers):
         if result is None:
             problems.append(Diagnostic(message, Location(path, line, 1)))
             continue
@@ -87,7 +125,9 @@ def format_files(
     return {path: formatted[path] for path in sorted(formatted)}
 
 
-def _format_modules(todo: dict[str, str], cache: Cache, version: str) -> list[_Result]:
+def _format_modules(
+    todo: dict[str, str], cache: Cache, version: str, workers: Workers | None
+) -> list[_Result]:
     """Cut what can be cut, format the pieces and whole modules that miss, then join."""
     found = {path: _pieces_entry(cache, version, path) for path in todo}
     entries = {path: entry or _Entry({}) for path, entry in found.items()}
@@ -110,7 +150,7 @@ def _format_modules(todo: dict[str, str], cache: Cache, version: str) -> list[_R
     results: list[_Result] = []
     whole: list[_Job] = []
     for (name, _, is_piece), (_, result, message, line) in zip(
-        jobs, _run(jobs, len(todo)), strict=True
+        jobs, _run(jobs, len(todo), workers), strict=True
     ):
         if not is_piece:
             results.append((name, result, message, line))
@@ -132,7 +172,7 @@ def _format_modules(todo: dict[str, str], cache: Cache, version: str) -> list[_R
         results.append((path, joined[0], "", 0))
         if joined[1] != entry or list(joined[1].formatted) != list(entry.formatted):
             _store_pieces_entry(cache, version, path, joined[1])
-    return results + (_run(whole, len(whole)) if whole else [])
+    return results + (_run(whole, len(whole), workers) if whole else [])
 
 
 @dataclass
@@ -235,26 +275,37 @@ def _store_pieces_entry(cache: Cache, version: str, path: str, entry: _Entry) ->
     cache.put(_PIECES_NAMESPACE, digest(version, _PIECE_MODE_KEY, path), raw)
 
 
-def _run(jobs: list[_Job], modules: int) -> list[_Result]:
-    """Every job's result in the jobs' order, in parallel when there is enough text to
-    pay for the workers."""
+def _run(jobs: list[_Job], modules: int, started: Workers | None = None) -> list[_Result]:
+    """Every job's result in the jobs' order: by the `started` worker when there is little
+    text, else in parallel when there is enough to pay for starting workers, else here."""
+    if not jobs:
+        return []
+    text = sum(len(job[1]) for job in jobs)
+    if started is not None and started.pool is not None and text < _PARALLEL_MIN_CHARS:
+        return _pooled(started.pool, 1, jobs, modules)
+    if started is not None:
+        started.stop()
     workers = min(len(jobs), os.cpu_count() or 1)
-    if workers < 2 or sum(len(job[1]) for job in jobs) < _PARALLEL_MIN_CHARS:
+    if workers < 2 or text < _PARALLEL_MIN_CHARS:
         return _counted(map(_format_job, jobs), len(jobs), modules)
     from concurrent.futures import ProcessPoolExecutor
 
     import black  # noqa: F401  (imported once here, inherited by forked workers)
 
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+        return _pooled(pool, workers, jobs, modules)
+
+
+def _pooled(pool: Any, workers: int, jobs: list[_Job], modules: int) -> list[_Result]:
     batches = _batches([len(job[1]) for job in jobs], workers)
     results: list[_Result | None] = [None] * len(jobs)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        done = pool.map(_format_batch, [[jobs[i] for i in batch] for batch in batches])
-        finished = 0
-        for batch, batch_results in zip(batches, done, strict=True):
-            for index, result in zip(batch, batch_results, strict=True):
-                results[index] = result
-            finished += len(batch)
-            progress.count("formatted", finished * modules // len(jobs), modules)
+    done = pool.map(_format_batch, [[jobs[i] for i in batch] for batch in batches])
+    finished = 0
+    for batch, batch_results in zip(batches, done, strict=True):
+        for index, result in zip(batch, batch_results, strict=True):
+            results[index] = result
+        finished += len(batch)
+        progress.count("formatted", finished * modules // len(jobs), modules)
     return [result for result in results if result is not None]
 
 

@@ -1,0 +1,36 @@
+"""The formatting process started before rendering (`Workers`): what it formats is what
+black formats here, and a large amount of text goes to processes started for it instead."""
+
+from __future__ import annotations
+
+
+from generator.cache import Cache
+from generator.render import formatting
+from generator.render.formatting import Workers, format_files
+
+_SMALL = {
+    "p/a.py": "x = {'a':1}\n\n\n\n\ndef f( a ):\n    return a\n",
+    "p/b.py": "class B(object) :\n  pass\n",
+}
+
+
+def _large() -> dict[str, str]:
+    """More text than `_PARALLEL_MIN_CHARS`, in many top-level statements."""
+    body = "".join(f"value_{i} = {{'key':[ {i},{i} ]}}\n" for i in range(4_000))
+    assert len(body) > formatting._PARALLEL_MIN_CHARS
+    return {"p/large.py": body}
+
+
+def test_what_the_worker_formats_is_what_is_formatted_here() -> None:
+    expected = format_files(_SMALL, Cache(None))
+    with Workers() as workers:
+        assert format_files(_SMALL, Cache(None), workers=workers) == expected
+        assert workers.pool is not None  # it did the work, and is still there
+
+
+def test_much_text_goes_to_processes_started_for_it() -> None:
+    files = _large()
+    expected = format_files(files, Cache(None))
+    with Workers() as workers:
+        assert format_files(files, Cache(None), workers=workers) == expected
+        assert workers.pool is None  # stopped before the others were started
