@@ -3,7 +3,6 @@ black formats here, and a large amount of text goes to processes started for it 
 
 from __future__ import annotations
 
-
 from generator.cache import Cache
 from generator.render import formatting
 from generator.render.formatting import Workers, format_files
