@@ -18,10 +18,15 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def paused() -> Iterator[None]:
-    """The collector off inside the block, then one collection of the young objects.
-    Inside a block already paused, or with the collector turned off by the caller, it
-    does nothing."""
+def paused(*, kept: bool = False) -> Iterator[None]:
+    """The collector off inside the block, then one collection of the young objects; or,
+    `kept`, for a block whose objects live to the end of the run (the loaded document,
+    the model), none: the process's objects are moved out of the collector's sight
+    (`gc.freeze`) instead, as a collection would only scan them all to free nothing, and
+    so would every later full one. They stay out of it: the command's process ends with
+    the run, and one that runs the pipeline again and again (the tests) hands them back
+    with `gc.unfreeze()`. Inside a block already paused, or with the collector turned off
+    by the caller, it does nothing."""
     if not gc.isenabled():
         yield
         return
@@ -30,4 +35,7 @@ def paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
-        gc.collect(0)
+        if kept:
+            gc.freeze()
+        else:
+            gc.collect(0)

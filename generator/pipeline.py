@@ -15,7 +15,7 @@ from generator.cache import Cache
 from generator.diagnostics import Diagnostic, GeneratorError, Location
 from generator.load import LoadedSpec, load_api_folder, load_spec_file
 from generator.model.api import Api
-from generator.parse.api import build_api
+from generator.parse.api import build_api, spec_sha256
 from generator.render.formatting import Workers, format_files
 from generator.render.renderer import TEMPLATES_DIR, Distribution, render_distribution
 from generator.render.reuse import module_keys, remember_modules, reused_modules
@@ -36,8 +36,10 @@ def load_api(folder: Path, cache: Cache | None = None) -> LoadedSpec:
     return spec
 
 
-def model_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
-    return build_api(spec, settings)
+def model_api(spec: LoadedSpec, settings: ApiSettings, validation: Pending | None = None) -> Api:
+    """The API's model; the spec's digest from `validation`'s child process, which works
+    it out beside (see `validate.background`)."""
+    return build_api(spec, settings, validation.digest if validation is not None else None)
 
 
 def build_project(
@@ -59,19 +61,21 @@ def build_project(
         outcome = _Outcome(folder)
         outcomes.append(outcome)
         try:
-            with collector.paused():
+            with collector.paused(kept=True):
                 specs[folder] = load_api_folder(folder)
         except GeneratorError as exc:
             outcome.problems = list(exc.diagnostics)
         except Exception as crash:  # told in its turn, after the problems before it
             outcome.crash = crash
     loaded = [outcome for outcome in outcomes if outcome.folder in specs]
-    validations = start_validations([specs[outcome.folder] for outcome in loaded], cache)
+    validations = start_validations(
+        [specs[outcome.folder] for outcome in loaded], cache, spec_sha256
+    )
     files: dict[str, bytes] = {}
     try:
         for outcome, validation in zip(loaded, validations, strict=True):
             outcome.validation = validation
-            _model(outcome, specs[outcome.folder], sources[outcome.folder])
+            _model(outcome, specs[outcome.folder], sources[outcome.folder], validation)
         if all(outcome.api is not None for outcome in outcomes):
             apis = [outcome.api for outcome in outcomes if outcome.api is not None]
             places = [outcome.place for outcome in outcomes if outcome.place is not None]
@@ -105,19 +109,20 @@ def build_single(
     background, as in `build_project`, and its problems come first.
     """
     progress.stage(f"reading and validating {spec_file}")
-    with collector.paused():
+    with collector.paused(kept=True):
         spec = load_spec_file(spec_file)
     if inputs is not None:
         inputs.extend(spec.files)
-    outcome = _Outcome(spec_file, validation=start_validation(spec, cache))
+    validation = start_validation(spec, cache, spec_sha256)
+    outcome = _Outcome(spec_file, validation=validation)
     try:
         settings = (
             load_api_settings_file(settings_file, display_path(settings_file), package)
             if settings_file is not None
             else default_api_settings(package)
         )
-        with collector.paused():
-            api = model_api(spec, settings)
+        with collector.paused(kept=True):
+            api = model_api(spec, settings, validation)
         progress.stage(f"rendering {_operation_count([api])} operations")
         dist = Distribution(package.replace("_", "-"), package, "0.1.0", (api,), flat=True)
         files = _formatted(dist, cache)
@@ -130,11 +135,11 @@ def build_single(
     return files
 
 
-def _model(outcome: _Outcome, spec: LoadedSpec, source: ApiFolder) -> None:
+def _model(outcome: _Outcome, spec: LoadedSpec, source: ApiFolder, validation: Pending) -> None:
     """The API's model, or what stopped it, kept in `outcome`."""
     try:
-        with collector.paused():
-            outcome.api = model_api(spec, source.settings())
+        with collector.paused(kept=True):
+            outcome.api = model_api(spec, source.settings(), validation)
         outcome.place = source.setting_location("package")
     except GeneratorError as exc:
         outcome.problems = list(exc.diagnostics)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,3 +56,15 @@ def _at_repo_root() -> Iterator[None]:
         yield
     finally:
         os.chdir(previous)
+
+
+@pytest.fixture(autouse=True)
+def _collector_given_back() -> Iterator[None]:
+    """A generation freezes the loaded document and the model out of the collector's
+    sight (generator/collector.py) for the rest of its process, which for the command
+    ends with it; here, many run in one process, so the frozen objects are given back
+    after each test."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()

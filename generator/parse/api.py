@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from generator.diagnostics import Diagnostic, GeneratorError
@@ -29,8 +29,13 @@ _CLIENT_ARGUMENTS = {
 }
 
 
-def build_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
-    """Build the model, or raise `GeneratorError` with every located problem found."""
+def build_api(
+    spec: LoadedSpec, settings: ApiSettings, digest: Callable[[], str] | None = None
+) -> Api:
+    """Build the model, or raise `GeneratorError` with every located problem found.
+
+    `digest`, when given, gives `spec_sha256` of the document, worked out elsewhere (the
+    validating child process works it out beside model building)."""
     document = spec.document
 
     def error(pointer: str, message: str) -> Diagnostic:
@@ -80,7 +85,7 @@ def build_api(spec: LoadedSpec, settings: ApiSettings) -> Api:
         resources=_resources(built, document, {settings.client_class, settings.async_client_class}),
         response_definitions=_reachable(response_roots, definitions),
         request_definitions=_reachable(request_roots, definitions),
-        spec_sha256=spec_sha256(document),
+        spec_sha256=digest() if digest is not None else spec_sha256(document),
         notes=tuple(notes),
     )
 

@@ -60,3 +60,15 @@ def test_a_collector_the_caller_turned_off_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_what_a_kept_block_makes_is_out_of_the_collectors_sight_after() -> None:
+    before = gc.get_freeze_count()
+    try:
+        with collector.paused(kept=True):
+            kept = [_Node() for _ in range(100)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= before + len(kept)  # frozen, not scanned again
+        assert not any(gc.is_tracked(node) and node in gc.get_objects(0) for node in kept[:3])
+    finally:
+        gc.unfreeze()

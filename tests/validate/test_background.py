@@ -18,6 +18,7 @@ from generator import pipeline
 from generator.cache import Cache
 from generator.diagnostics import GeneratorError
 from generator.load import load_spec_file
+from generator.parse.api import spec_sha256
 from generator.settings import load_distribution_settings
 from generator.validate import background, openapi, validate_spec
 from generator.validate.background import start_validation, start_validations
@@ -141,3 +142,30 @@ def test_crashes_on_invalid_apis_do_not_hide_the_later_apis_problems(
     a = _validation_problems(INVALID)
     folders = [Path(d.location.file).parent.name for d in caught.value.diagnostics if d.location]
     assert folders == ["a"] * len(a) + ["c"] * len(a)
+
+
+def _whose(document: dict[str, object]) -> str:
+    """A digest that tells which process worked it out."""
+    return f"{len(document)} keys, process {os.getpid()}"
+
+
+def test_the_child_works_out_the_digest_before_validating() -> None:
+    spec = load_spec_file(VALID)
+    pending = start_validation(spec, None, _whose)
+    assert pending.child is not None
+    assert pending.digest() == f"{len(spec.document)} keys, process {pending.child.pid}"
+    assert pending.problems() == []
+
+
+def test_a_digest_the_child_did_not_deliver_is_worked_out_here() -> None:
+    pending = start_validation(load_spec_file(VALID), None, _whose)
+    assert pending.child is not None
+    os.kill(pending.child.pid, signal.SIGKILL)
+    assert pending.digest().endswith(f"process {os.getpid()}")
+    assert pending.problems() == []  # made good here too
+
+
+def test_the_models_digest_of_the_spec_is_the_childs() -> None:
+    files = pipeline.build_single(VALID, "client")
+    spec = load_spec_file(VALID)
+    assert f'SPEC_SHA256 = "{spec_sha256(spec.document)}"'.encode() in files["client/__init__.py"]
