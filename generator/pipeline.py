@@ -16,7 +16,7 @@ from generator.diagnostics import Diagnostic, GeneratorError, Location
 from generator.load import LoadedSpec, load_api_folder, load_spec_file
 from generator.model.api import Api
 from generator.parse.api import build_api, spec_sha256
-from generator.render.formatting import Workers, format_files
+from generator.render.formatting import EarlyFormatter, format_files
 from generator.render.renderer import TEMPLATES_DIR, Distribution, render_distribution
 from generator.render.reuse import module_keys, remember_modules, reused_modules
 from generator.settings import (
@@ -191,16 +191,16 @@ def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
     """Rendered and formatted; the runtime is copied as it is, already black-clean, and
     the resource modules and `api.md` files made of what the cache has seen are the
     cache's (`reuse`). When some are, little is likely left to format: a formatting
-    process is started before rendering, to import black beside it (`Workers`)."""
+    process is started before rendering, to import black beside it (`EarlyFormatter`)."""
     with collector.paused():
         keys = module_keys(dist, TEMPLATES_DIR) if cache is not None and cache.enabled else {}
         reused = reused_modules(cache, keys) if cache is not None else {}
-    with Workers() if reused else nullcontext() as workers:
+    with EarlyFormatter() if reused else nullcontext() as early:
         with collector.paused():
             files = render_distribution(dist, cache=cache, skip=reused)
         runtime = f"{dist.package}/_runtime/"
         preformatted = {p for p in files if p.startswith(runtime)}
-        formatted = format_files(files, cache, preformatted, workers)
+        formatted = format_files(files, cache, preformatted, early)
     if cache is not None:
         remember_modules(cache, keys, formatted, reused)
     formatted.update(reused)

@@ -51,7 +51,7 @@ _Result = tuple[str, str | None, str, int]
 _Job = tuple[str, str, bool]
 
 
-class Workers:
+class EarlyFormatter:
     """A formatting process started before the text to format is known.
 
     It imports black as it starts (a sixteenth of a second), beside rendering, instead of
@@ -65,7 +65,7 @@ class Workers:
     def __init__(self) -> None:
         self.pool: Any = None
 
-    def __enter__(self) -> Workers:
+    def __enter__(self) -> EarlyFormatter:
         from concurrent.futures import ProcessPoolExecutor
 
         self.pool = ProcessPoolExecutor(
@@ -91,10 +91,10 @@ def format_files(
     files: dict[str, str],
     cache: Cache | None = None,
     preformatted: Collection[str] = (),
-    workers: Workers | None = None,
+    early: EarlyFormatter | None = None,
 ) -> dict[str, bytes]:
     """Format and compile-check; a template bug is reported against the file it produced.
-    `workers`, when given, formats what little there is to format (see `Workers`)."""
+    `early`, when given, formats what little there is to format (see `EarlyFormatter`)."""
     cache = cache or Cache(None)
     version = metadata.version("black")
     formatted: dict[str, bytes] = {}
@@ -114,7 +114,7 @@ def format_files(
     if todo:
         progress.stage(f"formatting {len(todo)} modules ({len(keys) - len(todo)} cached)")
     problems: list[Diagnostic] = []
-    for path, result, message, line in _format_modules(todo, cache, version, workers):
+    for path, result, message, line in _format_modules(todo, cache, version, early):
         if result is None:
             problems.append(Diagnostic(message, Location(path, line, 1)))
             continue
@@ -126,7 +126,7 @@ def format_files(
 
 
 def _format_modules(
-    todo: dict[str, str], cache: Cache, version: str, workers: Workers | None
+    todo: dict[str, str], cache: Cache, version: str, early: EarlyFormatter | None
 ) -> list[_Result]:
     """Cut what can be cut, format the pieces and whole modules that miss, then join."""
     found = {path: _pieces_entry(cache, version, path) for path in todo}
@@ -150,7 +150,7 @@ def _format_modules(
     results: list[_Result] = []
     whole: list[_Job] = []
     for (name, _, is_piece), (_, result, message, line) in zip(
-        jobs, _run(jobs, len(todo), workers), strict=True
+        jobs, _run(jobs, len(todo), early), strict=True
     ):
         if not is_piece:
             results.append((name, result, message, line))
@@ -172,7 +172,7 @@ def _format_modules(
         results.append((path, joined[0], "", 0))
         if joined[1] != entry or list(joined[1].formatted) != list(entry.formatted):
             _store_pieces_entry(cache, version, path, joined[1])
-    return results + (_run(whole, len(whole), workers) if whole else [])
+    return results + (_run(whole, len(whole), early) if whole else [])
 
 
 @dataclass
@@ -275,16 +275,16 @@ def _store_pieces_entry(cache: Cache, version: str, path: str, entry: _Entry) ->
     cache.put(_PIECES_NAMESPACE, digest(version, _PIECE_MODE_KEY, path), raw)
 
 
-def _run(jobs: list[_Job], modules: int, started: Workers | None = None) -> list[_Result]:
-    """Every job's result in the jobs' order: by the `started` worker when there is little
+def _run(jobs: list[_Job], modules: int, early: EarlyFormatter | None = None) -> list[_Result]:
+    """Every job's result in the jobs' order: by the `early` formatter when there is little
     text, else in parallel when there is enough to pay for starting workers, else here."""
     if not jobs:
         return []
     text = sum(len(job[1]) for job in jobs)
-    if started is not None and started.pool is not None and text < _PARALLEL_MIN_CHARS:
-        return _pooled(started.pool, 1, jobs, modules)
-    if started is not None:
-        started.stop()
+    if early is not None and early.pool is not None and text < _PARALLEL_MIN_CHARS:
+        return _pooled(early.pool, 1, jobs, modules)
+    if early is not None:
+        early.stop()
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2 or text < _PARALLEL_MIN_CHARS:
         return _counted(map(_format_job, jobs), len(jobs), modules)

@@ -1,11 +1,11 @@
-"""The formatting process started before rendering (`Workers`): what it formats is what
+"""The formatting process started before rendering (`EarlyFormatter`): what it formats is what
 black formats here, and a large amount of text goes to processes started for it instead."""
 
 from __future__ import annotations
 
 from generator.cache import Cache
 from generator.render import formatting
-from generator.render.formatting import Workers, format_files
+from generator.render.formatting import EarlyFormatter, format_files
 
 _SMALL = {
     "p/a.py": "x = {'a':1}\n\n\n\n\ndef f( a ):\n    return a\n",
@@ -20,16 +20,16 @@ def _large() -> dict[str, str]:
     return {"p/large.py": body}
 
 
-def test_what_the_worker_formats_is_what_is_formatted_here() -> None:
+def test_what_the_early_formatter_formats_is_what_is_formatted_here() -> None:
     expected = format_files(_SMALL, Cache(None))
-    with Workers() as workers:
-        assert format_files(_SMALL, Cache(None), workers=workers) == expected
-        assert workers.pool is not None  # it did the work, and is still there
+    with EarlyFormatter() as early:
+        assert format_files(_SMALL, Cache(None), early=early) == expected
+        assert early.pool is not None  # it did the work, and is still there
 
 
 def test_much_text_goes_to_processes_started_for_it() -> None:
     files = _large()
     expected = format_files(files, Cache(None))
-    with Workers() as workers:
-        assert format_files(files, Cache(None), workers=workers) == expected
-        assert workers.pool is None  # stopped before the others were started
+    with EarlyFormatter() as early:
+        assert format_files(files, Cache(None), early=early) == expected
+        assert early.pool is None  # stopped before the others were started
