@@ -37,7 +37,6 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import is_dataclass
 from functools import cache as memoized
 from importlib import metadata
 from operator import attrgetter
@@ -173,8 +172,8 @@ def _textless(value: object) -> object:
     checks on whole APIs that those files do not change when every definition's texts do.
     """
     kind = type(value)
-    if kind is tuple:
-        items: tuple[object, ...] = value  # type: ignore[assignment]
+    if isinstance(value, tuple):
+        items: tuple[object, ...] = value
     else:
         getter = _described_fields(kind)
         if getter is None:
@@ -188,7 +187,7 @@ def _described_fields(kind: type) -> Callable[[object], tuple[object, ...]] | No
     """What gives the fields of a model class that has a `description` but that one, in
     order; None for any other class."""
     if kind not in _DESCRIBED:
-        names = [f.name for f in dataclasses.fields(kind)] if is_dataclass(kind) else []
+        names = [f.name for f in dataclasses.fields(kind)] if dataclasses.is_dataclass(kind) else []
         others = [n for n in names if n != "description"]
         _DESCRIBED[kind] = None if len(others) == len(names) else _getter(others)
     return _DESCRIBED[kind]

@@ -98,8 +98,9 @@ class Pending:
         assert self.digest_of is not None
         if self.child is not None:
             digests = self.child.collect_digests()
-            if digests is not None and digests[self.index] is not None:
-                return digests[self.index]  # type: ignore[return-value]
+            found = digests[self.index] if digests is not None else None
+            if found is not None:
+                return found
         return self.digest_of(self.spec.document)
 
     def problems(self, *, settled_only: bool = False) -> list[Diagnostic]:
