@@ -73,6 +73,21 @@ def all_of_definition(
     )
 
 
+def documented_member(
+    builder: SchemaBuilder, schema: dict[str, Any], pointer: str, hint: str
+) -> TypeRef | None:
+    """The type of an inline allOf that is one member documented (`allOf: [{$ref: X},
+    {description: …}]`, OpenAPI 3.0's way to describe a `$ref`): that member's type, as a
+    `$ref` with a `description` beside it is. None for any other allOf, which is a
+    definition of its own. A named schema of this shape stays a named alias."""
+    single = single_member(schema)
+    if single is None:
+        return None
+    index, modifiers = single
+    member_pointer = join_pointer(pointer, "allOf", index)
+    return _narrowed(builder, schema["allOf"][index], member_pointer, hint, modifiers)
+
+
 def _narrowed(
     builder: SchemaBuilder, member: Any, pointer: str, hint: str, modifiers: list[dict[str, Any]]
 ) -> TypeRef:

@@ -38,7 +38,7 @@ from generator.model.types import (
     UnionOf,
 )
 from generator.naming import unique
-from generator.parse.all_of import all_of_definition
+from generator.parse.all_of import all_of_definition, documented_member
 from generator.parse.constraints import (
     PRIMITIVE_KEYWORDS,
     array_constraints,
@@ -235,9 +235,10 @@ class SchemaBuilder:
         if "enum" in schema and "object" not in kinds:
             values = tuple(v for v in schema["enum"] if v is not None and is_scalar(v))
             return EnumValues(values) if values else NullType()
-        if "allOf" in schema or (
-            ("oneOf" in schema or "anyOf" in schema) and has_object_member(self, schema)
-        ):
+        if "allOf" in schema:
+            member = documented_member(self, schema, pointer, hint)
+            return member if member is not None else self.named(schema, pointer, hint)
+        if ("oneOf" in schema or "anyOf" in schema) and has_object_member(self, schema):
             return self.named(schema, pointer, hint)
         if "oneOf" in schema or "anyOf" in schema:
             keyword = "oneOf" if "oneOf" in schema else "anyOf"

@@ -3,7 +3,7 @@
 import re
 from typing import Any
 
-from model_helpers import define
+from model_helpers import define, operations
 
 from generator.model.types import (
     AliasDef,
@@ -43,10 +43,75 @@ def test_a_ref_to_a_string_with_a_description_beside_it_is_that_string() -> None
     assert builder.definitions["Str"] == AliasDef(
         "Str", Primitive("string"), "A name.", "/components/schemas/Str"
     )
-    alias = builder.definitions[field.type.name]
-    assert isinstance(alias, AliasDef) and alias.target == NamedRef("Str")
+    # The field is typed by the schema it refers to, with no alias named for it.
+    assert field.type == NamedRef("Str")
+    assert sorted(builder.definitions) == ["Shape", "Str"]
     assert field.description == "The shape's name."
     assert not builder.diagnostics
+
+
+def test_inline_documented_refs_are_their_member_wherever_they_are_written() -> None:
+    """Items, nested properties and nullable wrappers: the member's type, never an alias."""
+    ref = {"$ref": "#/components/schemas/Str"}
+    schemas = {
+        "Str": STR,
+        "Holder": {
+            "type": "object",
+            "properties": {
+                "many": {"type": "array", "items": {"allOf": [ref, {"description": "One."}]}},
+                "maybe": {"allOf": [ref, {"description": "Or none."}], "nullable": True},
+                "inner": {"allOf": [ref, {"nullable": True, "description": "Inner."}]},
+            },
+        },
+    }
+    definition, builder = define(schemas, "Holder")
+    assert isinstance(definition, ObjectDef)
+    types = {f.wire_name: f.type for f in definition.fields}
+    assert types == {
+        "many": ArrayType(NamedRef("Str")),
+        "maybe": Nullable(NamedRef("Str")),
+        "inner": Nullable(NamedRef("Str")),
+    }
+    assert sorted(builder.definitions) == ["Holder", "Str"]
+
+
+def test_an_inline_allof_that_narrows_or_extends_is_what_it_was() -> None:
+    """A bound beside the ref narrows it in place; a member that adds properties still
+    makes an object of its own; an inline object as the one member keeps its hint name."""
+    schemas = {
+        "Str": STR,
+        "Base": {"type": "object", "properties": {"id": {"type": "string"}}},
+        "Holder": {
+            "type": "object",
+            "properties": {
+                "short": {"allOf": [{"$ref": "#/components/schemas/Str"}, {"maxLength": 3}]},
+                "child": {
+                    "allOf": [
+                        {"$ref": "#/components/schemas/Base"},
+                        {"properties": {"name": {"type": "string"}}},
+                    ]
+                },
+                "point": {
+                    "allOf": [{"type": "object", "properties": {"x": {"type": "integer"}}}],
+                    "description": "A point.",
+                },
+            },
+        },
+    }
+    definition, builder = define(schemas, "Holder")
+    assert isinstance(definition, ObjectDef)
+    types = {f.wire_name: f.type for f in definition.fields}
+    assert types["short"] == Primitive("string", None, Constraints(max_length=3))
+    child = types["child"]
+    assert isinstance(child, NamedRef)
+    child_definition = builder.definitions[child.name]
+    assert isinstance(child_definition, ObjectDef)
+    assert [f.wire_name for f in child_definition.fields] == ["id", "name"]
+    point = types["point"]
+    assert isinstance(point, NamedRef)
+    point_definition = builder.definitions[point.name]
+    assert isinstance(point_definition, ObjectDef)
+    assert [f.wire_name for f in point_definition.fields] == ["x"]
 
 
 def test_annotation_only_members_keep_enums_arrays_and_numbers_what_they_are() -> None:
@@ -140,3 +205,21 @@ def test_an_object_extended_by_another_object_is_still_merged() -> None:
     )
     assert isinstance(definition, ObjectDef)
     assert [f.wire_name for f in definition.fields] == ["id", "name"]
+
+
+def test_a_parameter_schema_that_documents_a_ref_is_typed_by_the_ref() -> None:
+    ref = {"$ref": "#/components/schemas/Str"}
+    paths = {
+        "/things": {
+            "get": {
+                "operationId": "listThings",
+                "parameters": [
+                    {"name": "q", "in": "query", "schema": {"allOf": [ref, {"description": "Q."}]}}
+                ],
+                "responses": {"204": {"description": "none"}},
+            }
+        }
+    }
+    builder = operations(paths, components={"schemas": {"Str": STR}})
+    (operation,) = builder.build_all()
+    assert [p.type for p in operation.parameters] == [NamedRef("Str")]

@@ -290,7 +290,7 @@ def test_read_only_fields_are_left_out_of_requests_write_only_of_responses() -> 
 
 def test_no_definition_takes_a_request_name_params_py_gives_another() -> None:
     """params.py spells `StepParam` for the request type of the object `Step`, and every
-    other definition under its own name: the alias of Step's property `Param` and a schema
+    other definition under its own name: the union Step's property `Param` defines and a schema
     named `PetParam` must not take that name and replace it. An object named so keeps its
     name: its own request type is `ThingParamParam`, and its response model lives in
     models.py."""
@@ -307,7 +307,14 @@ def test_no_definition_takes_a_request_name_params_py_gives_another() -> None:
         },
         "Step": {
             "type": "object",
-            "properties": {"Param": {"allOf": [{"$ref": "#/components/schemas/Text"}]}},
+            "properties": {
+                "Param": {
+                    "oneOf": [
+                        {"$ref": "#/components/schemas/Text"},
+                        {"$ref": "#/components/schemas/Pet"},
+                    ]
+                }
+            },
         },
         "Text": {"type": "string", "maxLength": 10},
         "PetParam": {"type": "string"},
