@@ -95,8 +95,9 @@ corpus: $(GEN_STAMP) $(NODE_STAMP) $(PUBLIC_STAMP)
 roundtrip: $(STAMP) $(NODE_STAMP) $(PUBLIC_STAMP)
 	nice $(BIN)/python tests/roundtrip/roundtrip.py
 
-# Formatting by pieces against black on whole modules, over the vendors' whole APIs and a
-# few public corpus specs (slow: black runs twice over every module). About 5 minutes.
+# Formatting by pieces against black on whole modules, and the pieces taken as black's
+# fixed points against black, over the vendors' whole APIs and a few public corpus specs
+# (slow: black runs twice over every module). About 6 minutes.
 .PHONY: test-pieces
 test-pieces: $(GEN_STAMP) $(PUBLIC_STAMP)
 	$(BIN)/python -m pytest tests/formatting/check_whole_apis.py

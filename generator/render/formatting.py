@@ -10,9 +10,10 @@ keeps every core busy. The entry also keeps how the module's text was cut, so th
 next text of the path is cut again only around what changed (`recut.py`): editing one
 schema costs in proportion to the edit, not to the module. A module that cannot be cut
 safely is formatted whole. Whole results are cached too, by the module's text, so an
-unchanged module costs one lookup. The result is a dict keyed by path, so it does not
-depend on the order in which workers finish. Files listed as `preformatted` (the
-runtime, which lint keeps black-clean) are taken as they are.
+unchanged module costs one lookup. A piece already in black's form (`fixed_points.py`
+recognises most of them) is taken as it is, without black. The result is a dict keyed by
+path, so it does not depend on the order in which workers finish. Files listed as
+`preformatted` (the runtime, which lint keeps black-clean) are taken as they are.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from typing import Any, TypeGuard
 from generator import collector, progress
 from generator.cache import Cache, digest
 from generator.diagnostics import Diagnostic, GeneratorError, Location
+from generator.render import fixed_points
+from generator.render.fixed_points import unchanged_by_black
 from generator.render.module_checks import defined_twice
 from generator.render.pieces import Kind, join_formatted, join_parts
 from generator.render.recut import Cut, Layout, cut_module, cut_of
@@ -40,7 +43,9 @@ _MODE_KEY = "line_length=100 target_versions=py310 checks=compile,defined-twice"
 # Per module path, its pieces formatted, each under a digest of its text (`_pieces_entry`).
 _PIECES_NAMESPACE = "black-pieces"
 # A piece's result passes no checks of its own: the module it came from compiled whole.
-_PIECE_MODE_KEY = "line_length=100 target_versions=py310"
+# Its text is taken as it is when `fixed_points` knows black would leave it so: change
+# `fixed-points=` with any change there, so that no answer of an earlier version is kept.
+_PIECE_MODE_KEY = "line_length=100 target_versions=py310 fixed-points=1"
 # Below this much text to format (about a thousand lines), forking the workers costs more
 # than it saves; at 60,000 characters two workers already save a fifth of formatting.
 _PARALLEL_MIN_CHARS = 40_000
@@ -359,13 +364,23 @@ def _format_job(job: _Job) -> _Result:
 
 
 def _black(text: str) -> str | None:
-    """black's output, or None if black refuses (the whole module then reports why)."""
+    """black's output, or None if black refuses (the whole module then reports why).
+    A piece black would leave as it is is not given to black (`fixed_points`)."""
+    if _knows_black() and unchanged_by_black(text):
+        return text
     import black
 
     try:
         return black.format_str(text, mode=_mode())
     except (black.parsing.InvalidInput, ValueError):
         return None
+
+
+@cache
+def _knows_black() -> bool:
+    """Whether the installed black is the one `fixed_points` restates the rules of."""
+    installed = metadata.version("black").split(".")[:2]
+    return installed == fixed_points.BLACK_VERSION.split(".")
 
 
 @cache

