@@ -16,26 +16,31 @@ restates:
   - @`. No comment, semicolon, backslash, tab, single-quoted or prefixed string.
 - Spaces between tokens: `whitespace()` in `nodes.py`, for the contexts below.
 - Statements: classes, functions, decorators, assignments and annotations to a name,
-  `return`, calls, imports, `pass` and string statements; nothing that black
-  rewraps in parentheses or strips them from (no parenthesised expression, tuple,
-  operator other than `|` and a unary minus, keyword expression or lambda).
-- A statement on one line fits in 100 columns and has no magic trailing comma, so
-  `transform_line` leaves it as it is.
-- A statement over several lines is exploded at one bracket pair, one element per line,
-  each ending with a comma (so the last comma is magic): the split `left_hand_split`
-  makes of a `def` at its parameters, or the split `right_hand_split` makes at the last
-  bracket of anything else, where black omits the optional parentheses of a `return`
-  or an assignment (`can_omit_invisible_parens`: nothing but names and dots before the
-  bracket, `_prefer_split_rhs_oop_over_rhs`: no bracket left of the `=`). An element may
-  be exploded in its turn, as the last thing before its comma.
+  `return`, calls, imports, `pass`, `if NAME:`, `else:` and string statements; nothing
+  black rewraps in parentheses or strips them from (no parentheses but a call's and a
+  tuple's, no operator but `|` and a unary minus, no keyword expression or lambda).
+- A statement on one row fits in 100 columns and has no magic trailing comma (a
+  one-tuple's is not magic), so `transform_line` leaves it as it is.
+- A statement over several rows is split at one bracket pair, the split
+  `left_hand_split` makes of a `def` at its parameters, or the one `right_hand_split`
+  makes at the last bracket of anything else, where black omits the optional
+  parentheses of a `return` or an assignment (`can_omit_invisible_parens`: no delimiter
+  before the bracket; `_prefer_split_rhs_oop_over_rhs`: no bracket left of the `=`):
+  either one element a row, each ending with a comma (the last one magic:
+  `delimiter_split`), an element that is too long only where black finds nothing to
+  split it at; or the elements on one row, no comma after the last, for a line too
+  long for one row. An element may be split in its turn, as the last thing before its
+  comma. An assignment too long for one row with a value of one token has the value in
+  parentheses on a row of its own (the optional parentheses made visible).
 - Docstrings (the first statement of a module, class or function): as `visit_STRING`
   and `fix_multiline_docstring` leave them.
 - Blank lines: where `EmptyLineTracker` keeps the ones given, and the number it puts
   where it decides.
 
-`tests/formatting/test_fixed_points.py` holds every answer against black's, on the
-pieces of the vendors' whole APIs and of public specs and on texts built to reach each
-rule; `formatting.py` uses it only with the black version it was written for.
+Widths are taken as black's only where they are exact (ASCII), else bounded safely.
+`tests/formatting/test_fixed_points.py` holds the answers against black's, on the pieces
+of whole APIs and on texts built to reach each rule (`make test-pieces` on more APIs);
+`formatting.py` uses it only with the black release it was written for.
 """
 
 from __future__ import annotations
@@ -232,6 +237,9 @@ def _check_blank_lines(statements: list[_Statement]) -> None:
         elif class_docstring_before:
             if blank != 1:
                 raise _Refused  # one blank line after a class docstring, always
+        elif first == "else":
+            if blank:
+                raise _Refused  # kept by black, but not weighed here
         elif _is_module_docstring(previous) and not (is_def or is_decorator):
             if blank != 1:
                 raise _Refused  # and after a module docstring (`_line_is_module_docstring`)
@@ -288,9 +296,9 @@ def _check_statement(statement: _Statement, lines: list[str]) -> None:
             raise _Refused  # a string over several lines inside a statement
     parser = _Parser(tokens)
     parser.statement()
-    for row in statement.rows:
-        if _width(lines[row]) > LINE_LENGTH:
-            raise _Refused
+    long_rows = {row for row in statement.rows if _width(lines[row]) > LINE_LENGTH}
+    if long_rows and len(statement.rows) == 1:
+        raise _Refused
     for index, (token, after) in enumerate(itertools.pairwise(tokens)):
         # A magic trailing comma not ending its row: black explodes its brackets (a
         # one-tuple's comma is not magic).
@@ -303,7 +311,9 @@ def _check_statement(statement: _Statement, lines: list[str]) -> None:
         if not _is_wrapped_value(tokens, head, indent, lines):
             raise _Refused
     elif len(statement.rows) > 1:
-        _check_exploded(tokens, indent, parser.kind, lines)
+        _check_exploded(tokens, indent, parser.kind, lines, long_rows)
+    if long_rows:
+        raise _Refused
 
 
 def _width(line: str) -> int:
@@ -477,6 +487,17 @@ class _Parser:
         elif first.text == "pass":
             self.kind = "pass"
             self.take(None)
+        elif first.text == "if":
+            # `if NAME:` (`if TYPE_CHECKING:`): the name in parentheses black keeps
+            # invisible, as it fits.
+            self.kind = "if"
+            self.take(None)
+            self.name(1)
+            self.expect(":", 0)
+        elif first.text == "else":
+            self.kind = "else"
+            self.take(None)
+            self.expect(":", 0)
         elif first.text in ("from", "import"):
             self.kind = "import"
             self.import_statement()
@@ -720,7 +741,9 @@ class _Parser:
 # -- exploded statements -------------------------------------------------------------------
 
 
-def _check_exploded(tokens: list[_Token], indent: int, kind: str, lines: list[str]) -> None:
+def _check_exploded(
+    tokens: list[_Token], indent: int, kind: str, lines: list[str], long_rows: set[int]
+) -> None:
     """A statement over several rows: black's split of it, element by element."""
     first_row = [t for t in tokens if t.row == tokens[0].row]
     opening = first_row[-1]
@@ -749,7 +772,9 @@ def _check_exploded(tokens: list[_Token], indent: int, kind: str, lines: list[st
             one_row_body = False  # an import gets a trailing comma too
     else:
         raise _Refused
-    end = _check_body(tokens, tokens.index(opening), indent, lines, one_row_body, kind == "import")
+    opening_index = tokens.index(opening)
+    imported = kind == "import"
+    end = _check_body(tokens, opening_index, indent, lines, long_rows, one_row_body, imported)
     tail = tokens[end:]
     closing = tail[0]
     if closing.col != indent or any(t.row != closing.row for t in tail):
@@ -830,6 +855,7 @@ def _check_body(
     opening_index: int,
     indent: int,
     lines: list[str],
+    long_rows: set[int],
     one_row: bool,
     imported: bool = False,
 ) -> int:
@@ -878,7 +904,7 @@ def _check_body(
                     if depth:
                         raise _Refused
                     _check_element_head(tokens[start:index])
-                    index = _check_body(tokens, index, inner, lines, True)
+                    index = _check_body(tokens, index, inner, lines, long_rows, True)
                     index += 1
                     comma = tokens[index] if index < len(tokens) else None
                     if comma is None or comma.text != "," or not _ends_row(tokens, index):
@@ -893,6 +919,8 @@ def _check_body(
             elif token.kind == "op" and token.text == "," and not depth:
                 if not _ends_row(tokens, index):
                     raise _Refused
+                if token.row in long_rows and _unsplittable(tokens[start:index]):
+                    long_rows.discard(token.row)
                 index += 1
                 break
             elif _ends_row(tokens, index):
@@ -904,6 +932,20 @@ def _check_body(
     if is_tuple and count < 2:
         raise _Refused  # nor is a one-tuple's
     return index
+
+
+def _unsplittable(element: list[_Token]) -> bool:
+    """Whether an element on a row of its own has nothing black could split it at (no
+    bracket, no delimiter: `delimiter_split`, `right_hand_split`), so that black leaves
+    it too long rather than change it."""
+    if element[0].row != element[-1].row:
+        return False
+    for token in element:
+        if token.kind == "op" and token.text not in (".", "=", ":", "-"):
+            return False
+        if token.kind == "name" and token.text in _KEYWORDS and token.text not in _ATOM_KEYWORDS:
+            return False
+    return True
 
 
 def _ends_row(tokens: list[_Token], index: int) -> bool:

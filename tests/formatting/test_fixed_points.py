@@ -107,6 +107,10 @@ KEPT = [
     "from a.b import (\n    c,\n    d as e,\n)\n",
     "x = (\n    a,\n    b,\n)\n",
     '"""Module doc."""\n\nx = 1\n',
+    "if TYPE_CHECKING:\n    from a import (\n        b,\n    )\n    from c import d\nelse:\n"
+    "    pass\n",
+    'x = {\n    "a_key_long_enough_to_make_this_row_too_long_for_black": '
+    '"and_a_value_that_is_long_as_well",\n}\n',
     '"""Module doc."""\n\n\nclass A:\n    pass\n',
 ]
 
@@ -146,6 +150,8 @@ CHANGED = [
     "X = Annotated[\n    str,\n]\n",
     "import a\nx = 1\n",
     '"""Module doc."""\nx = 1\n',
+    "x = f(\n    b=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa("
+    "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb),\n)\n",
     "x = f(\n    a=[1],\n)[\n    0\n]\n",
 ]
 
