@@ -305,7 +305,12 @@ def _check_statement(statement: _Statement, lines: list[str]) -> None:
         magic = token.text == "," and after.text in _CLOSING and after.row == token.row
         if magic and index + 1 not in parser.one_tuples:
             raise _Refused
-    if parser.wrapped:
+    if parser.wrapped_annotation_at:
+        if parser.wrapped or not _is_wrapped_annotation(
+            tokens, parser.wrapped_annotation_at, indent, lines
+        ):
+            raise _Refused
+    elif parser.wrapped:
         first = tokens[0].row
         head = [t for t in tokens if t.row == first][:-1]
         if not _is_wrapped_value(tokens, head, indent, lines):
@@ -407,6 +412,7 @@ class _Parser:
         self.one_tuples: set[int] = set()  # where the one-tuples' closing parentheses are
         self.subscripts = 0  # subscripts open
         self.wrapped = False  # an assignment's value is one token in parentheses
+        self.wrapped_annotation_at = 0  # where an annotation's own parentheses close
 
     # reading
 
@@ -514,7 +520,8 @@ class _Parser:
             self.kind = "assignment"
             if self.at(":"):
                 self.take(0)
-                self.expression(1)
+                if not self.wrapped_annotation():
+                    self.expression(1)
             if self.at("="):
                 self.take(1)
                 if self.wrapped_value():
@@ -525,6 +532,30 @@ class _Parser:
         if not self.at("("):
             raise _Refused
         self.trailers()
+
+    def wrapped_annotation(self) -> bool:
+        """An annotation in parentheses of its own (`x: (\n    A | B\n) = None`), read
+        without them when they close before the `=` or the end; `_is_wrapped_annotation`
+        decides whether black keeps them."""
+        if not self.at("("):
+            return False
+        depth = 0
+        for index in range(self.index, len(self.tokens)):
+            token = self.tokens[index]
+            if token.kind == "op" and token.text in _OPENING:
+                depth += 1
+            elif token.kind == "op" and token.text in _CLOSING:
+                depth -= 1
+                if not depth:
+                    after = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+                    if after is not None and after.text != "=":
+                        return False
+                    break
+        self.take(1)
+        self.expression(None)
+        self.expect(")", None)
+        self.wrapped_annotation_at = self.index - 1
+        return True
 
     def wrapped_value(self) -> bool:
         """An assignment's value of one token in parentheses (`x = (\n    None\n)`),
@@ -813,6 +844,56 @@ def _check_head(head: list[_Token], kind: str) -> None:
         previous = token
     if depth:
         raise _Refused
+
+
+def _is_wrapped_annotation(
+    tokens: list[_Token], closing_index: int, indent: int, lines: list[str]
+) -> bool:
+    """Whether the annotated assignment is black's split of a line too long for one row
+    at its annotation's optional parentheses, made visible: `NAME: (`, the annotation on
+    a row of its own, `)` with the value if any (`= VALUE`, one token).
+
+    With a value, black first tries the value's parentheses (the split
+    `_is_wrapped_value` checks) and prefers the annotation's when the row before the
+    value would be too long (`_prefer_split_rhs_oop_over_rhs`); black keeps the
+    annotation's parentheses only when it cannot omit them (`can_omit_invisible_parens`:
+    the annotation has more than one `|` outside brackets, or one and ends with a name).
+    """
+    opening = tokens[2]
+    if [t.text for t in tokens[:2]] != [tokens[0].text, ":"] or tokens[0].kind != "name":
+        return False
+    if opening.text != "(" or tokens[3].row == opening.row:
+        return False
+    body = tokens[3:closing_index]
+    closing = tokens[closing_index]
+    tail = tokens[closing_index:]
+    if any(t.row != body[0].row for t in body) or body[0].col != indent + 4:
+        return False
+    if closing.col != indent or any(t.row != closing.row for t in tail):
+        return False
+    value = [t.text for t in tail[1:]]
+    if value and (len(value) != 2 or tail[2].kind not in ("name", "number", "string")):
+        return False
+    bars = 0
+    depth = 0
+    for token in body:
+        if token.kind == "op" and token.text in _OPENING:
+            depth += 1
+        elif token.kind == "op" and token.text in _CLOSING:
+            depth -= 1
+        elif depth == 0 and token.kind == "op" and token.text == "|":
+            bars += 1
+    if not bars or (bars == 1 and body[-1].kind != "name"):
+        return False
+    rows = [lines[opening.row], lines[body[0].row], lines[closing.row]]
+    if not all(row.isascii() for row in rows):
+        return False
+    annotation = lines[body[0].row].strip()
+    target = lines[opening.row][:-1]  # `NAME: `
+    if value:
+        # The row black would write with the value in parentheses, too long.
+        return len(target) + len(annotation) + len(" = (") > LINE_LENGTH
+    return len(target) + len(annotation) > LINE_LENGTH
 
 
 def _is_wrapped_value(

@@ -107,6 +107,12 @@ KEPT = [
     "from a.b import (\n    c,\n    d as e,\n)\n",
     "x = (\n    a,\n    b,\n)\n",
     '"""Module doc."""\n\nx = 1\n',
+    "class A:\n    attribute_name_that_is_long: (\n"
+    "        AnnotatedTypeNameThatIsRatherLongIndeed[str, int] | UnsetTypeLong\n    ) = UNSET\n",
+    "class A:\n    attribute_name_that_is_long: (\n"
+    "        AnnotatedTypeNameThatIsRatherLongIndeed[str, int] | UnsetTypeLong"
+    " | SomeOtherTypeName\n"
+    "    )\n",
     "if TYPE_CHECKING:\n    from a import (\n        b,\n    )\n    from c import d\nelse:\n"
     "    pass\n",
     'x = {\n    "a_key_long_enough_to_make_this_row_too_long_for_black": '
@@ -150,6 +156,10 @@ CHANGED = [
     "X = Annotated[\n    str,\n]\n",
     "import a\nx = 1\n",
     '"""Module doc."""\nx = 1\n',
+    "class A:\n    x: (\n        A | B\n    ) = None\n",
+    "class A:\n    some_attribute: (\n"
+    "        SomeVeryLongTypeNameNumberOne[int] | SomeVeryLongTypeNameNumberTwo | None\n"
+    "    ) = None\n",
     "x = f(\n    b=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa("
     "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb),\n)\n",
     "x = f(\n    a=[1],\n)[\n    0\n]\n",
