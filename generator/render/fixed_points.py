@@ -307,7 +307,7 @@ def _check_statement(statement: _Statement, lines: list[str]) -> None:
             raise _Refused
     if parser.wrapped_annotation_at:
         if parser.wrapped or not _is_wrapped_annotation(
-            tokens, parser.wrapped_annotation_at, indent, lines
+            tokens, parser.wrapped_annotation_at, indent, lines, long_rows
         ):
             raise _Refused
     elif parser.wrapped:
@@ -847,17 +847,20 @@ def _check_head(head: list[_Token], kind: str) -> None:
 
 
 def _is_wrapped_annotation(
-    tokens: list[_Token], closing_index: int, indent: int, lines: list[str]
+    tokens: list[_Token], closing_index: int, indent: int, lines: list[str], long_rows: set[int]
 ) -> bool:
     """Whether the annotated assignment is black's split of a line too long for one row
-    at its annotation's optional parentheses, made visible: `NAME: (`, the annotation on
-    a row of its own, `)` with the value if any (`= VALUE`, one token).
+    at its annotation's optional parentheses, made visible: `NAME: (`, the annotation,
+    `)` with the value if any (`= VALUE`, one token).
 
     With a value, black first tries the value's parentheses (the split
     `_is_wrapped_value` checks) and prefers the annotation's when the row before the
-    value would be too long (`_prefer_split_rhs_oop_over_rhs`); black keeps the
-    annotation's parentheses only when it cannot omit them (`can_omit_invisible_parens`:
-    the annotation has more than one `|` outside brackets, or one and ends with a name).
+    value would be too long or holds a magic comma (`_prefer_split_rhs_oop_over_rhs`);
+    black keeps the annotation's parentheses only when it cannot omit them
+    (`can_omit_invisible_parens`: more than one `|` outside brackets, or one between a
+    name first and a name last). The annotation is on one row, or split at its `|`s
+    (`delimiter_split`), each operand after the first starting a row with its `|`, an
+    operand split in its turn at its last bracket.
     """
     opening = tokens[2]
     if [t.text for t in tokens[:2]] != [tokens[0].text, ":"] or tokens[0].kind != "name":
@@ -867,14 +870,13 @@ def _is_wrapped_annotation(
     body = tokens[3:closing_index]
     closing = tokens[closing_index]
     tail = tokens[closing_index:]
-    if any(t.row != body[0].row for t in body) or body[0].col != indent + 4:
-        return False
-    if closing.col != indent or any(t.row != closing.row for t in tail):
+    inner = indent + 4
+    if body[0].col != inner or closing.col != indent or any(t.row != closing.row for t in tail):
         return False
     value = [t.text for t in tail[1:]]
     if value and (len(value) != 2 or tail[2].kind not in ("name", "number", "string")):
         return False
-    bars = 0
+    operands: list[list[_Token]] = [[]]
     depth = 0
     for token in body:
         if token.kind == "op" and token.text in _OPENING:
@@ -882,18 +884,43 @@ def _is_wrapped_annotation(
         elif token.kind == "op" and token.text in _CLOSING:
             depth -= 1
         elif depth == 0 and token.kind == "op" and token.text == "|":
-            bars += 1
-    if not bars or (bars == 1 and body[-1].kind != "name"):
+            operands.append([])
+        operands[-1].append(token)
+    bars = len(operands) - 1
+    if not bars or (bars == 1 and (body[0].kind != "name" or body[-1].kind != "name")):
         return False
-    rows = [lines[opening.row], lines[body[0].row], lines[closing.row]]
-    if not all(row.isascii() for row in rows):
-        return False
-    annotation = lines[body[0].row].strip()
     target = lines[opening.row][:-1]  # `NAME: `
-    if value:
-        # The row black would write with the value in parentheses, too long.
-        return len(target) + len(annotation) + len(" = (") > LINE_LENGTH
-    return len(target) + len(annotation) > LINE_LENGTH
+    if all(t.row == body[0].row for t in body):
+        rows = [lines[opening.row], lines[body[0].row], lines[closing.row]]
+        if not all(row.isascii() for row in rows):
+            return False
+        annotation = lines[body[0].row].strip()
+        if value:
+            # The row black would write with the value in parentheses, too long.
+            return len(target) + len(annotation) + len(" = (") > LINE_LENGTH
+        return len(target) + len(annotation) > LINE_LENGTH
+    # Split at its `|`s: the joined annotation holds a magic comma, which makes black
+    # split it whatever its length (and prefer the annotation's parentheses).
+    magic = False
+    for number, operand in enumerate(operands):
+        first = operand[0]
+        before = tokens[tokens.index(first) - 1]
+        if first.col != inner or before.end_row == first.row or (number and first.text != "|"):
+            return False
+        if all(t.row == first.row for t in operand):
+            continue
+        rest = operand[1:] if number else operand
+        bracket = next(
+            (i for i, t in enumerate(rest) if t.kind == "op" and t.text in _OPENING), None
+        )
+        if bracket is None or rest[bracket].row != first.row or not _ends_row(rest, bracket):
+            return False
+        _check_element_head(rest[:bracket])
+        end = _check_body(tokens, tokens.index(rest[bracket]), inner, lines, long_rows, True)
+        if tokens[end] is not operand[-1]:
+            return False  # something after the operand's closing bracket
+        magic = magic or tokens[end - 1].text == ","
+    return magic
 
 
 def _is_wrapped_value(

@@ -107,6 +107,13 @@ KEPT = [
     "from a.b import (\n    c,\n    d as e,\n)\n",
     "x = (\n    a,\n    b,\n)\n",
     '"""Module doc."""\n\nx = 1\n',
+    "class A:\n    token: (\n        Annotated[\n            str,\n            Meta(\n"
+    '                min_length=1,\n                pattern="' + "x" * 120 + '",\n'
+    "            ),\n        ]\n        | UnsetType\n    ) = UNSET\n",
+    "class A:\n    x: (\n        Annotated[\n            str,\n            Meta(min_length=1),\n"
+    "        ]\n        | None\n    ) = None\n",
+    "class A:\n    x: (\n        Annotated[\n            str,\n            Meta(min_length=1),\n"
+    "        ]\n        | None\n    )\n",
     "class A:\n    attribute_name_that_is_long: (\n"
     "        AnnotatedTypeNameThatIsRatherLongIndeed[str, int] | UnsetTypeLong\n    ) = UNSET\n",
     "class A:\n    attribute_name_that_is_long: (\n"
@@ -156,6 +163,8 @@ CHANGED = [
     "X = Annotated[\n    str,\n]\n",
     "import a\nx = 1\n",
     '"""Module doc."""\nx = 1\n',
+    "class A:\n    x: (\n        Annotated[str, Meta(min_length=1)]\n        | None\n"
+    "    ) = None\n",
     "class A:\n    x: (\n        A | B\n    ) = None\n",
     "class A:\n    some_attribute: (\n"
     "        SomeVeryLongTypeNameNumberOne[int] | SomeVeryLongTypeNameNumberTwo | None\n"
