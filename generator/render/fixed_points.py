@@ -808,6 +808,9 @@ def _check_exploded(
     end = _check_body(tokens, opening_index, indent, lines, long_rows, one_row_body, imported)
     tail = tokens[end:]
     closing = tail[0]
+    if kind == "def" and tail[-1].row != closing.row:
+        _check_split_return(tail, indent, lines)
+        return
     if closing.col != indent or any(t.row != closing.row for t in tail):
         raise _Refused
     if kind == "def":
@@ -815,6 +818,37 @@ def _check_exploded(
     rest = [t.text for t in tail[1:]]
     if rest not in ([], [":"]) or (rest == [":"]) != (kind == "class"):
         raise _Refused
+
+
+def _check_split_return(tail: list[_Token], indent: int, lines: list[str]) -> None:
+    """A signature's last line too long for one row, `) -> X[` / the items / `]:`: black
+    splits it at the return annotation's optional parentheses, omitted (nothing in `X`
+    is a delimiter), at the subscript's bracket; the items stay on one row when they fit
+    and hold no trailing comma (`should_split_line`)."""
+    texts = [t.text for t in tail]
+    if texts[:2] != [")", "->"] or texts[-2:] != ["]", ":"] or tail[0].col != indent:
+        raise _Refused
+    bracket = texts.index("[") if "[" in texts else -1
+    name = tail[2:bracket]
+    if bracket < 3 or any(t.row != tail[0].row for t in tail[: bracket + 1]):
+        raise _Refused
+    if [t.kind for t in name[::2]] != ["name"] * len(name[::2]) or any(
+        t.text != "." for t in name[1::2]
+    ):
+        raise _Refused  # the annotation before the bracket: a dotted name
+    items = tail[bracket + 1 : -2]
+    closing = tail[-2]
+    if not items or items[-1].text == "," or items[0].col != indent + 4:
+        raise _Refused
+    if any(t.row != items[0].row for t in items) or closing.row == items[0].row:
+        raise _Refused
+    if closing.col != indent or tail[-1].row != closing.row:
+        raise _Refused
+    rows = [lines[tail[0].row], lines[items[0].row], lines[closing.row]]
+    if not all(row.isascii() for row in rows) or len(rows[0]) + len(rows[1].strip()) + 2 <= (
+        LINE_LENGTH
+    ):
+        raise _Refused  # it would fit on one row: black joins it
 
 
 def _check_head(head: list[_Token], kind: str) -> None:

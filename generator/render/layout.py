@@ -22,7 +22,11 @@ its last bracket:
   an annotation ending in a subscript split there; a field's value in parentheses where
   the line up to it fits;
 - a subscript (`X: TypeAlias = Annotated[...]`), and the first line of a call of one
-  (`_GET_ENDPOINT = Endpoint[models.Long](`), split at the subscript's bracket.
+  (`_GET_ENDPOINT = Endpoint[models.Long](`), split at the subscript's bracket;
+- the last line of a signature (`) -> SyncPage[models.Long, models.Item]:`), its return
+  annotation split at its subscript's bracket when the items fit on one line;
+- an import (`from x.resources.long_name import LongName`): its names in parentheses,
+  one per line with a trailing comma.
 
 An item that is still too long is split the same way. Any other line is left to black:
 a template passes only its own code lines through the filter, never a docstring.
@@ -87,7 +91,11 @@ def _line(line: str) -> str:
         if isinstance(node, ast.Subscript):
             return _subscript(indent, head, argument["value"], tail) or line
         return _split(indent, head, argument["value"], node, tail) or line
+    if code.startswith(") -> ") and code.endswith(":"):
+        return _return_annotation(indent, code) or line
     statement = _statement(code)
+    if isinstance(statement, ast.ImportFrom) and code.startswith("from "):
+        return _import(indent, code, statement) or line
     if isinstance(statement, ast.AnnAssign):
         annotated = _annotated(indent, code, statement)
         if annotated is not None:
@@ -113,6 +121,37 @@ def _line(line: str) -> str:
             bases_node = ast.parse(header, mode="eval").body
             return _split(indent, "", header, bases_node, ":", "class ") or line
     return line
+
+
+def _return_annotation(indent: str, code: str) -> str | None:
+    """`) -> X[a, b]:` split at the subscript's bracket, the items on one line (black's
+    right-hand split of a signature's last line, its optional parentheses omitted:
+    nothing in `X` it could split at)."""
+    annotation = code[len(") -> ") : -1]
+    if not re.fullmatch(r"[\w.]+\[.*\]", annotation):
+        return None
+    split = _subscript(indent, ") -> ", annotation, ":")
+    if split is None or split.count("\n") != 2 or split.split("\n")[1].endswith(","):
+        return None
+    return split
+
+
+def _import(indent: str, code: str, statement: ast.ImportFrom) -> str | None:
+    """`from x import a, b` as black splits it: the names in parentheses, one per line,
+    each with a trailing comma."""
+    if "(" in code or statement.level or statement.module is None:
+        return None
+    names = [
+        alias.name if alias.asname is None else f"{alias.name} as {alias.asname}"
+        for alias in statement.names
+    ]
+    first = f"{indent}from {statement.module} import ("
+    if f"from {statement.module} import {', '.join(names)}" != code or len(first) > LINE_LENGTH:
+        return None
+    rows = [f"{indent}{_INDENT}{name}," for name in names]
+    if any(len(row) > LINE_LENGTH for row in rows):
+        return None
+    return "\n".join((first, *rows, f"{indent})"))
 
 
 def _item(indent: str, item: str) -> str:

@@ -107,6 +107,12 @@ KEPT = [
     "from a.b import (\n    c,\n    d as e,\n)\n",
     "x = (\n    a,\n    b,\n)\n",
     '"""Module doc."""\n\nx = 1\n',
+    "class _:\n    def describe(\n        self,\n    ) -> SyncPage[\n"
+    "        models.DescribeAssociationExecutionTargetsResult, models.AssociationExecutionTarget\n"
+    "    ]:\n        pass\n",
+    "class _:\n    @cached_property\n    def item(self) -> Item:\n"
+    "        from some_package.resources.a_module_with_a_name_long_enough_to_split import (\n"
+    "            AsyncSomeResourceClass,\n        )\n\n        return Item(self)\n",
     "class A:\n    token: (\n        Annotated[\n            str,\n            Meta(\n"
     '                min_length=1,\n                pattern="' + "x" * 120 + '",\n'
     "            ),\n        ]\n        | UnsetType\n    ) = UNSET\n",
@@ -163,6 +169,7 @@ CHANGED = [
     "X = Annotated[\n    str,\n]\n",
     "import a\nx = 1\n",
     '"""Module doc."""\nx = 1\n',
+    "def f(\n    self,\n) -> SyncPage[\n    models.A, models.B\n]:\n    pass\n",
     "class A:\n    x: (\n        Annotated[str, Meta(min_length=1)]\n        | None\n"
     "    ) = None\n",
     "class A:\n    x: (\n        A | B\n    ) = None\n",

@@ -107,6 +107,19 @@ LONG_LINES = {
     ),
     "union alias that fits": f"X: TypeAlias = {_SHORT_UNION}\n",
     "union alias, one per line": f"X: TypeAlias = {_UNION}\n",
+    "return annotation": (
+        "class R:\n    def f(\n        self,\n    ) -> SyncPage[models.DescribeAssociation"
+        "ExecutionTargetsResult, models.AssociationExecutionTarget]:\n        pass\n"
+    ),
+    "import of one name": (
+        "class C:\n    def f(self):\n        from some_package.resources.a_module_with_a_"
+        "rather_long_name_long_enough_to_split import AsyncSomeResourceClass\n\n"
+        "        return 1\n"
+    ),
+    "import of two names": (
+        "from some_package.resources.a_module_with_a_long_name import FirstClassNameThatIsLong, "
+        "SecondClassName\n"
+    ),
 }
 
 
