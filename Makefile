@@ -97,7 +97,7 @@ roundtrip: $(STAMP) $(NODE_STAMP) $(PUBLIC_STAMP)
 
 # Formatting by pieces against black on whole modules, and the pieces taken as black's
 # fixed points against black, over the vendors' whole APIs and a few public corpus specs
-# (slow: black runs twice over every module). About 6 minutes.
+# (slow: black runs twice over every module). About a minute.
 .PHONY: test-pieces
 test-pieces: $(GEN_STAMP) $(PUBLIC_STAMP)
 	$(BIN)/python -m pytest tests/formatting/check_whole_apis.py
