@@ -352,6 +352,29 @@ def json_response(status: int, body: object, headers: Mapping[str, str] | None =
     return httpx.Response(status, content=msgspec.json.encode(body), headers=headers)
 
 
+def _read_request(conn: socket.socket) -> None:
+    """Read one whole request (headers, then a `Content-Length` body), so that closing
+    the connection after it is a clean end (FIN), not a reset for unread data (RST): the
+    client then sees the same error on every run, whatever the timing of the segments."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    while len(body) < length:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return
+        body += chunk
+
+
 class DroppingServer:
     """A TCP server on 127.0.0.1 that reads a request, writes `reply` (maybe nothing or part
     of a response) and closes the connection: the client sees a dropped connection."""
@@ -376,7 +399,7 @@ class DroppingServer:
             with conn:
                 conn.settimeout(1)
                 try:
-                    conn.recv(65536)
+                    _read_request(conn)
                     if self.reply:
                         conn.sendall(self.reply)
                 except OSError:
