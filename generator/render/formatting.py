@@ -10,7 +10,7 @@ keeps every core busy. The entry also keeps how the module's text was cut, so th
 next text of the path is cut again only around what changed (`recut.py`): editing one
 schema costs in proportion to the edit, not to the module. A module that cannot be cut
 safely is formatted whole. Whole results are cached too, by the module's text, so an
-unchanged module costs one lookup. A piece already in black's form (`fixed_points.py`
+unchanged module costs one lookup. A piece already in black's form (`fixed_points/`
 recognises most of them) is taken as it is, without black. The result is a dict keyed by
 path, so it does not depend on the order in which workers finish. Files listed as
 `preformatted` (the runtime, which lint keeps black-clean) are taken as they are.

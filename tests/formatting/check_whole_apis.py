@@ -76,7 +76,7 @@ def test_a_corpus_spec_formats_the_same_without_the_layout(spec: str) -> None:
 
 def _fixed_points_hold(modules: dict[str, str]) -> None:
     """Every piece recognised as black's own output is what black gives
-    (generator/render/fixed_points.py; `make test` checks two APIs, this the rest)."""
+    (generator/render/fixed_points/; `make test` checks two APIs, this the rest)."""
     wrong = [text for text in fixed_point_pieces(modules) if by_black(text) != text]
     assert wrong == []
 

@@ -1,4 +1,4 @@
-"""Text recognised as black's own output (generator/render/fixed_points.py) is what black
+"""Text recognised as black's own output (generator/render/fixed_points/) is what black
 gives back, judged by black itself: on every piece of real APIs, and on small texts that
 reach each rule, both those black leaves alone and those it changes."""
 

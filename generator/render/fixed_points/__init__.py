@@ -1,0 +1,127 @@
+"""Text that black would give back unchanged, recognised without running black.
+
+Most of what the templates render is black's output already: the pre-layout puts line
+breaks and trailing commas where black puts them. black takes about as long to confirm
+that as to format raw text (it parses everything, then splits every line it would
+split), so on a cold run most of its time goes to pieces it leaves as they are.
+`unchanged_by_black(text)` answers True only for text in a narrow language whose
+formatting it can check exactly, and False for anything else, which black formats as
+before. Its rules restate black's (26.x, in the mode `formatting.py` uses: line length
+100, no preview features) for that language, each beside the black function it
+restates:
+
+- Tokens: names, numbers black leaves alone (`normalize_numeric_literal`), plain
+  double-quoted strings whose quotes and escapes black keeps (`normalize_string_quotes`,
+  `normalize_unicode_escape_sequences`), brackets and the operators `= : , . | -> * **
+  - @`. No comment, semicolon, backslash, tab, single-quoted or prefixed string.
+- Spaces between tokens: `whitespace()` in `nodes.py`, for the contexts below.
+- Statements: classes, functions, decorators, assignments and annotations to a name,
+  `return`, calls, imports, `pass`, `if NAME:`, `else:` and string statements; nothing
+  black rewraps in parentheses or strips them from (no parentheses but a call's and a
+  tuple's, no operator but `|` and a unary minus, no keyword expression or lambda).
+- A statement on one row fits in 100 columns and has no magic trailing comma (a
+  one-tuple's is not magic), so `transform_line` leaves it as it is.
+- A statement over several rows is split at one bracket pair, the split
+  `left_hand_split` makes of a `def` at its parameters, or the one `right_hand_split`
+  makes at the last bracket of anything else, where black omits the optional
+  parentheses of a `return` or an assignment (`can_omit_invisible_parens`: no delimiter
+  before the bracket; `_prefer_split_rhs_oop_over_rhs`: no bracket left of the `=`):
+  either one element a row, each ending with a comma (the last one magic:
+  `delimiter_split`), an element that is too long only where black finds nothing to
+  split it at; or the elements on one row, no comma after the last, for a line too
+  long for one row. An element may be split in its turn, as the last thing before its
+  comma. An assignment too long for one row with a value of one token has the value in
+  parentheses on a row of its own (the optional parentheses made visible).
+- Docstrings (the first statement of a module, class or function): as `visit_STRING`
+  and `fix_multiline_docstring` leave them.
+- Blank lines: where `EmptyLineTracker` keeps the ones given, and the number it puts
+  where it decides.
+
+Widths are taken as black's only where they are exact (ASCII), else bounded safely.
+`lexicon.py` reads tokens and logical lines, `parser.py` a statement and its spaces,
+`strings.py` strings and docstrings, `splits.py` statements over several rows,
+`blank_lines.py` the lines between statements; this module puts them together.
+`tests/formatting/test_fixed_points.py` holds the answers against black's, on the pieces
+of whole APIs and on texts built to reach each rule (`make test-pieces` on more APIs);
+`formatting.py` uses it only with the black release it was written for.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from generator.render.fixed_points.blank_lines import check_blank_lines, is_string_statement
+from generator.render.fixed_points.lexicon import (
+    CLOSING,
+    LINE_LENGTH,
+    Refused,
+    Statement,
+    read_statements,
+)
+from generator.render.fixed_points.parser import Parser
+from generator.render.fixed_points.splits import (
+    check_exploded,
+    is_wrapped_annotation,
+    is_wrapped_value,
+)
+from generator.render.fixed_points.strings import check_string_statement
+
+# The black release whose rules these are (its major.minor): another one formats all.
+BLACK_VERSION = "26.10"
+
+
+def unchanged_by_black(text: str) -> bool:
+    """Whether black (26.x, line length 100, target py310) returns `text` as it is; True
+    only when that is certain from the rules restated in this module."""
+    try:
+        lines = text.split("\n")
+        statements = read_statements(text, lines)
+        check_blank_lines(statements)
+        for statement in statements:
+            check_statement(statement, lines)
+    except Refused:
+        return False
+    return True
+
+
+def check_statement(statement: Statement, lines: list[str]) -> None:
+    tokens = statement.tokens
+    indent = 4 * statement.depth
+    if is_string_statement(statement):
+        check_string_statement(statement)
+        return
+    for token in tokens:
+        if token.kind == "string" and token.end_row != token.row:
+            raise Refused  # a string over several lines inside a statement
+    parser = Parser(tokens)
+    parser.statement()
+    long_rows = {row for row in statement.rows if _width(lines[row]) > LINE_LENGTH}
+    if long_rows and len(statement.rows) == 1:
+        raise Refused
+    for index, (token, after) in enumerate(itertools.pairwise(tokens)):
+        # A magic trailing comma not ending its row: black explodes its brackets (a
+        # one-tuple's comma is not magic).
+        magic = token.text == "," and after.text in CLOSING and after.row == token.row
+        if magic and index + 1 not in parser.one_tuples:
+            raise Refused
+    if parser.wrapped_annotation_at:
+        if parser.wrapped or not is_wrapped_annotation(
+            tokens, parser.wrapped_annotation_at, indent, lines, long_rows
+        ):
+            raise Refused
+    elif parser.wrapped:
+        first = tokens[0].row
+        head = [t for t in tokens if t.row == first][:-1]
+        if not is_wrapped_value(tokens, head, indent, lines):
+            raise Refused
+    elif len(statement.rows) > 1:
+        check_exploded(tokens, indent, parser.kind, lines, long_rows)
+    if long_rows:
+        raise Refused
+
+
+def _width(line: str) -> int:
+    """An upper bound of black's `str_width`: no character is wider than two columns."""
+    if line.isascii():
+        return len(line)
+    return sum(1 if ord(c) < 128 else 2 for c in line)

@@ -1,0 +1,140 @@
+"""Tokens and logical lines of a text, as far as `fixed_points` reads Python: anything
+else (a comment, a tab, a backslash, a single-quoted or prefixed string, a number black
+would respell, indentation that is not four spaces a level) is refused here."""
+
+from __future__ import annotations
+
+import keyword
+import re
+from dataclasses import dataclass, field
+
+LINE_LENGTH = 100  # black's, in the mode `formatting.py` uses
+
+_TOKEN = re.compile(
+    r"(?P<space> +)"
+    r"|(?P<newline>\n)"
+    r'|(?P<string>"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""|"(?:[^"\\\n]|\\[^\n])*")'
+    r"|(?P<name>[^\W\d]\w*)"
+    r"|(?P<number>\d(?:[\w.]|(?<=e)-)*)"
+    r"|(?P<op>->|\*\*|\.\.\.|[-+*/%&|^~<>!=@:.,;]=?|[()\[\]{}])"
+    r"|(?P<other>[\s\S])"
+)
+_NUMBER = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:e-?[0-9]+)?")
+OPENING = {"(": ")", "[": "]", "{": "}"}
+CLOSING = frozenset(OPENING.values())
+ATOM_KEYWORDS = frozenset({"None", "True", "False"})
+KEYWORDS = frozenset(keyword.kwlist)
+
+
+class Refused(Exception):
+    """The text is outside the language checked here (black decides)."""
+
+
+@dataclass
+class Token:
+    kind: str  # name, number, string, op
+    text: str
+    row: int
+    col: int
+    end_row: int
+    space_before: int  # spaces between it and the token before it on its row
+
+
+@dataclass
+class Statement:
+    """One logical line: its tokens, the row it starts on, its depth in blocks, and the
+    blank lines before it."""
+
+    tokens: list[Token]
+    depth: int
+    blank_before: int
+    rows: list[int] = field(default_factory=list)  # the rows it spans, in order
+    # The first statement of the text or of a block: a string there is a docstring.
+    first_in_block: bool = False
+
+
+def read_tokens(text: str) -> list[Token]:
+    if not text.endswith("\n") or text.endswith("\n\n") or text[:1] in ("", " ", "\n"):
+        raise Refused
+    tokens: list[Token] = []
+    row, row_start, space = 0, 0, 0
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        value = match.group()
+        if kind == "space":
+            space = len(value)
+            continue
+        if kind == "newline":
+            tokens.append(Token("newline", value, row, match.start() - row_start, row, space))
+            row += 1
+            row_start = match.end()
+            space = 0
+            continue
+        if kind == "other":
+            raise Refused
+        assert kind is not None
+        col = match.start() - row_start
+        end_row = row
+        if kind == "string" and "\n" in value:
+            end_row = row + value.count("\n")
+            row_start = match.start() + value.rindex("\n") + 1
+        if kind == "number" and not _NUMBER.fullmatch(value):
+            raise Refused
+        if tokens and tokens[-1].kind in ("name", "string") and kind == "string" and not space:
+            raise Refused  # a prefixed string (f"", b"", r"") or two strings touching
+        tokens.append(Token(kind, value, row, col, end_row, space))
+        row = end_row
+        space = 0
+    return tokens
+
+
+def read_statements(text: str, lines: list[str]) -> list[Statement]:
+    """The logical lines, with their depth checked against their indentation (black
+    indents four spaces a level), and no trailing spaces nor blank lines in brackets."""
+    if any(line != line.rstrip(" ") for line in lines):
+        raise Refused  # trailing spaces (in a string too: refused, not weighed)
+    statements: list[Statement] = []
+    current: list[Token] = []
+    depth = 0  # brackets open
+    blank = 0
+    levels = 0  # blocks open at the current statement
+    opens_block = False
+    previous: Token | None = None
+    for token in read_tokens(text):
+        after_newline = previous is not None and previous.kind == "newline"
+        previous = token
+        if token.kind == "newline":
+            if depth:
+                if after_newline:
+                    raise Refused  # a blank line inside brackets: black drops it
+                continue
+            if not current:
+                blank += 1
+                continue
+            indent = current[0].col
+            level = indent // 4
+            if indent % 4 or level > levels + opens_block or (opens_block and level <= levels):
+                raise Refused
+            if not statements and level:
+                raise Refused
+            levels = level
+            rows = sorted({t.row for t in current} | {t.end_row for t in current})
+            first = not statements or opens_block
+            statements.append(Statement(current, level, blank, rows, first))
+            last = current[-1]
+            opens_block = last.kind == "op" and last.text == ":"
+            current, blank = [], 0
+            continue
+        if token.kind == "op":
+            if token.text in OPENING:
+                depth += 1
+            elif token.text in CLOSING:
+                depth -= 1
+                if depth < 0:
+                    raise Refused
+        if not current and token.col != token.space_before:
+            raise Refused  # something before the statement on its row
+        current.append(token)
+    if current or depth or opens_block:
+        raise Refused
+    return statements

@@ -1,0 +1,353 @@
+"""Statements over several rows: the splits black makes of a line, checked bracket by
+bracket (`left_hand_split`, `right_hand_split`, `delimiter_split`)."""
+
+from __future__ import annotations
+
+from generator.render.fixed_points.lexicon import (
+    ATOM_KEYWORDS,
+    CLOSING,
+    KEYWORDS,
+    LINE_LENGTH,
+    OPENING,
+    Refused,
+    Token,
+)
+
+
+def check_exploded(
+    tokens: list[Token], indent: int, kind: str, lines: list[str], long_rows: set[int]
+) -> None:
+    """A statement over several rows: black's split of it, element by element."""
+    first_row = [t for t in tokens if t.row == tokens[0].row]
+    opening = first_row[-1]
+    if opening.kind != "op" or opening.text not in OPENING:
+        raise Refused
+    head = first_row[:-1]
+    one_row_body = True  # see `_check_body`
+    if kind == "def":
+        # `left_hand_split`: at the first bracket, the parameters; a body left on one
+        # row would get a trailing comma (`_ensure_trailing_comma`).
+        if [t.text for t in head][-2:-1] != ["def"] or opening.text != "(":
+            raise Refused
+        one_row_body = False
+    elif kind == "class":
+        if len(head) != 2 or opening.text != "(":
+            raise Refused
+    elif kind in ("assignment", "return", "call", "import"):
+        # `right_hand_split` at the last bracket. A `return` or an assignment has
+        # optional parentheses around its value, omitted when the value has no
+        # delimiter outside brackets (`can_omit_invisible_parens`) and no bracket is
+        # left of the `=` (`_prefer_split_rhs_oop_over_rhs`); a call statement has none.
+        _check_head(head, kind)
+        if kind == "import":
+            if opening.text != "(":
+                raise Refused
+            one_row_body = False  # an import gets a trailing comma too
+    else:
+        raise Refused
+    opening_index = tokens.index(opening)
+    imported = kind == "import"
+    end = _check_body(tokens, opening_index, indent, lines, long_rows, one_row_body, imported)
+    tail = tokens[end:]
+    closing = tail[0]
+    if kind == "def" and tail[-1].row != closing.row:
+        _check_split_return(tail, indent, lines)
+        return
+    if closing.col != indent or any(t.row != closing.row for t in tail):
+        raise Refused
+    if kind == "def":
+        return  # the return annotation was read, and has no magic comma
+    rest = [t.text for t in tail[1:]]
+    if rest not in ([], [":"]) or (rest == [":"]) != (kind == "class"):
+        raise Refused
+
+
+def _check_split_return(tail: list[Token], indent: int, lines: list[str]) -> None:
+    """A signature's last line too long for one row, `) -> X[` / the items / `]:`: black
+    splits it at the return annotation's optional parentheses, omitted (nothing in `X`
+    is a delimiter), at the subscript's bracket; the items stay on one row when they fit
+    and hold no trailing comma (`should_split_line`)."""
+    texts = [t.text for t in tail]
+    if texts[:2] != [")", "->"] or texts[-2:] != ["]", ":"] or tail[0].col != indent:
+        raise Refused
+    bracket = texts.index("[") if "[" in texts else -1
+    name = tail[2:bracket]
+    if bracket < 3 or any(t.row != tail[0].row for t in tail[: bracket + 1]):
+        raise Refused
+    if [t.kind for t in name[::2]] != ["name"] * len(name[::2]) or any(
+        t.text != "." for t in name[1::2]
+    ):
+        raise Refused  # the annotation before the bracket: a dotted name
+    items = tail[bracket + 1 : -2]
+    closing = tail[-2]
+    if not items or items[-1].text == "," or items[0].col != indent + 4:
+        raise Refused
+    if any(t.row != items[0].row for t in items) or closing.row == items[0].row:
+        raise Refused
+    if closing.col != indent or tail[-1].row != closing.row:
+        raise Refused
+    rows = [lines[tail[0].row], lines[items[0].row], lines[closing.row]]
+    if not all(row.isascii() for row in rows) or len(rows[0]) + len(rows[1].strip()) + 2 <= (
+        LINE_LENGTH
+    ):
+        raise Refused  # it would fit on one row: black joins it
+
+
+def _check_head(head: list[Token], kind: str) -> None:
+    """What precedes the bracket a statement is split at: names and dots outside
+    brackets, and no bracket left of an assignment's `=` nor a dot after a bracket."""
+    depth = 0
+    seen_value = kind in ("call", "import")
+    previous: Token | None = None
+    for token in head:
+        text = token.text
+        if token.kind == "op" and text in OPENING:
+            if not seen_value:
+                raise Refused
+            depth += 1
+        elif token.kind == "op" and text in CLOSING:
+            depth -= 1
+        elif depth == 0:
+            if token.kind == "op" and text == "=":
+                seen_value = True
+            elif token.kind == "op" and text == ".":
+                if previous is not None and previous.text in CLOSING and kind != "call":
+                    raise Refused  # a dot after a bracket is a delimiter
+            elif token.kind == "op" and text != ":":
+                raise Refused
+            elif token.kind == "name" and text == "return":
+                seen_value = True
+        previous = token
+    if depth:
+        raise Refused
+
+
+def is_wrapped_annotation(
+    tokens: list[Token], closing_index: int, indent: int, lines: list[str], long_rows: set[int]
+) -> bool:
+    """Whether the annotated assignment is black's split of a line too long for one row
+    at its annotation's optional parentheses, made visible: `NAME: (`, the annotation,
+    `)` with the value if any (`= VALUE`, one token).
+
+    With a value, black first tries the value's parentheses (the split
+    `is_wrapped_value` checks) and prefers the annotation's when the row before the
+    value would be too long or holds a magic comma (`_prefer_split_rhs_oop_over_rhs`);
+    black keeps the annotation's parentheses only when it cannot omit them
+    (`can_omit_invisible_parens`: more than one `|` outside brackets, or one between a
+    name first and a name last). The annotation is on one row, or split at its `|`s
+    (`delimiter_split`), each operand after the first starting a row with its `|`, an
+    operand split in its turn at its last bracket.
+    """
+    opening = tokens[2]
+    if [t.text for t in tokens[:2]] != [tokens[0].text, ":"] or tokens[0].kind != "name":
+        return False
+    if opening.text != "(" or tokens[3].row == opening.row:
+        return False
+    body = tokens[3:closing_index]
+    closing = tokens[closing_index]
+    tail = tokens[closing_index:]
+    inner = indent + 4
+    if body[0].col != inner or closing.col != indent or any(t.row != closing.row for t in tail):
+        return False
+    value = [t.text for t in tail[1:]]
+    if value and (len(value) != 2 or tail[2].kind not in ("name", "number", "string")):
+        return False
+    operands: list[list[Token]] = [[]]
+    depth = 0
+    for token in body:
+        if token.kind == "op" and token.text in OPENING:
+            depth += 1
+        elif token.kind == "op" and token.text in CLOSING:
+            depth -= 1
+        elif depth == 0 and token.kind == "op" and token.text == "|":
+            operands.append([])
+        operands[-1].append(token)
+    bars = len(operands) - 1
+    if not bars or (bars == 1 and (body[0].kind != "name" or body[-1].kind != "name")):
+        return False
+    target = lines[opening.row][:-1]  # `NAME: `
+    if all(t.row == body[0].row for t in body):
+        rows = [lines[opening.row], lines[body[0].row], lines[closing.row]]
+        if not all(row.isascii() for row in rows):
+            return False
+        annotation = lines[body[0].row].strip()
+        if value:
+            # The row black would write with the value in parentheses, too long.
+            return len(target) + len(annotation) + len(" = (") > LINE_LENGTH
+        return len(target) + len(annotation) > LINE_LENGTH
+    # Split at its `|`s: the joined annotation holds a magic comma, which makes black
+    # split it whatever its length (and prefer the annotation's parentheses).
+    magic = False
+    for number, operand in enumerate(operands):
+        first = operand[0]
+        before = tokens[tokens.index(first) - 1]
+        if first.col != inner or before.end_row == first.row or (number and first.text != "|"):
+            return False
+        if all(t.row == first.row for t in operand):
+            continue
+        rest = operand[1:] if number else operand
+        bracket = next(
+            (i for i, t in enumerate(rest) if t.kind == "op" and t.text in OPENING), None
+        )
+        if bracket is None or rest[bracket].row != first.row or not _ends_row(rest, bracket):
+            return False
+        _check_element_head(rest[:bracket])
+        end = _check_body(tokens, tokens.index(rest[bracket]), inner, lines, long_rows, True)
+        if tokens[end] is not operand[-1]:
+            return False  # something after the operand's closing bracket
+        magic = magic or tokens[end - 1].text == ","
+    return magic
+
+
+def is_wrapped_value(tokens: list[Token], head: list[Token], indent: int, lines: list[str]) -> bool:
+    """Whether the assignment is black's split of a line too long for one row whose
+    value is one token: the value in parentheses on a row of its own (the optional
+    parentheses made visible: `_maybe_split_omitting_optional_parens`, when the split
+    without them finds no bracket or is not preferred)."""
+    if len(tokens) != len(head) + 3 or [t.text for t in head][-1:] != ["="]:
+        return False
+    opening, value, closing = tokens[len(head) :]
+    if value.kind == "name" and value.text in KEYWORDS and value.text not in ATOM_KEYWORDS:
+        raise Refused
+    if value.col != indent + 4 or closing.col != indent or closing.text != ")":
+        raise Refused
+    if len({opening.row, value.row, closing.row}) != 3:
+        raise Refused
+    groups = 0  # bracket pairs left of the `=`, outermost
+    depth = 0
+    for token in head:
+        if token.kind == "op" and token.text in OPENING:
+            groups += depth == 0
+            depth += 1
+        elif token.kind == "op" and token.text in CLOSING:
+            depth -= 1
+    head_row = lines[opening.row]
+    joined = head_row[:-1] + value.text
+    # With a bracket left of the `=`, the split there is tried first and kept unless the
+    # head fits in one column less (`_prefer_split_rhs_oop_over_rhs`).
+    if groups > 1 or not joined.isascii() or len(head_row) > LINE_LENGTH - groups:
+        raise Refused  # another split may be preferred, or the widths are not exact
+    if len(joined) <= LINE_LENGTH:
+        raise Refused  # it fits: black joins it
+    return True
+
+
+def _check_body(
+    tokens: list[Token],
+    opening_index: int,
+    indent: int,
+    lines: list[str],
+    long_rows: set[int],
+    one_row: bool,
+    imported: bool = False,
+) -> int:
+    """The inside of the bracket at `opening_index`, which ends its row; the index of
+    the closing bracket, which starts a row at `indent`.
+
+    Either each element on rows of its own at `indent + 4`, ending with a comma (the
+    last one magic: `delimiter_split`); an element may end with a bracket split in its
+    turn, closed by a row of its closing bracket and a comma. Or, where `one_row`, the
+    elements on one row with no comma after the last: black's split of a line too
+    long for one row, whose inside fits (`should_split_line` is false for a call's or
+    a subscript's brackets without a trailing comma).
+    """
+    opening = tokens[opening_index]
+    is_tuple = opening.text == "(" and not imported and not _is_trailer(tokens, opening_index)
+    closing_text = OPENING[opening.text]
+    index = opening_index + 1
+    inner = indent + 4
+    if tokens[index].col != inner:
+        raise Refused
+    body_row = [t for t in tokens[index:] if t.row == tokens[index].row]
+    after = tokens[index + len(body_row)]
+    if body_row[-1].text != "," and after.text == closing_text and after.col == indent:
+        if not one_row or opening.text == "{" or not _is_trailer(tokens, opening_index):
+            raise Refused  # displays explode whole (`should_split_line`)
+        joined = [lines[t.row].strip() for t in (opening, body_row[0], after)]
+        if not all(part.isascii() for part in joined) or indent + sum(map(len, joined)) <= (
+            LINE_LENGTH
+        ):
+            raise Refused  # it would fit on one row: black joins it
+        return index + len(body_row)
+    count = 0
+    while True:
+        token = tokens[index]
+        if token.kind == "op" and token.text == closing_text and token.col == indent:
+            break
+        if token.col != inner or token.row == tokens[index - 1].end_row:
+            raise Refused
+        # One element: its tokens up to a comma at its own depth, ending a row.
+        depth = 0
+        start = index
+        while True:
+            token = tokens[index]
+            if token.kind == "op" and token.text in OPENING:
+                if _ends_row(tokens, index):
+                    if depth:
+                        raise Refused
+                    _check_element_head(tokens[start:index])
+                    index = _check_body(tokens, index, inner, lines, long_rows, True)
+                    index += 1
+                    comma = tokens[index] if index < len(tokens) else None
+                    if comma is None or comma.text != "," or not _ends_row(tokens, index):
+                        raise Refused
+                    index += 1
+                    break
+                depth += 1
+            elif token.kind == "op" and token.text in CLOSING:
+                depth -= 1
+                if depth < 0:
+                    raise Refused
+            elif token.kind == "op" and token.text == "," and not depth:
+                if not _ends_row(tokens, index):
+                    raise Refused
+                if token.row in long_rows and _unsplittable(tokens[start:index]):
+                    long_rows.discard(token.row)
+                index += 1
+                break
+            elif _ends_row(tokens, index):
+                raise Refused  # an element without its comma, or split otherwise
+            index += 1
+        count += 1
+    if opening.text == "[" and count < 2 and _is_trailer(tokens, opening_index):
+        raise Refused  # a one-element subscript's comma is not magic
+    if is_tuple and count < 2:
+        raise Refused  # nor is a one-tuple's
+    return index
+
+
+def _unsplittable(element: list[Token]) -> bool:
+    """Whether an element on a row of its own has nothing black could split it at (no
+    bracket, no delimiter: `delimiter_split`, `right_hand_split`), so that black leaves
+    it too long rather than change it."""
+    if element[0].row != element[-1].row:
+        return False
+    for token in element:
+        if token.kind == "op" and token.text not in (".", "=", ":", "-"):
+            return False
+        if token.kind == "name" and token.text in KEYWORDS and token.text not in ATOM_KEYWORDS:
+            return False
+    return True
+
+
+def _ends_row(tokens: list[Token], index: int) -> bool:
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    return nxt is None or nxt.row != tokens[index].end_row
+
+
+def _is_trailer(tokens: list[Token], opening_index: int) -> bool:
+    """Whether the bracket is a call's or a subscript's (or a class's bases), not a
+    display."""
+    before = tokens[opening_index - 1] if opening_index else None
+    return before is not None and (
+        (before.kind == "name" and before.text not in KEYWORDS)
+        or (before.kind == "op" and before.text in CLOSING)
+    )
+
+
+def _check_element_head(head: list[Token]) -> None:
+    """What precedes an element's own split bracket: no delimiter black would split
+    the element at first (`delimiter_split`), nor another bracket."""
+    for token in head:
+        if token.kind == "op" and token.text not in (".", "=", ":"):
+            raise Refused
