@@ -190,3 +190,8 @@ def test_a_text_black_keeps_is_recognised(text: str) -> None:
 def test_a_text_black_changes_is_not(text: str) -> None:
     assert black.format_str(text, mode=MODE) != text
     assert not unchanged_by_black(text)
+
+
+def test_nesting_deeper_than_the_parser_recurses_is_left_to_black() -> None:
+    text = "x: " + "A[" * 600 + "int" + "]" * 600 + "\n"
+    assert not unchanged_by_black(text)

@@ -79,7 +79,7 @@ def unchanged_by_black(text: str) -> bool:
         check_blank_lines(statements)
         for statement in statements:
             check_statement(statement, lines)
-    except Refused:
+    except (Refused, RecursionError):  # nesting deeper than the parser's recursion
         return False
     return True
 
