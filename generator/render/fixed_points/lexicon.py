@@ -42,8 +42,8 @@ class Token:
 
 @dataclass
 class Statement:
-    """One logical line: its tokens, the row it starts on, its depth in blocks, and the
-    blank lines before it."""
+    """One logical line: its tokens, its depth in blocks, the blank lines before it,
+    and the rows it spans."""
 
     tokens: list[Token]
     depth: int

@@ -3,6 +3,8 @@ bracket (`left_hand_split`, `right_hand_split`, `delimiter_split`)."""
 
 from __future__ import annotations
 
+import itertools
+
 from generator.render.fixed_points.lexicon import (
     ATOM_KEYWORDS,
     CLOSING,
@@ -258,7 +260,8 @@ def _check_body(
     inner = indent + 4
     if tokens[index].col != inner:
         raise Refused
-    body_row = [t for t in tokens[index:] if t.row == tokens[index].row]
+    row = tokens[index].row
+    body_row = list(itertools.takewhile(lambda token: token.row == row, tokens[index:]))
     after = tokens[index + len(body_row)]
     if body_row[-1].text != "," and after.text == closing_text and after.col == indent:
         if not one_row or opening.text == "{" or not _is_trailer(tokens, opening_index):
