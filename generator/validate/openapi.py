@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator, Mapping
 from typing import Any
 
+from jsonschema import validators
 from jsonschema_path import SchemaPath
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 from openapi_spec_validator.validation.validators import SpecValidator
@@ -21,10 +22,17 @@ from openapi_spec_validator.validation.validators import SpecValidator
 from generator.diagnostics import Diagnostic, join_pointer
 from generator.load import LoadedSpec, diagnostic_at
 from generator.validate.errors import messages, most_specific, one_line
+from generator.validate.lookups import take_direct_steps
 from generator.validate.refs import follow
 
 # Set on semantic errors: the path of the node being checked; error paths are relative to it.
 _EXAMINED = "_clientgen_examined"
+
+
+# Whether a value equal to one found clean is taken as clean without checking it again
+# (`_CleanReferences`, and `_validate_schema_meta` through `_frozen`); tests turn it off
+# to compare with the library's own verdicts.
+_REMEMBER_CLEAN = True
 
 
 # The schema checker's lists of schema ids already checked: it asks `id in list` for
@@ -117,6 +125,8 @@ def _frozen(value: Any) -> Hashable | None:
     """`value` as a hashable that is equal only for equal values of the same types (so
     `True`, `1` and `1.0` differ); None for a value that cannot be frozen (a type outside
     JSON's and YAML's, a cycle), which is then checked every time."""
+    if not _REMEMBER_CLEAN:
+        return None
     try:
         return _freeze(value)
     except (TypeError, RecursionError):
@@ -151,6 +161,7 @@ def library_problems(spec: LoadedSpec, minor: str) -> list[Diagnostic]:
     every validator alive. The semantic checkers assume a well-formed document and may
     crash on one that failed the schema pass; the schema errors then tell the story.
     """
+    take_direct_steps()
     schema_errors: list[Any] = []
     semantic_errors: list[Any] = []
     try:
@@ -190,7 +201,8 @@ def library_problems(spec: LoadedSpec, minor: str) -> list[Diagnostic]:
 
 
 def _crawled(schema_validator: Any) -> Any:
-    """The OpenAPI schema's validator with its reference registry crawled once, up front.
+    """The OpenAPI schema's validator with its reference registry crawled once, up front,
+    and remembering which values each `$ref` of the OpenAPI schema found clean.
 
     A `$dynamicRef: "#meta"` (every Schema Object under OpenAPI 3.1) is looked up as an
     anchor, and a registry not yet crawled crawls the whole OpenAPI schema to find it,
@@ -199,7 +211,86 @@ def _crawled(schema_validator: Any) -> Any:
     """
     resolver = schema_validator._resolver
     registry = resolver._registry.crawl()
-    return schema_validator.evolve(_resolver=registry.resolver(base_uri=resolver._base_uri))
+    remembering = validators.extend(
+        schema_validator.__class__, {"$ref": _CleanReferences().keyword}
+    )
+    return remembering(
+        schema_validator.schema,
+        format_checker=schema_validator.format_checker,
+        _resolver=registry.resolver(base_uri=resolver._base_uri),
+    )
+
+
+class _CleanReferences:
+    """The `$ref` keyword, skipping a value the same reference found clean before.
+
+    The document's schema pass descends through a `$ref` of the OpenAPI schema at almost
+    every level (a path item, an operation, a parameter, a Schema Object), and a big spec
+    repeats values (the same header parameter on every operation, the same inline
+    schema): each is checked once per place. Whether a value has errors under a
+    reference depends on the reference and the value alone (every reference of the
+    OpenAPI schema stays inside its one resource, so a `$dynamicRef` under it finds the
+    same anchor wherever it is reached), so a value equal to one found clean under the
+    same reference is clean. Only clean outcomes are remembered: a value with errors is
+    checked again, so each place gets its own errors, as before.
+    """
+
+    def __init__(self) -> None:
+        self.clean: set[tuple[str, str, Hashable]] = set()
+        self.keys = _ValueKeys()
+        self.skipped = 0  # values found clean before
+
+    def keyword(self, validator: Any, ref: str, instance: Any, schema: Any) -> Iterator[Any]:
+        key = self.keys.of(instance)
+        remembered = None if key is None else (validator._resolver._base_uri, ref, key)
+        if remembered is not None and remembered in self.clean:
+            self.skipped += 1
+            return
+        found = False
+        for error in validator._validate_reference(ref=ref, instance=instance):
+            found = True
+            yield error
+        if not found and remembered is not None:
+            self.clean.add(remembered)
+
+
+class _ValueKeys:
+    """For each value of the document, a key equal only for equal values of the same types
+    (as `_frozen`), worked out once per list or mapping: a container's key is built from
+    its members' keys, so a subtree is not walked again at each level above it. The
+    containers must stay alive and unchanged while the keys are used (they are the
+    document's, during one validation)."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[int, int] = {}  # id of a container → the number of its shape
+        self.shapes: dict[Hashable, int] = {}  # a container's shape → its number
+
+    def of(self, value: Any) -> Hashable | None:
+        if not _REMEMBER_CLEAN:
+            return None
+        try:
+            return self._key(value)
+        except (TypeError, RecursionError):
+            return None
+
+    def _key(self, value: Any) -> Hashable:
+        kind = type(value)
+        if kind is dict or kind is list:
+            number = self.by_id.get(id(value))
+            if number is None:
+                if kind is dict:
+                    shape: Hashable = (
+                        dict,
+                        tuple((self._key(k), self._key(v)) for k, v in value.items()),
+                    )
+                else:
+                    shape = (list, tuple(self._key(item) for item in value))
+                number = self.shapes.setdefault(shape, len(self.shapes))
+                self.by_id[id(value)] = number
+            return number
+        if value is None or kind in (str, int, float, bool):
+            return (kind, value)
+        raise TypeError(f"no key: {kind.__name__}")
 
 
 def _is_format_only(error: Any) -> bool:

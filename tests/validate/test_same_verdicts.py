@@ -99,3 +99,66 @@ def test_equal_schemas_are_checked_once(monkeypatch: pytest.MonkeyPatch) -> None
     checked.clear()
     assert reference_problems(spec) == []
     assert 0 < once < len(checked)
+
+
+# OpenAPI 3.0: the document's schema checks Schema Objects itself (in the schema pass).
+# The same header parameter on four operations, twice with the same mistake, and an
+# inline schema written twice with the same mistake: each is reported where it is written.
+_REPEATED_30 = """\
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      parameters:
+        - {name: X-Trace, in: header, schema: {type: string}}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, required: n}}}}
+  /b:
+    get:
+      parameters:
+        - {name: X-Trace, in: header, schema: {type: string}, style: deepObject}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, required: n}}}}
+  /c:
+    get:
+      parameters:
+        - {name: X-Trace, in: header, schema: {type: string}, style: deepObject}
+      responses:
+        '200': {description: ok}
+  /d:
+    get:
+      parameters:
+        - {name: X-Trace, in: header, schema: {type: string}}
+      responses:
+        '200': {description: ok}
+"""
+
+
+def test_each_repeated_mistake_of_the_schema_pass_is_reported_where_it_is_written(
+    tmp_path: Path,
+) -> None:
+    spec = tmp_path / "repeated.yaml"
+    spec.write_text(_REPEATED_30, encoding="utf-8")
+    found = problems(spec)
+    assert found == reference_problems(spec)
+    assert sorted({(d.location.line if d.location else 0) for d in found}) == [9, 13, 15, 19]
+
+
+def test_equal_values_under_a_reference_are_checked_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[openapi._CleanReferences] = []
+    real = openapi._CleanReferences.__init__
+
+    def keeping(self: openapi._CleanReferences) -> None:
+        real(self)
+        made.append(self)
+
+    monkeypatch.setattr(openapi._CleanReferences, "__init__", keeping)
+    spec = VENDOR / "retell-openapi.yaml"
+    assert problems(spec) == []
+    (references,) = made
+    assert references.skipped > 0 and references.clean
+    made.clear()
+    assert reference_problems(spec) == []
+    (references,) = made
+    assert references.skipped == 0 and not references.clean
