@@ -129,6 +129,20 @@ KEPT = [
     'x = {\n    "a_key_long_enough_to_make_this_row_too_long_for_black": '
     '"and_a_value_that_is_long_as_well",\n}\n',
     '"""Module doc."""\n\n\nclass A:\n    pass\n',
+    "class _:\n    def create(\n        self,\n        *,\n"
+    "        automation_target_parameter_name: (\n"
+    "            params.AutomationTargetParameterName | NotGiven\n        ) = NOT_GIVEN,\n"
+    "        max_retries: int | NotGiven = NOT_GIVEN,\n    ) -> None:\n        pass\n",
+    "def create(\n    self,\n    a_parameter_with_a_rather_long_name_indeed: (\n"
+    "        SomeLongTypeName | Sequence[AnotherLongTypeNameThatGoesOnAndOn]\n    ),\n"
+    ") -> None:\n    pass\n",
+    "def create(\n    self,\n    a_parameter_with_a_long_name: (\n"
+    "        SomeLongTypeName[int] | AnotherLongTypeName | YetAnotherTypeName | None\n"
+    "    ) = None,\n) -> None:\n    pass\n",
+    "class A:\n    max_concurrency: (\n        Annotated[\n"
+    "            str, Meta(min_length=1, max_length=7, "
+    'pattern="^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$")\n'
+    "        ]\n        | UnsetType\n    ) = UNSET\n",
 ]
 
 # Texts black changes, each breaking one rule; none may be recognised.
@@ -177,6 +191,15 @@ CHANGED = [
     "x = f(\n    b=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa("
     "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb),\n)\n",
     "x = f(\n    a=[1],\n)[\n    0\n]\n",
+    "def create(\n    self,\n    short_name: (\n        SomeType | NotGiven\n    ) = NOT_GIVEN,\n"
+    ") -> None:\n    pass\n",
+    "def create(self, a: (A | B) = NOT_GIVEN) -> None:\n    pass\n",
+    "def create(\n    self,\n    a_parameter_with_a_rather_long_name_indeed: (\n"
+    "        SomeLongTypeName | make_type(argument_one, argument_two)\n    ) = NOT_GIVEN,\n"
+    ") -> None:\n    pass\n",
+    "class A:\n    max_concurrency: (\n        Annotated[\n"
+    "            str, Meta(min_length=1, max_length=7)\n        ]\n        | UnsetType\n"
+    "    ) = UNSET\n",
 ]
 
 

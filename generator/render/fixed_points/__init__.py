@@ -31,7 +31,10 @@ restates:
   split it at; or the elements on one row, no comma after the last, for a line too
   long for one row. An element may be split in its turn, as the last thing before its
   comma. An assignment too long for one row with a value of one token has the value in
-  parentheses on a row of its own (the optional parentheses made visible).
+  parentheses on a row of its own (the optional parentheses made visible). An
+  annotation too long for one row that is a union, of a name or of a parameter, in
+  its optional parentheses made visible (`visit_tname` for a parameter), on one row
+  or split at its `|`s.
 - Docstrings (the first statement of a module, class or function): as `visit_STRING`
   and `fix_multiline_docstring` leave them.
 - Blank lines: where `EmptyLineTracker` keeps the ones given, and the number it puts
@@ -115,7 +118,12 @@ def check_statement(statement: Statement, lines: list[str]) -> None:
         if not is_wrapped_value(tokens, head, indent, lines):
             raise Refused
     elif len(statement.rows) > 1:
-        check_exploded(tokens, indent, parser.kind, lines, long_rows)
+        wrapped = parser.wrapped_parameters
+        check_exploded(tokens, indent, parser.kind, lines, long_rows, wrapped)
+        if wrapped:
+            raise Refused  # a parameter's annotation in parentheses black would strip
+    elif parser.wrapped_parameters:
+        raise Refused
     if long_rows:
         raise Refused
 

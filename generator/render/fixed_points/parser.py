@@ -28,6 +28,9 @@ class Parser:
         self.subscripts = 0  # subscripts open
         self.wrapped = False  # an assignment's value is one token in parentheses
         self.wrapped_annotation_at = 0  # where an annotation's own parentheses close
+        # Where parameters' annotations in parentheses of their own open (`splits.py`
+        # decides whether black keeps them).
+        self.wrapped_parameters: set[int] = set()
 
     # reading
 
@@ -290,7 +293,13 @@ class Parser:
         annotated = False
         if self.at(":"):
             self.take(0)
-            self.expression(1)
+            if self.at("("):
+                self.wrapped_parameters.add(self.index)
+                self.take(1)
+                self.expression(None)
+                self.expect(")", None)
+            else:
+                self.expression(1)
             annotated = True
         if self.at("="):
             around = 1 if annotated else 0

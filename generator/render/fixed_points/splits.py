@@ -17,9 +17,16 @@ from generator.render.fixed_points.lexicon import (
 
 
 def check_exploded(
-    tokens: list[Token], indent: int, kind: str, lines: list[str], long_rows: set[int]
+    tokens: list[Token],
+    indent: int,
+    kind: str,
+    lines: list[str],
+    long_rows: set[int],
+    wrapped: set[int] | None = None,
 ) -> None:
-    """A statement over several rows: black's split of it, element by element."""
+    """A statement over several rows: black's split of it, element by element. Each
+    parameter annotation in parentheses of its own (`wrapped`: where they open) that is
+    black's split is taken out of `wrapped`."""
     first_row = [t for t in tokens if t.row == tokens[0].row]
     opening = first_row[-1]
     if opening.kind != "op" or opening.text not in OPENING:
@@ -49,7 +56,10 @@ def check_exploded(
         raise Refused
     opening_index = tokens.index(opening)
     imported = kind == "import"
-    end = _check_body(tokens, opening_index, indent, lines, long_rows, one_row_body, imported)
+    parameters = wrapped if kind == "def" else None
+    end = _check_body(
+        tokens, opening_index, indent, lines, long_rows, one_row_body, imported, parameters
+    )
     tail = tokens[end:]
     closing = tail[0]
     if kind == "def" and tail[-1].row != closing.row:
@@ -177,14 +187,18 @@ def is_wrapped_annotation(
             # The row black would write with the value in parentheses, too long.
             return len(target) + len(annotation) + len(" = (") > LINE_LENGTH
         return len(target) + len(annotation) > LINE_LENGTH
-    # Split at its `|`s: the joined annotation holds a magic comma, which makes black
-    # split it whatever its length (and prefer the annotation's parentheses).
+    # Split at its `|`s: the joined annotation is too long for its row, or holds a magic
+    # comma, which makes black split it whatever its length (and prefer the annotation's
+    # parentheses).
     magic = False
+    joined: list[str] = []  # the operands, each joined on one row
     for number, operand in enumerate(operands):
         first = operand[0]
         before = tokens[tokens.index(first) - 1]
         if first.col != inner or before.end_row == first.row or (number and first.text != "|"):
             return False
+        operand_rows = range(first.row, operand[-1].end_row + 1)
+        joined.append("".join(lines[row].strip() for row in operand_rows))
         if all(t.row == first.row for t in operand):
             continue
         rest = operand[1:] if number else operand
@@ -198,7 +212,8 @@ def is_wrapped_annotation(
         if tokens[end] is not operand[-1]:
             return False  # something after the operand's closing bracket
         magic = magic or tokens[end - 1].text == ","
-    return magic
+    one_row = " ".join(joined)
+    return magic or (one_row.isascii() and inner + len(one_row) > LINE_LENGTH)
 
 
 def is_wrapped_value(tokens: list[Token], head: list[Token], indent: int, lines: list[str]) -> bool:
@@ -242,6 +257,7 @@ def _check_body(
     long_rows: set[int],
     one_row: bool,
     imported: bool = False,
+    wrapped: set[int] | None = None,
 ) -> int:
     """The inside of the bracket at `opening_index`, which ends its row; the index of
     the closing bracket, which starts a row at `indent`.
@@ -251,7 +267,8 @@ def _check_body(
     turn, closed by a row of its closing bracket and a comma. Or, where `one_row`, the
     elements on one row with no comma after the last: black's split of a line too
     long for one row, whose inside fits (`should_split_line` is false for a call's or
-    a subscript's brackets without a trailing comma).
+    a subscript's brackets without a trailing comma). Of a signature's parameters, an
+    annotation in parentheses of its own (`wrapped`) is checked by `_wrapped_parameter`.
     """
     opening = tokens[opening_index]
     is_tuple = opening.text == "(" and not imported and not _is_trailer(tokens, opening_index)
@@ -284,6 +301,10 @@ def _check_body(
         start = index
         while True:
             token = tokens[index]
+            if wrapped and index in wrapped:
+                wrapped.discard(index)
+                index = _wrapped_parameter(tokens, start, index, inner, lines)
+                break
             if token.kind == "op" and token.text in OPENING:
                 if _ends_row(tokens, index):
                     if depth:
@@ -317,6 +338,96 @@ def _check_body(
     if is_tuple and count < 2:
         raise Refused  # nor is a one-tuple's
     return index
+
+
+def _wrapped_parameter(
+    tokens: list[Token], start: int, opening_index: int, indent: int, lines: list[str]
+) -> int:
+    """A parameter too long for one row, `NAME: (` / its annotation / `)` with its
+    default if any and its comma: where its annotation is a union, black wraps it in
+    optional parentheses (`visit_tname`), and `right_hand_split` splits the line there
+    and keeps them when it cannot omit them (`can_omit_invisible_parens`: more than one
+    `|` outside brackets, or one after a name first and before a name or a subscript
+    last). The annotation is on one row. The index after the parameter's comma.
+    """
+    head = tokens[start:opening_index]
+    opening = tokens[opening_index]
+    if len(head) != 2 or head[0].kind != "name" or head[1].text != ":" or head[0].col != indent:
+        raise Refused
+    closing_index = _closing(tokens, opening_index)
+    body = tokens[opening_index + 1 : closing_index]
+    closing = tokens[closing_index]
+    row = body[0].row if body else -1
+    if not body or row == opening.row or body[0].col != indent + 4:
+        raise Refused
+    if any(t.row != row or t.end_row != row for t in body) or closing.row == row:
+        raise Refused
+    comma_index = closing_index + 1
+    if tokens[comma_index].text == "=":
+        default = tokens[comma_index + 1]
+        if default.kind not in ("name", "number", "string") or (
+            default.kind == "name"
+            and default.text in KEYWORDS
+            and default.text not in ATOM_KEYWORDS
+        ):
+            raise Refused
+        comma_index += 2
+    tail = tokens[closing_index : comma_index + 1]
+    if closing.col != indent or any(t.row != closing.row for t in tail):
+        raise Refused
+    if tail[-1].text != "," or not _ends_row(tokens, comma_index):
+        raise Refused
+    bars = []
+    depth = 0
+    for index, token in enumerate(body):
+        if token.kind == "op" and token.text in OPENING:
+            depth += 1
+        elif token.kind == "op" and token.text in CLOSING:
+            depth -= 1
+        elif depth == 0 and token.kind == "op" and token.text == "|":
+            bars.append(index)
+    if not bars:
+        raise Refused  # no optional parentheses: not a union
+    if len(bars) == 1:
+        last = body[-1]
+        subscript = last.text == "]" and _is_trailer(tokens, _opening(tokens, closing_index - 1))
+        if body[0].kind != "name" or not (last.kind == "name" or subscript):
+            raise Refused  # black may omit the parentheses
+    rows = [lines[opening.row], lines[row], lines[closing.row]]
+    if not all(text.isascii() for text in rows):
+        raise Refused
+    joined = rows[0].strip()[:-1] + rows[1].strip() + rows[2].strip()[1:]
+    if indent + len(joined) <= LINE_LENGTH:
+        raise Refused  # it fits on one row: black joins it
+    return comma_index + 1
+
+
+def _closing(tokens: list[Token], opening_index: int) -> int:
+    """The index of the bracket closing the one at `opening_index`."""
+    depth = 0
+    for index in range(opening_index, len(tokens)):
+        token = tokens[index]
+        if token.kind == "op" and token.text in OPENING:
+            depth += 1
+        elif token.kind == "op" and token.text in CLOSING:
+            depth -= 1
+            if not depth:
+                return index
+    raise Refused
+
+
+def _opening(tokens: list[Token], closing_index: int) -> int:
+    """The index of the bracket the one at `closing_index` closes."""
+    depth = 0
+    for index in range(closing_index, -1, -1):
+        token = tokens[index]
+        if token.kind == "op" and token.text in CLOSING:
+            depth += 1
+        elif token.kind == "op" and token.text in OPENING:
+            depth -= 1
+            if not depth:
+                return index
+    raise Refused
 
 
 def _unsplittable(element: list[Token]) -> bool:
