@@ -143,6 +143,19 @@ KEPT = [
     "            str, Meta(min_length=1, max_length=7, "
     'pattern="^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$")\n'
     "        ]\n        | UnsetType\n    ) = UNSET\n",
+    'x = f(\n    parameters=(\n        (\n            "report_id",\n            "path",\n'
+    "        ),\n    ),\n)\n",
+    'x = (\n    (\n        "report_id",\n        "path",\n    ),\n)\n',
+    "class A:\n    tag_keys: Sequence[\n        Annotated[\n            str,\n"
+    "            Meta(\n                min_length=1,\n            ),\n        ]\n    ]\n",
+    "x = f[\n    g(\n        a,\n    )\n]\n",
+    "class _:\n    def describe(\n        self,\n    ) -> AsyncPager[\n"
+    "        models.DescribeMaintenanceWindowExecutionTaskInvocationsResult,\n"
+    "        models.MaintenanceWindowExecutionTaskInvocationIdentity,\n    ]:\n        pass\n",
+    "class _:\n    def describe(\n        self,\n    ) -> AsyncPager[\n        models.A,\n"
+    "        models.B,\n    ]:\n        pass\n",
+    "class _:\n    @cached_property\n    def maintenance_window_execution_task_invocations(\n"
+    "        self,\n    ) -> AsyncMaintenanceWindowExecutionTaskInvocations:\n        pass\n",
 ]
 
 # Texts black changes, each breaking one rule; none may be recognised.
@@ -200,6 +213,16 @@ CHANGED = [
     "class A:\n    max_concurrency: (\n        Annotated[\n"
     "            str, Meta(min_length=1, max_length=7)\n        ]\n        | UnsetType\n"
     "    ) = UNSET\n",
+    'x = f(\n    parameters=(\n        ("report_id", "path"),\n    ),\n)\n',
+    'x = (\n    ("a", "b"),\n)\n',
+    "class A:\n    tag_keys: Sequence[\n        Annotated[\n            str, Meta(min_length=1)\n"
+    "        ]\n    ]\n",
+    "class A:\n    tag_keys_that_are_long_enough_to_need_it: Sequence[\n        Annotated[\n"
+    '            str, Meta(min_length=1, max_length=128, pattern="^[a-zA-Z0-9_.:/=+@-]*$")\n'
+    "        ]\n    ]\n",
+    "class _:\n    def describe(\n        self,\n    ) -> AsyncPager[\n"
+    "        models.DescribeMaintenanceWindowExecutionTaskInvocationsResult,\n    ]:\n"
+    "        pass\n",
 ]
 
 

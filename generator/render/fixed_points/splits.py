@@ -63,7 +63,7 @@ def check_exploded(
     tail = tokens[end:]
     closing = tail[0]
     if kind == "def" and tail[-1].row != closing.row:
-        _check_split_return(tail, indent, lines)
+        _check_split_return(tail, indent, lines, long_rows)
         return
     if closing.col != indent or any(t.row != closing.row for t in tail):
         raise Refused
@@ -74,11 +74,14 @@ def check_exploded(
         raise Refused
 
 
-def _check_split_return(tail: list[Token], indent: int, lines: list[str]) -> None:
+def _check_split_return(
+    tail: list[Token], indent: int, lines: list[str], long_rows: set[int]
+) -> None:
     """A signature's last line too long for one row, `) -> X[` / the items / `]:`: black
     splits it at the return annotation's optional parentheses, omitted (nothing in `X`
     is a delimiter), at the subscript's bracket; the items stay on one row when they fit
-    and hold no trailing comma (`should_split_line`)."""
+    and hold no trailing comma (`should_split_line`), else they are one a row, each with
+    its comma (`delimiter_split`, the last one magic)."""
     texts = [t.text for t in tail]
     if texts[:2] != [")", "->"] or texts[-2:] != ["]", ":"] or tail[0].col != indent:
         raise Refused
@@ -92,7 +95,12 @@ def _check_split_return(tail: list[Token], indent: int, lines: list[str]) -> Non
         raise Refused  # the annotation before the bracket: a dotted name
     items = tail[bracket + 1 : -2]
     closing = tail[-2]
-    if not items or items[-1].text == "," or items[0].col != indent + 4:
+    if items and items[-1].text == ",":
+        end = _check_body(tail, bracket, indent, lines, long_rows, False)
+        if end != len(tail) - 2 or tail[-1].row != closing.row:
+            raise Refused
+        return
+    if not items or items[0].col != indent + 4:
         raise Refused
     if any(t.row != items[0].row for t in items) or closing.row == items[0].row:
         raise Refused
@@ -290,6 +298,7 @@ def _check_body(
             raise Refused  # it would fit on one row: black joins it
         return index + len(body_row)
     count = 0
+    split = 0  # elements split in their turn
     while True:
         token = tokens[index]
         if token.kind == "op" and token.text == closing_text and token.col == indent:
@@ -314,8 +323,13 @@ def _check_body(
                     index += 1
                     comma = tokens[index] if index < len(tokens) else None
                     if comma is None or comma.text != "," or not _ends_row(tokens, index):
+                        if count == 0 and _closes_sole_element(
+                            tokens, opening_index, index, indent
+                        ):
+                            return index
                         raise Refused
                     index += 1
+                    split += 1
                     break
                 depth += 1
             elif token.kind == "op" and token.text in CLOSING:
@@ -335,8 +349,10 @@ def _check_body(
         count += 1
     if opening.text == "[" and count < 2 and _is_trailer(tokens, opening_index):
         raise Refused  # a one-element subscript's comma is not magic
-    if is_tuple and count < 2:
-        raise Refused  # nor is a one-tuple's
+    if is_tuple and count < 2 and not split:
+        # Nor is a one-tuple's, unless its element is split in its turn: black splits
+        # the tuple first (at its last bracket) and keeps the comma in the body.
+        raise Refused
     return index
 
 
@@ -428,6 +444,23 @@ def _opening(tokens: list[Token], closing_index: int) -> int:
             if not depth:
                 return index
     raise Refused
+
+
+def _closes_sole_element(tokens: list[Token], opening_index: int, index: int, indent: int) -> bool:
+    """Whether the token at `index`, right after an element split at its last bracket,
+    closes the subscript at `opening_index` with that element as its only one: black
+    splits `X[Y[...]]` at the subscript's bracket, then `Y[...]` at its own, and puts no
+    comma after a subscript's one element (`bracket_split_build_line` adds one only to a
+    signature's or an import's; `delimiter_split` finds no delimiter)."""
+    opening = tokens[opening_index]
+    closing = tokens[index]
+    return (
+        opening.text == "["
+        and _is_trailer(tokens, opening_index)
+        and closing.text == "]"
+        and closing.col == indent
+        and closing.row != tokens[index - 1].end_row
+    )
 
 
 def _unsplittable(element: list[Token]) -> bool:
