@@ -24,7 +24,10 @@ its last bracket:
 - a subscript (`X: TypeAlias = Annotated[...]`), and the first line of a call of one
   (`_GET_ENDPOINT = Endpoint[models.Long](`), split at the subscript's bracket;
 - the last line of a signature (`) -> SyncPage[models.Long, models.Item]:`), its return
-  annotation split at its subscript's bracket when the items fit on one line;
+  annotation split at its subscript's bracket, the items on one line if they fit, else
+  one per line with a trailing comma;
+- a signature of `self` alone (`def long_resource_name(self) -> LongResourceName:`):
+  `self` on a line of its own, with a trailing comma;
 - an import (`from x.resources.long_name import LongName`): its names in parentheses,
   one per line with a trailing comma.
 
@@ -47,6 +50,8 @@ _ARGUMENT = re.compile(r"(?P<head>(\w+=)?)(?P<value>.*)(?P<tail>,)")
 _PARAMETER = re.compile(r"\w+: .*,")
 # `NAME = Generic[T](`: the first line of a call already one argument per line.
 _GENERIC_CALL = re.compile(r"(?P<head>\w+ = \w+\[)(?P<slice>.+)(?P<tail>\]\()")
+# `def name(self) -> X:`, a method of no other parameter (a resource's property).
+_SELF_SIGNATURE = re.compile(r"(?P<head>(?:async )?def \w+)\(self\)(?P<tail> -> [\w.]+:)")
 # What `lay_out` appends to a line for `laid_out` to split (a comment: the code is valid
 # in between, and the import pass ignores it).
 MARK = "  # clientgen: lay out"
@@ -93,6 +98,8 @@ def _line(line: str) -> str:
         return _split(indent, head, argument["value"], node, tail) or line
     if code.startswith(") -> ") and code.endswith(":"):
         return _return_annotation(indent, code) or line
+    if code.startswith(("def ", "async def ")):
+        return _signature_of_self(indent, code) or line
     statement = _statement(code)
     if isinstance(statement, ast.ImportFrom) and code.startswith("from "):
         return _import(indent, code, statement) or line
@@ -124,16 +131,26 @@ def _line(line: str) -> str:
 
 
 def _return_annotation(indent: str, code: str) -> str | None:
-    """`) -> X[a, b]:` split at the subscript's bracket, the items on one line (black's
-    right-hand split of a signature's last line, its optional parentheses omitted:
-    nothing in `X` it could split at)."""
+    """`) -> X[a, b]:` split at the subscript's bracket, the items on one line, else one
+    per line with a trailing comma (black's right-hand split of a signature's last line,
+    its optional parentheses omitted: nothing in `X` it could split at)."""
     annotation = code[len(") -> ") : -1]
     if not re.fullmatch(r"[\w.]+\[.*\]", annotation):
         return None
     split = _subscript(indent, ") -> ", annotation, ":")
-    if split is None or split.count("\n") != 2 or split.split("\n")[1].endswith(","):
+    if split is None or any(len(line) > LINE_LENGTH for line in split.split("\n")):
         return None
     return split
+
+
+def _signature_of_self(indent: str, code: str) -> str | None:
+    """`def name(self) -> X:` split as black's `left_hand_split` splits a signature: at its
+    parameters, `self` on a line of its own with a trailing comma, where every line fits."""
+    match = _SELF_SIGNATURE.fullmatch(code)
+    if match is None:
+        return None
+    lines = [f"{indent}{match['head']}(", f"{indent}{_INDENT}self,", f"{indent}){match['tail']}"]
+    return "\n".join(lines) if all(len(line) <= LINE_LENGTH for line in lines) else None
 
 
 def _import(indent: str, code: str, statement: ast.ImportFrom) -> str | None:

@@ -116,6 +116,27 @@ LONG_LINES = {
         "rather_long_name_long_enough_to_split import AsyncSomeResourceClass\n\n"
         "        return 1\n"
     ),
+    "return annotation, one item per line": (
+        "class R:\n    def f(\n        self,\n    ) -> AsyncPager[models.DescribeMaintenanceWindow"
+        "ExecutionTaskInvocationsResult, models.MaintenanceWindowExecution"
+        "TaskInvocationIdentity]:\n        pass\n"
+    ),
+    "signature of self alone": (
+        "class R:\n    @cached_property\n    def maintenance_window_execution_task_invocations"
+        "(self) -> AsyncMaintenanceWindowExecutionTaskInvocations:\n        pass\n"
+    ),
+    "list of two long names": (
+        '__all__ = ["MaintenanceWindowExecutionTaskInvocation", '
+        '"AsyncMaintenanceWindowExecutionTaskInvocation"]\n'
+    ),
+    "alias of a name": (
+        "if TYPE_CHECKING:\n    pass\nelse:\n    _MaintenanceWindowTaskParameterValueExpression"
+        "Param = MaintenanceWindowTaskParameterValueExpression\n"
+    ),
+    "alias of a literal": (
+        'OpsItemFilterKey: TypeAlias = Literal["Status", "CreatedBy", "Source", "Priority", '
+        '"Title", "OpsItemId", "CreatedTime", "LastModifiedTime"]\n'
+    ),
     "import of two names": (
         "from some_package.resources.a_module_with_a_long_name import FirstClassNameThatIsLong, "
         "SecondClassName\n"
