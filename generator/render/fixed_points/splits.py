@@ -393,20 +393,22 @@ def _wrapped_parameter(
         raise Refused
     if tail[-1].text != "," or not _ends_row(tokens, comma_index):
         raise Refused
-    bars = []
+    bars = 0
     depth = 0
-    for index, token in enumerate(body):
+    group = 0  # where the last bracket opened outside brackets
+    for index, token in enumerate(body, opening_index + 1):
         if token.kind == "op" and token.text in OPENING:
+            group = index if depth == 0 else group
             depth += 1
         elif token.kind == "op" and token.text in CLOSING:
             depth -= 1
         elif depth == 0 and token.kind == "op" and token.text == "|":
-            bars.append(index)
+            bars += 1
     if not bars:
         raise Refused  # no optional parentheses: not a union
-    if len(bars) == 1:
+    if bars == 1:
         last = body[-1]
-        subscript = last.text == "]" and _is_trailer(tokens, _opening(tokens, closing_index - 1))
+        subscript = last.text == "]" and _is_trailer(tokens, group)
         if body[0].kind != "name" or not (last.kind == "name" or subscript):
             raise Refused  # black may omit the parentheses
     rows = [lines[opening.row], lines[row], lines[closing.row]]
@@ -426,20 +428,6 @@ def _closing(tokens: list[Token], opening_index: int) -> int:
         if token.kind == "op" and token.text in OPENING:
             depth += 1
         elif token.kind == "op" and token.text in CLOSING:
-            depth -= 1
-            if not depth:
-                return index
-    raise Refused
-
-
-def _opening(tokens: list[Token], closing_index: int) -> int:
-    """The index of the bracket the one at `closing_index` closes."""
-    depth = 0
-    for index in range(closing_index, -1, -1):
-        token = tokens[index]
-        if token.kind == "op" and token.text in CLOSING:
-            depth += 1
-        elif token.kind == "op" and token.text in OPENING:
             depth -= 1
             if not depth:
                 return index
