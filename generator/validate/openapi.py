@@ -11,7 +11,7 @@ forever on valid recursive schemas.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Mapping
+from collections.abc import Hashable, Iterator
 from typing import Any
 
 from jsonschema import validators
@@ -30,8 +30,8 @@ _EXAMINED = "_clientgen_examined"
 
 
 # Whether a value equal to one found clean is taken as clean without checking it again
-# (`_CleanReferences`, and `_validate_schema_meta` through `_frozen`); tests turn it off
-# to compare with the library's own verdicts.
+# (`_CleanReferences` and `_validate_schema_meta`, through `_ValueKeys`); tests turn it
+# off to compare with the library's own verdicts.
 _REMEMBER_CLEAN = True
 
 
@@ -105,7 +105,8 @@ def _locating(keyword: str, checker: type[Any]) -> type[Any]:
         it was found, so each problem gets its own.
         """
         clean: set[Hashable] = self.__dict__.setdefault("_clientgen_clean_schemas", set())
-        key = _frozen(schema_value)
+        keys: _ValueKeys = self.__dict__.setdefault("_clientgen_keys", _ValueKeys())
+        key = keys.of(schema_value)
         if key is not None and key in clean:
             return None
         error = checker._validate_schema_meta(self, schema, schema_value)
@@ -119,28 +120,6 @@ def _locating(keyword: str, checker: type[Any]) -> type[Any]:
     if hasattr(checker, "_validate_schema_meta"):
         namespace["_validate_schema_meta"] = _validate_schema_meta
     return type(checker.__name__, (checker,), namespace)
-
-
-def _frozen(value: Any) -> Hashable | None:
-    """`value` as a hashable that is equal only for equal values of the same types (so
-    `True`, `1` and `1.0` differ); None for a value that cannot be frozen (a type outside
-    JSON's and YAML's, a cycle), which is then checked every time."""
-    if not _REMEMBER_CLEAN:
-        return None
-    try:
-        return _freeze(value)
-    except (TypeError, RecursionError):
-        return None
-
-
-def _freeze(value: Any) -> Hashable:
-    if isinstance(value, Mapping):
-        return (dict, tuple((_freeze(k), _freeze(v)) for k, v in value.items()))
-    if isinstance(value, list | tuple):
-        return (list, tuple(_freeze(item) for item in value))
-    if value is None or isinstance(value, str | int | float | bool):
-        return (type(value), value)
-    raise TypeError(f"not frozen: {type(value).__name__}")
 
 
 def _locating_validator(base: type[SpecValidator]) -> type[SpecValidator]:
@@ -256,10 +235,12 @@ class _CleanReferences:
 
 class _ValueKeys:
     """For each value of the document, a key equal only for equal values of the same types
-    (as `_frozen`), worked out once per list or mapping: a container's key is built from
-    its members' keys, so a subtree is not walked again at each level above it. The
-    containers must stay alive and unchanged while the keys are used (they are the
-    document's, during one validation)."""
+    (so `True`, `1` and `1.0` differ, and mappings in the same order), worked out once per
+    list or mapping: a container's key is built from its members' keys, so a subtree is
+    not walked again at each level above it (nested Schema Objects are met once per
+    level). The containers must stay alive and unchanged while the keys are used (they
+    are the document's, during one validation). No key (None) for a value of a type
+    outside JSON's and YAML's plain ones, or a cycle: it is then checked every time."""
 
     def __init__(self) -> None:
         self.by_id: dict[int, int] = {}  # id of a container → the number of its shape
