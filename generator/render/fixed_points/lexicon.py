@@ -138,3 +138,17 @@ def read_statements(text: str, lines: list[str]) -> list[Statement]:
     if current or depth or opens_block:
         raise Refused
     return statements
+
+
+def closing_index(tokens: list[Token], opening_index: int) -> int:
+    """The index of the bracket closing the one at `opening_index`."""
+    depth = 0
+    for index in range(opening_index, len(tokens)):
+        token = tokens[index]
+        if token.kind == "op" and token.text in OPENING:
+            depth += 1
+        elif token.kind == "op" and token.text in CLOSING:
+            depth -= 1
+            if not depth:
+                return index
+    raise Refused

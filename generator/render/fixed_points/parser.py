@@ -7,11 +7,10 @@ from collections.abc import Callable
 
 from generator.render.fixed_points.lexicon import (
     ATOM_KEYWORDS,
-    CLOSING,
     KEYWORDS,
-    OPENING,
     Refused,
     Token,
+    closing_index,
 )
 
 
@@ -157,18 +156,10 @@ class Parser:
         decides whether black keeps them."""
         if not self.at("("):
             return False
-        depth = 0
-        for index in range(self.index, len(self.tokens)):
-            token = self.tokens[index]
-            if token.kind == "op" and token.text in OPENING:
-                depth += 1
-            elif token.kind == "op" and token.text in CLOSING:
-                depth -= 1
-                if not depth:
-                    after = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
-                    if after is not None and after.text != "=":
-                        return False
-                    break
+        closing = closing_index(self.tokens, self.index)
+        after = self.tokens[closing + 1] if closing + 1 < len(self.tokens) else None
+        if after is not None and after.text != "=":
+            return False
         self.take(1)
         self.expression(None)
         self.expect(")", None)

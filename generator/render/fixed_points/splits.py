@@ -13,6 +13,7 @@ from generator.render.fixed_points.lexicon import (
     OPENING,
     Refused,
     Token,
+    closing_index,
 )
 
 
@@ -143,7 +144,7 @@ def _check_head(head: list[Token], kind: str) -> None:
 
 
 def is_wrapped_annotation(
-    tokens: list[Token], closing_index: int, indent: int, lines: list[str], long_rows: set[int]
+    tokens: list[Token], closing_at: int, indent: int, lines: list[str], long_rows: set[int]
 ) -> bool:
     """Whether the annotated assignment is black's split of a line too long for one row
     at its annotation's optional parentheses, made visible: `NAME: (`, the annotation,
@@ -163,9 +164,9 @@ def is_wrapped_annotation(
         return False
     if opening.text != "(" or tokens[3].row == opening.row:
         return False
-    body = tokens[3:closing_index]
-    closing = tokens[closing_index]
-    tail = tokens[closing_index:]
+    body = tokens[3:closing_at]
+    closing = tokens[closing_at]
+    tail = tokens[closing_at:]
     inner = indent + 4
     if body[0].col != inner or closing.col != indent or any(t.row != closing.row for t in tail):
         return False
@@ -370,15 +371,15 @@ def _wrapped_parameter(
     opening = tokens[opening_index]
     if len(head) != 2 or head[0].kind != "name" or head[1].text != ":" or head[0].col != indent:
         raise Refused
-    closing_index = _closing(tokens, opening_index)
-    body = tokens[opening_index + 1 : closing_index]
-    closing = tokens[closing_index]
+    closing_at = closing_index(tokens, opening_index)
+    body = tokens[opening_index + 1 : closing_at]
+    closing = tokens[closing_at]
     row = body[0].row if body else -1
     if not body or row == opening.row or body[0].col != indent + 4:
         raise Refused
     if any(t.row != row or t.end_row != row for t in body) or closing.row == row:
         raise Refused
-    comma_index = closing_index + 1
+    comma_index = closing_at + 1
     if tokens[comma_index].text == "=":
         default = tokens[comma_index + 1]
         if default.kind not in ("name", "number", "string") or (
@@ -388,7 +389,7 @@ def _wrapped_parameter(
         ):
             raise Refused
         comma_index += 2
-    tail = tokens[closing_index : comma_index + 1]
+    tail = tokens[closing_at : comma_index + 1]
     if closing.col != indent or any(t.row != closing.row for t in tail):
         raise Refused
     if tail[-1].text != "," or not _ends_row(tokens, comma_index):
@@ -418,20 +419,6 @@ def _wrapped_parameter(
     if indent + len(joined) <= LINE_LENGTH:
         raise Refused  # it fits on one row: black joins it
     return comma_index + 1
-
-
-def _closing(tokens: list[Token], opening_index: int) -> int:
-    """The index of the bracket closing the one at `opening_index`."""
-    depth = 0
-    for index in range(opening_index, len(tokens)):
-        token = tokens[index]
-        if token.kind == "op" and token.text in OPENING:
-            depth += 1
-        elif token.kind == "op" and token.text in CLOSING:
-            depth -= 1
-            if not depth:
-                return index
-    raise Refused
 
 
 def _closes_sole_element(tokens: list[Token], opening_index: int, index: int, indent: int) -> bool:
