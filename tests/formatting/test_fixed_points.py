@@ -238,6 +238,17 @@ def test_a_text_black_changes_is_not(text: str) -> None:
     assert not unchanged_by_black(text)
 
 
+def test_a_rule_that_fails_leaves_the_piece_to_black(monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing(*args: object) -> None:
+        raise IndexError("a shape the rules did not foresee")
+
+    text = KEPT[0]
+    assert unchanged_by_black(text)
+    monkeypatch.setattr(fixed_points, "check_statement", failing)
+    assert not unchanged_by_black(text)
+    assert formatting._black(text) == black.format_str(text, mode=MODE)
+
+
 def test_nesting_deeper_than_the_parser_recurses_is_left_to_black() -> None:
     text = "x: " + "A[" * 600 + "int" + "]" * 600 + "\n"
     assert not unchanged_by_black(text)
