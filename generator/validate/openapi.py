@@ -11,7 +11,7 @@ forever on valid recursive schemas.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from typing import Any
 
 from jsonschema import validators
@@ -30,8 +30,8 @@ _EXAMINED = "_clientgen_examined"
 
 
 # Whether a value equal to one found clean is taken as clean without checking it again
-# (`_CleanReferences` and `_validate_schema_meta`, through `_ValueKeys`); tests turn it
-# off to compare with the library's own verdicts.
+# (`_CleanOutcomes` and `_validate_schema_meta`, through `_ValueKeys`); tests turn it off
+# to compare with the library's own verdicts.
 _REMEMBER_CLEAN = True
 
 
@@ -181,7 +181,8 @@ def library_problems(spec: LoadedSpec, minor: str) -> list[Diagnostic]:
 
 def _crawled(schema_validator: Any) -> Any:
     """The OpenAPI schema's validator with its reference registry crawled once, up front,
-    and remembering which values each `$ref` of the OpenAPI schema found clean.
+    and remembering which values its references and choices found clean
+    (`_CleanOutcomes`).
 
     A `$dynamicRef: "#meta"` (every Schema Object under OpenAPI 3.1) is looked up as an
     anchor, and a registry not yet crawled crawls the whole OpenAPI schema to find it,
@@ -190,9 +191,8 @@ def _crawled(schema_validator: Any) -> Any:
     """
     resolver = schema_validator._resolver
     registry = resolver._registry.crawl()
-    remembering = validators.extend(
-        schema_validator.__class__, {"$ref": _CleanReferences().keyword}
-    )
+    keywords = _CleanOutcomes().keywords(schema_validator.VALIDATORS)
+    remembering = validators.extend(schema_validator.__class__, keywords)
     return remembering(
         schema_validator.schema,
         format_checker=schema_validator.format_checker,
@@ -200,37 +200,60 @@ def _crawled(schema_validator: Any) -> Any:
     )
 
 
-class _CleanReferences:
-    """The `$ref` keyword, skipping a value the same reference found clean before.
+# The keywords whose outcomes `_CleanOutcomes` remembers: a reference, and a choice
+# between schemas (`oneOf: [Schema, Reference]` wherever a schema may be written, whose
+# failing branch builds its errors only to drop them).
+_REMEMBERED_KEYWORDS = ("$ref", "oneOf", "anyOf")
+
+Keyword = Callable[[Any, Any, Any, Any], Iterator[Any]]
+
+
+class _CleanOutcomes:
+    """The OpenAPI schema's references and choices, skipping a value they found clean.
 
     The document's schema pass descends through a `$ref` of the OpenAPI schema at almost
     every level (a path item, an operation, a parameter, a Schema Object), and a big spec
-    repeats values (the same header parameter on every operation, the same inline
-    schema): each is checked once per place. Whether a value has errors under a
-    reference depends on the reference and the value alone (every reference of the
-    OpenAPI schema stays inside its one resource, so a `$dynamicRef` under it finds the
-    same anchor wherever it is reached), so a value equal to one found clean under the
-    same reference is clean. Only clean outcomes are remembered: a value with errors is
-    checked again, so each place gets its own errors, as before.
+    repeats values (the same header parameter on every operation, the same `$ref` to a
+    schema in many properties): each is checked once per place. Whether a value has
+    errors under a keyword depends on the keyword's value and the instance alone (every
+    reference of the OpenAPI schema stays inside its one resource, so a `$dynamicRef`
+    under it finds the same anchor wherever it is reached), so a value equal to one
+    found clean by the same keyword is clean. Only clean outcomes are remembered: a value
+    with errors is checked again, so each place gets its own errors, as before.
     """
 
     def __init__(self) -> None:
-        self.clean: set[tuple[str, str, Hashable]] = set()
+        self.clean: set[tuple[str, str, Hashable, Hashable]] = set()
         self.keys = _ValueKeys()
         self.skipped = 0  # values found clean before
 
-    def keyword(self, validator: Any, ref: str, instance: Any, schema: Any) -> Iterator[Any]:
-        key = self.keys.of(instance)
-        remembered = None if key is None else (validator._resolver._base_uri, ref, key)
-        if remembered is not None and remembered in self.clean:
-            self.skipped += 1
-            return
-        found = False
-        for error in validator._validate_reference(ref=ref, instance=instance):
-            found = True
-            yield error
-        if not found and remembered is not None:
-            self.clean.add(remembered)
+    def keywords(self, library: Mapping[str, Keyword]) -> dict[str, Keyword]:
+        """The library's keywords of `_REMEMBERED_KEYWORDS`, each remembering."""
+        return {
+            name: self._remembering(name, library[name])
+            for name in _REMEMBERED_KEYWORDS
+            if name in library
+        }
+
+    def _remembering(self, name: str, checked: Keyword) -> Keyword:
+        def keyword(validator: Any, value: Any, instance: Any, schema: Any) -> Iterator[Any]:
+            key = self.keys.of(instance)
+            # A reference by its text; a list of schemas by identity: it is the OpenAPI
+            # schema's own, alive and unchanged while the validator is.
+            which = value if name == "$ref" else id(value)
+            base = validator._resolver._base_uri
+            remembered = None if key is None else (base, name, which, key)
+            if remembered is not None and remembered in self.clean:
+                self.skipped += 1
+                return
+            found = False
+            for error in checked(validator, value, instance, schema):
+                found = True
+                yield error
+            if not found and remembered is not None:
+                self.clean.add(remembered)
+
+        return keyword
 
 
 class _ValueKeys:

@@ -145,15 +145,17 @@ def test_each_repeated_mistake_of_the_schema_pass_is_reported_where_it_is_writte
     assert sorted({(d.location.line if d.location else 0) for d in found}) == [9, 13, 15, 19]
 
 
-def test_equal_values_under_a_reference_are_checked_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    made: list[openapi._CleanReferences] = []
-    real = openapi._CleanReferences.__init__
+def test_equal_values_under_a_reference_or_a_choice_are_checked_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made: list[openapi._CleanOutcomes] = []
+    real = openapi._CleanOutcomes.__init__
 
-    def keeping(self: openapi._CleanReferences) -> None:
+    def keeping(self: openapi._CleanOutcomes) -> None:
         real(self)
         made.append(self)
 
-    monkeypatch.setattr(openapi._CleanReferences, "__init__", keeping)
+    monkeypatch.setattr(openapi._CleanOutcomes, "__init__", keeping)
     spec = VENDOR / "retell-openapi.yaml"
     assert problems(spec) == []
     (references,) = made
