@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import lru_cache
 
 LINE_LENGTH = 100  # black's line length for generated code (formatting.py's mode)
 _INDENT = "    "
@@ -72,6 +73,8 @@ def laid_out(text: str) -> str:
     )
 
 
+# A line's split depends on the line alone, and a sync and an async method repeat theirs.
+@lru_cache(maxsize=8192)
 def _line(line: str) -> str:
     if len(line) <= LINE_LENGTH or not line.isascii():  # ast's offsets count bytes
         return line
