@@ -105,7 +105,7 @@ def _locating(keyword: str, checker: type[Any]) -> type[Any]:
         it was found, so each problem gets its own.
         """
         clean: set[Hashable] = self.__dict__.setdefault("_clientgen_clean_schemas", set())
-        keys: _ValueKeys = self.__dict__.setdefault("_clientgen_keys", _ValueKeys())
+        keys = _run_keys(self.registry)
         key = keys.of(schema_value)
         if key is not None and key in clean:
             return None
@@ -145,7 +145,9 @@ def library_problems(spec: LoadedSpec, minor: str) -> list[Diagnostic]:
     semantic_errors: list[Any] = []
     try:
         validator = _VALIDATORS[minor](spec.document)
-        schema_errors.extend(_crawled(validator.schema_validator).iter_errors(spec.document))
+        keys = _run_keys(validator.keyword_validators_registry)
+        checking = _crawled(validator.schema_validator, keys)
+        schema_errors.extend(checking.iter_errors(spec.document))
         for error in validator.root_validator(validator.schema_path):
             semantic_errors.append(error)  # one by one, to keep what was found before a crash
     except RecursionError:
@@ -179,7 +181,14 @@ def library_problems(spec: LoadedSpec, minor: str) -> list[Diagnostic]:
     return sorted(problems, key=_reading_order)
 
 
-def _crawled(schema_validator: Any) -> Any:
+def _run_keys(registry: Any) -> _ValueKeys:
+    """The one table of value keys of a validation run, kept on the run's registry of
+    keyword checkers: both passes key the same document, each value once."""
+    keys: _ValueKeys = registry.__dict__.setdefault("_clientgen_keys", _ValueKeys())
+    return keys
+
+
+def _crawled(schema_validator: Any, keys: _ValueKeys) -> Any:
     """The OpenAPI schema's validator with its reference registry crawled once, up front,
     and remembering which values its references and choices found clean
     (`_CleanOutcomes`).
@@ -191,7 +200,7 @@ def _crawled(schema_validator: Any) -> Any:
     """
     resolver = schema_validator._resolver
     registry = resolver._registry.crawl()
-    keywords = _CleanOutcomes().keywords(schema_validator.VALIDATORS)
+    keywords = _CleanOutcomes(keys).keywords(schema_validator.VALIDATORS)
     remembering = validators.extend(schema_validator.__class__, keywords)
     return remembering(
         schema_validator.schema,
@@ -222,9 +231,9 @@ class _CleanOutcomes:
     with errors is checked again, so each place gets its own errors, as before.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, keys: _ValueKeys) -> None:
         self.clean: set[tuple[str, str, Hashable, Hashable]] = set()
-        self.keys = _ValueKeys()
+        self.keys = keys
         self.skipped = 0  # values found clean before
 
     def keywords(self, library: Mapping[str, Keyword]) -> dict[str, Keyword]:

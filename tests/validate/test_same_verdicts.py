@@ -151,8 +151,8 @@ def test_equal_values_under_a_reference_or_a_choice_are_checked_once(
     made: list[openapi._CleanOutcomes] = []
     real = openapi._CleanOutcomes.__init__
 
-    def keeping(self: openapi._CleanOutcomes) -> None:
-        real(self)
+    def keeping(self: openapi._CleanOutcomes, keys: openapi._ValueKeys) -> None:
+        real(self, keys)
         made.append(self)
 
     monkeypatch.setattr(openapi._CleanOutcomes, "__init__", keeping)
