@@ -8,7 +8,11 @@ from pathlib import Path
 from generator.cache import Cache, digest
 from generator.diagnostics import GeneratorError
 from generator.load import LoadedSpec
+from generator.validate import library_settings
 from generator.validate.key import keyed_document
+
+# Before anything imports the validator (see `library_settings`).
+library_settings.install()
 
 _NAMESPACE = "valid"
 
