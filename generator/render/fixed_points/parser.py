@@ -21,6 +21,8 @@ class Parser:
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
+        # Each token's text, then one that matches no text: `at` reads one list.
+        self.texts = [token.text for token in tokens] + [""]
         self.index = 0
         self.kind = ""
         self.one_tuples: set[int] = set()  # where the one-tuples' closing parentheses are
@@ -38,8 +40,9 @@ class Parser:
         return self.tokens[index] if index < len(self.tokens) else None
 
     def at(self, text: str) -> bool:
-        token = self.peek()
-        return token is not None and token.kind in ("op", "name") and token.text == text
+        """Whether the next token is the operator or name `text` (no string's or number's
+        text is one)."""
+        return self.texts[self.index] == text
 
     def take(self, space: int | None) -> Token:
         """The next token, its space before it checked: `space` columns, or any where
