@@ -25,9 +25,11 @@ next most often:
 - no check reads them, and a value inside `default`, `example`, `examples`, `enum` or
   `const` (instance data, which is checked against its schema) is never blanked: only
   the members of a schema at schema positions are;
-- a document with a `$ref` whose pointer has a "description" or "title" token (or any
-  percent-escape), a `$schema` member (a dialect of its own) or a `jsonSchemaDialect` is
-  keyed with its schemas whole.
+- a document with a `$ref` that may point at such a member (its pointer reaches a
+  "description" or "title" token at a schema position; or it has a percent-escape, or
+  leads into another document, with such a token), a `$schema` member (a dialect of its
+  own) or a `jsonSchemaDialect` is keyed with its schemas whole. A reference to a schema
+  or a property *named* "description" keeps the shortcut.
 
 A value that is not a string is keyed as it is (its type decides the verdict), and so is
 every other place, callbacks and webhooks among them. Only a clean verdict is cached.
@@ -48,8 +50,11 @@ _REF_INTO_PATHS = re.compile(r'"\$ref":"(?:[^"\\]|\\.)*?paths')
 
 
 # A "$ref" member whose value has a "description" or "title" token, or any percent-escape
-# (which could spell one), and a member naming a dialect.
-_REF_INTO_TEXT = re.compile(r'"\$ref":"(?:[^"\\]|\\.)*?(?:/(?:description|title)(?=[/"])|%)')
+# (which could spell one): `_reaches_schema_text` then follows its pointer. And a member
+# naming a dialect.
+_REF_WITH_TEXT_TOKEN = re.compile(
+    r'"\$ref":("(?:[^"\\]|\\.)*?(?:/(?:description|title)(?=[/"])|%)(?:[^"\\]|\\.)*")'
+)
 _DIALECT = re.compile(r'"(?:\$schema|jsonSchemaDialect)":')
 # The members of a Schema Object holding one schema, a list of schemas, or a map of them.
 _ONE_SCHEMA = (
@@ -79,11 +84,48 @@ def keyed_document(document: dict[str, Any]) -> str:
         # Blanking never touches a "$ref" or "$schema" member, so they are searched here.
         if blank_paths and _REF_INTO_PATHS.search(text):
             blank_paths = False
-        elif blank_schemas and (_REF_INTO_TEXT.search(text) or _DIALECT.search(text)):
+        elif blank_schemas and (_reaches_schema_text(text) or _DIALECT.search(text)):
             blank_schemas = False
         else:
             return text
     return _canonical(document)
+
+
+def _reaches_schema_text(text: str) -> bool:
+    """Whether a `$ref` in the canonical document may point at a string `_schema` blanks.
+
+    Most references with a "description" or "title" token point at a schema so named
+    (`#/components/schemas/description`) or at a property so named, which blanking
+    leaves alone; only one reaching such a member at a schema position points at text.
+    """
+    for match in _REF_WITH_TEXT_TOKEN.finditer(text):
+        if _may_point_at_text(json.loads(match.group(1))):
+            return True
+    return False
+
+
+def _may_point_at_text(ref: str) -> bool:
+    """Whether following `ref` may end at a schema's `description` or `title`: its pointer
+    walked along the places `_schema` blanks at. A reference into another document, a
+    percent-escape or a fragment that is no pointer may: it is not followed."""
+    document, _, pointer = ref.partition("#")
+    if document or "%" in ref or not pointer.startswith("/"):
+        return True
+    tokens = [token.replace("~1", "/").replace("~0", "~") for token in pointer[1:].split("/")]
+    if tokens[:2] != ["components", "schemas"]:
+        return False  # schemas are blanked under `components` → `schemas` alone
+    index = 3  # past the schema's name: at a schema
+    while index < len(tokens):
+        member = tokens[index]
+        if member in _SCHEMA_TEXT:
+            return True
+        if member in _ONE_SCHEMA:
+            index += 1
+        elif member in _SCHEMA_LISTS or member in _SCHEMA_MAPS:
+            index += 2  # past the item's place or name
+        else:
+            return False  # out of the schema positions: nothing below is blanked
+    return False
 
 
 def _blanked(document: dict[str, Any], paths: bool, schemas: bool) -> dict[str, Any]:

@@ -227,3 +227,58 @@ def test_a_ref_to_a_schema_named_like_a_text_member_keeps_the_shortcut() -> None
     spec = _changed(_spec("retell"), lambda d: d.update({"x-extra": named}))
     edited = _changed(spec, lambda d: _described_schema(d).update(description="edited"))
     assert _cache_key(edited) == _cache_key(spec)
+
+
+def _named_description(document: dict[str, Any]) -> None:
+    """A schema named "description", referenced from an operation's response."""
+    schemas = document["components"]["schemas"]
+    schemas["description"] = {"type": "string", "description": "A schema of that name."}
+    document["x-extra"] = {"$ref": "#/components/schemas/description"}
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "#/components/schemas/description",
+        "#/components/schemas/title",
+        "#/components/schemas/A/properties/description",
+        "#/components/schemas/A/properties/title/items",
+        "#/components/schemas/A/default/description",
+        "#/components/schemas/A/example/title",
+        "#/components/parameters/description",
+        "#/components/schemas/A/allOf/0/properties/description",
+    ],
+)
+def test_a_ref_to_a_place_named_like_a_text_member_keeps_the_shortcut(ref: str) -> None:
+    spec = _changed(_spec("retell"), lambda d: d.update({"x-extra": {"$ref": ref}}))
+    edited = _changed(spec, lambda d: _described_schema(d).update(description="edited"))
+    assert _cache_key(edited) == _cache_key(spec)
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "#/components/schemas/A/properties/x/description",
+        "#/components/schemas/A/allOf/0/title",
+        "#/components/schemas/A/items/description",
+        "#/components/schemas/A/additionalProperties/items/title",
+        "#/components/schemas/a~1b/description",
+        "#/components/schemas/A/$defs/B/description",
+        "other.yaml#/components/schemas/A/description",
+        "#/components/schemas/A/properties/d%65scription",
+    ],
+)
+def test_a_ref_that_may_reach_schema_text_keys_the_schemas_whole(ref: str) -> None:
+    spec = _changed(_spec("retell"), lambda d: d.update({"x-extra": {"$ref": ref}}))
+    edited = _changed(spec, lambda d: _described_schema(d).update(description="edited"))
+    assert _cache_key(edited) != _cache_key(spec)
+
+
+def test_a_schema_named_description_keeps_the_shortcut_and_the_verdict() -> None:
+    """A document with a schema named "description" (an AWS-derived spec has one) still
+    shares its key with its schema-text edits, and the verdicts agree."""
+    spec = _changed(_spec("retell"), _named_description)
+    edited = _schema_text_edited(spec, "edited")
+    assert _cache_key(edited) == _cache_key(spec)
+    validate_spec(spec, Cache(None))
+    validate_spec(edited, Cache(None))
