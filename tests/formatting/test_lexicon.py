@@ -29,8 +29,8 @@ _TEXTS = [
     'x = """\\\\"""\n',
     'x = """a\n  b\n"""  ,  y\n',
     'def f():\n    """Doc with "quotes" and ""two"".\n\n    More.\n    """\n',
-    'f(a,  b)(  c )\n',
-    'class A:\n    x: int = 1\n        \n',
+    "f(a,  b)(  c )\n",
+    "class A:\n    x: int = 1\n        \n",
     'y = {"k": "v\\\\", "w": "\\u00e9"}\n',
     'z = ("a"\n     "b")\n',
 ]

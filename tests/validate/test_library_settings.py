@@ -81,13 +81,15 @@ def test_the_cache_sizes_are_the_libraries_defaults(monkeypatch: pytest.MonkeyPa
     schema_settings = _library_module("openapi_schema_validator.settings", monkeypatch)
     ours = library_settings.STAND_INS
     assert (
-        ours["openapi_spec_validator.settings"]["OpenAPISpecValidatorSettings"]
-        .resolved_cache_maxsize  # type: ignore[attr-defined]
+        ours["openapi_spec_validator.settings"][
+            "OpenAPISpecValidatorSettings"
+        ].resolved_cache_maxsize  # type: ignore[attr-defined]
         == spec_settings.OpenAPISpecValidatorSettings().resolved_cache_maxsize
     )
     assert (
-        ours["openapi_schema_validator.settings"]["get_settings"]()  # type: ignore[operator]
-        .compiled_validator_cache_max_size
+        ours["openapi_schema_validator.settings"][
+            "get_settings"
+        ]().compiled_validator_cache_max_size  # type: ignore[operator]
         == schema_settings.get_settings().compiled_validator_cache_max_size
     )
     # The backend is the jsonschema one the library's "auto" gives without jsonschema-rs.
