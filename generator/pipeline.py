@@ -6,6 +6,7 @@ Each function returns a value or raises `GeneratorError`; none writes to disk, s
 
 from __future__ import annotations
 
+import os
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -190,12 +191,16 @@ def _settled(outcomes: list[_Outcome], late: BaseException | None) -> None:
 def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
     """Rendered and formatted; the runtime is copied as it is, already black-clean, and
     the resource modules and `api.md` files made of what the cache has seen are the
-    cache's (`reuse`). When some are, little is likely left to format: a formatting
-    process is started before rendering, to import black beside it (`EarlyFormatter`)."""
+    cache's (`reuse`). Formatting processes are started before rendering, to import black
+    beside it (`EarlyFormatter`): one per core, or one when modules are reused and little
+    is likely left to format. With one core, only the latter: a process of its own would
+    only take turns with rendering."""
     with collector.paused():
         keys = module_keys(dist, TEMPLATES_DIR) if cache is not None and cache.enabled else {}
         reused = reused_modules(cache, keys) if cache is not None else {}
-    with EarlyFormatter() if reused else nullcontext() as early:
+    cores = os.cpu_count() or 1
+    early_formatter = EarlyFormatter() if reused else EarlyFormatter(cores) if cores > 1 else None
+    with early_formatter or nullcontext() as early:
         with collector.paused():
             files = render_distribution(dist, cache=cache, skip=reused)
         runtime = f"{dist.package}/_runtime/"

@@ -57,26 +57,30 @@ _Job = tuple[str, str, bool]
 
 
 class EarlyFormatter:
-    """A formatting process started before the text to format is known.
+    """Formatting processes started before the text to format is known.
 
-    It imports black as it starts (a sixteenth of a second), beside rendering, instead of
-    this process importing it when formatting begins: a run that formats little (a warm
-    cache, one schema edited) then does not wait for the import. Jobs of less than
-    `_PARALLEL_MIN_CHARS` go to it; more text is shared out among processes started for
-    it as without one (this one is stopped first: no fork while its thread runs). Used
-    as a context manager, started after validation has been (for the same reason).
+    Each imports black as it starts (a sixteenth of a second), beside rendering, instead
+    of this process importing it when formatting begins and then forking the workers.
+    With `workers` > 1, one per core, every job goes to them: a cold run's formatting
+    starts as soon as the text is cut, on every core, with black already imported. With
+    one (a warm cache: `pipeline._formatted`), it takes jobs of less than
+    `_PARALLEL_MIN_CHARS`, so that a run that formats little (one schema edited) does not
+    wait for the import; more text is shared out among processes started for it as
+    without one (this one is stopped first: no fork while its thread runs). Used as a
+    context manager, started after validation has been (for the same reason).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, workers: int = 1) -> None:
         self.pool: Any = None
+        self.workers = workers
 
     def __enter__(self) -> EarlyFormatter:
         from concurrent.futures import ProcessPoolExecutor
 
         self.pool = ProcessPoolExecutor(
-            max_workers=1, mp_context=_context(), initializer=_import_black
+            max_workers=self.workers, mp_context=_context(), initializer=_import_black
         )
-        self.pool.submit(_import_black)  # starts it now, not with the first job
+        self.pool.submit(_import_black)  # forks them all now, not with the first job
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -281,13 +285,15 @@ def _store_pieces_entry(cache: Cache, version: str, path: str, entry: _Entry) ->
 
 
 def _run(jobs: list[_Job], modules: int, early: EarlyFormatter | None = None) -> list[_Result]:
-    """Every job's result in the jobs' order: by the `early` formatter when there is little
-    text, else in parallel when there is enough to pay for starting workers, else here."""
+    """Every job's result in the jobs' order: by the `early` formatters when there are
+    several or there is little text, else in parallel when there is enough to pay for
+    starting workers, else here."""
     if not jobs:
         return []
     text = sum(len(job[1]) for job in jobs)
-    if early is not None and early.pool is not None and text < _PARALLEL_MIN_CHARS:
-        return _pooled(early.pool, 1, jobs, modules)
+    few = text < _PARALLEL_MIN_CHARS
+    if early is not None and early.pool is not None and (early.workers > 1 or few):
+        return _pooled(early.pool, early.workers, jobs, modules)
     if early is not None:
         early.stop()
     workers = min(len(jobs), os.cpu_count() or 1)

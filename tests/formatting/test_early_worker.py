@@ -3,10 +3,16 @@ black formats here, and a large amount of text goes to processes started for it 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
 from generator.cache import Cache
 from generator.render import formatting
 from generator.render.formatting import EarlyFormatter, format_files
 
+_SEED = Path(__file__).resolve().parents[2] / "specs" / "polyai" / "import-phone-numbers.yaml"
 _SMALL = {
     "p/a.py": "x = {'a':1}\n\n\n\n\ndef f( a ):\n    return a\n",
     "p/b.py": "class B(object) :\n  pass\n",
@@ -33,3 +39,33 @@ def test_much_text_goes_to_processes_started_for_it() -> None:
     with EarlyFormatter() as early:
         assert format_files(files, Cache(None), early=early) == expected
         assert early.pool is None  # stopped before the others were started
+
+
+def test_several_early_formatters_take_every_job() -> None:
+    """One per core on a cold run: much text stays with them, formatted as here."""
+    files = {**_large(), **_SMALL}
+    expected = format_files(files, Cache(None))
+    with EarlyFormatter(2) as early:
+        pool = early.pool
+        assert format_files(files, Cache(None), early=early) == expected
+        assert early.pool is pool  # no other processes were started
+
+
+def test_a_cold_run_starts_one_early_formatter_per_core(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started: list[int] = []
+    real = pipeline.EarlyFormatter
+
+    def recording(workers: int = 1) -> EarlyFormatter:
+        started.append(workers)
+        return real(workers)
+
+    monkeypatch.setattr(pipeline, "EarlyFormatter", recording)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    pipeline.build_single(_SEED, "seed")
+    assert started == [2]
+    started.clear()
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 1)
+    pipeline.build_single(_SEED, "seed")
+    assert started == []  # with one core, rendering would only take turns with it

@@ -3,7 +3,9 @@
 A warm run (every module and verdict in the cache) formats and validates nothing, so it
 must not import black or the validator; the drift check renders nothing either, so it
 imports none of the three; and a cold run validates in a child process, so the
-validator is never imported by the process that renders and formats.
+validator is never imported by the process that renders and formats. With more than one
+core, a cold run formats in processes started before rendering, which import black
+themselves (`EarlyFormatter`): the process that renders does not import it either.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ def _imported(cache: Path, *args: str) -> list[str]:
 
 def test_each_run_imports_only_what_it_uses(tmp_path: Path) -> None:
     cache, out = tmp_path / "cache", tmp_path / "out"
-    assert _imported(cache, "generate", "-q", "--out", str(out)) == ["black", "jinja2"]
+    cold = ["jinja2"] if (os.cpu_count() or 1) > 1 else ["black", "jinja2"]
+    assert _imported(cache, "generate", "-q", "--out", str(out)) == cold
     assert _imported(cache, "check", "--full") == ["jinja2"]
     assert _imported(cache, "check") == []
     (out / "voice_clients" / "retell" / "api.md").unlink()
