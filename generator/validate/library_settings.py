@@ -2,8 +2,8 @@
 
 openapi-spec-validator and openapi-schema-validator each have a `settings` module that
 reads a few values from the environment with pydantic-settings: the sizes of two caches
-and the schema validator's backend. Importing pydantic-settings (and pydantic) is almost
-half of importing the validator, in every run that validates, for values that must not
+and the schema validator's backend. Importing pydantic-settings (and pydantic) is more
+than half of importing the validator, in every run that validates, for values that must not
 vary here anyway:
 
 - the backend: `openapi.py` drives the jsonschema backend's validators directly (their
