@@ -192,14 +192,15 @@ def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
     """Rendered and formatted; the runtime is copied as it is, already black-clean, and
     the resource modules and `api.md` files made of what the cache has seen are the
     cache's (`reuse`). Formatting processes are started before rendering, to import black
-    beside it (`EarlyFormatter`): one per core, or one when modules are reused and little
-    is likely left to format. With one core, only the latter: a process of its own would
-    only take turns with rendering."""
+    beside it (`EarlyFormatter`): one per core as far as the API's size keeps them busy
+    (`_early_formatters`), or one when modules are reused and little is likely left to
+    format. With one core, only the latter: a process of its own would only take turns
+    with rendering."""
     with collector.paused():
         keys = module_keys(dist, TEMPLATES_DIR) if cache is not None and cache.enabled else {}
         reused = reused_modules(cache, keys) if cache is not None else {}
-    cores = os.cpu_count() or 1
-    early_formatter = EarlyFormatter() if reused else EarlyFormatter(cores) if cores > 1 else None
+    processes = 1 if reused else _early_formatters(dist)
+    early_formatter = EarlyFormatter(processes) if reused or processes > 1 else None
     with early_formatter or nullcontext() as early:
         with collector.paused():
             files = render_distribution(dist, cache=cache, skip=reused)
@@ -210,6 +211,22 @@ def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
         remember_modules(cache, keys, formatted, reused)
     formatted.update(reused)
     return {path: formatted[path] for path in sorted(formatted)}
+
+
+# About how many operations and definitions give a formatting process enough text to pay
+# for its start (a fork and black's import, a sixteenth of a second): some half a
+# megabyte of rendered text, at a few kilobytes each.
+_PARTS_PER_FORMATTER = 200
+
+
+def _early_formatters(dist: Distribution) -> int:
+    """How many formatting processes a cold run starts before rendering: one per core, but
+    no more than the API's size keeps busy (two at least, when there are two cores)."""
+    parts = sum(
+        len(api.operations) + len(api.response_definitions) + len(api.request_definitions)
+        for api in dist.apis
+    )
+    return min(os.cpu_count() or 1, max(2, parts // _PARTS_PER_FORMATTER))
 
 
 def _operation_count(apis: list[Api]) -> int:
