@@ -156,6 +156,17 @@ KEPT = [
     "        models.B,\n    ]:\n        pass\n",
     "class _:\n    @cached_property\n    def maintenance_window_execution_task_invocations(\n"
     "        self,\n    ) -> AsyncMaintenanceWindowExecutionTaskInvocations:\n        pass\n",
+    # A parameter's union too long for its row, split at its `|`s.
+    "class _:\n    async def get(\n        self,\n        *,\n        board_type: (\n"
+    '            Literal["ROOM_ONLY", "BREAKFAST", "HALF_BOARD", "FULL_BOARD", "ALL_INCLUSIVE"]\n'
+    "            | NotGiven\n        ) = NOT_GIVEN,\n        lang: str | NotGiven = NOT_GIVEN,\n"
+    "    ) -> models.MultiResponse:\n        return 1\n",
+    "def create(\n    self,\n    a_parameter_with_a_long_name: (\n"
+    "        SomeLongTypeName[int, str, bytes, float]\n        | AnotherLongTypeNameThatIsLong\n"
+    "        | YetAnotherTypeName\n        | None\n    ) = None,\n) -> None:\n    pass\n",
+    "def create(\n    self,\n    board_type: (\n"
+    '        Literal["ROOM_ONLY", "BREAKFAST", "HALF_BOARD", "FULL_BOARD", "ALL_INCLUSIVE", "X"]\n'
+    "        | NotGiven\n    ),\n) -> None:\n    pass\n",
 ]
 
 # Texts black changes, each breaking one rule; none may be recognised.
@@ -223,6 +234,16 @@ CHANGED = [
     "class _:\n    def describe(\n        self,\n    ) -> AsyncPager[\n"
     "        models.DescribeMaintenanceWindowExecutionTaskInvocationsResult,\n    ]:\n"
     "        pass\n",
+    # A parameter's union split at its `|`s though it fits its row; split but not at
+    # every `|`; split after a `|`.
+    "def create(\n    self,\n    a_parameter_with_a_long_name: (\n        SomeLongTypeName[int]\n"
+    "        | None\n    ) = None,\n) -> None:\n    pass\n",
+    "def create(\n    self,\n    a_parameter_with_a_long_name: (\n"
+    "        SomeLongTypeName[int, str, bytes, float] | AnotherLongTypeNameThatIsLong\n"
+    "        | YetAnotherTypeName\n        | None\n    ) = None,\n) -> None:\n    pass\n",
+    "def create(\n    self,\n    board_type: (\n"
+    '        Literal["ROOM_ONLY", "BREAKFAST", "HALF_BOARD", "FULL_BOARD", "ALL_INCLUSIVE", "X"]'
+    " |\n        NotGiven\n    ),\n) -> None:\n    pass\n",
 ]
 
 

@@ -173,16 +173,7 @@ def is_wrapped_annotation(
     value = [t.text for t in tail[1:]]
     if value and (len(value) != 2 or tail[2].kind not in ("name", "number", "string")):
         return False
-    operands: list[list[Token]] = [[]]
-    depth = 0
-    for token in body:
-        if token.kind == "op" and token.text in OPENING:
-            depth += 1
-        elif token.kind == "op" and token.text in CLOSING:
-            depth -= 1
-        elif depth == 0 and token.kind == "op" and token.text == "|":
-            operands.append([])
-        operands[-1].append(token)
+    operands = _operands(body)
     bars = len(operands) - 1
     if not bars or (bars == 1 and (body[0].kind != "name" or body[-1].kind != "name")):
         return False
@@ -199,13 +190,48 @@ def is_wrapped_annotation(
     # Split at its `|`s: the joined annotation is too long for its row, or holds a magic
     # comma, which makes black split it whatever its length (and prefer the annotation's
     # parentheses).
+    split = _split_at_bars(tokens, operands, inner, lines, long_rows)
+    if split is None:
+        return False
+    one_row, magic = split
+    return magic or (one_row.isascii() and inner + len(one_row) > LINE_LENGTH)
+
+
+def _operands(union: list[Token]) -> list[list[Token]]:
+    """A union's operands: its tokens between the `|`s outside brackets, each `|` with
+    the operand after it."""
+    operands: list[list[Token]] = [[]]
+    depth = 0
+    for token in union:
+        if token.kind == "op" and token.text in OPENING:
+            depth += 1
+        elif token.kind == "op" and token.text in CLOSING:
+            depth -= 1
+        elif depth == 0 and token.kind == "op" and token.text == "|":
+            operands.append([])
+        operands[-1].append(token)
+    return operands
+
+
+def _split_at_bars(
+    tokens: list[Token],
+    operands: list[list[Token]],
+    inner: int,
+    lines: list[str],
+    long_rows: set[int],
+) -> tuple[str, bool] | None:
+    """A union in its optional parentheses over several rows, if it is split as
+    `delimiter_split` splits it at its `|`s: each operand on rows of its own at `inner`,
+    each after the first starting with its `|`, an operand split in its turn at its last
+    bracket. The union joined on one row, and whether an operand holds a magic comma;
+    None if it is split otherwise."""
     magic = False
     joined: list[str] = []  # the operands, each joined on one row
     for number, operand in enumerate(operands):
         first = operand[0]
         before = tokens[tokens.index(first) - 1]
         if first.col != inner or before.end_row == first.row or (number and first.text != "|"):
-            return False
+            return None
         operand_rows = range(first.row, operand[-1].end_row + 1)
         joined.append("".join(lines[row].strip() for row in operand_rows))
         if all(t.row == first.row for t in operand):
@@ -215,14 +241,13 @@ def is_wrapped_annotation(
             (i for i, t in enumerate(rest) if t.kind == "op" and t.text in OPENING), None
         )
         if bracket is None or rest[bracket].row != first.row or not _ends_row(rest, bracket):
-            return False
+            return None
         _check_element_head(rest[:bracket])
         end = _check_body(tokens, tokens.index(rest[bracket]), inner, lines, long_rows, True)
         if tokens[end] is not operand[-1]:
-            return False  # something after the operand's closing bracket
+            return None  # something after the operand's closing bracket
         magic = magic or tokens[end - 1].text == ","
-    one_row = " ".join(joined)
-    return magic or (one_row.isascii() and inner + len(one_row) > LINE_LENGTH)
+    return " ".join(joined), magic
 
 
 def is_wrapped_value(tokens: list[Token], head: list[Token], indent: int, lines: list[str]) -> bool:
@@ -313,7 +338,7 @@ def _check_body(
             token = tokens[index]
             if wrapped and index in wrapped:
                 wrapped.discard(index)
-                index = _wrapped_parameter(tokens, start, index, inner, lines)
+                index = _wrapped_parameter(tokens, start, index, inner, lines, long_rows)
                 break
             if token.kind == "op" and token.text in OPENING:
                 if _ends_row(tokens, index):
@@ -358,14 +383,21 @@ def _check_body(
 
 
 def _wrapped_parameter(
-    tokens: list[Token], start: int, opening_index: int, indent: int, lines: list[str]
+    tokens: list[Token],
+    start: int,
+    opening_index: int,
+    indent: int,
+    lines: list[str],
+    long_rows: set[int],
 ) -> int:
     """A parameter too long for one row, `NAME: (` / its annotation / `)` with its
     default if any and its comma: where its annotation is a union, black wraps it in
     optional parentheses (`visit_tname`), and `right_hand_split` splits the line there
     and keeps them when it cannot omit them (`can_omit_invisible_parens`: more than one
     `|` outside brackets, or one after a name first and before a name or a subscript
-    last). The annotation is on one row. The index after the parameter's comma.
+    last). The annotation is on one row, or, too long for one, split at its `|`s as an
+    annotated assignment's is (`_split_at_bars`), with no magic comma. The index after
+    the parameter's comma.
     """
     head = tokens[start:opening_index]
     opening = tokens[opening_index]
@@ -377,7 +409,8 @@ def _wrapped_parameter(
     row = body[0].row if body else -1
     if not body or row == opening.row or body[0].col != indent + 4:
         raise Refused
-    if any(t.row != row or t.end_row != row for t in body) or closing.row == row:
+    one_row = all(t.row == row and t.end_row == row for t in body)
+    if closing.row == body[-1].end_row:
         raise Refused
     comma_index = closing_at + 1
     if tokens[comma_index].text == "=":
@@ -412,6 +445,13 @@ def _wrapped_parameter(
         subscript = last.text == "]" and _is_trailer(tokens, group)
         if body[0].kind != "name" or not (last.kind == "name" or subscript):
             raise Refused  # black may omit the parentheses
+    if not one_row:
+        split = _split_at_bars(tokens, _operands(body), indent + 4, lines, long_rows)
+        if split is None or split[1] or not split[0].isascii():
+            raise Refused
+        if indent + 4 + len(split[0]) <= LINE_LENGTH:
+            raise Refused  # the annotation fits on its row: black joins it
+        return comma_index + 1
     rows = [lines[opening.row], lines[row], lines[closing.row]]
     if not all(text.isascii() for text in rows):
         raise Refused
