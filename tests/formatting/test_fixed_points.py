@@ -167,6 +167,14 @@ KEPT = [
     "def create(\n    self,\n    board_type: (\n"
     '        Literal["ROOM_ONLY", "BREAKFAST", "HALF_BOARD", "FULL_BOARD", "ALL_INCLUSIVE", "X"]\n'
     "        | NotGiven\n    ),\n) -> None:\n    pass\n",
+    # ... with an operand split in its turn, its magic comma splitting the union whatever
+    # its length.
+    'def list(\n    self,\n    *,\n    status: (\n        Literal[\n            "ACTIVE",\n'
+    '            "INACTIVE",\n            "PENDING_ACTIVATION",\n            "ARCHIVED",\n'
+    "        ]\n        | NotGiven\n    ) = NOT_GIVEN,\n) -> None:\n    pass\n",
+    'def list(\n    self,\n    *,\n    status: (\n        Literal[\n            "ACTIVE",\n'
+    '            "INACTIVE",\n        ]\n        | NotGiven\n    ) = NOT_GIVEN,\n) -> None:\n'
+    "    pass\n",
 ]
 
 # Texts black changes, each breaking one rule; none may be recognised.
@@ -244,6 +252,10 @@ CHANGED = [
     "def create(\n    self,\n    board_type: (\n"
     '        Literal["ROOM_ONLY", "BREAKFAST", "HALF_BOARD", "FULL_BOARD", "ALL_INCLUSIVE", "X"]'
     " |\n        NotGiven\n    ),\n) -> None:\n    pass\n",
+    # An operand split without its comma, though it fits.
+    'def list(\n    self,\n    *,\n    status: (\n        Literal[\n            "ACTIVE",\n'
+    '            "INACTIVE"\n        ]\n        | NotGiven\n    ) = NOT_GIVEN,\n) -> None:\n'
+    "    pass\n",
 ]
 
 

@@ -395,9 +395,10 @@ def _wrapped_parameter(
     optional parentheses (`visit_tname`), and `right_hand_split` splits the line there
     and keeps them when it cannot omit them (`can_omit_invisible_parens`: more than one
     `|` outside brackets, or one after a name first and before a name or a subscript
-    last). The annotation is on one row, or, too long for one, split at its `|`s as an
-    annotated assignment's is (`_split_at_bars`), with no magic comma. The index after
-    the parameter's comma.
+    last). The annotation is on one row, or split at its `|`s as an annotated
+    assignment's is (`_split_at_bars`): too long for one row, or holding a magic comma
+    (an operand split in its turn), which makes black split it whatever its length. The
+    index after the parameter's comma.
     """
     head = tokens[start:opening_index]
     opening = tokens[opening_index]
@@ -447,9 +448,10 @@ def _wrapped_parameter(
             raise Refused  # black may omit the parentheses
     if not one_row:
         split = _split_at_bars(tokens, _operands(body), indent + 4, lines, long_rows)
-        if split is None or split[1] or not split[0].isascii():
+        if split is None:
             raise Refused
-        if indent + 4 + len(split[0]) <= LINE_LENGTH:
+        annotation, magic = split
+        if not magic and (not annotation.isascii() or indent + 4 + len(annotation) <= LINE_LENGTH):
             raise Refused  # the annotation fits on its row: black joins it
         return comma_index + 1
     rows = [lines[opening.row], lines[row], lines[closing.row]]
