@@ -9,9 +9,9 @@ its last bracket:
 
 - a collection literal (`responses={...}`, `X.clientgen_variants = (...)`): one item per
   line, with a trailing comma;
-- a call or a class's bases (`pagination=Pagination(...)`, `warn(...)`, `class X(...):`):
-  the arguments on one line under it if they fit there, else one per line with a
-  trailing comma;
+- a call or a class's bases (`pagination=Pagination(...)`, `warn(...)`, `class X(...):`,
+  a dict entry's `"region": ServerVariable(...)`): the arguments on one line under it if
+  they fit there, else one per line with a trailing comma;
 - a type alias that is a union of names: the union in parentheses, on one line if it
   fits, else one name per line;
 - an assignment whose first line would still be too long split at its value's bracket
@@ -45,8 +45,9 @@ from functools import lru_cache
 
 LINE_LENGTH = 100  # black's line length for generated code (formatting.py's mode)
 _INDENT = "    "
-# `name=value,` or `value,`: one argument of a call that is already one per line.
-_ARGUMENT = re.compile(r"(?P<head>(\w+=)?)(?P<value>.*)(?P<tail>,)")
+# `name=value,`, `"key": value,` or `value,`: one argument of a call, or one entry of a
+# dict, that is already one per line.
+_ARGUMENT = re.compile(r'(?P<head>(\w+=|"(?:[^"\\]|\\.)*": )?)(?P<value>.*)(?P<tail>,)')
 # `name: annotation,` or `name: annotation = default,`: one parameter of a signature.
 _PARAMETER = re.compile(r"\w+: .*,")
 # `NAME = Generic[T](`: the first line of a call already one argument per line.

@@ -141,6 +141,15 @@ LONG_LINES = {
         "from some_package.resources.a_module_with_a_long_name import FirstClassNameThatIsLong, "
         "SecondClassName\n"
     ),
+    "dict entry whose value is a call": (
+        'X = f(\n    variables={\n        "region": ServerVariable("us-east-1", '
+        '("us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1", "eu-west-2")),\n'
+        "    },\n)\n"
+    ),
+    "dict entry whose value hugs": (
+        'X = f(\n    variables={\n        "a_rather_long_key_for_a_dict_entry": '
+        'ServerVariable("default-value", ("alpha", "beta", "gamma")),\n    },\n)\n'
+    ),
 }
 
 
