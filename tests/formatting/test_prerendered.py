@@ -18,10 +18,11 @@ against black case by case below.
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 
 import black
 import pytest
-from pieces_support import MODE, ROOT, layout_changes, without_layout
+from pieces_support import MODE, ROOT, layout_changes, rendered, without_layout
 
 from generator.pipeline import load_api, model_api
 from generator.render.layout import MARK, laid_out, lay_out
@@ -246,3 +247,32 @@ def test_only_marked_lines_are_split() -> None:
     assert laid_out(docstring) == docstring
     assert laid_out(lay_out(docstring)) != docstring  # the same line, marked, is split
     assert lay_out("short=(A, B),") == "short=(A, B),"
+
+
+_MANY_SERVERS = """\
+openapi: 3.0.3
+info: {title: Servers, version: "1"}
+servers:
+  - url: https://first-regional-endpoint.example.com
+  - url: https://second-regional-endpoint.example.com
+  - url: https://third-regional-endpoint.example.com
+  - url: https://fourth-regional-endpoint.example.com
+  - url: https://fifth-regional-endpoint.example.com
+paths:
+  /ping:
+    get:
+      operationId: ping
+      responses:
+        "200": {description: ok}
+"""
+
+
+def test_a_client_of_many_servers_is_rendered_as_black_writes_it(tmp_path: Path) -> None:
+    """The `server` parameter's `Literal` of every server name is too long for its line:
+    the client's signature is laid out too."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(_MANY_SERVERS, encoding="utf-8")
+    client = rendered(spec, "srv")["srv/_client.py"]
+    unsplit = without_layout(lambda: rendered(spec, "srv"))["srv/_client.py"]
+    assert any(len(line) > 100 for line in unsplit.splitlines())
+    assert black.format_str(client, mode=MODE) == client
