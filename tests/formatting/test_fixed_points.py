@@ -175,6 +175,10 @@ KEPT = [
     'def list(\n    self,\n    *,\n    status: (\n        Literal[\n            "ACTIVE",\n'
     '            "INACTIVE",\n        ]\n        | NotGiven\n    ) = NOT_GIVEN,\n) -> None:\n'
     "    pass\n",
+    # A deprecated argument's warning.
+    "def f(self, *, a: int | NotGiven = NOT_GIVEN) -> None:\n    if a is not NOT_GIVEN:\n"
+    '        warn("a is deprecated", DeprecationWarning, stacklevel=2)\n',
+    "def f(a: int | None = None) -> None:\n    if a is None:\n        pass\n",
 ]
 
 # Texts black changes, each breaking one rule; none may be recognised.
@@ -252,6 +256,9 @@ CHANGED = [
     "def create(\n    self,\n    board_type: (\n"
     '        Literal["ROOM_ONLY", "BREAKFAST", "HALF_BOARD", "FULL_BOARD", "ALL_INCLUSIVE", "X"]'
     " |\n        NotGiven\n    ),\n) -> None:\n    pass\n",
+    "def f(a: int) -> None:\n    if a is  not NOT_GIVEN:\n        pass\n",
+    "def f(a: int) -> None:\n    if (a is not NOT_GIVEN):\n        pass\n",
+    "def f(a: int) -> None:\n    if a is not NOT_GIVEN :\n        pass\n",
     # An operand split without its comma, though it fits.
     'def list(\n    self,\n    *,\n    status: (\n        Literal[\n            "ACTIVE",\n'
     '            "INACTIVE"\n        ]\n        | NotGiven\n    ) = NOT_GIVEN,\n) -> None:\n'

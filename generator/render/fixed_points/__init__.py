@@ -16,9 +16,10 @@ restates:
   - @`. No comment, semicolon, backslash, tab, single-quoted or prefixed string.
 - Spaces between tokens: `whitespace()` in `nodes.py`, for the contexts below.
 - Statements: classes, functions, decorators, assignments and annotations to a name,
-  `return`, calls, imports, `pass`, `if NAME:`, `else:` and string statements; nothing
-  black rewraps in parentheses or strips them from (no parentheses but a call's and a
-  tuple's, no operator but `|` and a unary minus, no keyword expression or lambda).
+  `return`, calls, imports, `pass`, `if NAME:` and `if NAME is [not] NAME:`, `else:`
+  and string statements; nothing black rewraps in parentheses or strips them from (no
+  parentheses but a call's and a tuple's, no operator but `|` and a unary minus, no
+  keyword expression or lambda but that `is [not]`).
 - A statement on one row fits in 100 columns and has no magic trailing comma (a
   one-tuple's is not magic), so `transform_line` leaves it as it is.
 - A statement over several rows is split at one bracket pair, the split
