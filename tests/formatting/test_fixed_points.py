@@ -179,6 +179,14 @@ KEPT = [
     "def f(self, *, a: int | NotGiven = NOT_GIVEN) -> None:\n    if a is not NOT_GIVEN:\n"
     '        warn("a is deprecated", DeprecationWarning, stacklevel=2)\n',
     "def f(a: int | None = None) -> None:\n    if a is None:\n        pass\n",
+    # A call of a subscript whose first row would be too long, split at both brackets.
+    "_LIST_ORGANIZATION_MEMBERSHIPS_ENDPOINT = Endpoint[\n"
+    "    models.OrganizationMembershipCollectionResponseItem\n](\n"
+    '    method="GET",\n    path="/orgs/{org}/memberships/{membership}/rolesxxxxxxxxxx",\n'
+    '    accept="application/json",\n)\n',
+    "_LIST_ORGANIZATION_MEMBERSHIPS_ENDPOINT = Endpoint[\n"
+    "    models.OrganizationMembershipCollectionResponseItem\n](\n"
+    '    method="GET",\n    path="/orgs/{org}",\n)\n',
 ]
 
 # Texts black changes, each breaking one rule; none may be recognised.
@@ -256,6 +264,13 @@ CHANGED = [
     "def create(\n    self,\n    board_type: (\n"
     '        Literal["ROOM_ONLY", "BREAKFAST", "HALF_BOARD", "FULL_BOARD", "ALL_INCLUSIVE", "X"]'
     " |\n        NotGiven\n    ),\n) -> None:\n    pass\n",
+    # A call of a subscript split at both brackets though its first row fits; its item
+    # split over two rows.
+    "_LIST_ENDPOINT = Endpoint[\n    models.OrganizationMembershipCollectionResponseItem\n](\n"
+    '    method="GET",\n    path="/orgs/{org}/memberships",\n)\n',
+    "_LIST_ORGANIZATION_MEMBERSHIPS_ENDPOINT = Endpoint[\n"
+    "    models.OrganizationMembershipCollectionResponseItem[\n        Item\n    ]\n](\n"
+    '    method="GET",\n    path="/orgs/{org}",\n)\n',
     "def f(a: int) -> None:\n    if a is  not NOT_GIVEN:\n        pass\n",
     "def f(a: int) -> None:\n    if (a is not NOT_GIVEN):\n        pass\n",
     "def f(a: int) -> None:\n    if a is not NOT_GIVEN :\n        pass\n",

@@ -35,7 +35,9 @@ restates:
   parentheses on a row of its own (the optional parentheses made visible). An
   annotation too long for one row that is a union, of a name or of a parameter, in
   its optional parentheses made visible (`visit_tname` for a parameter), on one row
-  or split at its `|`s.
+  or split at its `|`s. A call of a subscript split at its parentheses whose first
+  row would be too long, split again at the subscript's bracket (`Endpoint[` / its
+  item / `](`).
 - Docstrings (the first statement of a module, class or function): as `visit_STRING`
   and `fix_multiline_docstring` leave them.
 - Blank lines: where `EmptyLineTracker` keeps the ones given, and the number it puts

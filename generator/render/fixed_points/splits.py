@@ -66,12 +66,50 @@ def check_exploded(
     if kind == "def" and tail[-1].row != closing.row:
         _check_split_return(tail, indent, lines, long_rows)
         return
+    if kind in ("assignment", "call") and tail[-1].row != closing.row:
+        _check_called_subscript(tokens, opening_index, end, indent, lines, long_rows)
+        return
     if closing.col != indent or any(t.row != closing.row for t in tail):
         raise Refused
     if kind == "def":
         return  # the return annotation was read, and has no magic comma
     rest = [t.text for t in tail[1:]]
     if rest not in ([], [":"]) or (rest == [":"]) != (kind == "class"):
+        raise Refused
+
+
+def _check_called_subscript(
+    tokens: list[Token],
+    opening_index: int,
+    end: int,
+    indent: int,
+    lines: list[str],
+    long_rows: set[int],
+) -> None:
+    """A call of a subscript (`_X = Endpoint[models.Long](...)`) split at the call's
+    parentheses, whose first row (`_X = Endpoint[models.Long](`) was too long and is split
+    in its turn at the subscript's bracket: `_X = Endpoint[` / the one item on a row of
+    its own / `](` / the call's arguments / `)`. black omits the value's optional
+    parentheses (`_prefer_split_rhs_oop_over_rhs`: no bracket left of the `=`) and keeps
+    that split although its first row is too long (no trailer could be left out: the
+    arguments are too long to stay on it), then splits that row again at its last bracket.
+    `end` is the subscript's closing bracket, checked by `_check_body` as a row too long
+    for one row whose item fits."""
+    opening = tokens[opening_index]
+    item = tokens[opening_index + 1 : end]
+    call = end + 1
+    if opening.text != "[" or not _is_trailer(tokens, opening_index):
+        raise Refused
+    if any(t.row != item[0].row or t.end_row != item[0].row for t in item):
+        raise Refused  # one item, on one row (`_check_body` put no comma after it)
+    closing = tokens[end]
+    if call >= len(tokens) or tokens[call].text != "(" or tokens[call].row != closing.row:
+        raise Refused
+    if closing.col != indent or not _ends_row(tokens, call):
+        raise Refused
+    last = _check_body(tokens, call, indent, lines, long_rows, True)
+    tail = tokens[last:]
+    if tail[0].col != indent or len(tail) != 1:
         raise Refused
 
 
