@@ -187,6 +187,16 @@ KEPT = [
     "_LIST_ORGANIZATION_MEMBERSHIPS_ENDPOINT = Endpoint[\n"
     "    models.OrganizationMembershipCollectionResponseItem\n](\n"
     '    method="GET",\n    path="/orgs/{org}",\n)\n',
+    # A call of a name assigned where `TARGET = NAME(` alone is too long: in the value's
+    # parentheses, on one row or split in its turn.
+    "class A:\n    def __init__(self, resource):\n"
+    "        self.app_api_endpoints_radiation_calculate_flux_percentile = (\n"
+    "            async_to_streamed_response_wrapper(\n"
+    "                resource.app_api_endpoints_radiation_calculate_flux_percentile\n"
+    "            )\n        )\n",
+    "class A:\n    def __init__(self, resource):\n"
+    "        self.app_api_endpoints_radiation_calculate_flux_percentile_long = (\n"
+    "            async_to_streamed_response_wrapper(resource.x)\n        )\n",
 ]
 
 # Texts black changes, each breaking one rule; none may be recognised.
@@ -271,6 +281,17 @@ CHANGED = [
     "_LIST_ORGANIZATION_MEMBERSHIPS_ENDPOINT = Endpoint[\n"
     "    models.OrganizationMembershipCollectionResponseItem[\n        Item\n    ]\n](\n"
     '    method="GET",\n    path="/orgs/{org}",\n)\n',
+    # A call of a name in parentheses where `TARGET = NAME(` fits, or its call split
+    # though it fits; a short one.
+    "class A:\n    def __init__(self, resource):\n"
+    "        self.app_api_endpoints_radiation_calculate = (\n"
+    "            async_to_streamed_response_wrapper(\n"
+    "                resource.app_api_endpoints_radiation_calculate\n            )\n        )\n",
+    "class A:\n    def __init__(self, resource):\n"
+    "        self.app_api_endpoints_radiation_calculate_flux_percentile_long = (\n"
+    "            async_to_streamed_response_wrapper(\n                resource.x\n"
+    "            )\n        )\n",
+    "x = (\n    f(a)\n)\n",
     "def f(a: int) -> None:\n    if a is  not NOT_GIVEN:\n        pass\n",
     "def f(a: int) -> None:\n    if (a is not NOT_GIVEN):\n        pass\n",
     "def f(a: int) -> None:\n    if a is not NOT_GIVEN :\n        pass\n",

@@ -32,7 +32,9 @@ restates:
   split it at; or the elements on one row, no comma after the last, for a line too
   long for one row. An element may be split in its turn, as the last thing before its
   comma. An assignment too long for one row with a value of one token has the value in
-  parentheses on a row of its own (the optional parentheses made visible). An
+  parentheses on a row of its own (the optional parentheses made visible), and so has
+  one whose value is a call of a name where `TARGET = NAME(` alone is too long (the
+  call split in its turn if too long for its row). An
   annotation too long for one row that is a union, of a name or of a parameter, in
   its optional parentheses made visible (`visit_tname` for a parameter), on one row
   or split at its `|`s. A call of a subscript split at its parentheses whose first
@@ -68,6 +70,7 @@ from generator.render.fixed_points.parser import Parser
 from generator.render.fixed_points.splits import (
     check_exploded,
     is_wrapped_annotation,
+    is_wrapped_call,
     is_wrapped_value,
 )
 from generator.render.fixed_points.strings import check_string_statement
@@ -122,6 +125,8 @@ def check_statement(statement: Statement, lines: list[str]) -> None:
         head = [t for t in tokens if t.row == first][:-1]
         if not is_wrapped_value(tokens, head, indent, lines):
             raise Refused
+    elif parser.wrapped_call_at:
+        is_wrapped_call(tokens, parser.wrapped_call_at, indent, lines, long_rows)
     elif len(statement.rows) > 1:
         wrapped = parser.wrapped_parameters
         check_exploded(tokens, indent, parser.kind, lines, long_rows, wrapped)

@@ -28,6 +28,8 @@ class Parser:
         self.one_tuples: set[int] = set()  # where the one-tuples' closing parentheses are
         self.subscripts = 0  # subscripts open
         self.wrapped = False  # an assignment's value is one token in parentheses
+        # An assignment's value is a call of a name in parentheses: where they open.
+        self.wrapped_call_at = 0
         self.wrapped_annotation_at = 0  # where an annotation's own parentheses close
         # Where parameters' annotations in parentheses of their own open (`splits.py`
         # decides whether black keeps them).
@@ -185,9 +187,12 @@ class Parser:
         return True
 
     def wrapped_value(self) -> bool:
-        """An assignment's value of one token in parentheses (`x = (\n    None\n)`),
-        read without them; `is_wrapped_value` decides whether black keeps them."""
+        """An assignment's value of one token, or a call of a name, in parentheses
+        (`x = (\n    None\n)`, `x = (\n    wrapper(a)\n)`), read without them;
+        `is_wrapped_value` and `is_wrapped_call` decide whether black keeps them."""
         parts = self.tokens[self.index : self.index + 4]
+        if self.wrapped_call():
+            return True
         if len(parts) != 3 or parts[0].text != "(" or parts[2].text != ")":
             return False
         if parts[1].kind not in ("name", "number", "string"):
@@ -196,6 +201,27 @@ class Parser:
         self.take(None)
         self.take(None)
         self.wrapped = True
+        return True
+
+    def wrapped_call(self) -> bool:
+        """`(` / `NAME(...)` / `)` closing the statement, the call read as an operand."""
+        start = self.index
+        tokens = self.tokens
+        if not self.at("(") or closing_index(tokens, start) != len(tokens) - 1:
+            return False
+        callee = tokens[start + 1] if start + 1 < len(tokens) else None
+        if callee is None or callee.kind != "name" or callee.text in KEYWORDS:
+            return False
+        call = start + 2
+        if call >= len(tokens) or tokens[call].text != "(":
+            return False
+        if closing_index(tokens, call) != len(tokens) - 2:
+            return False
+        self.take(1)
+        self.take(None)  # the callee starts a row
+        self.call_trailer()
+        self.take(None)  # the closing parenthesis starts a row
+        self.wrapped_call_at = start
         return True
 
     def value(self, space: int) -> None:

@@ -288,6 +288,47 @@ def _split_at_bars(
     return " ".join(joined), magic
 
 
+def is_wrapped_call(
+    tokens: list[Token], opening_index: int, indent: int, lines: list[str], long_rows: set[int]
+) -> None:
+    """An assignment too long for one row whose value is a call of a name, split as black
+    splits it when `TARGET = NAME(` alone is too long: the value in its optional
+    parentheses, made visible, on rows of its own, split in its turn at its parentheses
+    if too long for one; else refused.
+
+    black first omits those parentheses (`can_omit_invisible_parens`: a call of a name
+    has no delimiter outside brackets; `_prefer_split_rhs_oop_over_rhs`: no bracket left
+    of the `=`) and splits at the call's; with that first row too long, it tries again
+    with the optional parentheses (`run_transformer`'s second opinion) and keeps that
+    split when every row fits, which the caller checks (`long_rows`)."""
+    head = tokens[:opening_index]
+    opening = tokens[opening_index]
+    callee = tokens[opening_index + 1]
+    call = opening_index + 2
+    closing = tokens[-1]
+    if [t.text for t in head][-1:] != ["="] or any(t.row != opening.row for t in head):
+        raise Refused
+    if any(t.kind == "op" and t.text in OPENING for t in head):
+        raise Refused  # a bracket left of the `=`: another split may be preferred
+    if not _ends_row(tokens, opening_index) or callee.col != indent + 4:
+        raise Refused
+    if closing.col != indent or closing.row == tokens[-2].end_row:
+        raise Refused
+    if tokens[call].row != callee.row:
+        raise Refused
+    first_row = lines[opening.row].rstrip()[:-1] + callee.text + "("
+    if not first_row.isascii() or len(first_row) <= LINE_LENGTH:
+        raise Refused  # `TARGET = NAME(` fits: black splits at the call's parentheses
+    value = tokens[opening_index + 1 : -1]
+    if all(t.row == callee.row and t.end_row == callee.row for t in value):
+        return  # the call fits on its row
+    if not _ends_row(tokens, call):
+        raise Refused
+    end = _check_body(tokens, call, indent + 4, lines, long_rows, True)
+    if end != len(tokens) - 2 or tokens[end].col != indent + 4:
+        raise Refused
+
+
 def is_wrapped_value(tokens: list[Token], head: list[Token], indent: int, lines: list[str]) -> bool:
     """Whether the assignment is black's split of a line too long for one row whose
     value is one token: the value in parentheses on a row of its own (the optional
