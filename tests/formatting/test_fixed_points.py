@@ -197,6 +197,10 @@ KEPT = [
     "class A:\n    def __init__(self, resource):\n"
     "        self.app_api_endpoints_radiation_calculate_flux_percentile_long = (\n"
     "            async_to_streamed_response_wrapper(resource.x)\n        )\n",
+    # An imported name too long for its row, with nothing black could split it at.
+    "if TYPE_CHECKING:\n    from client.params import (\n        MaintenanceWindowStepFunctions"
+    "ParametersParam as _MaintenanceWindowStepFunctionsParametersParam,\n"
+    "        Short as _Short,\n    )\n",
 ]
 
 # Texts black changes, each breaking one rule; none may be recognised.
@@ -292,6 +296,9 @@ CHANGED = [
     "            async_to_streamed_response_wrapper(\n                resource.x\n"
     "            )\n        )\n",
     "x = (\n    f(a)\n)\n",
+    "if TYPE_CHECKING:\n    from client.params import (\n        MaintenanceWindowStepFunctions"
+    "ParametersParam as _MaintenanceWindowStepFunctionsParametersParam, Short as _Short,\n"
+    "    )\n",
     "def f(a: int) -> None:\n    if a is  not NOT_GIVEN:\n        pass\n",
     "def f(a: int) -> None:\n    if (a is not NOT_GIVEN):\n        pass\n",
     "def f(a: int) -> None:\n    if a is not NOT_GIVEN :\n        pass\n",

@@ -562,15 +562,19 @@ def _closes_sole_element(tokens: list[Token], opening_index: int, index: int, in
 def _unsplittable(element: list[Token]) -> bool:
     """Whether an element on a row of its own has nothing black could split it at (no
     bracket, no delimiter: `delimiter_split`, `right_hand_split`), so that black leaves
-    it too long rather than change it."""
+    it too long rather than change it. An imported name's `as` is no delimiter."""
     if element[0].row != element[-1].row:
         return False
     for token in element:
         if token.kind == "op" and token.text not in (".", "=", ":", "-"):
             return False
-        if token.kind == "name" and token.text in KEYWORDS and token.text not in ATOM_KEYWORDS:
+        if token.kind == "name" and token.text in KEYWORDS and token.text not in _INERT_WORDS:
             return False
     return True
+
+
+# Keywords an unsplittable element may hold: atoms, and an imported name's `as`.
+_INERT_WORDS = ATOM_KEYWORDS | {"as"}
 
 
 def _ends_row(tokens: list[Token], index: int) -> bool:
