@@ -24,22 +24,22 @@ restates:
   one-tuple's is not magic), so `transform_line` leaves it as it is.
 - A statement over several rows is split at one bracket pair, the split
   `left_hand_split` makes of a `def` at its parameters, or the one `right_hand_split`
-  makes at the last bracket of anything else, where black omits the optional
-  parentheses of a `return` or an assignment (`can_omit_invisible_parens`: no delimiter
-  before the bracket; `_prefer_split_rhs_oop_over_rhs`: no bracket left of the `=`):
-  either one element a row, each ending with a comma (the last one magic:
-  `delimiter_split`), an element that is too long only where black finds nothing to
-  split it at; or the elements on one row, no comma after the last, for a line too
-  long for one row. An element may be split in its turn, as the last thing before its
-  comma. An assignment too long for one row with a value of one token has the value in
-  parentheses on a row of its own (the optional parentheses made visible), and so has
-  one whose value is a call of a name where `TARGET = NAME(` alone is too long (the
-  call split in its turn if too long for its row). An
-  annotation too long for one row that is a union, of a name or of a parameter, in
-  its optional parentheses made visible (`visit_tname` for a parameter), on one row
-  or split at its `|`s. A call of a subscript split at its parentheses whose first
-  row would be too long, split again at the subscript's bracket (`Endpoint[` / its
-  item / `](`).
+  makes at the last bracket of anything else, where black omits the optional parentheses
+  of a `return` or an assignment (`can_omit_invisible_parens`: no delimiter before the
+  bracket; `_prefer_split_rhs_oop_over_rhs`: no bracket left of the `=`): either one
+  element a row, each ending with a comma (the last one magic: `delimiter_split`), an
+  element that is too long only where black finds nothing to split it at; or the
+  elements on one row, no comma after the last, for a line too long for one row (that
+  row too long only for one element black cannot split). An element may be split in its
+  turn, as the last thing before its comma. An assignment too long for one row with a
+  value of one token has the value in parentheses on a row of its own (the optional
+  parentheses made visible), and so has one whose value is a call of a name where
+  `TARGET = NAME(` alone is too long (the call split in its turn if too long for its
+  row). An annotation too long for one row that is a union, of a name or of a parameter,
+  in its optional parentheses made visible (`visit_tname` for a parameter), on one row
+  or split at its `|`s. A call of a subscript split at its parentheses whose first row
+  would be too long, split again at the subscript's bracket (`Endpoint[` / its item /
+  `](`).
 - Docstrings (the first statement of a module, class or function): as `visit_STRING`
   and `fix_multiline_docstring` leave them.
 - Blank lines: where `EmptyLineTracker` keeps the ones given, and the number it puts

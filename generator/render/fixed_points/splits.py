@@ -401,6 +401,8 @@ def _check_body(
             LINE_LENGTH
         ):
             raise Refused  # it would fit on one row: black joins it
+        if row in long_rows and _unsplittable(body_row):
+            long_rows.discard(row)  # one element, too long, that black cannot split
         return index + len(body_row)
     count = 0
     split = 0  # elements split in their turn
