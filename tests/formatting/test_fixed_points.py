@@ -179,6 +179,7 @@ KEPT = [
     "def f(self, *, a: int | NotGiven = NOT_GIVEN) -> None:\n    if a is not NOT_GIVEN:\n"
     '        warn("a is deprecated", DeprecationWarning, stacklevel=2)\n',
     "def f(a: int | None = None) -> None:\n    if a is None:\n        pass\n",
+    "def f(a: int) -> None:\n    if a is not models.UNSET:\n        pass\n",
     # A call of a subscript whose first row would be too long, split at both brackets.
     "_LIST_ORGANIZATION_MEMBERSHIPS_ENDPOINT = Endpoint[\n"
     "    models.OrganizationMembershipCollectionResponseItem\n](\n"

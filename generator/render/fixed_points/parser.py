@@ -64,15 +64,6 @@ class Parser:
             raise Refused
         self.take(space)
 
-    def operand_name(self, space: int | None) -> None:
-        """A name as an operand: any but a keyword other than `None`, `True`, `False`."""
-        token = self.peek()
-        if token is None or token.kind != "name":
-            raise Refused
-        if token.text in KEYWORDS and token.text not in ATOM_KEYWORDS:
-            raise Refused
-        self.take(space)
-
     def name(self, space: int | None) -> str:
         token = self.peek()
         if token is None or token.kind != "name" or token.text in KEYWORDS:
@@ -125,9 +116,9 @@ class Parser:
             self.kind = "pass"
             self.take(None)
         elif first.text == "if":
-            # `if NAME:` (`if TYPE_CHECKING:`) or `if NAME is [not] NAME:` (a deprecated
-            # argument given): the condition in parentheses black keeps invisible, as
-            # it fits (a row too long is refused with the others).
+            # `if NAME:` (`if TYPE_CHECKING:`) or `if NAME is [not] OPERAND:` (a
+            # deprecated argument given): the condition in parentheses black keeps
+            # invisible, as it fits (a row too long is refused with the others).
             self.kind = "if"
             self.take(None)
             self.name(1)
@@ -135,7 +126,7 @@ class Parser:
                 self.take(1)
                 if self.at("not"):
                     self.take(1)
-                self.operand_name(1)
+                self.operand(1)
             self.expect(":", 0)
         elif first.text == "else":
             self.kind = "else"
