@@ -198,6 +198,9 @@ KEPT = [
     "class A:\n    def __init__(self, resource):\n"
     "        self.app_api_endpoints_radiation_calculate_flux_percentile_long = (\n"
     "            async_to_streamed_response_wrapper(resource.x)\n        )\n",
+    # A value in parentheses whose head, with a bracket, is 100 columns with its
+    # parenthesis: black measures it without, in 99.
+    "class A:\n    " + "x" * 61 + ': Literal["A", "B"] | UnsetType = (\n' "        UNSET\n    )\n",
     # An imported name too long for its row, with nothing black could split it at.
     "if TYPE_CHECKING:\n    from client.params import (\n        MaintenanceWindowStepFunctions"
     "ParametersParam as _MaintenanceWindowStepFunctionsParametersParam,\n"
@@ -301,6 +304,7 @@ CHANGED = [
     "            async_to_streamed_response_wrapper(\n                resource.x\n"
     "            )\n        )\n",
     "x = (\n    f(a)\n)\n",
+    "class A:\n    " + "x" * 62 + ': Literal["A", "B"] | UnsetType = (\n' "        UNSET\n    )\n",
     "if TYPE_CHECKING:\n    from client.params import (\n        MaintenanceWindowStepFunctions"
     "ParametersParam as _MaintenanceWindowStepFunctionsParametersParam, Short as _Short,\n"
     "    )\n",

@@ -354,8 +354,9 @@ def is_wrapped_value(tokens: list[Token], head: list[Token], indent: int, lines:
     head_row = lines[opening.row]
     joined = head_row[:-1] + value.text
     # With a bracket left of the `=`, the split there is tried first and kept unless the
-    # head fits in one column less (`_prefer_split_rhs_oop_over_rhs`).
-    if groups > 1 or not joined.isascii() or len(head_row) > LINE_LENGTH - groups:
+    # head fits in one column less (`_prefer_split_rhs_oop_over_rhs`), the head as black
+    # measures it: its parenthesis still invisible, so one column shorter than its row.
+    if groups > 1 or not joined.isascii() or len(head_row) - 1 > LINE_LENGTH - groups:
         raise Refused  # another split may be preferred, or the widths are not exact
     if len(joined) <= LINE_LENGTH:
         raise Refused  # it fits: black joins it
