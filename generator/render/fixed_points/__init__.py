@@ -69,8 +69,8 @@ from generator.render.fixed_points.lexicon import (
 from generator.render.fixed_points.parser import Parser
 from generator.render.fixed_points.splits import (
     check_exploded,
+    check_wrapped_call,
     is_wrapped_annotation,
-    is_wrapped_call,
     is_wrapped_value,
 )
 from generator.render.fixed_points.strings import check_string_statement
@@ -126,7 +126,7 @@ def check_statement(statement: Statement, lines: list[str]) -> None:
         if not is_wrapped_value(tokens, head, indent, lines):
             raise Refused
     elif parser.wrapped_call_at:
-        is_wrapped_call(tokens, parser.wrapped_call_at, indent, lines, long_rows)
+        check_wrapped_call(tokens, parser.wrapped_call_at, indent, lines, long_rows)
     elif len(statement.rows) > 1:
         wrapped = parser.wrapped_parameters
         check_exploded(tokens, indent, parser.kind, lines, long_rows, wrapped)

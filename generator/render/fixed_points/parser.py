@@ -180,10 +180,10 @@ class Parser:
     def wrapped_value(self) -> bool:
         """An assignment's value of one token, or a call of a name, in parentheses
         (`x = (\n    None\n)`, `x = (\n    wrapper(a)\n)`), read without them;
-        `is_wrapped_value` and `is_wrapped_call` decide whether black keeps them."""
-        parts = self.tokens[self.index : self.index + 4]
+        `is_wrapped_value` and `check_wrapped_call` decide whether black keeps them."""
         if self.wrapped_call():
             return True
+        parts = self.tokens[self.index : self.index + 4]
         if len(parts) != 3 or parts[0].text != "(" or parts[2].text != ")":
             return False
         if parts[1].kind not in ("name", "number", "string"):

@@ -288,7 +288,7 @@ def _split_at_bars(
     return " ".join(joined), magic
 
 
-def is_wrapped_call(
+def check_wrapped_call(
     tokens: list[Token], opening_index: int, indent: int, lines: list[str], long_rows: set[int]
 ) -> None:
     """An assignment too long for one row whose value is a call of a name, split as black
