@@ -11,10 +11,11 @@ The rules below are black's (`EmptyLineTracker._maybe_empty_lines` and
 `_maybe_empty_lines_for_class_or_def`, black 26) for the statements our templates
 produce, at module level. Anything else makes the module unsafe to cut, and it is
 formatted whole: comments between statements (black moves them with what follows),
-decorators, a compound statement holding a class or function (it changes the lines after it), form
-feeds, `# fmt:` directives, two statements on one line, `\\r` line ends, a `global`
-statement at module level, and text that does not compile or defines a name twice (the
-whole-module path reports those).
+but for a block of them at column 0 right above a statement (it joins that statement's
+piece: `_may_follow_comments`), decorators, a compound statement holding a class or
+function (it changes the lines after it), form feeds, `# fmt:` directives, two
+statements on one line, `\\r` line ends, a `global` statement at module level, and text
+that does not compile or defines a name twice (the whole-module path reports those).
 A string statement after the first (an attribute docstring) stays in the piece before it:
 alone, black would take it for a module docstring. After a class or an import (but the
 first statement) the module is formatted whole: the joined piece is a statement, but
@@ -109,12 +110,17 @@ def split_module(path: str, text: str, future: int = 0, inside: bool = False) ->
         if end is None or start < previous_end:
             return None
         gap = lines[previous_end:start]
+        comments = _comments_above(gap)
+        if comments:
+            gap = gap[: len(gap) - comments]
         if any(line.strip() for line in gap):
             return None
         kind = _kind(statement, index + inside)
-        piece_text = "".join(lines[start:end])
         if kind is None:
             return None
+        if comments and not _may_follow_comments(kind, lines[start], index + inside):
+            return None
+        piece_text = "".join(lines[start - comments : end])
         if kind is Kind.DOCSTRING and not _one_triple_quoted_string(piece_text):
             return None
         if (index or inside) and _STRING_START.match(piece_text):
@@ -139,6 +145,32 @@ def split_module(path: str, text: str, future: int = 0, inside: bool = False) ->
     if any(line.strip() for line in lines[previous_end:]):
         return None
     return pieces
+
+
+def _comments_above(gap: list[str]) -> int:
+    """How many lines at the end of `gap` are comments at column 0: right above a
+    statement, with no blank line between, they join its piece."""
+    count = 0
+    for line in reversed(gap):
+        if not line.startswith("#"):
+            break
+        count += 1
+    return count
+
+
+def _may_follow_comments(kind: Kind, first_line: str, index: int) -> bool:
+    """Whether a statement of this kind, first line and place may have comments above it
+    in its piece.
+
+    black gives a comment line at module level the blank lines before it that it gives a
+    statement there (`_maybe_empty_lines`: capped at two, two after a class or def, at
+    least one after an import), and the statement under it none; so a piece that is a
+    statement under comments joins the pieces around it as the statement alone would.
+    Not so for an import (the line before it is then no import), a class or def (black
+    moves blank lines above its comments), the first statement (a docstring's place) and
+    a string statement (alone, black would take it for the module docstring).
+    """
+    return kind is Kind.STATEMENT and index > 0 and not starts_with_string(first_line)
 
 
 def starts_with_string(line: str) -> bool:

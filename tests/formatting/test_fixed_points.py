@@ -205,6 +205,11 @@ KEPT = [
     "if TYPE_CHECKING:\n    from client.params import (\n        MaintenanceWindowStepFunctions"
     "ParametersParam as _MaintenanceWindowStepFunctionsParametersParam,\n"
     "        Short as _Short,\n    )\n",
+    # Comments black keeps, above a statement it keeps.
+    "# why\nx = 1\n",
+    '# Loaded on first use.\n# A second line, `quoted`.\nX = {\n    "a": "b",\n}\n',
+    "#" + " a comment black never splits" * 5 + "\nx = f(a)\n",
+    "# why\nif TYPE_CHECKING:\n    import os\n",
     # A call's one argument too long for its row, with nothing black could split it at.
     "class A:\n    capture_time: Annotated[\n        str,\n        Meta(\n"
     '            pattern="^(20)[0-9][0-9]-(0[1-9]|1[012])-([12][0-9]|3[01]|0[1-9])(T)'
@@ -314,6 +319,12 @@ CHANGED = [
     "def f(a: int) -> None:\n    if a is  not NOT_GIVEN:\n        pass\n",
     "def f(a: int) -> None:\n    if (a is not NOT_GIVEN):\n        pass\n",
     "def f(a: int) -> None:\n    if a is not NOT_GIVEN :\n        pass\n",
+    # A comment black changes, or one above a statement black changes.
+    "#why\nx = 1\n",
+    "# why \nx = 1\n",
+    "# why\n  # indented\nx = 1\n",
+    "# why\nx=1\n",
+    "# why\n# then\n\n\n\nx = 1\n",
     # An operand split without its comma, though it fits.
     'def list(\n    self,\n    *,\n    status: (\n        Literal[\n            "ACTIVE",\n'
     '            "INACTIVE"\n        ]\n        | NotGiven\n    ) = NOT_GIVEN,\n) -> None:\n'

@@ -163,6 +163,10 @@ AROUND = {
         ("X = 1", None),
     ),
     "a class renamed": (("class Kind(", "class Sort("), ("class Sort", "\n\n\nOther")),
+    "a comment added above a statement": (
+        ("\n\nOther =", "\n# why\n# and how\nOther ="),
+        ("# why", "\n\n\nclass Last"),
+    ),
 }
 
 
@@ -206,7 +210,8 @@ WHOLE = {
         "from __future__ import annotations\nOther = 1\n",
     ),
     "a middle that mentions __future__": ("Other = First | Second\n", "Other = '__future__'\n"),
-    "a comment between pieces": ("\n\nOther =", "\n# why\nOther ="),
+    "a comment with a blank line under it": ("\n\nOther =", "\n# why\n\nOther ="),
+    "a comment above a class": ("\n\nclass Kind(", "\n\n# why\nclass Kind("),
     "a decorated class": ("class Kind(", "@enum.unique\nclass Kind("),
     "an indented line after a class (black takes it)": ("\n\n\nOther =", "\n  Other ="),
     "a string after a class": ("\n\n\nOther =", '\n"""After Kind."""\nOther ='),

@@ -13,7 +13,8 @@ restates:
 - Tokens: names, numbers black leaves alone (`normalize_numeric_literal`), plain
   double-quoted strings whose quotes and escapes black keeps (`normalize_string_quotes`,
   `normalize_unicode_escape_sequences`), brackets and the operators `= : , . | -> * **
-  - @`. No comment, semicolon, backslash, tab, single-quoted or prefixed string.
+  - @`. No comment (but lines of them that start the text, above a statement:
+  `_under_comments`), semicolon, backslash, tab, single-quoted or prefixed string.
 - Spaces between tokens: `whitespace()` in `nodes.py`, for the contexts below.
 - Statements: classes, functions, decorators, assignments and annotations to a name,
   `return`, calls, imports, `pass`, `if NAME:` and `if NAME is [not] NAME:`, `else:`
@@ -57,6 +58,7 @@ of whole APIs and on texts built to reach each rule (`make test-pieces` on more 
 from __future__ import annotations
 
 import itertools
+import re
 
 from generator.render.fixed_points.blank_lines import check_blank_lines, is_string_statement
 from generator.render.fixed_points.lexicon import (
@@ -82,6 +84,7 @@ BLACK_VERSION = "26.10"
 def unchanged_by_black(text: str) -> bool:
     """Whether black (26.x, line length 100, target py310) returns `text` as it is; True
     only when that is certain from the rules restated in this module."""
+    text = _under_comments(text)
     try:
         lines = text.split("\n")
         statements = read_statements(text, lines)
@@ -93,6 +96,39 @@ def unchanged_by_black(text: str) -> bool:
     except Exception:  # a shape the rules did not foresee: black decides, as for Refused
         return False
     return True
+
+
+def _under_comments(text: str) -> str:
+    """The text after its first lines when they are comments black leaves as they are,
+    above a statement black leaves as it is when it starts the text (so the whole is
+    left as it is); else the text itself, whose comments the lexicon refuses.
+
+    black gives a comment line `#` and its text after a space, without trailing
+    whitespace (`make_comment`), and the first line of a text no blank line before it;
+    the statement right under a comment gets none either (`_maybe_empty_lines`: the
+    blank lines of its prefix). Only the statement under a comment gets `previous_line`
+    from it, and that matters for a class or def (black moves blank lines above the
+    comment, `_maybe_empty_lines_for_class_or_def`), a decorator, an import (none, but a
+    piece of a module gets comments only above other statements) and a docstring (the
+    first statement of the text: it would not be one after a comment in a module). Those
+    keep the comments, so they are refused.
+    """
+    match = _COMMENTS.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    if _NOT_UNDER_COMMENTS.match(rest):
+        return text
+    return rest
+
+
+# Comment lines black keeps: `#`, a space, and text that ends with no whitespace.
+_COMMENTS = re.compile(r"(?:# [^\n]*[^\s]\n)+")
+# What a comment's line may not be above: a blank or indented line, another comment, a
+# decorator, a class or def, an import, a string, or the text's end.
+_NOT_UNDER_COMMENTS = re.compile(
+    r"\s|#|@|(?:async|def|class|import|from)\b|[rRbBuUfFtT]{0,2}['\"]|\Z"
+)
 
 
 def check_statement(statement: Statement, lines: list[str]) -> None:
