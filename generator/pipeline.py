@@ -17,7 +17,8 @@ from generator.diagnostics import Diagnostic, GeneratorError, Location
 from generator.load import LoadedSpec, load_api_folder, load_spec_file
 from generator.model.api import Api
 from generator.parse.api import build_api, spec_sha256
-from generator.render.formatting import EarlyFormatter, format_files
+from generator.render.formatting import cut_while_rendering, format_files
+from generator.render.formatting_processes import EarlyFormatter
 from generator.render.renderer import TEMPLATES_DIR, Distribution, render_distribution
 from generator.render.reuse import module_keys, remember_modules, reused_modules
 from generator.settings import (
@@ -191,19 +192,21 @@ def _settled(outcomes: list[_Outcome], late: BaseException | None) -> None:
 def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
     """Rendered and formatted; the runtime is copied as it is, already black-clean, and
     the resource modules and `api.md` files made of what the cache has seen are the
-    cache's (`reuse`). Formatting processes are started before rendering, to import black
-    beside it (`EarlyFormatter`): one per core as far as the API's size keeps them busy
-    (`_early_formatters`), or one when modules are reused and little is likely left to
-    format. With one core, only the latter: a process of its own would only take turns
-    with rendering."""
+    cache's (`reuse`). Formatting processes are started before rendering
+    (`EarlyFormatter`): one per core as far as the API's size keeps them busy
+    (`_early_formatters`), which cut and format each module as soon as it is rendered
+    (`cut_while_rendering`), or one, to import black beside rendering, when modules are
+    reused and little is likely left to format. With one core, only the latter: processes
+    of their own would only take turns with rendering."""
     with collector.paused():
         keys = module_keys(dist, TEMPLATES_DIR) if cache is not None and cache.enabled else {}
         reused = reused_modules(cache, keys) if cache is not None else {}
     processes = 1 if reused else _early_formatters(dist)
     early_formatter = EarlyFormatter(processes) if reused or processes > 1 else None
     with early_formatter or nullcontext() as early:
+        rendered = cut_while_rendering(early, cache) if early is not None else None
         with collector.paused():
-            files = render_distribution(dist, cache=cache, skip=reused)
+            files = render_distribution(dist, cache=cache, skip=reused, rendered=rendered)
         runtime = f"{dist.package}/_runtime/"
         preformatted = {p for p in files if p.startswith(runtime)}
         formatted = format_files(files, cache, preformatted, early)

@@ -11,28 +11,28 @@ next text of the path is cut again only around what changed (`recut.py`): editin
 schema costs in proportion to the edit, not to the module. A module that cannot be cut
 safely is formatted whole. Whole results are cached too, by the module's text, so an
 unchanged module costs one lookup. A piece already in black's form (`fixed_points/`
-recognises most of them) is taken as it is, without black. The result is a dict keyed by
-path, so it does not depend on the order in which workers finish. Files listed as
+recognises most of them) is taken as it is, without black. On a cold run, modules
+met for the first time are cut and their pieces formatted by the formatting processes
+while the rest renders (`cut_while_rendering`, `formatting_processes.EarlyCuts`); they
+are joined, checked and cached here as the others. The result is a dict keyed by path,
+so it does not depend on the order in which workers finish. Files listed as
 `preformatted` (the runtime, which lint keeps black-clean) are taken as they are.
 """
 
 from __future__ import annotations
 
-import ast
 import json
 import os
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from importlib import metadata
 from typing import Any, TypeGuard
 
-from generator import collector, progress
+from generator import progress
 from generator.cache import Cache, digest
 from generator.diagnostics import Diagnostic, GeneratorError, Location
-from generator.render import fixed_points
-from generator.render.fixed_points import unchanged_by_black
-from generator.render.module_checks import defined_twice
+from generator.render.format_jobs import Job, Result, format_batch, format_job
+from generator.render.formatting_processes import EarlyFormatter, context
 from generator.render.pieces import Kind, join_formatted, join_parts
 from generator.render.recut import Cut, Layout, cut_module, cut_of
 
@@ -49,51 +49,6 @@ _PIECE_MODE_KEY = "line_length=100 target_versions=py310 fixed-points=1"
 # Below this much text to format (about a thousand lines), forking the workers costs more
 # than it saves; at 60,000 characters two workers already save a fifth of formatting.
 _PARALLEL_MIN_CHARS = 40_000
-
-# (path, formatted text or None, error message, error line)
-_Result = tuple[str, str | None, str, int]
-# (module path or piece text, text to format, is a piece)
-_Job = tuple[str, str, bool]
-
-
-class EarlyFormatter:
-    """Formatting processes started before the text to format is known.
-
-    Each imports black as it starts (a sixteenth of a second), beside rendering, instead
-    of this process importing it when formatting begins and then forking the workers.
-    With `workers` > 1, one per core, every job goes to them: a cold run's formatting
-    starts as soon as the text is cut, on every core, with black already imported. With
-    one (a warm cache: `pipeline._formatted`), it takes jobs of less than
-    `_PARALLEL_MIN_CHARS`, so that a run that formats little (one schema edited) does not
-    wait for the import; more text is shared out among processes started for it as
-    without one (this one is stopped first: no fork while its thread runs). Used as a
-    context manager, started after validation has been (for the same reason).
-    """
-
-    def __init__(self, workers: int = 1) -> None:
-        self.pool: Any = None
-        self.workers = workers
-
-    def __enter__(self) -> EarlyFormatter:
-        from concurrent.futures import ProcessPoolExecutor
-
-        self.pool = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=_context(), initializer=_import_black
-        )
-        self.pool.submit(_import_black)  # forks them all now, not with the first job
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    def stop(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
-
-
-def _import_black() -> None:
-    import black  # noqa: F401
 
 
 def format_files(
@@ -134,16 +89,37 @@ def format_files(
     return {path: formatted[path] for path in sorted(formatted)}
 
 
+def cut_while_rendering(early: EarlyFormatter, cache: Cache | None) -> Callable[[str, str], None]:
+    """What the renderer calls with each module as it is rendered: with several early
+    formatters, a module with no pieces entry (nothing to cut again around an edit, no
+    formatted pieces to take) is cut and formatted by them from then on
+    (`formatting_processes.EarlyCuts`); `format_files` takes what they give back."""
+    cache = cache or Cache(None)
+    version = metadata.version("black")
+    return early.cut_while_rendering(lambda path: _pieces_entry(cache, version, path) is None)
+
+
 def _format_modules(
     todo: dict[str, str], cache: Cache, version: str, early: EarlyFormatter | None
-) -> list[_Result]:
+) -> list[Result]:
     """Cut what can be cut, format the pieces and whole modules that miss, then join."""
-    found = {path: _pieces_entry(cache, version, path) for path in todo}
+    cuts = early.cuts if early is not None else None
+    early_cut = cuts.layouts() if cuts is not None else {}
+    # A module given to `cuts` had no entry then (`cut_while_rendering`).
+    found = {
+        path: None if path in early_cut else _pieces_entry(cache, version, path) for path in todo
+    }
     entries = {path: entry or _Entry({}) for path, entry in found.items()}
-    split = {path: cut_module(path, text, entries[path].cut) for path, text in todo.items()}
+    split: dict[str, Layout | None] = {}
+    for path, text in todo.items():
+        if path in early_cut and early_cut[path][0] == text:
+            split[path] = early_cut[path][1]
+        else:
+            split[path] = cut_module(path, text, entries[path].cut)
     piece_keys: dict[str, str] = {}  # piece text → its key in a module's entry
     done_pieces: dict[str, str] = {}  # piece text → formatted
     stored = {key: text for entry in entries.values() for key, text in entry.formatted.items()}
+    early_done = cuts.formatted(_counter(len(todo))) if cuts is not None else {}
     for layout in split.values():
         for piece in layout or ():
             if isinstance(piece, int):
@@ -154,10 +130,16 @@ def _format_modules(
                 piece_keys[text] = digest(_PIECE_MODE_KEY, text)
                 if piece_keys[text] in stored:
                     done_pieces[text] = stored[piece_keys[text]]
-    jobs: list[_Job] = [(path, text, False) for path, text in todo.items() if split[path] is None]
-    jobs += [(text, text, True) for text in piece_keys if text not in done_pieces]
-    results: list[_Result] = []
-    whole: list[_Job] = []
+                elif (formatted := early_done.get(text)) is not None:
+                    done_pieces[text] = formatted
+    jobs: list[Job] = [(path, text, False) for path, text in todo.items() if split[path] is None]
+    jobs += [
+        (text, text, True)
+        for text in piece_keys
+        if text not in done_pieces and text not in early_done
+    ]
+    results: list[Result] = []
+    whole: list[Job] = []
     for (name, _, is_piece), (_, result, message, line) in zip(
         jobs, _run(jobs, len(todo), early), strict=True
     ):
@@ -284,7 +266,7 @@ def _store_pieces_entry(cache: Cache, version: str, path: str, entry: _Entry) ->
     cache.put(_PIECES_NAMESPACE, digest(version, _PIECE_MODE_KEY, path), raw)
 
 
-def _run(jobs: list[_Job], modules: int, early: EarlyFormatter | None = None) -> list[_Result]:
+def _run(jobs: list[Job], modules: int, early: EarlyFormatter | None = None) -> list[Result]:
     """Every job's result in the jobs' order: by the `early` formatters when there are
     several or there is little text, else in parallel when there is enough to pay for
     starting workers, else here."""
@@ -298,19 +280,19 @@ def _run(jobs: list[_Job], modules: int, early: EarlyFormatter | None = None) ->
         early.stop()
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2 or text < _PARALLEL_MIN_CHARS:
-        return _counted(map(_format_job, jobs), len(jobs), modules)
+        return _counted(map(format_job, jobs), len(jobs), modules)
     from concurrent.futures import ProcessPoolExecutor
 
     import black  # noqa: F401  (imported once here, inherited by forked workers)
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context()) as pool:
         return _pooled(pool, workers, jobs, modules)
 
 
-def _pooled(pool: Any, workers: int, jobs: list[_Job], modules: int) -> list[_Result]:
+def _pooled(pool: Any, workers: int, jobs: list[Job], modules: int) -> list[Result]:
     batches = _batches([len(job[1]) for job in jobs], workers)
-    results: list[_Result | None] = [None] * len(jobs)
-    done = pool.map(_format_batch, [[jobs[i] for i in batch] for batch in batches])
+    results: list[Result | None] = [None] * len(jobs)
+    done = pool.map(format_batch, [[jobs[i] for i in batch] for batch in batches])
     finished = 0
     for batch, batch_results in zip(batches, done, strict=True):
         for index, result in zip(batch, batch_results, strict=True):
@@ -340,82 +322,19 @@ def _batches(sizes: list[int], workers: int) -> list[list[int]]:
     return batches
 
 
-def _counted(results: Iterator[_Result], total: int, modules: int) -> list[_Result]:
+def _counter(modules: int) -> Callable[[int, int], None]:
+    """Progress in modules, told in shares of other units of work (see `_counted`)."""
+
+    def count(done: int, total: int) -> None:
+        progress.count("formatted", done * modules // total, modules)
+
+    return count
+
+
+def _counted(results: Iterator[Result], total: int, modules: int) -> list[Result]:
     """Progress in modules: pieces are counted as the share of the modules' work they are."""
-    done: list[_Result] = []
+    done: list[Result] = []
     for result in results:
         done.append(result)
         progress.count("formatted", len(done) * modules // total, modules)
     return done
-
-
-def _context() -> Any:
-    """fork where there is one: workers inherit the imported black instead of importing it."""
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None)
-
-
-def _format_batch(batch: list[_Job]) -> list[_Result]:
-    return [_format_job(job) for job in batch]
-
-
-def _format_job(job: _Job) -> _Result:
-    name, text, is_piece = job
-    with collector.paused():
-        if is_piece:
-            return name, _black(text), "", 0
-        return _format_module(name, text)
-
-
-def _black(text: str) -> str | None:
-    """black's output, or None if black refuses (the whole module then reports why).
-    A piece black would leave as it is is not given to black (`fixed_points`)."""
-    if _knows_black() and unchanged_by_black(text):
-        return text
-    import black
-
-    try:
-        return black.format_str(text, mode=_mode())
-    except (black.parsing.InvalidInput, ValueError):
-        return None
-
-
-@cache
-def _knows_black() -> bool:
-    """Whether the installed black is the one `fixed_points` restates the rules of."""
-    installed = metadata.version("black").split(".")[:2]
-    return installed == fixed_points.BLACK_VERSION.split(".")
-
-
-@cache
-def _mode() -> Any:
-    """One mode for every call: black's caches are keyed by it, and find the same object
-    by identity before comparing a new one field by field."""
-    import black
-    from black.mode import TargetVersion
-
-    return black.Mode(target_versions={TargetVersion.PY310}, line_length=100)
-
-
-def _format_module(path: str, text: str) -> _Result:
-    import black
-
-    try:
-        text = black.format_str(text, mode=_mode())
-        tree = ast.parse(text, path)
-        compile(tree, path, "exec", dont_inherit=True)
-    except (black.parsing.InvalidInput, SyntaxError, ValueError) as exc:
-        line = getattr(exc, "lineno", None) or 1
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return path, None, f"generated code does not compile: {message}", line
-    clash = defined_twice(tree)
-    if clash is not None:
-        name, first, second = clash
-        message = (
-            f"`{name}` is defined twice (lines {first} and {second}): two names in the spec "
-            "become the same Python name, and the second would silently replace the first"
-        )
-        return path, None, message, second
-    return path, text, "", 0

@@ -7,7 +7,7 @@ helpers passed here. The runtime's `.py` files are copied verbatim.
 from __future__ import annotations
 
 import ast
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, assert_never
@@ -90,11 +90,21 @@ def render_distribution(
     templates: Path = TEMPLATES_DIR,
     cache: Cache | None = None,
     skip: Collection[str] = (),
+    rendered: Callable[[str, str], None] | None = None,
 ) -> dict[str, str]:
     """Every file's text but the resource modules and `api.md` files at the paths in `skip`
-    (the caller has them already); `cache` keeps the compiled templates for the next run."""
+    (the caller has them already); `cache` keeps the compiled templates for the next run.
+    `rendered`, when given, is called with each file rendered from a template as soon as
+    its text is final (the runtime is copied, not rendered), so that formatting can start
+    on it while the rest renders."""
     env = _environment(templates, cache)
     files: dict[str, str] = {}
+
+    def put(path: str, text: str) -> None:
+        files[path] = text
+        if rendered is not None:
+            rendered(path, text)
+
     root = dist.package
     common = {
         "dist": dist,
@@ -102,36 +112,38 @@ def render_distribution(
         "user_exports": _user_exports(templates / "runtime" / "__init__.py"),
         "runtime_defaults": read_runtime_defaults(templates / "runtime"),
     }
-    files["pyproject.toml"] = env.get_template("pyproject.toml.jinja").render(**common)
-    files["README.md"] = env.get_template("README.md.jinja").render(**common)
+    put("pyproject.toml", env.get_template("pyproject.toml.jinja").render(**common))
+    put("README.md", env.get_template("README.md.jinja").render(**common))
     files[f"{root}/py.typed"] = ""
     for runtime_file in sorted((templates / "runtime").glob("*.py")):
         files[f"{root}/_runtime/{runtime_file.name}"] = runtime_file.read_text(encoding="utf-8")
     if not dist.flat:
-        files[f"{root}/__init__.py"] = env.get_template("root__init__.py.jinja").render(**common)
+        put(f"{root}/__init__.py", env.get_template("root__init__.py.jinja").render(**common))
         # The public surface, read back by the next run to report what changed for callers.
         files[SURFACE_FILE] = manifest_text(root, dist.apis, surface_spelling)
     for api in dist.apis:
         module = api_module(dist, api)
         folder = module.replace(".", "/")
         context = {**common, **_api_context(api, module)}
-        files[f"{folder}/__init__.py"] = env.get_template("api__init__.py.jinja").render(**context)
-        files[f"{folder}/_client.py"] = _module(env, "_client.py.jinja", context)
-        files[f"{folder}/{names.MODELS_MODULE}.py"] = _module(env, "models.py.jinja", context)
-        files[f"{folder}/{names.PARAMS_MODULE}.py"] = _module(env, "params.py.jinja", context)
-        files[f"{folder}/{names.CHECKS_MODULE}.py"] = _module(
-            env, "_request_models.py.jinja", context
+        put(f"{folder}/__init__.py", env.get_template("api__init__.py.jinja").render(**context))
+        put(f"{folder}/_client.py", _module(env, "_client.py.jinja", context))
+        put(f"{folder}/{names.MODELS_MODULE}.py", _module(env, "models.py.jinja", context))
+        put(f"{folder}/{names.PARAMS_MODULE}.py", _module(env, "params.py.jinja", context))
+        put(
+            f"{folder}/{names.CHECKS_MODULE}.py",
+            _module(env, "_request_models.py.jinja", context),
         )
         if f"{folder}/api.md" not in skip:
-            files[f"{folder}/api.md"] = env.get_template("api.md.jinja").render(**context)
-        files[f"{folder}/resources/__init__.py"] = env.get_template(
-            "resources__init__.py.jinja"
-        ).render(**context)
+            put(f"{folder}/api.md", env.get_template("api.md.jinja").render(**context))
+        put(
+            f"{folder}/resources/__init__.py",
+            env.get_template("resources__init__.py.jinja").render(**context),
+        )
         for path, (_, resource) in resource_modules(dist, api).items():
             if path in skip:
                 continue
             resource_context = {**context, **_resource_context(api, resource), "resource": resource}
-            files[path] = _module(env, "resource.py.jinja", resource_context)
+            put(path, _module(env, "resource.py.jinja", resource_context))
     return files
 
 

@@ -1,10 +1,14 @@
 """The formatting processes started before rendering (`EarlyFormatter`): what they format is
 what black formats here; a single one (a warm run) leaves a large amount of text to
-processes started for it; a cold run starts one per core, as many as the API keeps busy."""
+processes started for it; a cold run starts one per core, as many as the API keeps busy,
+which cut and format each module as it is rendered (`EarlyCuts`), give way to the other
+processes and import black only when a piece needs it."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -12,8 +16,11 @@ import pytest
 
 from generator import pipeline
 from generator.cache import Cache
+from generator.diagnostics import GeneratorError
 from generator.render import formatting
-from generator.render.formatting import EarlyFormatter, format_files
+from generator.render.formatting import cut_while_rendering, format_files
+from generator.render.formatting_processes import EarlyFormatter
+from generator.render.recut import Cut, Layout
 from generator.render.renderer import Distribution
 
 _SEED = Path(__file__).resolve().parents[2] / "specs" / "polyai" / "import-phone-numbers.yaml"
@@ -95,3 +102,108 @@ def test_the_early_formatters_grow_with_the_api_up_to_the_cores(
     assert pipeline._early_formatters(distribution(100 * per)) == 8
     monkeypatch.setattr(os, "cpu_count", lambda: None)
     assert pipeline._early_formatters(distribution(100 * per)) == 1
+
+
+# Modules of every kind the cutter meets: cut, cut with comments, formatted whole (a
+# decorator), sharing a piece with another, and not Python.
+_RENDERED = {
+    "p/a.py": "x = {'a':1}\n\n\n\n\ndef f( a ):\n    return a\nclass B(object) :\n  pass\n",
+    "p/b.py": "import os\n# why\nX = os\n\n\ndef f( a ):\n    return a\n",
+    "p/c.py": "import functools\n@functools.cache\ndef f():\n    pass\n",
+    "p/d.py": "x = (\n",
+    "p/api.md": "# API\n",
+}
+
+
+def test_modules_cut_while_rendering_are_formatted_as_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    files = {**_RENDERED, **_large()}
+    files.pop("p/d.py")
+    expected = format_files(files, Cache(None))
+    cut_here: list[str] = []
+    real_cut = formatting.cut_module
+
+    def recording(path: str, text: str, previous: Cut | None) -> Layout | None:
+        cut_here.append(path)
+        return real_cut(path, text, previous)
+
+    with EarlyFormatter(2) as early:
+        rendered = cut_while_rendering(early, Cache(None))
+        monkeypatch.setattr(formatting, "cut_module", recording)  # here, not in the processes
+        for path, text in files.items():
+            rendered(path, text)
+        assert early.cuts is not None
+        assert set(early.cuts.layouts()) == {p for p in files if p.endswith(".py")}
+        assert format_files(files, Cache(None), early=early) == expected
+    assert cut_here == []
+
+
+def test_a_module_that_does_not_compile_is_reported_as_without_them() -> None:
+    files = {"p/d.py": _RENDERED["p/d.py"]}
+    with pytest.raises(GeneratorError) as without:
+        format_files(files, Cache(None))
+    with EarlyFormatter(2) as early, pytest.raises(GeneratorError) as given:
+        cut_while_rendering(early, Cache(None))("p/d.py", files["p/d.py"])
+        format_files(files, Cache(None), early=early)
+    assert str(given.value) == str(without.value)
+
+
+def test_a_module_with_a_pieces_entry_is_cut_again_around_its_edit(tmp_path: Path) -> None:
+    """Not by the early formatters: its entry holds its cut and its formatted pieces."""
+    cache = Cache(tmp_path)
+    files = {path: text for path, text in _RENDERED.items() if path != "p/d.py"}
+    format_files(files, cache)
+    edited = {**files, "p/a.py": files["p/a.py"].replace("'a':1", "'a':2")}
+    new = {"p/e.py": "y=1\n"}
+    with EarlyFormatter(2) as early:
+        rendered = cut_while_rendering(early, cache)
+        for path, text in {**edited, **new}.items():
+            rendered(path, text)
+        assert early.cuts is not None
+        assert set(early.cuts.layouts()) == {"p/e.py"}
+        result = format_files({**edited, **new}, cache, early=early)
+    assert result == format_files({**edited, **new}, Cache(None))
+
+
+def test_the_formatting_processes_give_way() -> None:
+    mine = os.nice(0)
+    for workers in (1, 2):
+        with EarlyFormatter(workers) as early:
+            assert early.pool.submit(os.nice, 0).result() == min(19, mine + 10)
+
+
+_PROBE = """
+import sys, time
+from generator.render.formatting_processes import EarlyFormatter
+from generator.render.recut import Cut, Layout
+from generator.render.formatting import format_files, cut_while_rendering
+from generator.cache import Cache
+from generator.diagnostics import GeneratorError
+
+def black_here(_: int) -> bool:
+    time.sleep(0.02)
+    return "black" in sys.modules
+
+files = {"p/a.py": sys.argv[1]}
+with EarlyFormatter(2) as early:
+    cut_while_rendering(early, Cache(None))("p/a.py", files["p/a.py"])
+    format_files(files, Cache(None), early=early)
+    print(any(early.pool.map(black_here, range(8))), "black" in sys.modules)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the processes are forked")
+@pytest.mark.parametrize(
+    ("text", "imported"), [("x = 1\n", "False False"), ("x=1\n", "True False")]
+)
+def test_black_is_imported_only_where_a_piece_needs_it(text: str, imported: str) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", _PROBE, text],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert run.stdout.split("\n")[0] == imported

@@ -10,7 +10,7 @@ import black
 import pytest
 from pieces_support import MODE, ROOT, VENDOR, rendered, rendered_folder
 
-from generator.render import fixed_points, formatting
+from generator.render import fixed_points, format_jobs, formatting
 from generator.render.fixed_points import unchanged_by_black
 from generator.render.pieces import split_module
 
@@ -61,19 +61,19 @@ def test_the_seed_apis_too(tmp_path: Path) -> None:
 def test_formatting_gives_the_same_bytes_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
     modules = rendered(VENDOR / "polyai-agents-api-1.0.11.json", "polyai")
     with_it = formatting.format_files(modules)
-    monkeypatch.setattr(formatting, "unchanged_by_black", lambda text: False)
+    monkeypatch.setattr(format_jobs, "unchanged_by_black", lambda text: False)
     assert formatting.format_files(modules) == with_it
 
 
 def test_another_black_release_formats_everything(monkeypatch: pytest.MonkeyPatch) -> None:
-    formatting._knows_black.cache_clear()
+    format_jobs.knows_black.cache_clear()
     monkeypatch.setattr(fixed_points, "BLACK_VERSION", "1.0")
     try:
-        assert not formatting._knows_black()
+        assert not format_jobs.knows_black()
     finally:
         monkeypatch.undo()
-        formatting._knows_black.cache_clear()
-    assert formatting._knows_black()
+        format_jobs.knows_black.cache_clear()
+    assert format_jobs.knows_black()
 
 
 # Texts black leaves as they are, each reaching a rule; all must be recognised.
@@ -352,7 +352,7 @@ def test_a_rule_that_fails_leaves_the_piece_to_black(monkeypatch: pytest.MonkeyP
     assert unchanged_by_black(text)
     monkeypatch.setattr(fixed_points, "check_statement", failing)
     assert not unchanged_by_black(text)
-    assert formatting._black(text) == black.format_str(text, mode=MODE)
+    assert format_jobs.formatted_piece(text) == black.format_str(text, mode=MODE)
 
 
 def test_nesting_deeper_than_the_parser_recurses_is_left_to_black() -> None:

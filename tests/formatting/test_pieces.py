@@ -14,7 +14,7 @@ import pytest
 from pieces_support import MODE, ROOT, by_pieces, mismatches, rendered_with_settings
 
 from generator.cache import Cache
-from generator.render import formatting
+from generator.render import format_jobs
 from generator.render.formatting import format_files
 from generator.render.pieces import Kind, split_module
 
@@ -173,13 +173,13 @@ def test_format_files_gives_black_whole_for_cut_and_uncut_modules() -> None:
 def _formatted_pieces(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts black is given as pieces from now on (the text is small: formatted here)."""
     given: list[str] = []
-    black_piece = formatting._black
+    black_piece = format_jobs.formatted_piece
 
     def counted(text: str) -> str | None:
         given.append(text)
         return black_piece(text)
 
-    monkeypatch.setattr(formatting, "_black", counted)
+    monkeypatch.setattr(format_jobs, "formatted_piece", counted)
     return given
 
 

@@ -5,7 +5,8 @@ must not import black or the validator; the drift check renders nothing either, 
 imports none of the three; and a cold run validates in a child process, so the
 validator is never imported by the process that renders and formats. With more than one
 core, a cold run formats in processes started before rendering, which import black
-themselves (`EarlyFormatter`): the process that renders does not import it either.
+themselves when a piece needs it (`EarlyFormatter`): the process that renders does not
+import it either.
 """
 
 from __future__ import annotations
