@@ -319,6 +319,10 @@ CHANGED = [
     "def f(a: int) -> None:\n    if a is  not NOT_GIVEN:\n        pass\n",
     "def f(a: int) -> None:\n    if (a is not NOT_GIVEN):\n        pass\n",
     "def f(a: int) -> None:\n    if a is not NOT_GIVEN :\n        pass\n",
+    # Strings in a statement whose escapes black rewrites.
+    'x = "a\\\'b"\n',
+    'x = "\\xAB"\n',
+    'f("\\N{dash}")\n',
     # A comment black changes, or one above a statement black changes.
     "#why\nx = 1\n",
     "# why \nx = 1\n",

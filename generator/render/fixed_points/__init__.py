@@ -75,7 +75,7 @@ from generator.render.fixed_points.splits import (
     is_wrapped_annotation,
     is_wrapped_value,
 )
-from generator.render.fixed_points.strings import check_string_statement
+from generator.render.fixed_points.strings import check_string, check_string_statement
 
 # The black release whose rules these are (its major.minor): another one formats all.
 BLACK_VERSION = "26.10"
@@ -138,8 +138,10 @@ def check_statement(statement: Statement, lines: list[str]) -> None:
         check_string_statement(statement)
         return
     for token in tokens:
-        if token.kind == "string" and token.end_row != token.row:
-            raise Refused  # a string over several lines inside a statement
+        if token.kind == "string":
+            if token.end_row != token.row:
+                raise Refused  # a string over several lines inside a statement
+            check_string(token.text)
     parser = Parser(tokens)
     parser.statement()
     long_rows = {row for row in statement.rows if _width(lines[row]) > LINE_LENGTH}

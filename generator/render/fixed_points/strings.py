@@ -15,12 +15,12 @@ _ESCAPE = re.compile(
 
 def check_string_statement(statement: Statement) -> None:
     token = statement.tokens[0]
-    _check_string(token.text)
+    check_string(token.text)
     if statement.first_in_block:  # black's `is_docstring`
         _check_docstring(token.text, statement.depth)
 
 
-def _check_string(literal: str) -> None:
+def check_string(literal: str) -> None:
     """`normalize_string_prefix`, `normalize_string_quotes` and
     `normalize_unicode_escape_sequences` leave a plain double-quoted string alone when no
     quote is escaped in it and no escape holds an uppercase hex digit."""
