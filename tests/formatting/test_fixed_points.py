@@ -205,6 +205,19 @@ KEPT = [
     "if TYPE_CHECKING:\n    from client.params import (\n        MaintenanceWindowStepFunctions"
     "ParametersParam as _MaintenanceWindowStepFunctionsParametersParam,\n"
     "        Short as _Short,\n    )\n",
+    # A module's `__getattr__`: membership tests, f-strings, `raise`, an item assigned.
+    "def __getattr__(name: str) -> Any:\n    if name in _SUBMODULES:\n"
+    '        return importlib.import_module(f"{__name__}.{name}")\n'
+    "    module = _EXPORTS.get(name)\n    if module is None:\n"
+    '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")\n'
+    "    value = getattr(importlib.import_module(module), name)\n"
+    "    globals()[name] = value\n    return value\n",
+    "if name not in NAMES:\n    pass\n",
+    'x = f"{a:>10}, {b!r} and {c}"\n',
+    "raise Error\n",
+    "d[k][i] = await f()\n",
+    # A quote after an escaped backslash: not escaped, black keeps it.
+    'x = "a\\\\\'b"\n',
     # Comments black keeps, above a statement it keeps.
     "# why\nx = 1\n",
     '# Loaded on first use.\n# A second line, `quoted`.\nX = {\n    "a": "b",\n}\n',
@@ -319,6 +332,17 @@ CHANGED = [
     "def f(a: int) -> None:\n    if a is  not NOT_GIVEN:\n        pass\n",
     "def f(a: int) -> None:\n    if (a is not NOT_GIVEN):\n        pass\n",
     "def f(a: int) -> None:\n    if a is not NOT_GIVEN :\n        pass\n",
+    # Membership tests, f-strings, `raise` and items assigned, black respells.
+    "if name  in NAMES:\n    pass\n",
+    "if name not  in NAMES:\n    pass\n",
+    "x = f'{a}'\n",
+    'x = F"{a}"\n',
+    "raise  Error\n",
+    "raise Error(\n    a\n)\n",
+    "raise Error(" + ", ".join(f"argument_{i}" for i in range(12)) + ")\n",
+    "globals()[name]=value\n",
+    "globals() [name] = value\n",
+    "globals()[name] = (\n    value\n)\n",
     # Strings in a statement whose escapes black rewrites.
     'x = "a\\\'b"\n',
     'x = "\\xAB"\n',

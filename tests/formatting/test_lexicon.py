@@ -33,6 +33,7 @@ _TEXTS = [
     "class A:\n    x: int = 1\n        \n",
     'y = {"k": "v\\\\", "w": "\\u00e9"}\n',
     'z = ("a"\n     "b")\n',
+    'x = f"{a}.{b!r:>10}" + f""\n',
 ]
 
 
@@ -70,7 +71,12 @@ def test_the_tokens_are_pythons(text: str) -> None:
     [
         'x = "a\n',  # an unterminated string
         "x = 'a'\n",  # single quotes: black may respell them
-        'x = f"a"\n',  # a prefixed string
+        'x = F"a"\n',  # a prefixed string but f
+        'x = rb"a"\n',
+        "x = f\"{a['k']}\"\n",  # an f-string with a quote inside
+        'x = f"\\n"\n',  # or a backslash
+        "x = f'a'\n",  # or single quotes
+        'x = f"""a"""\n',  # or triple quotes
         "x = 1\t+ 2\n",  # a tab
         "x = 1  # note\n",  # a comment
         "x = a \\\n    + b\n",  # a backslash

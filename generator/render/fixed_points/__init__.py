@@ -12,15 +12,17 @@ restates:
 
 - Tokens: names, numbers black leaves alone (`normalize_numeric_literal`), plain
   double-quoted strings whose quotes and escapes black keeps (`normalize_string_quotes`,
-  `normalize_unicode_escape_sequences`), brackets and the operators `= : , . | -> * **
+  `normalize_unicode_escape_sequences`), f-strings with no quote or backslash inside
+  (black 26 leaves what is inside as it is), brackets and the operators `= : , . | -> * **
   - @`. No comment (but lines of them that start the text, above a statement:
   `_under_comments`), semicolon, backslash, tab, single-quoted or prefixed string.
 - Spaces between tokens: `whitespace()` in `nodes.py`, for the contexts below.
 - Statements: classes, functions, decorators, assignments and annotations to a name,
-  `return`, calls, imports, `pass`, `if NAME:` and `if NAME is [not] NAME:`, `else:`
-  and string statements; nothing black rewraps in parentheses or strips them from (no
-  parentheses but a call's and a tuple's, no operator but `|` and a unary minus, no
-  keyword expression or lambda but that `is [not]`).
+  `return`, `raise`, calls, imports, `pass`, `if NAME:`, `if NAME is [not] NAME:` and
+  `if NAME [not] in NAME:`, `else:`, string statements and an item assigned on one row
+  (`globals()[name] = value`); nothing black rewraps in parentheses or strips them from
+  (no parentheses but a call's and a tuple's, no operator but `|` and a unary minus, no
+  keyword expression or lambda but those of an `if`).
 - A statement on one row fits in 100 columns and has no magic trailing comma (a
   one-tuple's is not magic), so `transform_line` leaves it as it is.
 - A statement over several rows is split at one bracket pair, the split

@@ -16,7 +16,10 @@ _TOKEN = re.compile(
     r"(?P<newline>\n)"
     # A string's characters come in runs between its escapes and lone quotes: matched a
     # run at a time, not one character at a time (the same strings, faster).
-    r'|(?P<string>"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"""|"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*")'
+    r'|(?P<string>"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"""|"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"'
+    # An f-string black keeps as it is: no quote or backslash inside, so that no rule
+    # of `normalize_string_quotes` applies to it (nor to its expressions).
+    r"|f\"[^\"'\\\n]*\")"
     r"|(?P<name>[^\W\d]\w*)"
     r"|(?P<number>\d(?:[\w.]|(?<=e)-)*)"
     r"|(?P<op>->|\*\*|\.\.\.|[-+*/%&|^~<>!=@:.,;]=?|[()\[\]{}])"

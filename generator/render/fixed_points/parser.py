@@ -112,13 +112,18 @@ class Parser:
             self.take(None)
             if self.peek() is not None:
                 self.value(1)
+        elif first.text == "raise":
+            self.kind = "raise"  # on one row: `check_exploded` knows no split of it
+            self.take(None)
+            self.expression(1)
         elif first.text == "pass":
             self.kind = "pass"
             self.take(None)
         elif first.text == "if":
-            # `if NAME:` (`if TYPE_CHECKING:`) or `if NAME is [not] OPERAND:` (a
-            # deprecated argument given): the condition in parentheses black keeps
-            # invisible, as it fits (a row too long is refused with the others).
+            # `if NAME:` (`if TYPE_CHECKING:`), `if NAME is [not] OPERAND:` (a
+            # deprecated argument given) or `if NAME [not] in OPERAND:`: the condition in
+            # parentheses black keeps invisible, as it fits (a row too long is refused
+            # with the others).
             self.kind = "if"
             self.take(None)
             self.name(1)
@@ -126,6 +131,11 @@ class Parser:
                 self.take(1)
                 if self.at("not"):
                     self.take(1)
+                self.operand(1)
+            elif self.at("in") or self.at("not"):
+                if self.at("not"):
+                    self.take(1)
+                self.expect("in", 1)
                 self.operand(1)
             self.expect(":", 0)
         elif first.text == "else":
@@ -157,9 +167,17 @@ class Parser:
                 self.value(1)
             return
         self.kind = "call"
-        if not self.at("("):
+        if not self.at("(") and not self.at("["):
             raise Refused
         self.trailers()
+        if self.at("=") and self.texts[self.index - 1] == "]":
+            # An item assigned (`globals()[name] = value`): on one row, as
+            # `check_exploded` knows no split of it.
+            self.kind = "item assignment"
+            self.take(1)
+            self.value(1)
+        elif self.texts[self.index - 1] != ")":
+            raise Refused  # a statement that is neither a call nor an assignment
 
     def wrapped_annotation(self) -> bool:
         """An annotation in parentheses of its own (`x: (\n    A | B\n) = None`), read

@@ -13,8 +13,15 @@ _ESCAPE = re.compile(
 )
 
 
+# A single quote after an odd number of backslashes (`escaped_new_quote` in
+# `normalize_string_quotes`).
+_ESCAPED_SINGLE_QUOTE = re.compile(r"(?<!\\)\\(?:\\\\)*'")
+
+
 def check_string_statement(statement: Statement) -> None:
     token = statement.tokens[0]
+    if token.text.startswith("f"):
+        raise Refused  # not a docstring to black (`is_docstring`), unlike the rules here
     check_string(token.text)
     if statement.first_in_block:  # black's `is_docstring`
         _check_docstring(token.text, statement.depth)
@@ -23,10 +30,15 @@ def check_string_statement(statement: Statement) -> None:
 def check_string(literal: str) -> None:
     """`normalize_string_prefix`, `normalize_string_quotes` and
     `normalize_unicode_escape_sequences` leave a plain double-quoted string alone when no
-    quote is escaped in it and no escape holds an uppercase hex digit."""
+    quote is escaped in it and no escape holds an uppercase hex digit; and an f-string as
+    the lexicon reads one (no quote or backslash inside)."""
+    if literal.startswith('f"'):
+        return
     if not literal.startswith('"'):
         raise Refused
-    if "\\'" in literal or (not literal.startswith('"""') and '\\"' in literal):
+    if _ESCAPED_SINGLE_QUOTE.search(literal):
+        raise Refused  # an escape black removes
+    if not literal.startswith('"""') and '\\"' in literal:
         raise Refused
     for match in _ESCAPE.finditer(literal):
         if len(match.group(1)) % 2:
