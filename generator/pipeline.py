@@ -2,6 +2,12 @@
 
 Each function returns a value or raises `GeneratorError`; none writes to disk, so
 `generate` and `check` share everything but the last step.
+
+The modules of the stages after validation (the model, the renderer and Jinja2,
+formatting) are imported by the functions that use them, once the specs are read and
+their validation started: the validation child starts that much earlier, and this
+process imports them beside it. On a small spec, validation is the last thing a run
+waits for.
 """
 
 from __future__ import annotations
@@ -10,17 +16,13 @@ import os
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import collector, progress
 from generator.cache import Cache
 from generator.diagnostics import Diagnostic, GeneratorError, Location
 from generator.load import LoadedSpec, load_api_folder, load_spec_file
-from generator.model.api import Api
-from generator.parse.api import build_api, spec_sha256
-from generator.render.formatting import cut_while_rendering, format_files
-from generator.render.formatting_processes import EarlyFormatter
-from generator.render.renderer import TEMPLATES_DIR, Distribution, render_distribution
-from generator.render.reuse import module_keys, remember_modules, reused_modules
+from generator.load.digest import spec_sha256
 from generator.settings import (
     ApiSettings,
     DistributionSettings,
@@ -30,6 +32,10 @@ from generator.settings import (
 from generator.targets import ApiFolder, api_folders, display_path
 from generator.validate import validate_spec
 from generator.validate.background import Pending, start_validation, start_validations
+
+if TYPE_CHECKING:
+    from generator.model.api import Api
+    from generator.render.renderer import Distribution
 
 
 def load_api(folder: Path, cache: Cache | None = None) -> LoadedSpec:
@@ -41,6 +47,8 @@ def load_api(folder: Path, cache: Cache | None = None) -> LoadedSpec:
 def model_api(spec: LoadedSpec, settings: ApiSettings, validation: Pending | None = None) -> Api:
     """The API's model; the spec's digest from `validation`'s child process, which works
     it out beside (see `validate.background`)."""
+    from generator.parse.api import build_api
+
     return build_api(spec, settings, validation.digest if validation is not None else None)
 
 
@@ -83,6 +91,8 @@ def build_project(
             places = [outcome.place for outcome in outcomes if outcome.place is not None]
             _check_unique_packages(apis, places)
             progress.stage(f"rendering {_operation_count(apis)} operations of {len(apis)} APIs")
+            from generator.render.renderer import Distribution
+
             dist = Distribution(
                 settings.distribution, settings.package, settings.version, tuple(apis)
             )
@@ -126,6 +136,8 @@ def build_single(
         with collector.paused(kept=True):
             api = model_api(spec, settings, validation)
         progress.stage(f"rendering {_operation_count([api])} operations")
+        from generator.render.renderer import Distribution
+
         dist = Distribution(package.replace("_", "-"), package, "0.1.0", (api,), flat=True)
         files = _formatted(dist, cache)
     except BaseException as late:
@@ -194,17 +206,24 @@ def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
     the resource modules and `api.md` files made of what the cache has seen are the
     cache's (`reuse`). Formatting processes are started before rendering
     (`EarlyFormatter`): one per core as far as the API's size keeps them busy
-    (`_early_formatters`), which cut and format each module as soon as it is rendered
-    (`cut_while_rendering`), or one, to import black beside rendering, when modules are
-    reused and little is likely left to format. With one core, only the latter: processes
-    of their own would only take turns with rendering."""
+    (`_early_formatters`), which, with a core to spare, cut and format each module as
+    soon as it is rendered (`_cut_while_rendering`); or one, to import black beside
+    rendering, when modules are reused and little is likely left to format. With one
+    core, only the latter: processes of their own would only take turns with rendering."""
+    from generator.render.formatting import cut_while_rendering, format_files
+    from generator.render.formatting_processes import EarlyFormatter
+    from generator.render.renderer import TEMPLATES_DIR, render_distribution
+    from generator.render.reuse import module_keys, remember_modules, reused_modules
+
     with collector.paused():
         keys = module_keys(dist, TEMPLATES_DIR) if cache is not None and cache.enabled else {}
         reused = reused_modules(cache, keys) if cache is not None else {}
     processes = 1 if reused else _early_formatters(dist)
     early_formatter = EarlyFormatter(processes) if reused or processes > 1 else None
     with early_formatter or nullcontext() as early:
-        rendered = cut_while_rendering(early, cache) if early is not None else None
+        rendered = None
+        if early is not None and _cut_while_rendering():
+            rendered = cut_while_rendering(early, cache)
         with collector.paused():
             files = render_distribution(dist, cache=cache, skip=reused, rendered=rendered)
         runtime = f"{dist.package}/_runtime/"
@@ -220,6 +239,15 @@ def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
 # for its start (a fork and black's import, a sixteenth of a second): some half a
 # megabyte of rendered text, at a few kilobytes each.
 _PARTS_PER_FORMATTER = 200
+
+
+def _cut_while_rendering() -> bool:
+    """Whether the formatting processes of a cold run cut and format each module as it is
+    rendered: when a core is left beside the process that renders and the one that
+    validates. With no core to spare, the work is the same but done at the same time as
+    theirs: measured on two cores, that costs more in all than cutting each module once
+    all are rendered, as the three only take turns on the cores."""
+    return (os.cpu_count() or 1) > 2
 
 
 def _early_formatters(dist: Distribution) -> int:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from generator.diagnostics import Diagnostic, GeneratorError
 from generator.load import LoadedSpec
+from generator.load.digest import spec_sha256
 from generator.model.api import Api, Credential, Operation, Resource
 from generator.model.types import Definition, NamedRef, TypeRef
 from generator.naming import class_name, unique
@@ -87,30 +86,6 @@ def build_api(
         request_definitions=_reachable(request_roots, definitions),
         spec_sha256=digest() if digest is not None else spec_sha256(document),
         notes=tuple(notes),
-    )
-
-
-def spec_sha256(document: dict[str, Any]) -> str:
-    """A digest of the effective spec, independent of key order and formatting.
-
-    Serialised without the check for circular references first (a tenth of the time on
-    a large spec); a document that does hold one (YAML aliases can make one) fails that
-    way, so it is serialised again with the check, to fail as it always has.
-    """
-    try:
-        canonical = _canonical(document, check_circular=False)
-    except RecursionError:
-        canonical = _canonical(document, check_circular=True)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def _canonical(document: dict[str, Any], *, check_circular: bool) -> str:
-    return json.dumps(
-        document,
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-        check_circular=check_circular,
     )
 
 

@@ -17,7 +17,8 @@ from generator import collector
 from generator.render import fixed_points
 from generator.render.fixed_points import unchanged_by_black
 from generator.render.module_checks import defined_twice
-from generator.render.recut import Layout, cut_module
+from generator.render.pieces import PieceSpans, spans_of
+from generator.render.recut import cut_module
 
 # (path, formatted text or None, error message, error line)
 Result = tuple[str, str | None, str, int]
@@ -25,10 +26,22 @@ Result = tuple[str, str | None, str, int]
 Job = tuple[str, str, bool]
 
 
-def cut_job(path: str, text: str) -> Layout | None:
-    """`recut.cut_module` of a module met for the first time, in a formatting process."""
+def cut_job(path: str, text: str) -> tuple[list[PieceSpans], list[int]] | None:
+    """A module met for the first time, cut (`recut.cut_module`) in a formatting process:
+    where its pieces lie in its text, and which of their texts (`Piece.texts`, in order)
+    black would not leave as they are; None if it must be formatted whole.
+
+    The texts themselves are not sent back: the process that rendered the module has
+    them, and a text recognised here is its own formatting (`fixed_points`)."""
     with collector.paused():
-        return cut_module(path, text, None)
+        layout = cut_module(path, text, None)
+        if layout is None:
+            return None
+        pieces = [piece for piece in layout if not isinstance(piece, int)]
+        texts = [piece_text for piece in pieces for piece_text in piece.texts]
+        recognised = knows_black()
+        left = [i for i, t in enumerate(texts) if not (recognised and unchanged_by_black(t))]
+        return spans_of(text, pieces), left
 
 
 def format_batch(batch: list[Job]) -> list[Result]:

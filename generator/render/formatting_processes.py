@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from generator.render.format_jobs import Job, Result, cut_job, format_batch, import_black
+from generator.render.pieces import PieceSpans, pieces_at
 from generator.render.recut import Layout
 
 if TYPE_CHECKING:
@@ -114,9 +115,15 @@ def _ignored(path: str, text: str) -> None:
     """Nothing to do with a module before formatting."""
 
 
+# What `format_jobs.cut_job` gives back for a module.
+_Cut = tuple[list[PieceSpans], list[int]] | None
+
+
 class EarlyCuts:
-    """Modules cut by the formatting processes as they are rendered, and their pieces
-    formatted there as soon as each cut is back (pieces met before are not sent again).
+    """Modules cut by the formatting processes as they are rendered, and the pieces black
+    would change formatted there too, as soon as each cut is back (a text met before is
+    not sent again). A cut comes back as positions in the module's text and the pieces
+    black would change; the rest are their own formatting.
 
     `layouts` and `formatted` wait for what is still under way; the modules are joined,
     checked and cached by `formatting`, as if cut there.
@@ -125,8 +132,10 @@ class EarlyCuts:
     def __init__(self, pool: Any, wanted: Callable[[str], bool]) -> None:
         self._pool = pool
         self._wanted = wanted
-        self._cuts: dict[str, tuple[str, Future[Layout | None]]] = {}
-        self._unsent: list[Future[Layout | None]] = []  # cuts whose pieces are not sent
+        self._cuts: dict[str, tuple[str, Future[_Cut]]] = {}
+        self._layouts: dict[str, Layout | None] = {}  # the cuts back, as pieces
+        self._unsent: dict[Future[_Cut], str] = {}  # cuts back but not read, by path
+        self._results: dict[str, str | None] = {}  # texts recognised, as they are
         self._sent: set[str] = set()
         self._batches: list[tuple[list[str], Future[list[Result]]]] = []
 
@@ -134,43 +143,62 @@ class EarlyCuts:
         """Cut the module at `path` in a formatting process, if it is Python and wanted."""
         if not path.endswith(".py") or not self._wanted(path):
             return
-        future: Future[Layout | None] = self._pool.submit(cut_job, path, text)
+        future: Future[_Cut] = self._pool.submit(cut_job, path, text)
         self._cuts[path] = (text, future)
-        self._unsent.append(future)
-        self._send([done for done in self._unsent if done.done()])
+        self._unsent[future] = path
+        self._read([done for done in self._unsent if done.done()])
 
     def layouts(self) -> dict[str, tuple[str, Layout | None]]:
         """Each module given: its text, and its pieces (None: to be formatted whole)."""
-        return {path: (text, future.result()) for path, (text, future) in self._cuts.items()}
+        self._read_all()
+        return {path: (text, self._layouts[path]) for path, (text, _) in self._cuts.items()}
 
     def formatted(self, count: Callable[[int, int], None]) -> dict[str, str | None]:
-        """Every piece sent, as black gives it (None where black refused it); `count` is
-        told how many batches of pieces are back, of how many, as they come."""
-        from concurrent.futures import FIRST_COMPLETED, as_completed, wait
+        """Every piece of the modules cut, as black gives it (None where black refused
+        it); `count` is told how many batches of pieces are back, of how many, as they
+        come."""
+        from concurrent.futures import as_completed
 
-        while self._unsent:
-            done, _ = wait(self._unsent, return_when=FIRST_COMPLETED)
-            self._send(list(done))
+        self._read_all()
         batches = {future: texts for texts, future in self._batches}
-        results: dict[str, str | None] = {}
+        results = dict(self._results)
         for finished, future in enumerate(as_completed(batches), 1):
             for text, (_, formatted, _, _) in zip(batches[future], future.result(), strict=True):
                 results[text] = formatted
             count(finished, len(batches))
+        if not batches:
+            count(1, 1)  # all recognised as they were cut
         return results
 
-    def _send(self, cuts: list[Future[Layout | None]]) -> None:
-        """The pieces of these finished cuts not sent before, in batches."""
+    def _read_all(self) -> None:
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        while self._unsent:
+            done, _ = wait(self._unsent, return_when=FIRST_COMPLETED)
+            self._read(list(done))
+
+    def _read(self, cuts: list[Future[_Cut]]) -> None:
+        """The pieces of these finished cuts; those black would change and were not sent
+        before go to the processes, in batches."""
         texts: list[str] = []
         for future in cuts:
-            self._unsent.remove(future)
-            for piece in future.result() or ():
-                if isinstance(piece, int):
-                    continue
-                for text in piece.texts:
-                    if text not in self._sent:
-                        self._sent.add(text)
-                        texts.append(text)
+            path = self._unsent.pop(future)
+            cut = future.result()
+            if cut is None:
+                self._layouts[path] = None
+                continue
+            spans, left = cut
+            pieces = pieces_at(self._cuts[path][0], spans)
+            self._layouts[path] = [*pieces]
+            every = [text for piece in pieces for text in piece.texts]
+            for text in every:
+                self._results.setdefault(text, text)
+            for index in left:
+                text = every[index]
+                self._results.pop(text, None)
+                if text not in self._sent:
+                    self._sent.add(text)
+                    texts.append(text)
         batch: list[str] = []
         size = 0
         for text in texts:

@@ -222,6 +222,51 @@ def _class_parts(statement: ast.stmt, lines: list[str], start: int) -> tuple[str
     return tuple(parts)
 
 
+# A piece by where its texts lie in its module's text: (start, end, kind, blank lines
+# before it, `gap`, `names`, and each part's (start, end), a method's without the
+# stand-in). What a process that cut a module sends back instead of the texts, which the
+# process that rendered the module has already (`pieces_at`).
+PieceSpans = tuple[int, int, Kind, int, int, tuple[str, ...], tuple[tuple[int, int], ...]]
+
+
+def spans_of(text: str, pieces: list[Piece]) -> list[PieceSpans]:
+    """Where the pieces `split_module` cut from `text` lie in it: each piece's stretch
+    follows the one before (its blank lines, then its text), and its parts lie in its
+    text in order, apart only by blank lines."""
+    spans: list[PieceSpans] = []
+    at = 0
+    for piece in pieces:
+        start = at + piece.gap
+        end = start + len(piece.text)
+        if not text.startswith(piece.text, start):
+            raise ValueError("a piece is not where the stretches before it end")
+        parts: list[tuple[int, int]] = []
+        cursor = start
+        for index, part in enumerate(piece.parts):
+            body = part.removeprefix(_STAND_IN) if index else part
+            found = text.find(body, cursor, end)
+            if found < 0 or text[cursor:found].strip():
+                raise ValueError("a part is not where the part before it ends")
+            parts.append((found, found + len(body)))
+            cursor = found + len(body)
+        spans.append(
+            (start, end, piece.kind, piece.blank_before, piece.gap, piece.names, tuple(parts))
+        )
+        at = end
+    return spans
+
+
+def pieces_at(text: str, spans: list[PieceSpans]) -> list[Piece]:
+    """The pieces whose texts lie in `text` at `spans` (`spans_of`)."""
+    pieces: list[Piece] = []
+    for start, end, kind, blank_before, gap, names, parts in spans:
+        texts = tuple(
+            text[a:b] if index == 0 else _STAND_IN + text[a:b] for index, (a, b) in enumerate(parts)
+        )
+        pieces.append(Piece(text[start:end], kind, blank_before, texts, gap, names))
+    return pieces
+
+
 def join_parts(formatted: list[str]) -> str | None:
     """black's output for a class from its formatted parts (see `Piece.parts`): one blank
     line between methods; None if a method did not come back inside the stand-in."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -72,7 +73,7 @@ def test_a_cold_run_starts_one_early_formatter_per_core_it_keeps_busy(
         started.append(workers)
         return real(workers)
 
-    monkeypatch.setattr("generator.pipeline.EarlyFormatter", recording)
+    monkeypatch.setattr("generator.render.formatting_processes.EarlyFormatter", recording)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     pipeline.build_single(_SEED, "seed")
     assert started == [2]
@@ -207,3 +208,28 @@ def test_black_is_imported_only_where_a_piece_needs_it(text: str, imported: str)
         timeout=120,
     )
     assert run.stdout.split("\n")[0] == imported
+
+
+def test_modules_are_cut_while_rendering_with_a_core_to_spare(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Beside the process that renders and the one that validates."""
+    given: list[int] = []
+    real = formatting.cut_while_rendering
+
+    def counting(early: EarlyFormatter, cache: Cache | None) -> Callable[[str, str], None]:
+        add = real(early, cache)
+
+        def counted(path: str, text: str) -> None:
+            given.append(1)
+            add(path, text)
+
+        return counted
+
+    monkeypatch.setattr(formatting, "cut_while_rendering", counting)
+    expected = pipeline.build_single(_SEED, "seed")
+    for cores, cut in ((2, False), (3, True), (8, True)):
+        given.clear()
+        monkeypatch.setattr(os, "cpu_count", lambda cores=cores: cores)
+        assert pipeline.build_single(_SEED, "seed") == expected
+        assert bool(given) == cut

@@ -16,7 +16,7 @@ from pieces_support import MODE, ROOT, by_pieces, mismatches, rendered_with_sett
 from generator.cache import Cache
 from generator.render import format_jobs
 from generator.render.formatting import format_files
-from generator.render.pieces import Kind, split_module
+from generator.render.pieces import Kind, Piece, pieces_at, spans_of, split_module
 
 GOLDEN_SPECS = sorted((ROOT / "tests" / "golden" / "specs").glob("*.yaml"))
 
@@ -263,3 +263,26 @@ def test_every_golden_module_cut_into_pieces_formats_as_black_whole(spec: Path) 
     wrong, cut = mismatches(modules)
     assert wrong == []
     assert cut == len(modules)
+
+
+@pytest.mark.parametrize("spec", GOLDEN_SPECS[:3], ids=[p.stem for p in GOLDEN_SPECS[:3]])
+def test_pieces_sent_as_positions_are_the_pieces(spec: Path) -> None:
+    """What a formatting process sends back of a module it cut (`spans_of`) gives the
+    same pieces from the module's text (`pieces_at`)."""
+    modules = rendered_with_settings(spec, spec.stem.replace("-", "_").replace(".", "_"))
+    parts = 0
+    for path, text in modules.items():
+        pieces = split_module(path, text)
+        assert pieces is not None
+        assert pieces_at(text, spans_of(text, pieces)) == pieces
+        parts += sum(len(piece.parts) for piece in pieces)
+    assert parts  # classes cut into methods were among them
+
+
+def test_pieces_not_where_the_text_has_them_are_refused() -> None:
+    text = "x = 1\n\n\ny = 2\n"
+    pieces = split_module("m.py", text)
+    assert pieces is not None
+    moved = [pieces[0], Piece("y = 3\n", Kind.STATEMENT, 2, (), 2, ("y",))]
+    with pytest.raises(ValueError):
+        spans_of(text, moved)

@@ -29,7 +29,7 @@ from generator.model import types as types_model
 from generator.model.api import Api
 from generator.model.types import Field, ObjectDef, Primitive
 from generator.parse.api import build_api
-from generator.render import reuse
+from generator.render import renderer, reuse
 from generator.render.renderer import Distribution, render_distribution
 from generator.settings import default_api_settings
 from generator.targets import api_folders
@@ -192,19 +192,19 @@ class _Runs:
     def reusing(self, spec: Path, cache: Cache) -> tuple[dict[str, bytes], set[str]]:
         """The files, and the paths of the modules the cache gave."""
         skipped: set[str] = set()
-        render = pipeline.render_distribution
+        render = renderer.render_distribution
 
         def spied(*args: Any, **kwargs: Any) -> dict[str, str]:
             skipped.update(kwargs.get("skip", ()))
             return render(*args, **kwargs)
 
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(pipeline, "render_distribution", spied)
+            patch.setattr(renderer, "render_distribution", spied)
             return pipeline.build_single(spec, PACKAGE, cache=cache), skipped
 
     def rendering_all(self, spec: Path) -> dict[str, bytes]:
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(pipeline, "module_keys", lambda *args: {})
+            patch.setattr(reuse, "module_keys", lambda *args: {})
             return pipeline.build_single(spec, PACKAGE, cache=self.reference_cache)
 
 
