@@ -236,8 +236,8 @@ def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
 
 
 # About how many operations and definitions give a formatting process enough text to pay
-# for its start (a fork and black's import, a sixteenth of a second): some half a
-# megabyte of rendered text, at a few kilobytes each.
+# for its start (a fork, and black's import where a piece needs it, a sixteenth of a
+# second): some half a megabyte of rendered text, at a few kilobytes each.
 _PARTS_PER_FORMATTER = 200
 
 
