@@ -1,5 +1,6 @@
-"""What a formatting process runs: a piece through black (unless black would leave it as
-it is), or a whole module through black and the compile checks.
+"""What a formatting process runs: a module cut into pieces (`cut_job`), a piece through
+black (unless black would leave it as it is), or a whole module through black and the
+compile checks.
 
 The functions here run in the formatting processes (`formatting_processes.py`) or, for
 little text, in the process that renders; they import black only when a text needs it,

@@ -4,10 +4,10 @@ and the modules they cut and format while the rest of the distribution renders
 
 On a cold run, rendering a module and cutting it (a parse and a compile of its text) are
 about as long as each other, and formatting most pieces is shorter than both: done one
-after the other in the process that renders, they add up. Given to the formatting
-processes as each module is rendered, the cutting and formatting of one module go on
-while the next renders, on the other cores; the process that renders then only joins
-what they give back.
+after the other in the process that renders, they add up. With a core to spare beside
+rendering and validation (`pipeline._cut_while_rendering`), each module is given to the
+formatting processes as it is rendered: its cutting and formatting go on while the next
+renders, and the process that renders then only joins what they give back.
 """
 
 from __future__ import annotations
