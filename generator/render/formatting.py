@@ -11,10 +11,11 @@ next text of the path is cut again only around what changed (`recut.py`): editin
 schema costs in proportion to the edit, not to the module. A module that cannot be cut
 safely is formatted whole. Whole results are cached too, by the module's text, so an
 unchanged module costs one lookup. A piece already in black's form (`fixed_points/`
-recognises most of them) is taken as it is, without black. On a cold run, modules
-met for the first time are cut and their pieces formatted by the formatting processes
-while the rest renders (`cut_while_rendering`, `formatting_processes.EarlyCuts`); they
-are joined, checked and cached here as the others. The result is a dict keyed by path,
+recognises most of them) is taken as it is, without black. On a cold run with a core to
+spare, modules met for the first time are cut and their pieces formatted by the
+formatting processes while the rest renders (`cut_while_rendering`,
+`formatting_processes.EarlyCuts`); they are joined, checked and cached here as the
+others. The result is a dict keyed by path,
 so it does not depend on the order in which workers finish. Files listed as
 `preformatted` (the runtime, which lint keeps black-clean) are taken as they are.
 """
