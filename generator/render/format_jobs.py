@@ -33,16 +33,21 @@ def cut_job(path: str, text: str) -> tuple[list[PieceSpans], list[int]] | None:
     black would not leave as they are; None if it must be formatted whole.
 
     The texts themselves are not sent back: the process that rendered the module has
-    them, and a text recognised here is its own formatting (`fixed_points`)."""
+    them, and a text recognised here is its own formatting (`fixed_points`). Pieces that
+    are not where the text has them (`spans_of` refuses them) leave the module whole."""
     with collector.paused():
         layout = cut_module(path, text, None)
         if layout is None:
             return None
         pieces = [piece for piece in layout if not isinstance(piece, int)]
+        try:
+            spans = spans_of(text, pieces)
+        except ValueError:
+            return None
         texts = [piece_text for piece in pieces for piece_text in piece.texts]
         recognised = knows_black()
         left = [i for i, t in enumerate(texts) if not (recognised and unchanged_by_black(t))]
-        return spans_of(text, pieces), left
+        return spans, left
 
 
 def format_batch(batch: list[Job]) -> list[Result]:

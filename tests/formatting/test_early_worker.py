@@ -18,7 +18,7 @@ import pytest
 from generator import pipeline
 from generator.cache import Cache
 from generator.diagnostics import GeneratorError
-from generator.render import formatting
+from generator.render import format_jobs, formatting
 from generator.render.formatting import cut_while_rendering, format_files
 from generator.render.formatting_processes import EarlyFormatter
 from generator.render.recut import Cut, Layout
@@ -233,3 +233,17 @@ def test_modules_are_cut_while_rendering_with_a_core_to_spare(
         monkeypatch.setattr(os, "cpu_count", lambda cores=cores: cores)
         assert pipeline.build_single(_SEED, "seed") == expected
         assert bool(given) == cut
+
+
+def test_a_cut_whose_pieces_cannot_be_placed_leaves_the_module_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = _RENDERED["p/b.py"]
+    spans, left = format_jobs.cut_job("p/b.py", text) or ([], [])
+    assert spans and left  # `def f( a )` is left to black
+
+    def refused(text: str, pieces: object) -> object:
+        raise ValueError("a piece is not where the stretches before it end")
+
+    monkeypatch.setattr(format_jobs, "spans_of", refused)
+    assert format_jobs.cut_job("p/b.py", text) is None
