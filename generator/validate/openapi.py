@@ -265,14 +265,31 @@ class _CleanOutcomes:
         return keyword
 
 
+# Members whose text is prose: every schema the checks validate against (the OpenAPI
+# schemas, the JSON Schema dialects) asks of a `description` or a `title` only that it
+# be a string (`tests/validate/test_value_keys.py` reads them), and a mapping whose values
+# are constrained otherwise (schemas, scopes, a discriminator's mapping) asks the same of
+# any string, whatever its text. So the key of a mapping keeps the type of a member
+# under one of these names, not its text.
+_PROSE_NAMES = frozenset(("description", "title"))
+_ANY_TEXT = (str, None)  # no string gets this key of its own
+
+
 class _ValueKeys:
     """For each value of the document, a key equal only for equal values of the same types
     (so `True`, `1` and `1.0` differ, and mappings in the same order), worked out once per
     list or mapping: a container's key is built from its members' keys, so a subtree is
     not walked again at each level above it (nested Schema Objects are met once per
-    level). The containers must stay alive and unchanged while the keys are used (they
-    are the document's, during one validation). No key (None) for a value of a type
-    outside JSON's and YAML's plain ones, or a cycle: it is then checked every time."""
+    level). Mappings that differ only in the text of a `description` or a `title` share
+    a key (`_PROSE_NAMES`): in a big spec most Schema Objects are alike but for their
+    prose (AWS's properties are each `allOf: [$ref, {description}]`), and their verdict
+    does not depend on it. The containers must stay alive and unchanged while the keys are
+    used (they are the document's, during one validation). No key (None) for a value of a
+    type outside JSON's and YAML's plain ones, or a cycle: it is then checked every time.
+    The keys serve the schema pass (`_CleanOutcomes`) and the dialect checks of Schema
+    Objects (`_validate_schema_meta`) only, never a check of a value against the spec's
+    own schemas (a `default`), whose verdict may depend on any text.
+    """
 
     def __init__(self) -> None:
         self.by_id: dict[int, int] = {}  # id of a container → the number of its shape
@@ -292,10 +309,7 @@ class _ValueKeys:
             number = self.by_id.get(id(value))
             if number is None:
                 if kind is dict:
-                    shape: Hashable = (
-                        dict,
-                        tuple((self._key(k), self._key(v)) for k, v in value.items()),
-                    )
+                    shape: Hashable = (dict, tuple(self._member(k, v) for k, v in value.items()))
                 else:
                     shape = (list, tuple(self._key(item) for item in value))
                 number = self.shapes.setdefault(shape, len(self.shapes))
@@ -304,6 +318,11 @@ class _ValueKeys:
         if value is None or kind in (str, int, float, bool):
             return (kind, value)
         raise TypeError(f"no key: {kind.__name__}")
+
+    def _member(self, name: Any, value: Any) -> tuple[Hashable, Hashable]:
+        if type(value) is str and name in _PROSE_NAMES:
+            return (self._key(name), _ANY_TEXT)
+        return (self._key(name), self._key(value))
 
 
 def _is_format_only(error: Any) -> bool:
