@@ -11,11 +11,16 @@ forever on valid recursive schemas.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from functools import partial
 from typing import Any
 
 from jsonschema import validators
+from jsonschema.exceptions import SchemaError
+from jsonschema.validators import validator_for
 from jsonschema_path import SchemaPath
+from openapi_schema_validator._specifications import REGISTRY as DIALECT_REGISTRY
+from openapi_schema_validator.validators import check_openapi_schema
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 from openapi_spec_validator.validation.validators import SpecValidator
 
@@ -114,12 +119,65 @@ def _locating(keyword: str, checker: type[Any]) -> type[Any]:
             clean.add(key)
         return error
 
+    def _get_schema_checker(self: Any, schema: SchemaPath, schema_value: Any) -> Any:
+        return _dialect_checker(self, checker._get_schema_checker(self, schema, schema_value))
+
     namespace: dict[str, Any] = {"__call__": __call__, "__init__": __init__}
     if hasattr(checker, "_collect_properties"):
         namespace["_collect_properties"] = _collect_properties
     if hasattr(checker, "_validate_schema_meta"):
         namespace["_validate_schema_meta"] = _validate_schema_meta
+    if hasattr(checker, "_get_schema_checker"):
+        namespace["_get_schema_checker"] = _get_schema_checker
     return type(checker.__name__, (checker,), namespace)
+
+
+# The dialect's keywords whose outcomes the check of a Schema Object remembers: its
+# references to the dialect's own schemas, and its choices.
+_DIALECT_KEYWORDS = ("$ref", "$dynamicRef", "oneOf", "anyOf")
+
+
+def _dialect_checker(owner: Any, library: Callable[[Any], None]) -> Callable[[Any], None]:
+    """The library's check of a Schema Object against its dialect (`check_openapi_schema`
+    of a validator class, maybe given a format checker), made once per class and format
+    checker for the run, its references and choices skipping a value found clean before
+    (`_CleanOutcomes`, with the run's value keys).
+
+    The library builds a validator of the dialect's meta-schema for each Schema Object
+    and raises its first error. In a big spec the sub-schemas of one Schema Object are
+    those of many (the same property written again and again), each checked once per
+    place. Every check of the run starts at the dialect's root, so a `$dynamicRef` finds
+    the same anchor wherever it is reached, and whether a value is clean under a
+    reference or a choice depends on the value alone; skipping the clean ones leaves the
+    errors, and which comes first, as they were. Anything else is left as it is.
+    """
+    arguments = library.keywords if isinstance(library, partial) else {}
+    bound = library.func if isinstance(library, partial) else library
+    cls = getattr(bound, "__self__", None)
+    if getattr(bound, "__func__", None) is not check_openapi_schema or cls is None:
+        return library
+    if isinstance(library, partial) and (library.args or set(arguments) - {"format_checker"}):
+        return library
+    format_checker = arguments.get("format_checker", cls.FORMAT_CHECKER)
+    made: dict[tuple[Any, int], Callable[[Any], None]]
+    made = owner.__dict__.setdefault("_clientgen_dialect_checkers", {})
+    check = made.get((cls, id(format_checker)))
+    if check is None:
+        dialect = validator_for(cls.META_SCHEMA, default=cls)
+        outcomes = _CleanOutcomes(_run_keys(owner.registry))
+        remembering = validators.extend(
+            dialect, outcomes.keywords(dialect.VALIDATORS, _DIALECT_KEYWORDS)
+        )
+        validator = remembering(
+            cls.META_SCHEMA, format_checker=format_checker, registry=DIALECT_REGISTRY
+        )
+
+        def check(schema: Any) -> None:
+            for error in validator.iter_errors(schema):
+                raise SchemaError.create_from(error)
+
+        made[(cls, id(format_checker))] = check
+    return check
 
 
 def _locating_validator(base: type[SpecValidator]) -> type[SpecValidator]:
@@ -236,13 +294,11 @@ class _CleanOutcomes:
         self.keys = keys
         self.skipped = 0  # values found clean before
 
-    def keywords(self, library: Mapping[str, Keyword]) -> dict[str, Keyword]:
-        """The library's keywords of `_REMEMBERED_KEYWORDS`, each remembering."""
-        return {
-            name: self._remembering(name, library[name])
-            for name in _REMEMBERED_KEYWORDS
-            if name in library
-        }
+    def keywords(
+        self, library: Mapping[str, Keyword], names: Iterable[str] = _REMEMBERED_KEYWORDS
+    ) -> dict[str, Keyword]:
+        """The library's keywords of `names`, each remembering."""
+        return {name: self._remembering(name, library[name]) for name in names if name in library}
 
     def _remembering(self, name: str, checked: Keyword) -> Keyword:
         def keyword(validator: Any, value: Any, instance: Any, schema: Any) -> Iterator[Any]:

@@ -1,13 +1,18 @@
-"""Skipping the meta-schema check of a Schema Object equal to one found clean never changes
-a verdict: the same diagnostics as checking every object, on specs with and without
-problems (`make test-verdicts` compares the 200 public corpus specs the same way)."""
+"""Skipping the meta-schema check of a Schema Object (or of a sub-schema inside one) equal
+to one found clean never changes a verdict: the same diagnostics as checking every
+object, on specs with and without problems (`make test-verdicts` compares the 200 public
+corpus specs the same way)."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from openapi_schema_validator import OAS30Validator
+from openapi_schema_validator.validators import check_openapi_schema
 from verdicts_support import problems, reference_problems
 
 from generator.diagnostics import Location
@@ -158,9 +163,50 @@ def test_equal_values_under_a_reference_or_a_choice_are_checked_once(
     monkeypatch.setattr(openapi._CleanOutcomes, "__init__", keeping)
     spec = VENDOR / "retell-openapi.yaml"
     assert problems(spec) == []
-    (references,) = made
+    references, *dialect_checks = made  # the schema pass's, then the dialect checks'
     assert references.skipped > 0 and references.clean
+    assert dialect_checks and all(made.skipped > 0 for made in dialect_checks)
     made.clear()
     assert reference_problems(spec) == []
-    (references,) = made
-    assert references.skipped == 0 and not references.clean
+    assert made and all(made.skipped == 0 and not made.clean for made in made)
+
+
+# OpenAPI 3.1: a sub-schema written in several Schema Objects, valid in some and with a
+# mistake only the dialect check finds in others: each mistake is reported where it is
+# written, however often the valid copy was checked before it.
+_NESTED_31 = """\
+openapi: 3.1.0
+info: {title: t, version: '1'}
+components:
+  schemas:
+    A: {type: object, properties: {p: {properties: {n: {type: integer}}}}}
+    B: {type: object, properties: {q: {properties: {n: {type: integer}}}}}
+    C: {type: object, properties: {r: {properties: {n: {type: integer}}, required: n}}}
+    D: {type: object, properties: {p: {properties: {n: {type: integer}}}}, title: D}
+    E: {type: object, properties: {s: {properties: {n: {type: integer}}, required: n}}}
+paths: {}
+"""
+
+
+def test_each_mistake_in_a_repeated_sub_schema_is_reported_where_it_is_written(
+    tmp_path: Path,
+) -> None:
+    spec = tmp_path / "nested.yaml"
+    spec.write_text(_NESTED_31, encoding="utf-8")
+    found = problems(spec)
+    assert found == reference_problems(spec)
+    assert sorted({d.location.line for d in found if d.location}) == [7, 9]
+
+
+def test_the_dialect_checks_use_the_registry_the_library_does() -> None:
+    assert check_openapi_schema.__globals__["OPENAPI_SPECIFICATIONS"] is openapi.DIALECT_REGISTRY
+
+
+def test_a_schema_check_the_library_did_not_make_is_left_as_it_is() -> None:
+    def other(schema: Any) -> None:
+        pass
+
+    owner = SimpleNamespace(registry=SimpleNamespace())
+    assert openapi._dialect_checker(owner, other) is other
+    given = partial(OAS30Validator.check_schema, "extra")
+    assert openapi._dialect_checker(owner, given) is given
