@@ -206,11 +206,12 @@ def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
     the resource modules and `api.md` files made of what the cache has seen are the
     cache's (`reuse`). Formatting processes are started before rendering
     (`EarlyFormatter`): one per core as far as the API's size keeps them busy
-    (`_early_formatters`), which, with a core to spare, cut and format each module as
-    soon as it is rendered (`_cut_while_rendering`); or one, to import black beside
-    rendering, when modules are reused and little is likely left to format. With one
-    core, only the latter: processes of their own would only take turns with rendering."""
-    from generator.render.formatting import cut_while_rendering, format_files
+    (`_early_formatters`), which cut and format the modules met for the first time: with
+    a core to spare, each as soon as it is rendered (`_cut_while_rendering`), else all
+    once they are rendered. Or one, to import black beside rendering, when modules are
+    reused and little is likely left to format. With one core, only the latter:
+    processes of their own would only take turns with rendering."""
+    from generator.render.formatting import format_files, module_cutter
     from generator.render.formatting_processes import EarlyFormatter
     from generator.render.renderer import TEMPLATES_DIR, render_distribution
     from generator.render.reuse import module_keys, remember_modules, reused_modules
@@ -221,13 +222,17 @@ def _formatted(dist: Distribution, cache: Cache | None) -> dict[str, bytes]:
     processes = 1 if reused else _early_formatters(dist)
     early_formatter = EarlyFormatter(processes) if reused or processes > 1 else None
     with early_formatter or nullcontext() as early:
-        rendered = None
-        if early is not None and _cut_while_rendering():
-            rendered = cut_while_rendering(early, cache)
+        cut = module_cutter(early, cache) if early is not None else None
+        while_rendering = cut if _cut_while_rendering() else None
         with collector.paused():
-            files = render_distribution(dist, cache=cache, skip=reused, rendered=rendered)
+            files = render_distribution(dist, cache=cache, skip=reused, rendered=while_rendering)
         runtime = f"{dist.package}/_runtime/"
         preformatted = {p for p in files if p.startswith(runtime)}
+        if cut is not None and while_rendering is None:
+            # Every module at once, the largest first, so that the processes end together.
+            for path in sorted(files, key=lambda p: -len(files[p])):
+                if path not in preformatted:
+                    cut(path, files[path])
         formatted = format_files(files, cache, preformatted, early)
     if cache is not None:
         remember_modules(cache, keys, formatted, reused)
@@ -245,8 +250,8 @@ def _cut_while_rendering() -> bool:
     """Whether the formatting processes of a cold run cut and format each module as it is
     rendered: when a core is left beside the process that renders and the one that
     validates. With no core to spare, the work is the same but done at the same time as
-    theirs: measured on two cores, that costs more in all than cutting each module once
-    all are rendered, as the three only take turns on the cores."""
+    theirs: measured on two cores, that costs more in all than giving them the modules
+    once all are rendered, as the three only take turns on the cores."""
     return (os.cpu_count() or 1) > 2
 
 

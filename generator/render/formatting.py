@@ -11,12 +11,12 @@ next text of the path is cut again only around what changed (`recut.py`): editin
 schema costs in proportion to the edit, not to the module. A module that cannot be cut
 safely is formatted whole. Whole results are cached too, by the module's text, so an
 unchanged module costs one lookup. A piece already in black's form (`fixed_points/`
-recognises most of them) is taken as it is, without black. On a cold run with a core to
-spare, modules met for the first time are cut and their pieces formatted by the
-formatting processes while the rest renders (`cut_while_rendering`,
+recognises most of them) is taken as it is, without black. On a cold run, modules met
+for the first time are cut and their pieces formatted by the formatting processes, with
+a core to spare while the rest renders (`module_cutter`,
 `formatting_processes.EarlyCuts`); they are joined, checked and cached here as the
-others. The result is a dict keyed by path,
-so it does not depend on the order in which workers finish. Files listed as
+others. The result is a dict keyed by path, so it does not depend on the order in which
+workers finish. Files listed as
 `preformatted` (the runtime, which lint keeps black-clean) are taken as they are.
 """
 
@@ -90,14 +90,15 @@ def format_files(
     return {path: formatted[path] for path in sorted(formatted)}
 
 
-def cut_while_rendering(early: EarlyFormatter, cache: Cache | None) -> Callable[[str, str], None]:
-    """What the renderer calls with each module as it is rendered: with several early
-    formatters, a module with no pieces entry (nothing to cut again around an edit, no
-    formatted pieces to take) is cut and formatted by them from then on
-    (`formatting_processes.EarlyCuts`); `format_files` takes what they give back."""
+def module_cutter(early: EarlyFormatter, cache: Cache | None) -> Callable[[str, str], None]:
+    """What is called with each module once its text is final (by the renderer, or when
+    all are rendered): with several early formatters, a module with no pieces entry
+    (nothing to cut again around an edit, no formatted pieces to take) is cut and
+    formatted by them from then on (`formatting_processes.EarlyCuts`); `format_files`
+    takes what they give back."""
     cache = cache or Cache(None)
     version = metadata.version("black")
-    return early.cut_while_rendering(lambda path: _pieces_entry(cache, version, path) is None)
+    return early.cutter(lambda path: _pieces_entry(cache, version, path) is None)
 
 
 def _format_modules(
@@ -106,7 +107,7 @@ def _format_modules(
     """Cut what can be cut, format the pieces and whole modules that miss, then join."""
     cuts = early.cuts if early is not None else None
     early_cut = cuts.layouts() if cuts is not None else {}
-    # A module given to `cuts` had no entry then (`cut_while_rendering`).
+    # A module given to `cuts` had no entry then (`module_cutter`).
     found = {
         path: None if path in early_cut else _pieces_entry(cache, version, path) for path in todo
     }

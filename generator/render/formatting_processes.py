@@ -1,13 +1,13 @@
 """Formatting processes started before the text to format is known (`EarlyFormatter`),
-and the modules they cut and format while the rest of the distribution renders
-(`EarlyCuts`).
+and the modules they cut and format for the process that renders (`EarlyCuts`).
 
 On a cold run, rendering a module and cutting it (a parse and a compile of its text) are
 about as long as each other, and formatting most pieces is shorter than both: done one
-after the other in the process that renders, they add up. With a core to spare beside
-rendering and validation (`pipeline._cut_while_rendering`), each module is given to the
-formatting processes as it is rendered: its cutting and formatting go on while the next
-renders, and the process that renders then only joins what they give back.
+after the other in the process that renders, they add up. Given to the formatting
+processes, the modules are cut and formatted on every core, and the process that
+renders only joins what they give back: with a core to spare beside rendering and
+validation (`pipeline._cut_while_rendering`), each as it is rendered, while the next
+renders; else all once they are rendered.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class EarlyFormatter:
     """Formatting processes started before the text to format is known.
 
     With `workers` > 1, one per core (a cold run), every job goes to them, and modules can
-    be given to them as they are rendered (`cut_while_rendering`). They import black only
+    be given to them as soon as their text is final (`cutter`). They import black only
     when a text needs it (`format_jobs`): a run whose every piece is recognised never
     does. With one (a warm cache: `pipeline._formatted`), it imports black as it starts,
     beside rendering, and takes jobs of less than `formatting._PARALLEL_MIN_CHARS`, so
@@ -70,10 +70,10 @@ class EarlyFormatter:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
 
-    def cut_while_rendering(self, wanted: Callable[[str], bool]) -> Callable[[str, str], None]:
-        """What the renderer calls with each module's path and final text: with several
-        processes, a module for which `wanted` holds is cut and its pieces formatted by
-        them from then on; otherwise nothing is done until formatting."""
+    def cutter(self, wanted: Callable[[str], bool]) -> Callable[[str, str], None]:
+        """What is called with each module's path and final text: with several processes,
+        a module for which `wanted` holds is cut and its pieces formatted by them from
+        then on; otherwise nothing is done until formatting."""
         if self.workers < 2 or self.pool is None:
             return _ignored
         self.cuts = EarlyCuts(self.pool, wanted)

@@ -12,14 +12,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
 from generator import pipeline
 from generator.cache import Cache
 from generator.diagnostics import GeneratorError
-from generator.render import format_jobs, formatting
-from generator.render.formatting import cut_while_rendering, format_files
+from generator.render import format_jobs, formatting, renderer
+from generator.render.formatting import format_files, module_cutter
 from generator.render.formatting_processes import EarlyFormatter
 from generator.render.recut import Cut, Layout
 from generator.render.renderer import Distribution
@@ -130,7 +131,7 @@ def test_modules_cut_while_rendering_are_formatted_as_here(
         return real_cut(path, text, previous)
 
     with EarlyFormatter(2) as early:
-        rendered = cut_while_rendering(early, Cache(None))
+        rendered = module_cutter(early, Cache(None))
         monkeypatch.setattr(formatting, "cut_module", recording)  # here, not in the processes
         for path, text in files.items():
             rendered(path, text)
@@ -145,7 +146,7 @@ def test_a_module_that_does_not_compile_is_reported_as_without_them() -> None:
     with pytest.raises(GeneratorError) as without:
         format_files(files, Cache(None))
     with EarlyFormatter(2) as early, pytest.raises(GeneratorError) as given:
-        cut_while_rendering(early, Cache(None))("p/d.py", files["p/d.py"])
+        module_cutter(early, Cache(None))("p/d.py", files["p/d.py"])
         format_files(files, Cache(None), early=early)
     assert str(given.value) == str(without.value)
 
@@ -158,7 +159,7 @@ def test_a_module_with_a_pieces_entry_is_cut_again_around_its_edit(tmp_path: Pat
     edited = {**files, "p/a.py": files["p/a.py"].replace("'a':1", "'a':2")}
     new = {"p/e.py": "y=1\n"}
     with EarlyFormatter(2) as early:
-        rendered = cut_while_rendering(early, cache)
+        rendered = module_cutter(early, cache)
         for path, text in {**edited, **new}.items():
             rendered(path, text)
         assert early.cuts is not None
@@ -178,7 +179,7 @@ _PROBE = """
 import sys, time
 from generator.render.formatting_processes import EarlyFormatter
 from generator.render.recut import Cut, Layout
-from generator.render.formatting import format_files, cut_while_rendering
+from generator.render.formatting import format_files, module_cutter
 from generator.cache import Cache
 from generator.diagnostics import GeneratorError
 
@@ -188,7 +189,7 @@ def black_here(_: int) -> bool:
 
 files = {"p/a.py": sys.argv[1]}
 with EarlyFormatter(2) as early:
-    cut_while_rendering(early, Cache(None))("p/a.py", files["p/a.py"])
+    module_cutter(early, Cache(None))("p/a.py", files["p/a.py"])
     format_files(files, Cache(None), early=early)
     print(any(early.pool.map(black_here, range(8))), "black" in sys.modules)
 """
@@ -213,26 +214,40 @@ def test_black_is_imported_only_where_a_piece_needs_it(text: str, imported: str)
 def test_modules_are_cut_while_rendering_with_a_core_to_spare(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Beside the process that renders and the one that validates."""
-    given: list[int] = []
-    real = formatting.cut_while_rendering
+    """Beside the process that renders and the one that validates; without one, every
+    module is given to the formatting processes once all are rendered, the largest
+    first."""
+    given: list[tuple[bool, int]] = []  # (while rendering, the module's size)
+    rendering = [False]
+    real_cut, real_render = formatting.module_cutter, renderer.render_distribution
 
     def counting(early: EarlyFormatter, cache: Cache | None) -> Callable[[str, str], None]:
-        add = real(early, cache)
+        add = real_cut(early, cache)
 
         def counted(path: str, text: str) -> None:
-            given.append(1)
+            given.append((rendering[0], len(text)))
             add(path, text)
 
         return counted
 
-    monkeypatch.setattr(formatting, "cut_while_rendering", counting)
+    def flagging(*args: Any, **kwargs: Any) -> dict[str, str]:
+        rendering[0] = True
+        try:
+            return real_render(*args, **kwargs)
+        finally:
+            rendering[0] = False
+
+    monkeypatch.setattr(formatting, "module_cutter", counting)
+    monkeypatch.setattr(renderer, "render_distribution", flagging)
     expected = pipeline.build_single(_SEED, "seed")
-    for cores, cut in ((2, False), (3, True), (8, True)):
+    for cores, while_rendering in ((2, False), (3, True), (8, True)):
         given.clear()
         monkeypatch.setattr(os, "cpu_count", lambda cores=cores: cores)
         assert pipeline.build_single(_SEED, "seed") == expected
-        assert bool(given) == cut
+        assert given and {during for during, _ in given} == {while_rendering}
+        if not while_rendering:
+            sizes = [size for _, size in given]
+            assert sizes == sorted(sizes, reverse=True)
 
 
 def test_a_cut_whose_pieces_cannot_be_placed_leaves_the_module_whole(
