@@ -140,16 +140,6 @@ paths:
 """
 
 
-def test_each_repeated_mistake_of_the_schema_pass_is_reported_where_it_is_written(
-    tmp_path: Path,
-) -> None:
-    spec = tmp_path / "repeated.yaml"
-    spec.write_text(_REPEATED_30, encoding="utf-8")
-    found = problems(spec)
-    assert found == reference_problems(spec)
-    assert sorted({(d.location.line if d.location else 0) for d in found}) == [9, 13, 15, 19]
-
-
 def test_equal_values_under_a_reference_or_a_choice_are_checked_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -188,14 +178,19 @@ paths: {}
 """
 
 
-def test_each_mistake_in_a_repeated_sub_schema_is_reported_where_it_is_written(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [(_REPEATED_30, [9, 13, 15, 19]), (_NESTED_31, [7, 9])],
+    ids=["the schema pass (3.0)", "a sub-schema of the dialect check (3.1)"],
+)
+def test_each_repeated_mistake_is_reported_on_its_line(
+    text: str, lines: list[int], tmp_path: Path
 ) -> None:
-    spec = tmp_path / "nested.yaml"
-    spec.write_text(_NESTED_31, encoding="utf-8")
+    spec = tmp_path / "repeated.yaml"
+    spec.write_text(text, encoding="utf-8")
     found = problems(spec)
     assert found == reference_problems(spec)
-    assert sorted({d.location.line for d in found if d.location}) == [7, 9]
+    assert sorted({d.location.line if d.location else 0 for d in found}) == lines
 
 
 def test_the_dialect_checks_use_the_registry_the_library_does() -> None:
