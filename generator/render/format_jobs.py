@@ -18,8 +18,7 @@ from generator import collector
 from generator.render import fixed_points
 from generator.render.fixed_points import unchanged_by_black
 from generator.render.module_checks import defined_twice
-from generator.render.pieces import PieceSpans, spans_of
-from generator.render.recut import cut_module
+from generator.render.pieces import PieceSpans, spans_of, split_module
 
 # (path, formatted text or None, error message, error line)
 Result = tuple[str, str | None, str, int]
@@ -28,7 +27,7 @@ Job = tuple[str, str, bool]
 
 
 def cut_job(path: str, text: str) -> tuple[list[PieceSpans], list[int]] | None:
-    """A module met for the first time, cut (`recut.cut_module`) in a formatting process:
+    """A module met for the first time, cut (`pieces.split_module`) in a formatting process:
     where its pieces lie in its text, and which of their texts (`Piece.texts`, in order)
     black would not leave as they are; None if it must be formatted whole.
 
@@ -36,10 +35,9 @@ def cut_job(path: str, text: str) -> tuple[list[PieceSpans], list[int]] | None:
     them, and a text recognised here is its own formatting (`fixed_points`). Pieces that
     are not where the text has them (`spans_of` refuses them) leave the module whole."""
     with collector.paused():
-        layout = cut_module(path, text, None)
-        if layout is None:
+        pieces = split_module(path, text)
+        if pieces is None:
             return None
-        pieces = [piece for piece in layout if not isinstance(piece, int)]
         try:
             spans = spans_of(text, pieces)
         except ValueError:

@@ -90,12 +90,12 @@ def format_files(
     return {path: formatted[path] for path in sorted(formatted)}
 
 
-def module_cutter(early: EarlyFormatter, cache: Cache | None) -> Callable[[str, str], None]:
+def module_cutter(early: EarlyFormatter, cache: Cache | None) -> Callable[[str, str], None] | None:
     """What is called with each module once its text is final (by the renderer, or when
     all are rendered): with several early formatters, a module with no pieces entry
     (nothing to cut again around an edit, no formatted pieces to take) is cut and
     formatted by them from then on (`formatting_processes.EarlyCuts`); `format_files`
-    takes what they give back."""
+    takes what they give back. None with a single early formatter."""
     cache = cache or Cache(None)
     version = metadata.version("black")
     return early.cutter(lambda path: _pieces_entry(cache, version, path) is None)

@@ -70,12 +70,12 @@ class EarlyFormatter:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
 
-    def cutter(self, wanted: Callable[[str], bool]) -> Callable[[str, str], None]:
+    def cutter(self, wanted: Callable[[str], bool]) -> Callable[[str, str], None] | None:
         """What is called with each module's path and final text: with several processes,
         a module for which `wanted` holds is cut and its pieces formatted by them from
-        then on; otherwise nothing is done until formatting."""
+        then on; None with one (modules are cut when formatting begins)."""
         if self.workers < 2 or self.pool is None:
-            return _ignored
+            return None
         self.cuts = EarlyCuts(self.pool, wanted)
         return self.cuts.add
 
@@ -109,10 +109,6 @@ def _yielding() -> None:
 def _yielding_with_black() -> None:
     _yielding()
     import_black()
-
-
-def _ignored(path: str, text: str) -> None:
-    """Nothing to do with a module before formatting."""
 
 
 # What `format_jobs.cut_job` gives back for a module.
@@ -191,12 +187,11 @@ class EarlyCuts:
             pieces = pieces_at(self._cuts[path][0], spans)
             self._layouts[path] = [*pieces]
             every = [text for piece in pieces for text in piece.texts]
+            changed = {every[index] for index in left}
             for text in every:
-                self._results.setdefault(text, text)
-            for index in left:
-                text = every[index]
-                self._results.pop(text, None)
-                if text not in self._sent:
+                if text not in changed:
+                    self._results[text] = text  # recognised: its own formatting
+                elif text not in self._sent:
                     self._sent.add(text)
                     texts.append(text)
         batch: list[str] = []
